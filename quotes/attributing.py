@@ -1,0 +1,342 @@
+"""Attributor: tie each found quote to one canonical speaker and to the account in force.
+
+The speaker phrase is read on character spans of the normalised text (the treebank's
+segmentation splits names and titles, so tokens are no help here): the clause before the
+cue, cut before the first adverbial (董军|当天与绍伊古视频通话|表示), split into role and name
+with the title lexicon, typed by its head, and resolved against the entities of the
+document so that every mention of one entity gets the same string.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .finding import Candidate
+from .lexicons import Lexicons
+from .model import Frame, Quote
+from .structure import Line
+
+_DATELINE = re.compile(r"[（(【\[][^）)】\]]{1,30}[）)】\]]")
+_DATE = re.compile(r"\d{1,4}(?:年|月|日|号)")
+_NAME_CHARS = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,12}|[A-Za-z][A-Za-z .'-]{1,30})$")
+_FOREIGN_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,8}$")
+_MODIFIERS = ("新任", "现任", "时任", "前任", "前", "代理", "署理", "候任", "首任")
+_HONORIFICS = ("先生", "女士", "小姐", "阁下")
+_RELAY = re.compile(r"(?:引述|援引|引用|转引)")
+_PUNCT_STRIP = " ，、：；（）()《》“”「」\"'"
+
+_FRAME_SOURCE = r"[^，。；：“”「」\n]{2,24}?"
+_FRAME_TIME = r"(?:周[一二三四五六日]|星期[一二三四五六日天]|当天|当日|今天|昨天|日前|稍早|早前|\d{1,2}日)?"
+_FRAME_PATTERNS = (
+    # 根据X发表的新闻稿, with an optional relaying outlet before it: 法广根据俄罗斯国防部发表的新闻稿
+    re.compile(r"(?P<outlet>[^，。；：“”「」\s]{1,12}?)?根据(?P<origin>" + _FRAME_SOURCE + r")(?:发表|发布|公布|发出)的(?P<doc>新闻稿|声明|公报|新闻公报|通报|消息|报告|通稿|文章)"),
+    # 据X消息 / 据X报道 / 另据X介绍
+    re.compile(r"(?:另)?据(?P<origin>" + _FRAME_SOURCE + r")" + _FRAME_TIME + r"(?:的)?(?:消息|报道|报导|介绍|透露|称|指出|披露|说|表示|通报|发布|公布|引述|援引)[，：,]"),
+    # X引述Y / X援引Y的声明
+    re.compile(r"(?P<outlet>[^，。；：“”「」\s]{2,12}?)(?:引述|援引)(?P<origin>[^，。；：“”「」]{2,20}?(?:声明|新闻稿|公报|消息|报道|官员|发言人))"),
+)
+_NOT_FRAME_SOURCES = ("了解", "悉", "称", "报道", "报导", "说", "统计", "估计", "调查", "分析", "介绍", "透露", "此", "初步")
+
+
+@dataclass
+class Mention:
+    """A speaker phrase as read from the text."""
+
+    text: str  # surface form (normalised)
+    start: int
+    end: int
+    kind: str = "unknown"
+    name: str | None = None  # canonical candidate (normalised); None for anaphora
+    role: str | None = None
+    anaphor: str | None = None  # the title an anaphor refers back by ('' for a bare pronoun)
+    name_spans: tuple[tuple[int, int], ...] = ()  # where the name's characters stand in the text
+
+    def __post_init__(self) -> None:
+        if not self.name_spans and self.name is not None and self.name == self.text:
+            self.name_spans = ((self.start, self.end),)
+
+
+@dataclass
+class Entity:
+    name: str  # normalised canonical form, for matching
+    display: str  # the same in the document's own script
+    kind: str
+    role: str | None
+    start: int
+    end: int
+    story: str
+
+
+@dataclass
+class Registry:
+    """The entities of one document, in order of first mention."""
+
+    entities: list[Entity] = field(default_factory=list)
+
+    def find(self, m: Mention) -> Entity | None:
+        for e in reversed(self.entities):
+            if m.name == e.name:
+                return e
+        for e in reversed(self.entities):
+            if e.kind == m.kind and len(m.name) >= 2 and len(e.name) >= 2 and (m.name.endswith(e.name) or e.name.endswith(m.name)):
+                return e
+        return None
+
+    def add(self, m: Mention, display: str, story: str) -> Entity:
+        known = self.find(m)
+        if known is not None:
+            if m.role and not known.role:
+                known.role = m.role
+            if len(m.name) < len(known.name) and known.kind != "person":
+                known.name, known.display = m.name, display
+            return known
+        e = Entity(m.name, display, m.kind, m.role, m.start, m.end, story)
+        self.entities.append(e)
+        return e
+
+    def antecedent(self, story: str, title: str) -> Entity | None:
+        """The latest entity of the story a pronoun (title '') or a titled anaphor refers to."""
+        for e in reversed(self.entities):
+            if e.story != story:
+                continue
+            if title and e.role and title in e.role:
+                return e
+            if not title and e.kind == "person":
+                return e
+        if title:
+            for e in reversed(self.entities):
+                if e.story == story and e.kind == "person":
+                    return e
+        return None
+
+
+class Attributor:
+    """Parses speaker phrases and resolves them within one document."""
+
+    def __init__(self, original: str, norm: str, lines: list[Line], lex: Lexicons):
+        self.original = original
+        self.norm = norm
+        self.lines = lines
+        self.lex = lex
+        self.registry = Registry()
+        self._titles = sorted(lex.titles, key=len, reverse=True)
+        self._title_alternation = "|".join(map(re.escape, self._titles))
+        self.frames = self._frames()
+
+    # ------------------------------------------------------------- speaker phrases
+    def mention(self, region: tuple[int, int], headline: bool = False) -> Mention | None:
+        """Read the speaker phrase out of the region before a cue (or before a headline colon)."""
+        a, b = region
+        clauses = [(m.start() + a, m.end() + a) for m in re.finditer(r"[^，；：,]+", self.norm[a:b])]
+        for ca, cb in reversed(clauses):
+            m = self._clause_subject(ca, cb, headline)
+            if m is not None:
+                return m
+            if self.norm[ca:cb].strip():
+                break  # a non-empty clause with no subject: do not reach further back
+        return None
+
+    def _clause_subject(self, a: int, b: int, headline: bool) -> Mention | None:
+        norm = self.norm
+        while a < b and norm[a] == " ":
+            a += 1
+        m = _DATELINE.match(norm, a, b)
+        if m:
+            a = m.end()
+        while a < b and norm[a] in _PUNCT_STRIP and norm[a] != "《":
+            a += 1
+        relay = None
+        for relay in _RELAY.finditer(norm, a, b):
+            pass
+        if relay is not None:
+            a = relay.end()
+        for c in self.lex.connectives:
+            if norm.startswith(c, a) and b - a > len(c):
+                a += len(c)
+                break
+        if norm.startswith(("据", "根据", "另据"), a):
+            return None
+        end = b if headline else self._subject_end(a, b)
+        while end > a and norm[end - 1] in _PUNCT_STRIP and norm[end - 1] != "》":
+            end -= 1
+        while a < end and norm[a] in " ":
+            a += 1
+        if end <= a:
+            return None
+        return self._typed(a, end)
+
+    def _subject_end(self, a: int, b: int) -> int:
+        """Where the subject noun phrase ends: before the first adverbial after it."""
+        norm = self.norm
+        best = b
+        d = _DATE.search(norm, a + 1, b)
+        if d:
+            best = d.start()
+        for adv in self.lex.adverbials:
+            i = norm.find(adv, a + 1, best)
+            while i != -1:
+                offset = i - a
+                if len(adv) > 1 or offset >= 2 or norm[a] in "他她其":
+                    best = min(best, i)
+                    break
+                i = norm.find(adv, i + 1, best)
+        return best
+
+    def _typed(self, a: int, b: int) -> Mention | None:
+        """Type a subject phrase and split it into role and name."""
+        text = self.norm[a:b]
+        lex = self.lex
+        if text in lex.pronouns:
+            return Mention(text, a, b, "person", anaphor="")
+        for det in lex.determiners:
+            if text.startswith(det) and len(text) > len(det):
+                return Mention(text, a, b, "person", anaphor=text[len(det):])
+        book = re.search(r"《([^》]{1,20})》", text)
+        if book:
+            span = (a + book.start(1), a + book.end(1))
+            return Mention(text, a, b, "media", name=book.group(1), name_spans=(span,))
+        for honorific in _HONORIFICS:
+            if text.endswith(honorific) and len(text) > len(honorific) + 1:
+                text, b = text[: -len(honorific)], b - len(honorific)
+        split = self._split_title(text)
+        if split is not None:
+            role, name_start = split
+            name = text[name_start:]
+            if role[0] == 1 and len(name) <= 2:  # 李总统登辉: surname, title, given name
+                spans = ((a, a + 1), (a + name_start, b))
+                return Mention(self.norm[a:b], a, b, "person", name=text[0] + name, role=text[1:name_start], name_spans=spans)
+            return Mention(self.norm[a:b], a, b, "person", name=name, role=_clean_role(text[:name_start]), name_spans=((a + name_start, b),))
+        if text in lex.titles:
+            return Mention(text, a, b, "person", anaphor=text)
+        if _NAME_CHARS.match(text):
+            role = self._role_of(text)
+            if role is not None:
+                return Mention(text, a, b, "person", name=text, role=role)
+        if text.endswith(lex.media):
+            return Mention(text, a, b, "media", name=text)
+        if text.endswith(lex.anonymous) or "不愿具名" in text or "匿名" in text:
+            return Mention(text, a, b, "anonymous", name=text)
+        if text.endswith(lex.organizations):
+            return Mention(text, a, b, "organization", name=text)
+        if text.endswith(tuple(lex.titles)):
+            return Mention(text, a, b, "person", name=text, role=_clean_role(text))
+        if _NAME_CHARS.match(text) or (len(text) <= 6 and _FOREIGN_NAME.match(text)):
+            return Mention(text, a, b, "person", name=text)
+        if len(text) > 30:
+            return None
+        return Mention(text, a, b, "unknown", name=text)
+
+    def _role_of(self, name: str) -> str | None:
+        """The title written before ``name`` somewhere in the document (国防部长董军 → 国防部长)."""
+        m = re.search(f"({self._title_alternation}){re.escape(name)}", self.norm)
+        return m.group(1) if m else None
+
+    def _split_title(self, text: str) -> tuple[tuple[int, int], int] | None:
+        """((title start, title end), name start) of the last title followed by a name."""
+        best = None
+        for i in range(len(text)):
+            for t in self._titles:
+                if text.startswith(t, i):
+                    rest = text[i + len(t) :]
+                    if rest and (_NAME_CHARS.match(rest) or _FOREIGN_NAME.match(rest)) and rest not in self.lex.titles:
+                        if not rest.endswith(self.lex.organizations + self.lex.media) or len(rest) <= 3:
+                            best = ((i, i + len(t)), i + len(t))
+                    break
+        return best
+
+    # ------------------------------------------------------------- frames
+    def _frames(self) -> list[tuple[int, Frame | None]]:
+        """(position, frame) changes in document order; a None frame ends the one in force."""
+        changes: list[tuple[int, Frame | None]] = []
+        story = None
+        for line in self.lines:
+            if line.story != story or line.kind == "heading":
+                changes.append((line.start, None))
+                story = line.story
+            for pattern in _FRAME_PATTERNS:
+                for m in pattern.finditer(self.norm, line.start, line.end):
+                    frame = self._frame(m)
+                    if frame is not None:
+                        changes.append((m.start(), frame))
+        changes.sort(key=lambda c: c[0])
+        return changes
+
+    def _frame(self, m: re.Match[str]) -> Frame | None:
+        groups = m.groupdict()
+        origin = groups["origin"].strip()
+        if origin.startswith(_NOT_FRAME_SOURCES):
+            return None
+        oa, ob = m.span("origin")
+        origin_text = self.original[oa:ob].strip()
+        doc = self.original[m.start("doc") : m.end("doc")] if groups.get("doc") else ""
+        outlet = None
+        if groups.get("outlet"):
+            outlet = self.original[m.start("outlet") : m.end("outlet")].strip(_PUNCT_STRIP)
+            mention = self._typed(m.start("outlet"), m.end("outlet"))
+            if mention is None or mention.kind not in ("media", "organization"):
+                outlet = None
+        source = f"{outlet}/{origin_text}{doc}" if outlet else f"{origin_text}{doc}"
+        return Frame(source=source, start=m.start(), end=m.end(), outlet=outlet, origin=origin_text)
+
+    def frame_at(self, pos: int) -> Frame | None:
+        current = None
+        for at, frame in self.frames:
+            if at > pos:
+                break
+            current = frame
+        return current
+
+    # ------------------------------------------------------------- quotes
+    def attribute(self, cand: Candidate, story: str, qid: str) -> Quote:
+        original = self.original
+        quote = Quote(
+            id=qid, story=story, type=cand.type, text=original[cand.start : cand.end], start=cand.start,
+            end=cand.end, cue_class=cand.cue_class, truncated=cand.truncated, confidence=cand.confidence,
+        )
+        if cand.cue is not None:
+            quote.cue_start, quote.cue_end = cand.cue
+            quote.cue = original[cand.cue[0] : cand.cue[1]]
+        mention = self.mention(cand.subject, headline=cand.type == "headline") if cand.subject else None
+        if mention is not None:
+            self._resolve(quote, mention, story)
+        elif cand.subject is None and cand.type == "direct":
+            self._continue_previous(quote, story)
+        frame = self.frame_at(cand.cue[0] if cand.cue else cand.start)
+        if frame is not None and quote.speaker_kind != "media":
+            quote.source = frame.source
+        return quote
+
+    def _resolve(self, quote: Quote, m: Mention, story: str) -> None:
+        quote.speaker_mention = self.original[m.start : m.end]
+        quote.speaker_start, quote.speaker_end = m.start, m.end
+        if m.anaphor is not None:
+            entity = self.registry.antecedent(story, m.anaphor)
+            if entity is None:
+                if m.anaphor:
+                    quote.speaker, quote.speaker_kind, quote.role = self.original[m.start : m.end], "person", m.anaphor
+                return
+        else:
+            display = "".join(self.original[x:y] for x, y in m.name_spans) or m.name
+            entity = self.registry.add(m, display, story)
+        quote.speaker = entity.display
+        quote.speaker_kind = entity.kind
+        quote.role = entity.role
+
+    def _continue_previous(self, quote: Quote, story: str) -> None:
+        """A quotation standing alone continues the latest speaker of its story."""
+        entity = self.registry.antecedent(story, "")
+        if entity is not None:
+            quote.speaker = entity.display
+            quote.speaker_kind = entity.kind
+            quote.role = entity.role
+            quote.confidence = min(quote.confidence, 0.5)
+
+
+def _clean_role(role: str) -> str:
+    for mod in _MODIFIERS:
+        i = role.find(mod)
+        if i >= 0:
+            role = role[:i] + role[i + len(mod) :]
+            break
+    return role.strip(_PUNCT_STRIP) or role
+

@@ -1,0 +1,166 @@
+"""Scoring predictions against gold annotations (``shared/spec/gold-format.md``).
+
+The figures and their definitions are those of the reference scorer, so that
+``quotes eval`` and ``score.py`` print the same numbers for the same input.
+"""
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+def _norm(s: str | None) -> str | None:
+    if s is None:
+        return None
+    return unicodedata.normalize("NFKC", s).strip().strip("《》“”\"'「」 ")
+
+
+def _overlap(a: dict, b: dict) -> int:
+    return max(0, min(a["end"], b["end"]) - max(a["start"], b["start"]))
+
+
+def align(preds: list[dict], golds: list[dict]) -> list[tuple[int, int]]:
+    """One-to-one (pred, gold) pairs overlapping by half of each span, largest overlap first."""
+    candidates = []
+    for i, p in enumerate(preds):
+        for j, g in enumerate(golds):
+            o = _overlap(p, g)
+            if o and o >= 0.5 * (g["end"] - g["start"]) and o >= 0.5 * (p["end"] - p["start"]):
+                candidates.append((o, i, j))
+    candidates.sort(reverse=True)
+    used_p, used_g, pairs = set(), set(), []
+    for _, i, j in candidates:
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+            pairs.append((i, j))
+    return pairs
+
+
+def speaker_matches(pred: dict, gold: dict) -> bool:
+    g, p = _norm(gold.get("speaker")), _norm(pred.get("speaker"))
+    if g is None:
+        return p is None
+    if p is None:
+        return False
+    accepted = {g} | {_norm(a) for a in gold.get("speaker_alts", [])}
+    return p in accepted or (g in p and len(p) <= len(g) + 2)
+
+
+@dataclass
+class Tally:
+    counts: Counter = field(default_factory=Counter)
+    errors: list[str] = field(default_factory=list)
+
+    def ratio(self, num: str, den: str, default: float | None = None) -> float | None:
+        return round(self.counts[num] / self.counts[den], 3) if self.counts[den] else default
+
+
+def score_document(gold: dict, pred: dict, text: str, t: Tally) -> None:
+    c = t.counts
+    golds, preds = gold["quotes"], pred.get("quotes", [])
+    c["offset_errors"] += sum(1 for q in preds if text[q["start"] : q["end"]] != q["text"])
+    pairs = align(preds, golds)
+    p2g = dict(pairs)
+    g2p = {j: i for i, j in pairs}
+    c["gold"] += sum(1 for g in golds if not g.get("optional"))
+    for i, p in enumerate(preds):
+        j = p2g.get(i)
+        if j is None:
+            c["fp"] += 1
+            if any(_overlap(p, n) >= 0.5 * (n["end"] - n["start"]) for n in gold.get("negatives", [])):
+                c["negative_hits"] += 1
+            t.errors.append(f"fp: {gold['doc']}: {p['text'][:40]}")
+            continue
+        g = golds[j]
+        if g.get("optional"):
+            continue
+        c["tp"] += 1
+        ok = speaker_matches(p, g)
+        c["speaker_ok"] += ok
+        if not ok:
+            t.errors.append(f"speaker: {gold['doc']}:{g['id']} gold={g.get('speaker')} pred={p.get('speaker')}")
+        c["type_ok"] += p.get("type") == g.get("type")
+        if g.get("side"):
+            c["side_n"] += 1
+            c["side_ok"] += p.get("side") == g["side"]
+        for st in g.get("stance", []):
+            c["stance_n"] += 1
+            for ps in p.get("stance") or []:
+                gt, pt = _norm(st["target"]), _norm(ps.get("target", ""))
+                if gt in pt or pt in gt:
+                    c["stance_ok"] += ps.get("label") == st["label"]
+                    break
+    c["npred"] += len(preds) - sum(1 for i in p2g if golds[p2g[i]].get("optional"))
+    for j, g in enumerate(golds):
+        if not g.get("optional") and j not in g2p:
+            t.errors.append(f"fn: {gold['doc']}:{g['id']} {g.get('text', '')[:30]}")
+    entries = {e["quote"]: e for e in pred.get("comparison", []) if "doc" not in e}
+    index = {g["id"]: k for k, g in enumerate(golds)}
+    for one in gold.get("one_sided", []):
+        c["one_sided_n"] += 1
+        i = g2p.get(index[one["quote"]])
+        e = entries.get(preds[i]["id"]) if i is not None else None
+        c["one_sided_ok"] += bool(e and e.get("status") == "one_sided" and e.get("side") == one["only_in"])
+    for m in gold.get("matched", []):
+        c["matched_n"] += 1
+        ia, ib = g2p.get(index[m["a"]]), g2p.get(index[m["b"]])
+        if ia is None or ib is None:
+            continue
+        e = entries.get(preds[ia]["id"])
+        c["matched_ok"] += bool(e and e.get("status") == "matched" and (e.get("best_match") or {}).get("quote") == preds[ib]["id"])
+        c["matched_quotes"] += 2
+        for k in (ia, ib):
+            ek = entries.get(preds[k]["id"])
+            c["false_one_sided"] += bool(ek and ek.get("status") == "one_sided")
+
+
+def _prf(tp: int, npred: int, ngold: int) -> tuple[float, float, float]:
+    p = tp / npred if npred else 0.0
+    r = tp / ngold if ngold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def score(gold_dir: str | Path, output: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """The reference figures for ``output`` (a ``quotes.v1`` payload) against ``gold_dir``."""
+    gold_dir = Path(gold_dir)
+    docs = {Path(d["path"]).name: d for d in output.get("documents", [])}
+    t = Tally()
+    ndocs = 0
+    for gold_path in sorted(gold_dir.glob("*.gold.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        text = (gold_dir / gold["doc"]).read_text(encoding="utf-8")
+        pred = docs.get(gold["doc"])
+        if pred is None:
+            t.counts["missing_docs"] += 1
+            pred = {"quotes": []}
+        ndocs += 1
+        score_document(gold, pred, text, t)
+    c = t.counts
+    qp, qr, qf = _prf(c["tp"], c["npred"], c["gold"])
+    _, _, ef = _prf(c["speaker_ok"], c["npred"], c["gold"])
+    figures = {
+        "documents": ndocs, "gold_quotes": c["gold"], "predicted": c["npred"],
+        "quote_p": round(qp, 3), "quote_r": round(qr, 3), "quote_f1": round(qf, 3),
+        "speaker_acc": t.ratio("speaker_ok", "tp", 0.0), "e2e_f1": round(ef, 3),
+        "type_acc": t.ratio("type_ok", "tp", 0.0), "side_acc": t.ratio("side_ok", "side_n"),
+        "one_sided_recall": t.ratio("one_sided_ok", "one_sided_n"),
+        "matched_recall": t.ratio("matched_ok", "matched_n"),
+        "stance_acc": t.ratio("stance_ok", "stance_n"),
+        "negative_hits": c["negative_hits"], "offset_errors": c["offset_errors"], "missing_docs": c["missing_docs"],
+    }
+    return figures, t.errors
+
+
+def gold_texts(gold_dir: str | Path) -> list[Path]:
+    """The text files that have a gold annotation in ``gold_dir``."""
+    gold_dir = Path(gold_dir)
+    out = []
+    for gold_path in sorted(gold_dir.glob("*.gold.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        out.append(gold_dir / gold["doc"])
+    return out

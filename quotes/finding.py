@@ -1,0 +1,421 @@
+"""Quote finder: locate speech spans, their reporting cue and where the speaker phrase is.
+
+Works on the normalised copy of the text (same length as the original).  The finder does
+not decide who the speaker is; it hands the attributor a ``subject`` region: the clause(s)
+before the cue, or the short phrase between a quote and a postposed cue.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable, Iterator
+
+from .lexicons import Cue, Lexicons
+from .structure import Line, truncated_at
+
+PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’", "﹁": "﹂", "﹃": "﹄"}
+CLOSERS = {v: k for k, v in PAIRS.items()}
+_SENTENCE_END = "。！？"
+_CLAUSE_END = "。！？；，：\n"
+_NOT_CONTENT_START = set("的了过着是为得地")
+_BLOCKERS = set("的被受遭获予给令让使")
+_FRAME_OPENERS = ("据", "根据", "另据")
+# An embedded quotation this short with no punctuation is a term or a name, not speech.
+_TERM_MAX = 12
+
+WordCheck = Callable[[int, int], bool]
+
+
+@dataclass
+class Candidate:
+    """A speech span found in the text, before attribution."""
+
+    type: str
+    start: int
+    end: int
+    line: int  # index into the typed lines
+    cue: tuple[int, int] | None = None
+    cue_class: str = "unknown"
+    subject: tuple[int, int] | None = None  # where to look for the speaker phrase
+    postposed: bool = False
+    truncated: bool = False
+    confidence: float = 0.8
+
+
+@dataclass
+class Quoted:
+    """A top-level pair of quotation marks; ``open``/``close`` are the mark positions."""
+
+    open: int
+    close: int
+    line: int  # the line of the opening mark
+
+    @property
+    def content(self) -> tuple[int, int]:
+        return self.open + 1, self.close
+
+
+# --------------------------------------------------------------------- quotation marks
+
+def _scan(text: str, a: int, b: int, stack: list[tuple[str, int]]) -> list[tuple[int, int]]:
+    """Top-level (open, close) pairs in text[a:b]; ``stack`` carries open marks in and out."""
+    spans = []
+    for i in range(a, b):
+        ch = text[i]
+        if ch == '"':
+            if stack and stack[-1][0] == '"':
+                pos = stack.pop()[1]
+                if not stack:
+                    spans.append((pos, i))
+            else:
+                stack.append((ch, i))
+        elif ch in PAIRS:
+            stack.append((ch, i))
+        elif ch in CLOSERS:
+            for k in range(len(stack) - 1, -1, -1):
+                if stack[k][0] == CLOSERS[ch]:
+                    pos = stack[k][1]
+                    del stack[k:]
+                    if k == 0:
+                        spans.append((pos, i))
+                    break
+    return spans
+
+
+def quoted_spans(norm: str, lines: list[Line]) -> list[Quoted]:
+    """Top-level quotations, nested ones inside them, and multi-paragraph ones joined.
+
+    A mark left open at the end of a paragraph continues only when the next paragraph opens
+    with the same mark (the convention for a quote over several paragraphs); otherwise it is
+    dropped and the paragraph is scanned again after it, so one stray mark loses nothing.
+    """
+    found: list[Quoted] = []
+    carry: tuple[str, int, int] | None = None  # (mark, open position, line index)
+    for idx, line in enumerate(lines):
+        a, b = line.start, line.end
+        stack: list[tuple[str, int]] = []
+        if carry and norm[a:b].lstrip().startswith(carry[0]):
+            stack = [(carry[0], carry[1])]
+            a = norm.index(carry[0], a) + 1
+        elif carry:
+            found.extend(Quoted(o, c, carry[2]) for o, c in _rescan(norm, carry[1] + 1, lines[carry[2]].end))
+        carry = None
+        start_line = idx if not stack else None
+        spans = _scan(norm, a, b, stack)
+        for o, c in spans:
+            found.append(Quoted(o, c, idx if o >= line.start else _line_of(lines, o)))
+        if stack:
+            mark, pos = stack[0]
+            nxt = lines[idx + 1] if idx + 1 < len(lines) else None
+            if nxt is not None and norm[nxt.start : nxt.end].lstrip().startswith(mark) and pos < b:
+                carry = (mark, pos, start_line if start_line is not None and pos >= line.start else _line_of(lines, pos))
+            elif pos >= line.start:
+                found.extend(Quoted(o, c, idx) for o, c in _rescan(norm, pos + 1, b))
+    found.sort(key=lambda q: q.open)
+    return found
+
+
+def _rescan(norm: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Quotations in norm[a:b] after a dropped stray mark, dropping further strays likewise."""
+    out: list[tuple[int, int]] = []
+    while a < b:
+        stack: list[tuple[str, int]] = []
+        out.extend(_scan(norm, a, b, stack))
+        if not stack:
+            break
+        a = stack[0][1] + 1
+    return out
+
+
+def _line_of(lines: list[Line], pos: int) -> int:
+    for i, line in enumerate(lines):
+        if line.start <= pos <= line.end:
+            return i
+    return 0
+
+
+# --------------------------------------------------------------------- cues
+
+@lru_cache(maxsize=4)
+def _cue_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
+@lru_cache(maxsize=4)
+def _phrase_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, words)))
+
+
+class Finder:
+    """Finds quotes in one document's normalised text."""
+
+    def __init__(self, norm: str, lines: list[Line], lex: Lexicons, is_word: WordCheck | None = None):
+        self.norm = norm
+        self.lines = lines
+        self.lex = lex
+        self.is_word = is_word or (lambda a, b: True)
+        self.quoted = quoted_spans(norm, lines)
+        self._inside = self._interval_index([q.content for q in self.quoted])
+        self._titles = self._interval_index(self._book_titles())
+        self._cue_re = _cue_pattern(tuple(lex.cues))
+        self._not_cue_re = _phrase_pattern(lex.not_cues)
+        self._narration = lex.narration
+
+    # -- helpers over positions
+    @staticmethod
+    def _interval_index(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        return sorted(spans)
+
+    @staticmethod
+    def _covered(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+        return any(s <= a and b <= e for s, e in spans if s <= a)
+
+    def _book_titles(self) -> list[tuple[int, int]]:
+        return [(m.start(), m.end()) for m in re.finditer(r"《[^《》\n]{0,60}》", self.norm)]
+
+    def _quoted_at(self, pos: int) -> Quoted | None:
+        for q in self.quoted:
+            if q.open == pos:
+                return q
+        return None
+
+    def _quoted_ending_at(self, pos: int) -> Quoted | None:
+        for q in self.quoted:
+            if q.close == pos:
+                return q
+        return None
+
+    def _sentence_end(self, a: int, b: int) -> int:
+        """Position of the first sentence-final mark in norm[a:b] outside quotations, or b."""
+        i = a
+        while i < b:
+            q = self._quoted_at(i)
+            if q is not None:
+                i = q.close + 1
+                continue
+            if self.norm[i] in _SENTENCE_END:
+                return i
+            i += 1
+        return b
+
+    def _sentence_start(self, line: Line, pos: int) -> int:
+        """Start of the sentence holding ``pos``, looking back over quotations."""
+        i = pos - 1
+        while i >= line.start:
+            ch = self.norm[i]
+            if ch in CLOSERS or ch == '"':
+                q = self._quoted_ending_at(i)
+                if q is not None:
+                    i = q.open - 1
+                    continue
+            if ch in _SENTENCE_END:
+                return i + 1
+            i -= 1
+        return line.start
+
+    def _is_cue(self, a: int, b: int) -> bool:
+        window_a, window_b = max(0, a - 5), min(len(self.norm), b + 5)
+        for m in self._not_cue_re.finditer(self.norm, window_a, window_b):
+            if m.start() <= a and b <= m.end() or (m.start() < b and a < m.end() and len(m.group()) > b - a):
+                return False
+        return self.is_word(a, b)
+
+    def cues(self, line: Line) -> Iterator[tuple[int, int, Cue]]:
+        for m in self._cue_re.finditer(self.norm, line.start, line.end):
+            a, b = m.span()
+            if self._covered(self._inside, a, b) or self._covered(self._titles, a, b):
+                continue
+            if a > line.start and self.norm[a - 1] in _BLOCKERS:
+                continue
+            if self._is_cue(a, b):
+                yield a, b, self.lex.cues[m.group()]
+
+    # -- the patterns
+    def find(self) -> list[Candidate]:
+        found: list[Candidate] = []
+        attributed: set[int] = set()
+        for idx, line in enumerate(self.lines):
+            if line.kind == "boilerplate":
+                continue
+            if line.kind == "title":
+                found.extend(self._headline(idx, line))
+                continue
+            for a, b, cue in self.cues(line):
+                cand = self._after_cue(idx, line, a, b, cue, attributed) or self._postposed(idx, line, a, b, cue, attributed)
+                if cand is not None:
+                    found.append(cand)
+        found.extend(self._standalone(attributed))
+        return _drop_nested(found)
+
+    def _after_cue(self, idx: int, line: Line, a: int, b: int, cue: Cue, attributed: set[int]) -> Candidate | None:
+        """``X说：“……”`` (direct), ``X表示，……`` (indirect) and ``X说，本次会晤“……”`` (mixed)."""
+        norm = self.norm
+        if b >= line.end:
+            return None
+        pos = b
+        if norm[pos] in "，：":
+            pos += 1
+        elif not (norm[pos] in PAIRS or norm[pos] == '"' or (cue.direct_object and _content_char(norm[pos]))):
+            return None
+        if pos >= line.end or norm[pos] in _NOT_CONTENT_START:
+            return None
+        subject = self._subject_before(line, a)
+        if subject is None:
+            return None
+        q = self._quoted_at(pos)
+        if q is not None:
+            attributed.add(q.open)
+            return self._direct(q, idx, (a, b), cue, subject)
+        end = self._sentence_end(pos, line.end)
+        end = self._run_on(line, end, norm[subject[0] : subject[1]])
+        return self._reported(idx, line, pos, end, (a, b), cue, subject, attributed)
+
+    def _postposed(self, idx: int, line: Line, a: int, b: int, cue: Cue, attributed: set[int]) -> Candidate | None:
+        """``“……”，他说。`` and ``……，X补充道。``: the cue closes its clause."""
+        norm = self.norm
+        if b < line.end and norm[b] not in _SENTENCE_END + "，" and norm[b] not in PAIRS:
+            return None
+        i = a - 1
+        while i >= line.start and norm[i] not in "，。！？；：" and norm[i] not in CLOSERS and norm[i] != '"':
+            i -= 1
+        subject = (i + 1, a)
+        if not 0 < a - (i + 1) <= 15 or i < line.start:
+            return None
+        if norm[i] in CLOSERS or norm[i] == '"' or (norm[i] == "，" and i > line.start and norm[i - 1] in CLOSERS):
+            q = self._quoted_ending_at(i if norm[i] != "，" else i - 1)
+            if q is None or q.open in attributed:
+                return None
+            attributed.add(q.open)
+            cand = self._direct(q, idx, (a, b), cue, subject)
+            cand.postposed = True
+            return cand
+        if norm[i] != "，":
+            return None
+        start = self._sentence_start(line, i)
+        if start >= i:
+            return None
+        cand = self._reported(idx, line, start, i, (a, b), cue, subject, attributed)
+        if cand is not None:
+            cand.postposed = True
+        return cand
+
+    def _direct(self, q: Quoted, idx: int, cue_span, cue: Cue, subject) -> Candidate:
+        a, b = q.content
+        return Candidate("direct", a, b, q.line, cue_span, cue.cue_class, subject, confidence=0.9)
+
+    def _reported(self, idx, line, start, end, cue_span, cue: Cue, subject, attributed) -> Candidate | None:
+        """An indirect or mixed quote over norm[start:end]."""
+        norm = self.norm
+        truncated = False
+        cut = truncated_at(norm, line.end)
+        if cut is not None and end >= cut:
+            end, truncated = cut, True
+        while end > start and norm[end - 1] in " ，、；：":
+            end -= 1
+        if end - start < 2:
+            return None
+        inner = [q for q in self.quoted if start <= q.open and q.close < end]
+        speech = [q for q in inner if q.close - q.open - 1 > _TERM_MAX or any(p in norm[q.open : q.close] for p in "，。！？")]
+        for q in inner:
+            attributed.add(q.open)
+        kind = "mixed" if speech else "indirect"
+        return Candidate(kind, start, end, idx, cue_span, cue.cue_class, subject, truncated=truncated, confidence=0.75)
+
+    def _subject_before(self, line: Line, cue_start: int) -> tuple[int, int] | None:
+        """The region before a cue where its subject must be: back to the sentence start."""
+        start = self._sentence_start(line, cue_start)
+        region = self.norm[start:cue_start].strip(" ，")
+        clause = region.rsplit("，", 1)[-1]
+        if not region or clause.startswith(_FRAME_OPENERS):
+            return None  # 据俄方介绍，…: an account frame, not a quote
+        return start, cue_start
+
+    def _run_on(self, line: Line, end: int, subject_text: str) -> int:
+        """Extend an indirect quote over following sentences that continue the report."""
+        norm = self.norm
+        while end < line.end and norm[end] in _SENTENCE_END:
+            nxt = end + 1
+            if nxt >= line.end:
+                break
+            nxt_end = self._sentence_end(nxt, line.end)
+            sentence = norm[nxt:nxt_end]
+            if not sentence.strip() or sentence[0] in "（(" or self._starts_report(sentence, nxt):
+                break
+            end = nxt_end
+        return end
+
+    def _starts_report(self, sentence: str, offset: int) -> bool:
+        """Does this sentence begin a new attribution or hand back to the reporter?"""
+        if sentence.startswith(self._narration) or sentence.startswith(("据", "另据", "根据")):
+            return True
+        if sentence[:1] in PAIRS or sentence[:1] == '"':
+            return True
+        for m in self._cue_re.finditer(sentence):
+            a, b = offset + m.start(), offset + m.end()
+            if m.start() > 0 and self._is_cue(a, b) and not self._covered(self._inside, a, b):
+                after = self.norm[b : b + 1]
+                if after in ("，", "：", "。") or after in PAIRS or self.lex.cues[m.group()].direct_object:
+                    return True
+        return False
+
+    def _headline(self, idx: int, line: Line) -> Iterator[Candidate]:
+        """``伊党：我们更适合领导国盟`` and ``【标签】X：内容`` in title lines."""
+        norm = self.norm
+        for m in re.finditer("：", norm[line.start : line.end]):
+            colon = line.start + m.start()
+            if self._covered(self._titles, colon, colon + 1):
+                continue
+            s = colon
+            while s > line.start and norm[s - 1] not in " 】]”」』，。！？\t":
+                s -= 1
+            speaker = norm[s:colon]
+            if not 1 <= len(speaker) <= 10 or speaker in self.lex.not_speakers or speaker.isdigit():
+                continue
+            e = colon + 1
+            while e < line.end and norm[e] not in "【[":
+                if norm[e] == " " and "：" in norm[e + 1 : _next_space(norm, e + 1, line.end)]:
+                    break
+                e += 1
+            while e > colon + 1 and norm[e - 1] == " ":
+                e -= 1
+            if e - colon - 1 < 2:
+                continue
+            yield Candidate("headline", colon + 1, e, idx, None, "unknown", (s, colon), confidence=0.7)
+
+    def _standalone(self, attributed: set[int]) -> Iterator[Candidate]:
+        """Quotations with no cue that read as speech: a whole sentence or paragraph in marks."""
+        norm = self.norm
+        for q in self.quoted:
+            if q.open in attributed or self.lines[q.line].kind != "text":
+                continue
+            a, b = q.content
+            body = norm[a:b]
+            line = self.lines[q.line]
+            sentence_initial = q.open == self._sentence_start(line, q.open) or norm[line.start : q.open].strip() == ""
+            speechlike = len(body) >= 10 and any(p in body for p in "，。！？")
+            after = norm[q.close + 1 : q.close + 2]
+            if sentence_initial and speechlike and (after in ("", "。", "！", "？", "\n") or q.close + 1 >= line.end):
+                yield Candidate("direct", a, b, q.line, None, "unknown", None, confidence=0.6)
+
+
+def _next_space(text: str, a: int, b: int) -> int:
+    i = text.find(" ", a, b)
+    return b if i < 0 else i
+
+
+def _content_char(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or ch.isalnum()
+
+
+def _drop_nested(cands: list[Candidate]) -> list[Candidate]:
+    """One quote per span: a span inside a longer one (a quotation inside a mixed quote) goes."""
+    cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    kept: list[Candidate] = []
+    for c in cands:
+        if kept and c.start < kept[-1].end and c.end <= kept[-1].end:
+            continue
+        if kept and c.start < kept[-1].end:
+            continue
+        kept.append(c)
+    return kept

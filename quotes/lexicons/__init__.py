@@ -1,0 +1,76 @@
+"""The data files the rules read: reporting verbs, titles, outlet and organisation types.
+
+Each file is plain text, one entry a line, ``#`` starts a comment; ``cues.tsv`` has columns.
+Entries are simplified script: the engine matches on the simplified copy of the text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Cue:
+    word: str
+    cue_class: str
+    direct_object: bool  # content may follow the verb with no punctuation (他指责美方…)
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    cues: dict[str, Cue]
+    titles: frozenset[str]
+    anonymous: tuple[str, ...]
+    media: tuple[str, ...]
+    organizations: tuple[str, ...]
+    adverbials: tuple[str, ...]
+    narration: tuple[str, ...]
+    not_cues: tuple[str, ...]
+    boilerplate: frozenset[str]
+    caption_markers: tuple[str, ...]
+    caption_lines: frozenset[str]
+    not_speakers: frozenset[str]
+    connectives: tuple[str, ...]
+    pronouns: frozenset[str]
+    determiners: tuple[str, ...]
+
+    @property
+    def max_cue_len(self) -> int:
+        return max(map(len, self.cues))
+
+
+def _longest_first(words: list[str]) -> tuple[str, ...]:
+    return tuple(sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicons:
+    cues = {}
+    for line in _lines("cues.tsv"):
+        word, cue_class, attach = line.split("\t")
+        cues[word] = Cue(word, cue_class, attach == "d")
+    captions = _lines("captions.txt")
+    pronouns = _lines("pronouns.txt")
+    return Lexicons(
+        cues=cues,
+        titles=frozenset(_lines("titles.txt")),
+        anonymous=_longest_first(_lines("anonymous.txt")),
+        media=_longest_first(_lines("media.txt")),
+        organizations=_longest_first(_lines("organizations.txt")),
+        adverbials=_longest_first(_lines("adverbials.txt")),
+        narration=_longest_first(_lines("narration.txt")),
+        not_cues=_longest_first(_lines("not_cues.txt")),
+        boilerplate=frozenset(_lines("boilerplate.txt")),
+        caption_markers=tuple(c for c in captions if not c.startswith("=")),
+        caption_lines=frozenset(c[1:] for c in captions if c.startswith("=")),
+        not_speakers=frozenset(_lines("not_speakers.txt")),
+        connectives=_longest_first(_lines("connectives.txt")),
+        pronouns=frozenset(p for p in pronouns if not p.startswith("=")),
+        determiners=_longest_first([p[1:] for p in pronouns if p.startswith("=")]),
+    )
