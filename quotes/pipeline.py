@@ -10,10 +10,13 @@ from pathlib import Path
 from typing import Callable
 
 from . import lexicons
+from .accounts import assign_sides
 from .attributing import Attributor
+from .comparing import compare_document
 from .finding import Finder
 from .model import Document
 from .reading import detect_script, normalise, read_file
+from .stance import assign_stance
 from .structure import split_stories
 
 _WINDOW = 24  # characters of context either side of a cue that the segmenter sees
@@ -71,6 +74,9 @@ def analyze(text: str, path: str = "<text>", encoding: str = "utf-8", segment: b
     for n, cand in enumerate(sorted(finder.find(), key=lambda c: c.start), start=1):
         story = lines[cand.line].story
         doc.quotes.append(attributor.attribute(cand, story, f"q{n}"))
+    affiliations = assign_sides(doc)
+    compare_document(doc)
+    assign_stance(doc, affiliations)
     return doc
 
 

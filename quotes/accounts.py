@@ -1,0 +1,122 @@
+"""Accounts and sides: which party's account each quote reaches the reader through.
+
+A quote's account is the source frame in force (据中国国防部消息 → 中方); a relay takes the
+side of the party it relays (法广/俄罗斯国防部新闻稿 → 俄方).  A quote with no frame is on
+its speaker's side when the speaker is one of the parties (a spokesperson's reaction);
+outlets' commentary and unnamed or third-party voices stay without a side.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .model import Account, Document, Quote
+from .reading import to_simplified
+
+# A one-character abbreviation (中, 美, 俄…) names a party only in compounds like these.
+_ABBREVIATION_FOLLOWERS = "方国军总外防驻官政媒"
+_AFFILIATION_WINDOW = 16  # characters before a speaker's name searched for a party
+
+
+@dataclass(frozen=True)
+class SideLexicon:
+    words: dict[str, str]
+    pattern: re.Pattern[str]
+
+    def parties(self, text: str | None) -> list[str]:
+        """The parties named in ``text``, in order of appearance."""
+        if not text:
+            return []
+        found = []
+        for m in self.pattern.finditer(to_simplified(text)):
+            word = m.group()
+            if len(word) == 1:
+                nxt = m.string[m.end() : m.end() + 1]
+                if not nxt or nxt not in _ABBREVIATION_FOLLOWERS:
+                    continue
+            found.append(self.words[word])
+        return found
+
+    def side_of(self, text: str | None) -> str | None:
+        """The party named first in ``text``, or None."""
+        parties = self.parties(text)
+        return parties[0] if parties else None
+
+
+@lru_cache(maxsize=1)
+def side_lexicon() -> SideLexicon:
+    text = resources.files("quotes.lexicons").joinpath("sides.tsv").read_text(encoding="utf-8")
+    words = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, side = line.split("\t")[:2]
+            words[word] = side
+    pattern = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    return SideLexicon(words, pattern)
+
+
+def account_side(source: str | None, lex: SideLexicon) -> str | None:
+    """The side a source frame speaks for; a relay chain speaks for what it relays."""
+    if not source:
+        return None
+    origin = source.split("/")[-1]
+    return lex.side_of(origin) or lex.side_of(source)
+
+
+def speaker_affiliation(doc: Document, quote: Quote, lex: SideLexicon) -> str | None:
+    """The party a speaker belongs to, read from the words before the speaker's name."""
+    if quote.speaker_kind not in ("person", "organization") or not quote.speaker:
+        return None
+    own = lex.side_of(quote.speaker)
+    if own is not None:
+        return own
+    text = doc.text
+    for m in re.finditer(re.escape(quote.speaker), text):
+        start = m.start()
+        clause_start = max(text.rfind(p, 0, start) for p in "，。,；\n（(")
+        context = text[max(clause_start + 1, start - _AFFILIATION_WINDOW) : start]
+        side = lex.side_of(context)
+        if side is not None:
+            return side
+    return lex.side_of(quote.role)
+
+
+def assign_sides(doc: Document) -> dict[str, str | None]:
+    """Fill ``side`` on the quotes of every story told by two or more parties, and ``accounts``.
+
+    Returns each quote's speaker affiliation (the speaker's own party), which the stance
+    stage needs to tell who 你们 is.
+    """
+    lex = side_lexicon()
+    by_story: dict[str, list[Quote]] = defaultdict(list)
+    for q in doc.quotes:
+        by_story[q.story].append(q)
+    affiliated = {q.id: speaker_affiliation(doc, q, lex) for q in doc.quotes if q.type != "headline"}
+    for quotes in by_story.values():
+        framed = {q.id: account_side(q.source, lex) for q in quotes}
+        sides = {s for s in framed.values() if s}
+        if len(sides) < 2:
+            sides |= {affiliated[q.id] for q in quotes if framed[q.id] is None and affiliated.get(q.id)}
+        if len(sides) < 2:
+            continue
+        for q in quotes:
+            side = framed[q.id] or affiliated.get(q.id)
+            q.side = side if side in sides else None
+    doc.accounts = build_accounts(doc.quotes)
+    return affiliated
+
+
+def build_accounts(quotes: list[Quote]) -> list[Account]:
+    accounts: dict[str, Account] = {}
+    for q in quotes:
+        if q.side is None:
+            continue
+        acc = accounts.setdefault(q.side, Account(side=q.side, sources=[], quotes=[]))
+        source = q.source or q.side
+        if source not in acc.sources:
+            acc.sources.append(source)
+        acc.quotes.append(q.id)
+    return list(accounts.values())

@@ -1,0 +1,110 @@
+"""The comparator: align two sides' accounts statement by statement.
+
+Each sided quote is paired with its most similar quote among the other sides (the same
+speaker first, then anyone: one side may put in the other's leader's mouth what that
+leader's own side words differently).  Below the threshold it is ``one_sided``.
+
+Similarity survives paraphrase by mixing three views of a statement: character n-grams
+(robust to segmentation and to script), words, and the key terms both name (parties and
+topics such as 乌克兰 or 台湾).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.metrics.pairwise import cosine_similarity
+
+from .accounts import side_lexicon
+from .model import Comparison, Document, Match, Quote
+from .reading import normalise
+
+# Calibrated on the project's annotated two-sided documents (see README, "Comparator").
+THRESHOLD = 0.30
+WEIGHTS = (0.55, 0.25, 0.20)  # characters, words, key terms
+
+
+@dataclass
+class Statement:
+    """A quote as the comparator sees it."""
+
+    quote: Quote
+    side: str
+    doc: int | None = None
+
+
+def _key_terms(text: str) -> set[str]:
+    return set(side_lexicon().parties(text)) | set(_topics(text))
+
+
+def _topics(text: str) -> list[str]:
+    from .stance import topic_terms
+
+    return topic_terms(text)
+
+
+def similarity(texts_a: list[str], texts_b: list[str]) -> np.ndarray:
+    """A (len(a), len(b)) matrix of paraphrase-tolerant similarities in [0, 1]."""
+    if not texts_a or not texts_b:
+        return np.zeros((len(texts_a), len(texts_b)))
+    norm_a = [normalise(t) for t in texts_a]
+    norm_b = [normalise(t) for t in texts_b]
+    corpus = norm_a + norm_b
+    chars = TfidfVectorizer(analyzer="char", ngram_range=(2, 3), sublinear_tf=True).fit(corpus)
+    words = TfidfVectorizer(analyzer="char", ngram_range=(1, 1)).fit(corpus)
+    char_sim = cosine_similarity(chars.transform(norm_a), chars.transform(norm_b))
+    word_sim = cosine_similarity(words.transform(norm_a), words.transform(norm_b))
+    terms_a = [_key_terms(t) for t in norm_a]
+    terms_b = [_key_terms(t) for t in norm_b]
+    term_sim = np.array([[len(x & y) / len(x | y) if x | y else 0.0 for y in terms_b] for x in terms_a])
+    wc, ww, wt = WEIGHTS
+    return wc * char_sim + ww * word_sim + wt * term_sim
+
+
+def align(statements: list[Statement], threshold: float = THRESHOLD) -> list[Comparison]:
+    """One comparison entry per statement, against the statements of the other sides."""
+    if len({s.side for s in statements}) < 2:
+        return []
+    texts = [s.quote.text for s in statements]
+    sim = similarity(texts, texts)
+    sides = sorted({s.side for s in statements})
+    out = []
+    for i, s in enumerate(statements):
+        others = [j for j, t in enumerate(statements) if t.side != s.side]
+        same_speaker = [j for j in others if statements[j].quote.speaker and statements[j].quote.speaker == s.quote.speaker]
+        best = max(others, key=lambda j: sim[i, j])
+        if same_speaker:
+            best_same = max(same_speaker, key=lambda j: sim[i, j])
+            if sim[i, best_same] >= threshold:
+                best = best_same
+        score = float(round(sim[i, best], 3))
+        match = Match(quote=statements[best].quote.id, similarity=score, doc=statements[best].doc)
+        matched = score >= threshold
+        out.append(Comparison(
+            quote=s.quote.id, speaker=s.quote.speaker, side=s.side,
+            status="matched" if matched else "one_sided",
+            absent_from=[] if matched else [x for x in sides if x != s.side],
+            best_match=match, doc=s.doc,
+        ))
+    return out
+
+
+def compare_document(doc: Document) -> None:
+    """Fill ``doc.comparison`` for every story with two or more sides."""
+    by_story: dict[str, list[Statement]] = {}
+    for q in doc.quotes:
+        if q.side:
+            by_story.setdefault(q.story, []).append(Statement(q, q.side))
+    doc.comparison = [c for statements in by_story.values() for c in align(statements)]
+
+
+def compare_documents(docs: list[Document], sides: list[str]) -> list[Comparison]:
+    """Cross-file comparison: each document is one side's account."""
+    statements = []
+    for i, (doc, side) in enumerate(zip(docs, sides)):
+        for q in doc.quotes:
+            if q.type != "headline":
+                q.side = side
+                statements.append(Statement(q, side, doc=i))
+    return align(statements)
