@@ -21,6 +21,7 @@ _DATE = re.compile(r"\d{1,4}(?:年|月|日|号)")
 _NAME_CHARS = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,12}|[A-Za-z][A-Za-z .'-]{1,30})$")
 _FOREIGN_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,8}$")
 _MODIFIERS = ("新任", "现任", "时任", "前任", "前", "代理", "署理", "候任", "首任")
+_ROLE_REACH = 10  # characters of organisation name a role may carry before its title
 _HONORIFICS = ("先生", "女士", "小姐", "阁下")
 _RELAY = re.compile(r"(?:引述|援引|引用|转引)")
 _PUNCT_STRIP = " ，、：；（）()《》“”「」\"'"
@@ -50,6 +51,7 @@ class Mention:
     role: str | None = None
     anaphor: str | None = None  # the title an anaphor refers back by ('' for a bare pronoun)
     name_spans: tuple[tuple[int, int], ...] = ()  # where the name's characters stand in the text
+    role_spans: tuple[tuple[int, int], ...] = ()  # likewise for the role
 
     def __post_init__(self) -> None:
         if not self.name_spans and self.name is not None and self.name == self.text:
@@ -62,6 +64,7 @@ class Entity:
     display: str  # the same in the document's own script
     kind: str
     role: str | None
+    role_display: str | None
     start: int
     end: int
     story: str
@@ -82,15 +85,15 @@ class Registry:
                 return e
         return None
 
-    def add(self, m: Mention, display: str, story: str) -> Entity:
+    def add(self, m: Mention, display: str, role_display: str | None, story: str) -> Entity:
         known = self.find(m)
         if known is not None:
             if m.role and not known.role:
-                known.role = m.role
+                known.role, known.role_display = m.role, role_display
             if len(m.name) < len(known.name) and known.kind != "person":
                 known.name, known.display = m.name, display
             return known
-        e = Entity(m.name, display, m.kind, m.role, m.start, m.end, story)
+        e = Entity(m.name, display, m.kind, m.role, role_display, m.start, m.end, story)
         self.entities.append(e)
         return e
 
@@ -127,7 +130,7 @@ class Attributor:
     def mention(self, region: tuple[int, int], headline: bool = False) -> Mention | None:
         """Read the speaker phrase out of the region before a cue (or before a headline colon)."""
         a, b = region
-        clauses = [(m.start() + a, m.end() + a) for m in re.finditer(r"[^，；：,]+", self.norm[a:b])]
+        clauses = [(m.start() + a, m.end() + a) for m in re.finditer(r"[^，；：,”」』\"]+", self.norm[a:b])]
         for ca, cb in reversed(clauses):
             m = self._clause_subject(ca, cb, headline)
             if m is not None:
@@ -204,14 +207,17 @@ class Attributor:
             name = text[name_start:]
             if role[0] == 1 and len(name) <= 2:  # 李总统登辉: surname, title, given name
                 spans = ((a, a + 1), (a + name_start, b))
-                return Mention(self.norm[a:b], a, b, "person", name=text[0] + name, role=text[1:name_start], name_spans=spans)
-            return Mention(self.norm[a:b], a, b, "person", name=name, role=_clean_role(text[:name_start]), name_spans=((a + name_start, b),))
+                return Mention(self.norm[a:b], a, b, "person", name=text[0] + name, role=text[1:name_start],
+                               name_spans=spans, role_spans=((a + 1, a + name_start),))
+            role_spans = _role_spans(text[:name_start], a)
+            return Mention(self.norm[a:b], a, b, "person", name=name, role=self._join(role_spans, self.norm),
+                           name_spans=((a + name_start, b),), role_spans=role_spans)
         if text in lex.titles:
             return Mention(text, a, b, "person", anaphor=text)
         if _NAME_CHARS.match(text):
-            role = self._role_of(text)
-            if role is not None:
-                return Mention(text, a, b, "person", name=text, role=role)
+            role_spans = self._role_of(text)
+            if role_spans is not None:
+                return Mention(text, a, b, "person", name=text, role=self._join(role_spans, self.norm), role_spans=role_spans)
         if text.endswith(lex.media):
             return Mention(text, a, b, "media", name=text)
         if text.endswith(lex.anonymous) or "不愿具名" in text or "匿名" in text:
@@ -219,17 +225,32 @@ class Attributor:
         if text.endswith(lex.organizations):
             return Mention(text, a, b, "organization", name=text)
         if text.endswith(tuple(lex.titles)):
-            return Mention(text, a, b, "person", name=text, role=_clean_role(text))
+            role_spans = _role_spans(text, a)
+            return Mention(text, a, b, "person", name=text, role=self._join(role_spans, self.norm), role_spans=role_spans)
         if _NAME_CHARS.match(text) or (len(text) <= 6 and _FOREIGN_NAME.match(text)):
             return Mention(text, a, b, "person", name=text)
         if len(text) > 30:
             return None
         return Mention(text, a, b, "unknown", name=text)
 
-    def _role_of(self, name: str) -> str | None:
-        """The title written before ``name`` somewhere in the document (国防部长董军 → 国防部长)."""
+    def _role_of(self, name: str) -> tuple[tuple[int, int], ...] | None:
+        """The role written before ``name`` somewhere in the document (新任财政部长周文 → 财政部长)."""
         m = re.search(f"({self._title_alternation}){re.escape(name)}", self.norm)
-        return m.group(1) if m else None
+        if m is None:
+            return None
+        a, b = m.span(1)
+        lo = a
+        while lo > 0 and a - lo < _ROLE_REACH and "\u4e00" <= self.norm[lo - 1] <= "\u9fff" and self.norm[lo - 1] not in "的与和同及":
+            lo -= 1
+        for adv in self.lex.adverbials:
+            i = self.norm.rfind(adv, lo, a)
+            if i >= 0:
+                lo = i + len(adv)
+        return _role_spans(self.norm[lo:b], lo)
+
+    @staticmethod
+    def _join(spans: tuple[tuple[int, int], ...], text: str) -> str:
+        return "".join(text[x:y] for x, y in spans)
 
     def _split_title(self, text: str) -> tuple[tuple[int, int], int] | None:
         """((title start, title end), name start) of the last title followed by a name."""
@@ -313,14 +334,15 @@ class Attributor:
             entity = self.registry.antecedent(story, m.anaphor)
             if entity is None:
                 if m.anaphor:
-                    quote.speaker, quote.speaker_kind, quote.role = self.original[m.start : m.end], "person", m.anaphor
+                    quote.speaker, quote.speaker_kind = self.original[m.start : m.end], "person"
+                    quote.role = self.original[m.start : m.end]
                 return
         else:
-            display = "".join(self.original[x:y] for x, y in m.name_spans) or m.name
-            entity = self.registry.add(m, display, story)
+            display = self._join(m.name_spans, self.original) or m.name
+            entity = self.registry.add(m, display, self._join(m.role_spans, self.original) or None, story)
         quote.speaker = entity.display
         quote.speaker_kind = entity.kind
-        quote.role = entity.role
+        quote.role = entity.role_display
 
     def _continue_previous(self, quote: Quote, story: str) -> None:
         """A quotation standing alone continues the latest speaker of its story."""
@@ -328,15 +350,16 @@ class Attributor:
         if entity is not None:
             quote.speaker = entity.display
             quote.speaker_kind = entity.kind
-            quote.role = entity.role
+            quote.role = entity.role_display
             quote.confidence = min(quote.confidence, 0.5)
 
 
-def _clean_role(role: str) -> str:
+def _role_spans(role: str, offset: int) -> tuple[tuple[int, int], ...]:
+    """The spans of a role phrase without its modifier (中国新任国防部长 → 中国, 国防部长)."""
     for mod in _MODIFIERS:
         i = role.find(mod)
-        if i >= 0:
-            role = role[:i] + role[i + len(mod) :]
-            break
-    return role.strip(_PUNCT_STRIP) or role
+        if i >= 0 and len(role) > len(mod):
+            spans = ((offset, offset + i), (offset + i + len(mod), offset + len(role)))
+            return tuple((x, y) for x, y in spans if y > x)
+    return ((offset, offset + len(role)),)
 

@@ -19,10 +19,15 @@ CLOSERS = {v: k for k, v in PAIRS.items()}
 _SENTENCE_END = "。！？"
 _CLAUSE_END = "。！？；，：\n"
 _NOT_CONTENT_START = set("的了过着是为得地")
-_BLOCKERS = set("的被受遭获予给令让使")
+_PASSIVE = set("被受遭获")  # 遭到批评: the cue is what was received, not said
+_NOMINAL = set("的予给令让使")  # 他的批评, 予以谴责: a cue taking content directly is a noun here
 _FRAME_OPENERS = ("据", "根据", "另据")
+_FIRST_PERSON = ("我", "你", "咱", "大家", "各位")  # a cue in speech, not an attribution
+_RECIPIENT_MAX = 16
+_VERBAL = set("得已了被将会要在把")
+_TITLE_HEAD = 12  # how far into a sentence a title still opens it
 # An embedded quotation this short with no punctuation is a term or a name, not speech.
-_TERM_MAX = 12
+_TERM_MAX = 8
 
 WordCheck = Callable[[int, int], bool]
 
@@ -161,6 +166,7 @@ class Finder:
         self._cue_re = _cue_pattern(tuple(lex.cues))
         self._not_cue_re = _phrase_pattern(lex.not_cues)
         self._narration = lex.narration
+        self._person_titles = tuple(t for t in lex.titles if len(t) > 1)
 
     # -- helpers over positions
     @staticmethod
@@ -226,10 +232,12 @@ class Finder:
             a, b = m.span()
             if self._covered(self._inside, a, b) or self._covered(self._titles, a, b):
                 continue
-            if a > line.start and self.norm[a - 1] in _BLOCKERS:
+            before = self.norm[a - 1] if a > line.start else ""
+            word = self.lex.cues[m.group()]
+            if before and (before in _PASSIVE or ((word.direct_object or word.noun) and before in _NOMINAL)):
                 continue
             if self._is_cue(a, b):
-                yield a, b, self.lex.cues[m.group()]
+                yield a, b, word
 
     # -- the patterns
     def find(self) -> list[Candidate]:
@@ -242,9 +250,10 @@ class Finder:
                 found.extend(self._headline(idx, line))
                 continue
             for a, b, cue in self.cues(line):
-                cand = self._after_cue(idx, line, a, b, cue, attributed) or self._postposed(idx, line, a, b, cue, attributed)
-                if cand is not None:
-                    found.append(cand)
+                # One cue can close the quote before it and open the one after: 「A」總統說，「B」
+                before = self._postposed(idx, line, a, b, cue, attributed)
+                after = self._after_cue(idx, line, a, b, cue, attributed)
+                found.extend(c for c in (before, after) if c is not None)
         found.extend(self._standalone(attributed))
         return _drop_nested(found)
 
@@ -254,11 +263,15 @@ class Finder:
         if b >= line.end:
             return None
         pos = b
+        if cue.recipient:
+            pos = self._after_recipient(b, line.end)
         if norm[pos] in "，：":
             pos += 1
+            while pos < line.end and norm[pos] == " ":
+                pos += 1
         elif not (norm[pos] in PAIRS or norm[pos] == '"' or (cue.direct_object and _content_char(norm[pos]))):
             return None
-        if pos >= line.end or norm[pos] in _NOT_CONTENT_START:
+        if pos >= line.end or (pos == b and norm[pos] in _NOT_CONTENT_START):
             return None
         subject = self._subject_before(line, a)
         if subject is None:
@@ -270,6 +283,15 @@ class Finder:
         end = self._sentence_end(pos, line.end)
         end = self._run_on(line, end, norm[subject[0] : subject[1]])
         return self._reported(idx, line, pos, end, (a, b), cue, subject, attributed)
+
+    def _after_recipient(self, b: int, end: int) -> int:
+        """Skip the person told (告诉|来访的记者|：) up to the punctuation that opens the content."""
+        for i in range(b, min(end, b + _RECIPIENT_MAX)):
+            if self.norm[i] in "，：":
+                return i
+            if self.norm[i] in _SENTENCE_END:
+                break
+        return b
 
     def _postposed(self, idx: int, line: Line, a: int, b: int, cue: Cue, attributed: set[int]) -> Candidate | None:
         """``“……”，他说。`` and ``……，X补充道。``: the cue closes its clause."""
@@ -290,8 +312,10 @@ class Finder:
             cand = self._direct(q, idx, (a, b), cue, subject)
             cand.postposed = True
             return cand
-        if norm[i] != "，":
+        if norm[i] != "，" or not cue.postposed or not (b >= line.end or norm[b] in _SENTENCE_END):
             return None
+        if any(ch in _VERBAL for ch in norm[i + 1 : a]):
+            return None  # 中方关切已得到|回应: a predicate, not a speaker
         start = self._sentence_start(line, i)
         if start >= i:
             return None
@@ -316,19 +340,30 @@ class Finder:
         if end - start < 2:
             return None
         inner = [q for q in self.quoted if start <= q.open and q.close < end]
-        speech = [q for q in inner if q.close - q.open - 1 > _TERM_MAX or any(p in norm[q.open : q.close] for p in "，。！？")]
+        speech = [q for q in inner if self._speechlike(q, end)]
         for q in inner:
             attributed.add(q.open)
         kind = "mixed" if speech else "indirect"
         return Candidate(kind, start, end, idx, cue_span, cue.cue_class, subject, truncated=truncated, confidence=0.75)
 
+    def _speechlike(self, q: Quoted, clause_end: int) -> bool:
+        """A quotation inside a reported clause is speech, not a term or a name, when it holds
+        punctuation or closes the clause at some length (a name is followed by more text)."""
+        body = self.norm[q.open + 1 : q.close]
+        if any(p in body for p in "，。！？；"):
+            return True
+        after = self.norm[q.close + 1 : q.close + 2]
+        return len(body) >= _TERM_MAX and (q.close + 1 >= clause_end or after in "，。！？；")
+
     def _subject_before(self, line: Line, cue_start: int) -> tuple[int, int] | None:
         """The region before a cue where its subject must be: back to the sentence start."""
         start = self._sentence_start(line, cue_start)
         region = self.norm[start:cue_start].strip(" ，")
-        clause = region.rsplit("，", 1)[-1]
+        clause = re.split("[，：；”」』\"]", region)[-1]
         if not region or clause.startswith(_FRAME_OPENERS):
             return None  # 据俄方介绍，…: an account frame, not a quote
+        if clause.startswith(_FIRST_PERSON):
+            return None
         return start, cue_start
 
     def _run_on(self, line: Line, end: int, subject_text: str) -> int:
@@ -340,10 +375,15 @@ class Finder:
                 break
             nxt_end = self._sentence_end(nxt, line.end)
             sentence = norm[nxt:nxt_end]
-            if not sentence.strip() or sentence[0] in "（(" or self._starts_report(sentence, nxt):
+            if not sentence.strip() or sentence[0] in "（(" or self._starts_report(sentence, nxt) or self._names_someone(sentence):
                 break
             end = nxt_end
         return end
+
+    def _names_someone(self, sentence: str) -> bool:
+        """Does the sentence open on a titled person (总统府秘书长某某今天…): narration resumes."""
+        head = re.split("[，；：]", sentence, maxsplit=1)[0][:_TITLE_HEAD]
+        return any(t in head for t in self._person_titles)
 
     def _starts_report(self, sentence: str, offset: int) -> bool:
         """Does this sentence begin a new attribution or hand back to the reporter?"""

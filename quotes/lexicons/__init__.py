@@ -15,6 +15,9 @@ class Cue:
     word: str
     cue_class: str
     direct_object: bool  # content may follow the verb with no punctuation (他指责美方…)
+    recipient: bool = False  # the person told stands between verb and content (告诉记者：…)
+    postposed: bool = False  # may close its sentence after the content (……，他补充道。)
+    noun: bool = False  # also a noun (他的回应), so not a cue after 的
 
 
 def _lines(name: str) -> list[str]:
@@ -53,8 +56,8 @@ def _longest_first(words: list[str]) -> tuple[str, ...]:
 def load() -> Lexicons:
     cues = {}
     for line in _lines("cues.tsv"):
-        word, cue_class, attach = line.split("\t")
-        cues[word] = Cue(word, cue_class, attach == "d")
+        word, cue_class, attach, flags = line.split("\t")
+        cues[word] = Cue(word, cue_class, attach == "d", attach == "o", "p" in flags, "n" in flags)
     captions = _lines("captions.txt")
     pronouns = _lines("pronouns.txt")
     return Lexicons(

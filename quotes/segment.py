@@ -1,0 +1,431 @@
+"""Word segmentation: the project's own pkuseg model, trained on UD Chinese GSD(Simp).
+
+The engine finds speakers and cues on character spans; the segmenter only answers
+"is norm[a:b] made of whole words?" (see ``pipeline.word_check``).  So ``Segmenter.cut``
+never changes the text: it normalises a copy one character for one character, segments
+the copy and maps the token lengths back onto the input.
+
+pkuseg's bundled dictionary (``user_dict="default"``) is never switched on: it costs about
+10 points of word F1 on GSD (see models/segmenter/MODEL_CARD.md).
+"""
+from __future__ import annotations
+
+import os
+import random
+import re
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import spacy_pkuseg
+
+_REPO = Path(__file__).resolve().parent.parent
+_UD = _REPO.parent / "shared" / "data" / "ud_chinese_gsdsimp"
+DEFAULT_TRAIN = _UD / "substitute_train_gsd_v1.4_traditional" / "zh-ud-train.simplified.pkuseg.txt"
+DEFAULT_TEST = _UD / "zh_gsdsimp-ud-test.conllu"
+DEFAULT_DEV = _UD / "zh_gsdsimp-ud-dev.conllu"
+DEFAULT_ITERATIONS = 20
+DEFAULT_SEED = 20240601
+MODEL_FILES = ("features.msgpack", "weights.npz")  # all pkuseg needs to load a model
+
+
+def models_dir() -> Path:
+    """Where models live: $QUOTES_MODELS, else the repo's ``models/``, else the installed data files."""
+    env = os.environ.get("QUOTES_MODELS")
+    if env:
+        return Path(env)
+    repo_models = _REPO / "models"
+    if repo_models.is_dir():
+        return repo_models
+    return Path(sys.prefix) / "share" / "quotes" / "models"
+
+
+# ------------------------------------------------------------------ normalisation
+
+# The training data writes letters and digits in ASCII and clause punctuation in full
+# width (with ASCII "," "." ":" inside numbers: 1,000  3.5  10:30).  Characters the model
+# never saw stick to their neighbours (",董" comes out as one token), so the copy that is
+# segmented is mapped to the training forms, always one character to one character.
+_PUNCT = {
+    ",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）",
+    "[": "（", "]": "）", "<": "《", ">": "》",
+    "｡": "。", "､": "、", "｢": "“", "｣": "”", "「": "“", "」": "”", "『": "“", "』": "”",
+}
+_NUMERIC_INNER = ",.:"  # kept ASCII between digits, as in the treebank
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def normalise(text: str) -> str:
+    """A same-length copy of ``text`` in the character forms the model was trained on."""
+    out = []
+    n = len(text)
+    quote_open = False
+    for i, ch in enumerate(text):
+        o = ord(ch)
+        if 0xFF10 <= o <= 0xFF19 or 0xFF21 <= o <= 0xFF3A or 0xFF41 <= o <= 0xFF5A:
+            ch = chr(o - 0xFEE0)  # full-width letters and digits to ASCII
+        elif ch in _NUMERIC_INNER and 0 < i < n - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
+            pass
+        elif ch == '"':
+            quote_open = not quote_open  # straight quotes alternate open, close
+            ch = "“" if quote_open else "”"
+        elif ch == "." and i > 0 and _is_han(text[i - 1]):
+            ch = "。"
+        else:
+            ch = _PUNCT.get(ch, ch)
+        out.append(ch)
+    return "".join(out)
+
+
+# ------------------------------------------------------------------ segmentation
+
+_SPACE_OR_NOT = re.compile(r"\s+|\S+")
+
+
+class Segmenter(spacy_pkuseg.pkuseg):
+    """A pkuseg segmenter with no dictionary that keeps the input text exactly.
+
+    It is a ``spacy_pkuseg.pkuseg`` so that spaCy's Chinese tokenizer can use (and
+    serialise) it; only ``cut`` is changed.
+    """
+
+    def __init__(self, model_dir: str | Path) -> None:
+        path = Path(model_dir)
+        missing = [f for f in MODEL_FILES if not (path / f).is_file()]
+        if missing:
+            raise FileNotFoundError(f"{path}: no pkuseg model (missing {', '.join(missing)})")
+        # user_dict=None is the only value that leaves both dictionaries off: a file or a
+        # word list also switches on pkuseg's default dictionary (its "postprocesser").
+        super().__init__(str(path), user_dict=None)
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> "Segmenter":
+        return cls(path if path is not None else models_dir() / "segmenter")
+
+    def set_user_dict(self, words: Iterable[str]) -> None:
+        """Force these words to be single tokens wherever they occur (greedy longest match)."""
+        self.preprocesser = spacy_pkuseg.Preprocesser([w for w in words if w.strip()])
+
+    def cut(self, text: str) -> list[str]:  # type: ignore[override]
+        """Tokens of ``text``; their concatenation is ``text``.  Runs of whitespace are tokens."""
+        tokens: list[str] = []
+        norm = normalise(text)
+        for m in _SPACE_OR_NOT.finditer(norm):
+            a, b = m.span()
+            if norm[a].isspace():
+                tokens.append(text[a:b])
+                continue
+            words = spacy_pkuseg.pkuseg.cut(self, norm[a:b])
+            if sum(map(len, words)) != b - a:  # pkuseg lost characters: keep the run whole
+                words = [norm[a:b]]
+            for w in words:
+                tokens.append(text[a : a + len(w)])
+                a += len(w)
+        return tokens
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Character spans ``(start, end)`` of the tokens of ``text``, contiguous from 0 to len(text)."""
+        out = []
+        start = 0
+        for tok in self.cut(text):
+            out.append((start, start + len(tok)))
+            start += len(tok)
+        return out
+
+
+def load_nlp(path: str | Path | None = None):  # -> spacy.Language
+    """A blank spaCy Chinese pipeline whose tokenizer is our pkuseg model, no dictionary.
+
+    ``tokenizer.initialize(pkuseg_model=...)`` cannot do this: ``pkuseg_user_dict=None``
+    makes spaCy pass the model folder as the dictionary (IsADirectoryError) and "default"
+    turns on pkuseg's default dictionary, which ``pkuseg_update_user_dict([], reset=True)``
+    does not turn off (it only resets the user words).  So the initialised segmenter is
+    replaced by a ``Segmenter``, which also normalises punctuation.  After
+    ``nlp.to_disk``/``from_disk`` the dictionary stays off but the tokenizer is a plain
+    pkuseg again (no punctuation normalisation).
+    """
+    import spacy
+
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "pkuseg"}}})
+    nlp.tokenizer.pkuseg_seg = Segmenter.load(path)
+    return nlp
+
+
+# ------------------------------------------------------------------ data and scoring
+
+
+def read_conllu(path: str | Path) -> list[list[str]]:
+    """Word forms of each sentence (FORM column; multiword-token ranges and empty nodes skipped)."""
+    sents: list[list[str]] = []
+    words: list[str] = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line:
+                if words:
+                    sents.append(words)
+                words = []
+                continue
+            if line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if "-" in cols[0] or "." in cols[0]:
+                continue
+            words.append(cols[1])
+    if words:
+        sents.append(words)
+    return sents
+
+
+def read_pkuseg(path: str | Path) -> list[list[str]]:
+    with open(path, encoding="utf-8") as f:
+        return [line.split() for line in f if line.strip()]
+
+
+def _normalised_words(words: list[str]) -> list[str]:
+    """Normalise a sentence as a whole (context rules see neighbouring words), then split it back."""
+    norm = normalise("".join(words))
+    out, a = [], 0
+    for w in words:
+        out.append(norm[a : a + len(w)])
+        a += len(w)
+    return out
+
+
+def _write_pkuseg(sents: Iterable[list[str]], path: Path) -> None:
+    with open(path, "w", encoding="utf-8") as f:
+        for words in sents:
+            f.write(" ".join(_normalised_words(words)) + "\n")
+
+
+def _word_spans(words: Iterable[str]) -> set[tuple[int, int]]:
+    spans, a = set(), 0
+    for w in words:
+        spans.add((a, a + len(w)))
+        a += len(w)
+    return spans
+
+
+def evaluate(seg: Segmenter, sents: list[list[str]]) -> dict[str, float]:
+    """Word precision, recall and F1 (in %) of ``seg`` against gold sentences, by character spans."""
+    gold_n = pred_n = correct = 0
+    for words in sents:
+        gold = _word_spans(words)
+        pred = _word_spans(t for t in seg.cut("".join(words)) if not t.isspace())
+        gold_n += len(gold)
+        pred_n += len(pred)
+        correct += len(gold & pred)
+    p = 100 * correct / pred_n if pred_n else 0.0
+    r = 100 * correct / gold_n if gold_n else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 2), "recall": round(r, 2), "f1": round(f, 2)}
+
+
+def speed(seg: Segmenter, sents: list[list[str]], repeats: int = 3) -> int:
+    """Characters segmented per second, sentence by sentence (best of ``repeats`` passes)."""
+    texts = ["".join(w) for w in sents]
+    chars = sum(map(len, texts))
+    best = float("inf")
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        for t in texts:
+            seg.cut(t)
+        best = min(best, time.perf_counter() - t0)
+    return int(chars / best)
+
+
+def lexicon_words() -> dict[str, list[str]]:
+    """The project's lexicon words by file: first column of lexicons/*.tsv, and titles.txt."""
+    lex = Path(__file__).resolve().parent / "lexicons"
+    out: dict[str, list[str]] = {}
+    for p in sorted(lex.glob("*.tsv")) + [lex / "titles.txt"]:
+        if p.is_file():
+            lines = p.read_text(encoding="utf-8").splitlines()
+            words = [ln.split("\t")[0].strip() for ln in lines if ln.strip() and not ln.startswith("#")]
+            out[p.name] = sorted(set(words))
+    return out
+
+
+# ------------------------------------------------------------------ training
+
+
+def _pkuseg_log(log: Path) -> list[float]:
+    """Per-iteration F1 on the monitoring set, from pkuseg's training log."""
+    if not log.is_file():
+        return []
+    return [float(x) for x in re.findall(r"f-score=([\d.]+)%", log.read_text(encoding="utf-8"))]
+
+
+def train_segmenter(
+    train_file: str | Path = DEFAULT_TRAIN,
+    test_conllu: str | Path = DEFAULT_TEST,
+    out_dir: str | Path | None = None,
+    iterations: int = DEFAULT_ITERATIONS,
+    seed: int = DEFAULT_SEED,
+    dev_conllu: str | Path | None = DEFAULT_DEV,
+) -> dict:
+    """Train pkuseg on ``train_file`` (pkuseg format), save it to ``out_dir`` and score it.
+
+    pkuseg monitors the dev set each iteration (the test set is only scored at the end);
+    the last iteration is kept either way.  Writes ``MODEL_CARD.md`` next to the model and
+    returns the scores.
+    """
+    import numpy as np
+
+    out = Path(out_dir) if out_dir is not None else _REPO / "models" / "segmenter"
+    train_sents = read_pkuseg(train_file)
+    test_sents = read_conllu(test_conllu)
+    dev_sents = read_conllu(dev_conllu) if dev_conllu else []
+    with tempfile.TemporaryDirectory(prefix="quotes-seg-") as tmp:
+        t = Path(tmp)
+        _write_pkuseg(train_sents, t / "train.txt")
+        _write_pkuseg(dev_sents or test_sents, t / "monitor.txt")
+        # pkuseg shuffles with Python's random and may initialise weights with numpy's.
+        random.seed(seed)
+        np.random.seed(seed)
+        t0 = time.perf_counter()
+        spacy_pkuseg.train(str(t / "train.txt"), str(t / "monitor.txt"), str(t / "model"), train_iter=iterations)
+        seconds = time.perf_counter() - t0
+        curve = _pkuseg_log(Path(spacy_pkuseg.config.outDir) / spacy_pkuseg.config.fLog)
+        out.mkdir(parents=True, exist_ok=True)
+        for name in MODEL_FILES:
+            shutil.copyfile(t / "model" / name, out / name)
+
+    seg = Segmenter(out)
+    scores: dict = {
+        "test": evaluate(seg, test_sents),
+        "dev": evaluate(seg, dev_sents) if dev_sents else None,
+        "training_seconds": round(seconds, 1),
+        "chars_per_second": speed(seg, test_sents),
+        "model_bytes": sum((out / f).stat().st_size for f in MODEL_FILES),
+        "monitor_f1_by_iteration": curve,
+    }
+    # Does a user dictionary of the project's lexicon words help?  Measured, not assumed.
+    user: dict[str, dict] = {}
+    lex = lexicon_words()
+    for name, words in [*lex.items(), ("all lexicons", sorted({w for ws in lex.values() for w in ws}))]:
+        seg.set_user_dict(words)
+        user[name] = {"words": len(words), "test": evaluate(seg, test_sents),
+                      "dev": evaluate(seg, dev_sents) if dev_sents else None}
+    seg.set_user_dict([])
+    # pkuseg's bundled dictionary: what user_dict="default" (and spaCy's default) switches on.
+    seg.postprocesser = spacy_pkuseg.pkuseg(str(out), user_dict="default").postprocesser
+    user["pkuseg default"] = {"words": len(seg.postprocesser.other_words), "test": evaluate(seg, test_sents),
+                              "dev": evaluate(seg, dev_sents) if dev_sents else None}
+    scores["user_dict"] = user
+    scores["data"] = {"train": str(train_file), "train_sentences": len(train_sents),
+                      "train_words": sum(map(len, train_sents)),
+                      "dev": str(dev_conllu) if dev_conllu else None, "dev_sentences": len(dev_sents),
+                      "dev_words": sum(map(len, dev_sents)),
+                      "test": str(test_conllu), "test_sentences": len(test_sents),
+                      "test_words": sum(map(len, test_sents))}
+    scores["iterations"] = iterations
+    scores["seed"] = seed
+    (out / "MODEL_CARD.md").write_text(_model_card(scores), encoding="utf-8")
+    return scores
+
+
+def _rel(p: str | None) -> str:
+    if not p:
+        return "-"
+    try:
+        return str(Path(p).resolve().relative_to(_REPO.parent))
+    except ValueError:
+        return str(p)
+
+
+def _model_card(s: dict) -> str:
+    d = s["data"]
+
+    def row(name: str, r: dict | None) -> str:
+        return f"| {name} | " + (" | ".join(f"{r[k]:.2f}" for k in ("precision", "recall", "f1")) if r else "- | - | -") + " |"
+
+    user_rows = "\n".join(
+        f"| {name} | {u['words']} | {u['dev']['f1'] if u['dev'] else '-'} | {u['test']['f1']} |"
+        for name, u in s["user_dict"].items()
+    )
+    curve = ", ".join(f"{x:.2f}" for x in s["monitor_f1_by_iteration"])
+    return f"""# Word segmenter (pkuseg CRF) for `quotes`
+
+A [spacy-pkuseg](https://github.com/explosion/spacy-pkuseg) model trained from scratch on the
+UD Chinese GSD treebank, simplified script.  Files: `features.msgpack`, `weights.npz`
+({s['model_bytes'] / 1e6:.1f} MB together).  Load it with `quotes.segment.Segmenter.load()` or
+`spacy_pkuseg.pkuseg("models/segmenter", user_dict=None)`.
+
+## Data
+
+| split | file | sentences | words |
+|---|---|---|---|
+| train | `{_rel(d['train'])}` | {d['train_sentences']:,} | {d['train_words']:,} |
+| dev (monitored each iteration) | `{_rel(d['dev'])}` | {d['dev_sentences']:,} | {d['dev_words']:,} |
+| test (scored once, at the end) | `{_rel(d['test'])}` | {d['test_sentences']:,} | {d['test_words']:,} |
+
+The GSDSimp train file could not be fetched; the train file is the traditional-script UD_Chinese
+(GSD) v1.4 train split (commit fee5da70, same 3,997 sentences) converted to simplified with
+OpenCC `t2s` and GSDSimp's punctuation patterns; see `PROVENANCE.txt` next to the data.  Dev and
+test are UD_Chinese-GSDSimp (commit eb3aed31).  Genre: Wikipedia.  Before training, every
+sentence goes through `quotes.segment.normalise` (one character for one character, so word
+boundaries are unchanged), the same mapping applied to text at segmentation time.
+
+## Licence
+
+The model is derived from the UD annotations and is distributed under **CC BY-SA 4.0**.
+
+The v1.4 train files still carry the CC BY-NC-SA 4.0 (NonCommercial) licence text.  The
+UD_Chinese-GSDSimp README (changelog, v2.5) records that Google gave permission to drop the
+"NC" restriction from the licence; this applies to the UD annotations (not the underlying
+text, of which Google claims no ownership or copyright).  GSDSimp itself is CC BY-SA 4.0.
+
+## Reproduce
+
+```
+quotes train segmenter --iterations {s['iterations']} --seed {s['seed']}
+```
+
+which calls
+
+```
+python -c "from quotes.segment import train_segmenter; print(train_segmenter(iterations={s['iterations']}, seed={s['seed']}))"
+```
+
+with the default paths (train, dev and test files above, resolved from the repository root;
+output `models/segmenter/`).  Training is deterministic given the seed: Python's `random`
+(pkuseg shuffles with it) and numpy are seeded.  Iterations: {s['iterations']}; seed: {s['seed']};
+training time: {s['training_seconds']:.0f} s (one process).
+
+## Scores
+
+Word-level precision / recall / F1 (%), with no dictionary, on the normalised text:
+
+| split | P | R | F1 |
+|---|---|---|---|
+{row('dev', s['dev'])}
+{row('test', s['test'])}
+
+Dev F1 after each training iteration (pkuseg's own count): {curve}.
+
+Speed: {s['chars_per_second']:,} characters/s (`Segmenter.cut`, sentence by sentence over the
+test text, one core).
+
+## User dictionaries
+
+pkuseg forces user-dictionary words to be tokens wherever they occur (greedy longest match,
+before the model runs).  Word F1 with the project's lexicon words as the user dictionary:
+
+| dictionary | words | dev F1 | test F1 |
+|---|---|---|---|
+| none (the default here) | 0 | {s['dev']['f1'] if s['dev'] else '-'} | {s['test']['f1']} |
+{user_rows}
+
+"pkuseg default" is the dictionary bundled with spacy-pkuseg (`user_dict="default"`, also what
+spaCy's `pkuseg_user_dict` default loads).  **Recommendation:** segment with no dictionary.
+The engine finds speakers and cues on character spans; the segmenter only checks that a cue
+candidate is a whole word, and forcing lexicon words splits longer words that contain them
+(小说 → 小 说).  The cue check should compare the cue's span with the model's tokens instead.
+"""

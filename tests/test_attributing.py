@@ -1,0 +1,76 @@
+"""The attributor: subjects across adverbials, canonical names, anaphora, kinds, frames."""
+from conftest import only, quotes_of
+
+
+def test_speaker_found_across_time_adverbials():
+    q = only("卫生部长陈立当地时间周三指责药厂隐瞒副作用数据。")
+    assert (q.speaker, q.role, q.cue) == ("陈立", "卫生部长", "指责")
+
+
+def test_speaker_found_across_a_place_phrase_and_comma():
+    q = only("欧盟驻华大使马可在北京举行的经贸论坛上，呼吁双方尽快重启投资谈判。")
+    assert q.speaker == "马可" and q.cue == "呼吁"
+
+
+def test_subject_is_not_the_object_of_a_companion_verb():
+    q = only("外长王磊当天与到访的日本外相通电话表示，两国应管控分歧。")
+    assert q.speaker == "王磊"
+
+
+def test_one_canonical_name_for_titled_and_bare_mentions():
+    text = "新任财政部长周文当天出席国会。\n\n周文表示，政府将削减开支。\n\n周文随后说，税率不会调整。"
+    found = quotes_of(text)
+    assert [q.speaker for q in found] == ["周文", "周文"]
+    assert all(q.role == "财政部长" for q in found)
+
+
+def test_pronoun_and_title_anaphora_resolve_to_the_entity():
+    text = (
+        "外交部发言人林晓峰表示，中方已提出严正交涉。\n\n"
+        "他强调：“任何挑衅都不会得逞。”\n\n"
+        "该发言人还说，双方沟通渠道保持畅通。"
+    )
+    found = quotes_of(text)
+    assert [q.speaker for q in found] == ["林晓峰"] * 3
+    assert [q.speaker_mention for q in found][1:] == ["他", "该发言人"]
+
+
+def test_speaker_kinds():
+    text = (
+        "知情人士透露，谈判已进入最后阶段。\n\n"
+        "英国《卫报》报道，警方已逮捕两名嫌犯。\n\n"
+        "白宫表示，总统将于下周出访。"
+    )
+    kinds = [(q.speaker, q.speaker_kind) for q in quotes_of(text)]
+    assert kinds == [("知情人士", "anonymous"), ("卫报", "media"), ("白宫", "organization")]
+
+
+def test_unnamed_source_phrase_is_kept_whole():
+    q = only("（日内瓦1日讯）熟悉谈判内容的欧洲外交官说，协议草案已经完成。")
+    assert q.speaker == "熟悉谈判内容的欧洲外交官" and q.speaker_kind == "anonymous"
+
+
+def test_traditional_script_keeps_its_own_characters():
+    q = only("行政院長蘇明哲今天表示，政府將全力協助災民重建家園。")
+    assert (q.speaker, q.role) == ("蘇明哲", "行政院長")
+
+
+def test_source_frame_governs_following_paragraphs_until_a_new_frame():
+    text = (
+        "据新华社报道，商务部长王文表示，双方同意继续磋商。\n\n"
+        "王文说，中方关切已得到回应。\n\n"
+        "法广根据美国贸易代表办公室发表的声明，美方代表说，谈判富有成果。"
+    )
+    found = quotes_of(text)
+    assert [q.source for q in found] == ["新华社", "新华社", "法广/美国贸易代表办公室声明"]
+
+
+def test_section_heading_ends_the_frame():
+    text = "据路透社报道，部长王文表示，谈判顺利。\n\n会谈之后\n\n王文说，下一轮会谈定在三月。"
+    found = quotes_of(text)
+    assert [q.source for q in found] == ["路透社", None]
+
+
+def test_first_person_inside_speech_is_not_an_attribution():
+    found = quotes_of("总统告诉侨胞：我们希望，大家都能团结一致。")
+    assert len(found) == 1 and found[0].speaker == "总统"

@@ -1,0 +1,106 @@
+"""The quote finder on the patterns of Chinese news, one small text each."""
+from conftest import only, quotes_of
+
+
+def test_direct_quote_after_cue_and_colon():
+    q = only("财政部长林海峰在记者会上说：“今年的赤字会比预期小。”")
+    assert (q.type, q.text, q.cue) == ("direct", "今年的赤字会比预期小。", "说")
+
+
+def test_direct_quote_in_corner_brackets_with_nested_marks():
+    q = only("陳主委強調：「政府不會接受所謂『一國兩制』的安排。」")
+    assert q.type == "direct"
+    assert q.text == "政府不會接受所謂『一國兩制』的安排。"
+
+
+def test_ascii_quotation_marks():
+    q = only('The minister表示: "明年将调整税率,以减轻中小企业的负担"。')
+    assert q.type == "direct" and q.text.startswith("明年将调整税率")
+
+
+def test_multi_paragraph_quote_is_one_quote():
+    text = "王院长说：“第一，我们要把病床数量增加一倍。\n\n“第二，护理人员的薪资必须调整。\n\n“第三，偏远地区要有巡回医疗。”"
+    q = only(text)
+    assert q.type == "direct"
+    assert q.text.startswith("第一") and q.text.endswith("巡回医疗。")
+
+
+def test_unbalanced_mark_does_not_swallow_the_page():
+    text = "报道标题写着“暴雨来袭\n\n气象局局长张明表示，明天降雨将会减弱。"
+    q = only(text)
+    assert q.type == "indirect" and q.speaker == "张明"
+
+
+def test_indirect_quote_runs_on_while_the_report_continues():
+    q = only("李部长表示，今年出口增长放缓。明年的情况会有所好转。")
+    assert q.text == "今年出口增长放缓。明年的情况会有所好转"
+
+
+def test_indirect_quote_stops_where_narration_resumes():
+    found = quotes_of("李部长表示，今年出口增长放缓。对此，市场反应平淡。")
+    assert [q.text for q in found] == ["今年出口增长放缓"]
+
+
+def test_mixed_quote_keeps_the_marks():
+    q = only("赵市长在会上说，这次改革“将彻底改变市民办事的方式”。")
+    assert q.type == "mixed"
+    assert q.text == "这次改革“将彻底改变市民办事的方式”"
+
+
+def test_postposed_direct_quote():
+    q = only("“我们没有收到任何通知，”他说。")
+    assert q.type == "direct" and q.cue == "说"
+
+
+def test_postposed_indirect_quote_with_named_speaker():
+    text = "工会主席何立新昨天出席集会。罢工将持续到资方让步为止，何立新补充道。"
+    q = only(text)
+    assert q.type == "indirect" and q.speaker == "何立新"
+    assert q.text == "罢工将持续到资方让步为止"
+
+
+def test_split_quote_around_the_cue():
+    found = quotes_of("「這是一個新的開始。」院長說，「但挑戰仍然很多。」")
+    assert [q.text for q in found] == ["這是一個新的開始。", "但挑戰仍然很多。"]
+    assert all(q.cue == "說" for q in found)
+
+
+def test_headline_quote():
+    q = only("反对党：新预算案忽视中下阶层\n\n（吉隆坡1日讯）国会今天开始辩论预算案。")
+    assert (q.type, q.text, q.speaker) == ("headline", "新预算案忽视中下阶层", "反对党")
+
+
+def test_headline_with_label():
+    q = only("【经济前瞻】央行：通胀压力明年缓解\n\n正文在此。")
+    assert q.type == "headline" and q.speaker == "央行" and q.text == "通胀压力明年缓解"
+
+
+def test_book_titles_clock_times_and_ratios_are_not_quotes():
+    assert quotes_of("《三体:黑暗森林》再度登上畅销榜\n\n比赛在晚上8:30开始，主队以3:1获胜。") == []
+
+
+def test_words_containing_cue_characters_are_not_quotes():
+    text = "他写了一部小说。据说这部作品很受欢迎。听说明年要拍成电影。产品说明书写得很清楚。"
+    assert quotes_of(text) == []
+
+
+def test_thanks_and_welcome_without_content_are_not_quotes():
+    assert quotes_of("总统对代表团的来访表示欢迎，并对双方的合作表示感谢。") == []
+
+
+def test_scare_quotes_are_not_quotes():
+    assert quotes_of("不少年轻人选择“躺平”，商家则推出“发财”套餐吸引顾客。") == []
+
+
+def test_frame_verb_is_not_a_quote_of_its_own():
+    found = quotes_of("据新华社报道，外交部发言人陈晓表示，中方对此表示严重关切。")
+    assert len(found) == 1 and found[0].speaker == "陈晓"
+
+
+def test_teaser_cut_off_is_marked_truncated():
+    page = (
+        "主标题\n\n正文第一段。\n\n阅读全文\n\n另一则新闻标题\n\n"
+        "（新加坡1日讯）交通部长表示,地铁新线将于明年通车,届时..."
+    )
+    q = only(page)
+    assert q.truncated and q.text == "地铁新线将于明年通车,届时"
