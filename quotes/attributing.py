@@ -21,7 +21,9 @@ _DATE = re.compile(r"\d{1,4}(?:年|月|日|号)")
 _NAME_CHARS = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,12}|[A-Za-z][A-Za-z .'-]{1,30})$")
 _FOREIGN_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,8}$")
 _MODIFIERS = ("新任", "现任", "时任", "前任", "前", "代理", "署理", "候任", "首任")
-_ROLE_REACH = 10  # characters of organisation name a role may carry before its title
+_ROLE_REACH = 10
+_SEED_REACH = 12  # characters after a title searched for the name it introduces
+_NAME_SEPARATORS = "·‧•・"  # characters of organisation name a role may carry before its title
 _HONORIFICS = ("先生", "女士", "小姐", "阁下")
 _RELAY = re.compile(r"(?:引述|援引|引用|转引)")
 _PUNCT_STRIP = " ，、：；（）()《》“”「」\"'"
@@ -36,6 +38,7 @@ _FRAME_PATTERNS = (
     # X引述Y / X援引Y的声明
     re.compile(r"(?P<outlet>[^，。；：“”「」\s]{2,12}?)(?:引述|援引)(?P<origin>[^，。；：“”「」]{2,20}?(?:声明|新闻稿|公报|消息|报道|官员|发言人))"),
 )
+_ACCOUNT_DOCUMENTS = ("新闻稿", "新闻公报", "公报", "声明", "联合声明", "通报")
 _NOT_FRAME_SOURCES = ("了解", "悉", "称", "报道", "报导", "说", "统计", "估计", "调查", "分析", "介绍", "透露", "此", "初步")
 
 
@@ -52,6 +55,7 @@ class Mention:
     anaphor: str | None = None  # the title an anaphor refers back by ('' for a bare pronoun)
     name_spans: tuple[tuple[int, int], ...] = ()  # where the name's characters stand in the text
     role_spans: tuple[tuple[int, int], ...] = ()  # likewise for the role
+    document: str | None = None  # 新闻稿 in 俄罗斯外交部新闻稿说: the speaker speaks through a document
 
     def __post_init__(self) -> None:
         if not self.name_spans and self.name is not None and self.name == self.text:
@@ -68,6 +72,7 @@ class Entity:
     start: int
     end: int
     story: str
+    last: int = -1  # where the entity was last mentioned
 
 
 @dataclass
@@ -92,31 +97,25 @@ class Registry:
                 known.role, known.role_display = m.role, role_display
             if len(m.name) < len(known.name) and known.kind != "person":
                 known.name, known.display = m.name, display
+            known.last = max(known.last, m.start)
             return known
-        e = Entity(m.name, display, m.kind, m.role, role_display, m.start, m.end, story)
+        e = Entity(m.name, display, m.kind, m.role, role_display, m.start, m.end, story, m.start)
         self.entities.append(e)
         return e
 
-    def antecedent(self, story: str, title: str) -> Entity | None:
-        """The latest entity of the story a pronoun (title '') or a titled anaphor refers to."""
-        for e in reversed(self.entities):
-            if e.story != story:
-                continue
-            if title and e.role and title in e.role:
-                return e
-            if not title and e.kind == "person":
-                return e
-        if title:
-            for e in reversed(self.entities):
-                if e.story == story and e.kind == "person":
-                    return e
-        return None
+    def antecedent(self, story: str, title: str, before: int) -> Entity | None:
+        """The entity of the story mentioned last before ``before`` that a pronoun (title '')
+        or a titled anaphor (该发言人, 總統) refers to."""
+        candidates = [e for e in self.entities if e.story == story and e.kind == "person" and 0 <= e.last < before]
+        titled = [e for e in candidates if title and e.role and title in e.role]
+        pool = titled or candidates
+        return max(pool, key=lambda e: e.last) if pool else None
 
 
 class Attributor:
     """Parses speaker phrases and resolves them within one document."""
 
-    def __init__(self, original: str, norm: str, lines: list[Line], lex: Lexicons):
+    def __init__(self, original: str, norm: str, lines: list[Line], lex: Lexicons, relays: list[Candidate] = ()):
         self.original = original
         self.norm = norm
         self.lines = lines
@@ -124,7 +123,34 @@ class Attributor:
         self.registry = Registry()
         self._titles = sorted(lex.titles, key=len, reverse=True)
         self._title_alternation = "|".join(map(re.escape, self._titles))
-        self.frames = self._frames()
+        self._title_re = re.compile(self._title_alternation)
+        self.frames = self._frames(relays)
+        self._last_speaker: dict[str, Entity] = {}
+        self._seed_entities()
+
+    def _seed_entities(self) -> None:
+        """Register titled people named in the narration (副總統陳耀宗今天…), so that later
+        bare names, pronouns and titles resolve to them."""
+        for line in self.lines:
+            if line.kind == "boilerplate":
+                continue
+            for t in self._title_re.finditer(self.norm, line.start, line.end):
+                end = self._subject_end(t.end(), min(line.end, t.end() + _SEED_REACH))
+                if end <= t.end():
+                    continue
+                start = self._role_start(t.start(), line.start)
+                m = self._typed(start, self._trim(start, end))
+                if m is not None and m.kind == "person" and m.name and m.anaphor is None:
+                    self._register(m, line.story)
+
+    def _trim(self, a: int, b: int) -> int:
+        while b > a and self.norm[b - 1] in _PUNCT_STRIP:
+            b -= 1
+        return b
+
+    def _register(self, m: Mention, story: str) -> Entity:
+        display = self._join(m.name_spans, self.original) or m.name
+        return self.registry.add(m, display, self._join(m.role_spans, self.original) or None, story)
 
     # ------------------------------------------------------------- speaker phrases
     def mention(self, region: tuple[int, int], headline: bool = False) -> Mention | None:
@@ -162,6 +188,8 @@ class Attributor:
         end = b if headline else self._subject_end(a, b)
         while end > a and norm[end - 1] in _PUNCT_STRIP and norm[end - 1] != "》":
             end -= 1
+        if norm.endswith("的话", a, end) and relay is not None:
+            end -= 2  # 声明援引莫兰的话说
         while a < end and norm[a] in " ":
             a += 1
         if end <= a:
@@ -189,6 +217,17 @@ class Attributor:
         """Type a subject phrase and split it into role and name."""
         text = self.norm[a:b]
         lex = self.lex
+        for noun in lex.documents:
+            if text.endswith(noun):
+                base = b - len(noun)
+                while base > a and self.norm[base - 1] in "的之":
+                    base -= 1
+                if base == a:
+                    return Mention(text, a, b, "document")
+                inner = self._typed(a, base)
+                if inner is not None:
+                    inner.document = noun
+                return inner
         if text in lex.pronouns:
             return Mention(text, a, b, "person", anaphor="")
         for det in lex.determiners:
@@ -238,15 +277,20 @@ class Attributor:
         m = re.search(f"({self._title_alternation}){re.escape(name)}", self.norm)
         if m is None:
             return None
-        a, b = m.span(1)
-        lo = a
-        while lo > 0 and a - lo < _ROLE_REACH and "\u4e00" <= self.norm[lo - 1] <= "\u9fff" and self.norm[lo - 1] not in "的与和同及":
+        lo = self._role_start(m.start(1), 0)
+        return _role_spans(self.norm[lo : m.end(1)], lo)
+
+    def _role_start(self, title_start: int, limit: int) -> int:
+        """Where the organisation part of a role begins (卫生部长 ← 部长), reaching back over
+        Han characters but not past an adverbial (周三与|俄罗斯国防部长)."""
+        lo = title_start
+        while lo > limit and title_start - lo < _ROLE_REACH and "\u4e00" <= self.norm[lo - 1] <= "\u9fff" and self.norm[lo - 1] not in "的与和同及":
             lo -= 1
-        for adv in self.lex.adverbials:
-            i = self.norm.rfind(adv, lo, a)
+        for adv in self.lex.adverbials + self.lex.connectives:
+            i = self.norm.rfind(adv, lo, title_start)
             if i >= 0:
                 lo = i + len(adv)
-        return _role_spans(self.norm[lo:b], lo)
+        return lo
 
     @staticmethod
     def _join(spans: tuple[tuple[int, int], ...], text: str) -> str:
@@ -266,7 +310,7 @@ class Attributor:
         return best
 
     # ------------------------------------------------------------- frames
-    def _frames(self) -> list[tuple[int, Frame | None]]:
+    def _frames(self, relays: list[Candidate]) -> list[tuple[int, Frame | None]]:
         """(position, frame) changes in document order; a None frame ends the one in force."""
         changes: list[tuple[int, Frame | None]] = []
         story = None
@@ -279,25 +323,46 @@ class Attributor:
                     frame = self._frame(m)
                     if frame is not None:
                         changes.append((m.start(), frame))
+        for relay in relays:
+            a, b = relay.subject
+            if any(a <= at < b and f is not None for at, f in changes):
+                continue  # the relay's own words already opened a frame (X发表声明说)
+            frame = self._relay_frame(relay)
+            if frame is not None:
+                changes.append((frame.start, frame))
         changes.sort(key=lambda c: c[0])
         return changes
 
     def _frame(self, m: re.Match[str]) -> Frame | None:
         groups = m.groupdict()
-        origin = groups["origin"].strip()
-        if origin.startswith(_NOT_FRAME_SOURCES):
+        if groups["origin"].strip().startswith(_NOT_FRAME_SOURCES):
             return None
-        oa, ob = m.span("origin")
-        origin_text = self.original[oa:ob].strip()
+        origin = self.mention(m.span("origin"))
+        if origin is None or origin.kind in ("document", "unknown") and "据" not in m.group()[:2]:
+            origin_span = m.span("origin")
+        else:
+            origin_span = (origin.start, origin.end)
+        origin_text = self.original[origin_span[0] : origin_span[1]].strip()
         doc = self.original[m.start("doc") : m.end("doc")] if groups.get("doc") else ""
         outlet = None
         if groups.get("outlet"):
-            outlet = self.original[m.start("outlet") : m.end("outlet")].strip(_PUNCT_STRIP)
-            mention = self._typed(m.start("outlet"), m.end("outlet"))
-            if mention is None or mention.kind not in ("media", "organization"):
-                outlet = None
+            mention = self._typed(*m.span("outlet"))
+            if mention is not None and mention.kind in ("media", "organization"):
+                outlet = self.original[mention.start : mention.end]
         source = f"{outlet}/{origin_text}{doc}" if outlet else f"{origin_text}{doc}"
-        return Frame(source=source, start=m.start(), end=m.end(), outlet=outlet, origin=origin_text)
+        return Frame(source=source, start=m.start(), end=m.end(), outlet=outlet, origin=origin_text, origin_span=origin_span)
+
+    def _relay_frame(self, relay: Candidate) -> Frame | None:
+        """The account opened by an outer attribution (新华社报道说，X表示…); a bare document
+        noun (公报称) refers to the account already in force and opens nothing."""
+        m = self.mention(relay.subject)
+        if m is None or m.kind in ("document", "unknown") or m.anaphor is not None:
+            return None
+        origin = self.original[m.start : m.end]
+        if m.kind == "person" and m.name_spans:
+            origin = self._join(m.name_spans, self.original)
+        source = origin + (m.document or "") if m.document in _ACCOUNT_DOCUMENTS else origin
+        return Frame(source=source, start=m.start, end=relay.cue[1], origin=origin, origin_span=(m.start, m.end))
 
     def frame_at(self, pos: int) -> Frame | None:
         current = None
@@ -317,40 +382,54 @@ class Attributor:
         if cand.cue is not None:
             quote.cue_start, quote.cue_end = cand.cue
             quote.cue = original[cand.cue[0] : cand.cue[1]]
+        frame = self.frame_at(cand.cue[0] if cand.cue else cand.start)
         mention = self.mention(cand.subject, headline=cand.type == "headline") if cand.subject else None
-        if mention is not None:
+        if mention is not None and mention.kind == "document":
+            self._resolve_document(quote, mention, frame, story)
+        elif mention is not None:
             self._resolve(quote, mention, story)
         elif cand.subject is None and cand.type == "direct":
             self._continue_previous(quote, story)
-        frame = self.frame_at(cand.cue[0] if cand.cue else cand.start)
         if frame is not None and quote.speaker_kind != "media":
             quote.source = frame.source
         return quote
+
+    def _speak(self, quote: Quote, entity: Entity, story: str) -> None:
+        quote.speaker = entity.display
+        quote.speaker_kind = entity.kind
+        quote.role = entity.role_display
+        self._last_speaker[story] = entity
 
     def _resolve(self, quote: Quote, m: Mention, story: str) -> None:
         quote.speaker_mention = self.original[m.start : m.end]
         quote.speaker_start, quote.speaker_end = m.start, m.end
         if m.anaphor is not None:
-            entity = self.registry.antecedent(story, m.anaphor)
+            entity = self.registry.antecedent(story, m.anaphor, m.start)
             if entity is None:
                 if m.anaphor:
                     quote.speaker, quote.speaker_kind = self.original[m.start : m.end], "person"
                     quote.role = self.original[m.start : m.end]
                 return
+            entity.last = max(entity.last, m.start)
         else:
-            display = self._join(m.name_spans, self.original) or m.name
-            entity = self.registry.add(m, display, self._join(m.role_spans, self.original) or None, story)
-        quote.speaker = entity.display
-        quote.speaker_kind = entity.kind
-        quote.role = entity.role_display
+            entity = self._register(m, story)
+        self._speak(quote, entity, story)
+
+    def _resolve_document(self, quote: Quote, m: Mention, frame: Frame | None, story: str) -> None:
+        """新闻稿说，…: the speaker is whoever issued the account in force."""
+        quote.speaker_mention = self.original[m.start : m.end]
+        quote.speaker_start, quote.speaker_end = m.start, m.end
+        if frame is None or frame.origin_span is None:
+            return
+        issuer = self._typed(*frame.origin_span)
+        if issuer is not None and issuer.anaphor is None and issuer.kind != "document":
+            self._speak(quote, self._register(issuer, story), story)
 
     def _continue_previous(self, quote: Quote, story: str) -> None:
         """A quotation standing alone continues the latest speaker of its story."""
-        entity = self.registry.antecedent(story, "")
+        entity = self._last_speaker.get(story)
         if entity is not None:
-            quote.speaker = entity.display
-            quote.speaker_kind = entity.kind
-            quote.role = entity.role_display
+            self._speak(quote, entity, story)
             quote.confidence = min(quote.confidence, 0.5)
 
 

@@ -161,6 +161,7 @@ class Finder:
         self.lex = lex
         self.is_word = is_word or (lambda a, b: True)
         self.quoted = quoted_spans(norm, lines)
+        self.relays: list[Candidate] = []  # outer attributions (公报称，X表示，…) that frame an account
         self._inside = self._interval_index([q.content for q in self.quoted])
         self._titles = self._interval_index(self._book_titles())
         self._cue_re = _cue_pattern(tuple(lex.cues))
@@ -280,9 +281,25 @@ class Finder:
         if q is not None:
             attributed.add(q.open)
             return self._direct(q, idx, (a, b), cue, subject)
+        if self._opens_attribution(pos, line):
+            self.relays.append(Candidate("frame", a, b, idx, (a, b), cue.cue_class, subject))
+            return None
         end = self._sentence_end(pos, line.end)
         end = self._run_on(line, end, norm[subject[0] : subject[1]])
         return self._reported(idx, line, pos, end, (a, b), cue, subject, attributed)
+
+    def _opens_attribution(self, pos: int, line: Line) -> bool:
+        """Does the content open with an attribution of its own (公报称，|科瓦尔斯卡直言，…)?"""
+        norm = self.norm
+        end = pos
+        while end < line.end and norm[end] not in "，：；。！？" and norm[end] not in PAIRS and norm[end] != '"':
+            end += 1
+        if end >= line.end or end - pos > _TITLE_HEAD * 3:
+            return False
+        for m in self._cue_re.finditer(norm, pos + 1, end):
+            if m.end() == end and self._is_cue(m.start(), m.end()):
+                return True
+        return False
 
     def _after_recipient(self, b: int, end: int) -> int:
         """Skip the person told (告诉|来访的记者|：) up to the punctuation that opens the content."""

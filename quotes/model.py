@@ -30,6 +30,7 @@ class Frame:
     end: int
     outlet: str | None = None  # the relaying outlet of a relay chain (法广 in 法广根据…)
     origin: str | None = None  # the party whose account is relayed
+    origin_span: tuple[int, int] | None = None  # where the origin is named
 
 
 @dataclass

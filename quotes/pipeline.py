@@ -70,8 +70,9 @@ def analyze(text: str, path: str = "<text>", encoding: str = "utf-8", segment: b
     doc = Document(path=path, text=text, encoding=encoding, script=detect_script(text, norm))
     doc.stories, lines = split_stories(norm, lex)
     finder = Finder(norm, lines, lex, word_check(norm) if segment else None)
-    attributor = Attributor(text, norm, lines, lex)
-    for n, cand in enumerate(sorted(finder.find(), key=lambda c: c.start), start=1):
+    candidates = finder.find()
+    attributor = Attributor(text, norm, lines, lex, finder.relays)
+    for n, cand in enumerate(sorted(candidates, key=lambda c: c.start), start=1):
         story = lines[cand.line].story
         doc.quotes.append(attributor.attribute(cand, story, f"q{n}"))
     affiliations = assign_sides(doc)

@@ -13,14 +13,17 @@ from __future__ import annotations
 import os
 import random
 import re
-import shutil
 import sys
 import tempfile
 import time
+import unicodedata
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable
 
 import spacy_pkuseg
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 _REPO = Path(__file__).resolve().parent.parent
 _UD = _REPO.parent / "shared" / "data" / "ud_chinese_gsdsimp"
@@ -46,14 +49,20 @@ def models_dir() -> Path:
 # ------------------------------------------------------------------ normalisation
 
 # The training data writes letters and digits in ASCII and clause punctuation in full
-# width (with ASCII "," "." ":" inside numbers: 1,000  3.5  10:30).  Characters the model
-# never saw stick to their neighbours (",董" comes out as one token), so the copy that is
+# width (with ASCII "," "." ":" inside numbers: 1,000  3.5  10:30).  Punctuation the model
+# saw rarely or never sticks to its neighbours (拜登( , ]说 , 让步!), so the copy that is
 # segmented is mapped to the training forms, always one character to one character.
+# ！ and ？ are rare in the (Wikipedia) training text and get glued on (让步！), so they
+# are segmented as 。, which always stands alone.
 _PUNCT = {
-    ",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）",
-    "[": "（", "]": "）", "<": "《", ">": "》",
+    ",": "，", ";": "；", ":": "：", "!": "。", "?": "。", "！": "。", "？": "。", "(": "（", ")": "）",
+    "[": "（", "]": "）", "<": "《", ">": "》", "～": "~", "・": "·", "•": "·",
     "｡": "。", "､": "、", "｢": "“", "｣": "”", "「": "“", "」": "”", "『": "“", "』": "”",
+    "﹁": "“", "﹂": "”", "﹃": "“", "﹄": "”",
 }
+# Brackets and quotes the model has no feature for are segmented as ones it knows
+# (【环球时报】 would give 报】), by Unicode category: open, close, initial/final quote.
+_BY_CATEGORY = {"Ps": "（", "Pe": "）", "Pi": "“", "Pf": "”"}
 _NUMERIC_INNER = ",.:"  # kept ASCII between digits, as in the treebank
 
 
@@ -103,6 +112,14 @@ class Segmenter(spacy_pkuseg.pkuseg):
         # user_dict=None is the only value that leaves both dictionaries off: a file or a
         # word list also switches on pkuseg's default dictionary (its "postprocesser").
         super().__init__(str(path), user_dict=None)
+        # An "off" postprocesser has no word sets, which spaCy's tokenizer.to_disk reads.
+        self.postprocesser.common_words, self.postprocesser.other_words = set(), set()
+        known = self.feature_extractor.feature_to_idx
+        self._unseen = {
+            o: _BY_CATEGORY[unicodedata.category(chr(o))]
+            for o in range(0xA0, 0x10000)
+            if unicodedata.category(chr(o)) in _BY_CATEGORY and "c." + chr(o) not in known
+        }
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "Segmenter":
@@ -115,7 +132,7 @@ class Segmenter(spacy_pkuseg.pkuseg):
     def cut(self, text: str) -> list[str]:  # type: ignore[override]
         """Tokens of ``text``; their concatenation is ``text``.  Runs of whitespace are tokens."""
         tokens: list[str] = []
-        norm = normalise(text)
+        norm = normalise(text).translate(self._unseen)
         for m in _SPACE_OR_NOT.finditer(norm):
             a, b = m.span()
             if norm[a].isspace():
@@ -139,14 +156,14 @@ class Segmenter(spacy_pkuseg.pkuseg):
         return out
 
 
-def load_nlp(path: str | Path | None = None):  # -> spacy.Language
+def load_nlp(path: str | Path | None = None) -> Language:
     """A blank spaCy Chinese pipeline whose tokenizer is our pkuseg model, no dictionary.
 
     ``tokenizer.initialize(pkuseg_model=...)`` cannot do this: ``pkuseg_user_dict=None``
     makes spaCy pass the model folder as the dictionary (IsADirectoryError) and "default"
     turns on pkuseg's default dictionary, which ``pkuseg_update_user_dict([], reset=True)``
-    does not turn off (it only resets the user words).  So the initialised segmenter is
-    replaced by a ``Segmenter``, which also normalises punctuation.  After
+    does not turn off (it only resets the user words).  So the tokenizer is given a
+    ``Segmenter`` directly (no ``initialize``), which also normalises punctuation.  After
     ``nlp.to_disk``/``from_disk`` the dictionary stays off but the tokenizer is a plain
     pkuseg again (no punctuation normalisation).
     """
@@ -262,6 +279,30 @@ def _pkuseg_log(log: Path) -> list[float]:
     return [float(x) for x in re.findall(r"f-score=([\d.]+)%", log.read_text(encoding="utf-8"))]
 
 
+def compact(src: Path, dst: Path, min_weight: float = 0.05, decimals: int = 3) -> None:
+    """Write a smaller copy of a pkuseg model: features whose weights are all below
+    ``min_weight`` are dropped (absent features score 0 anyway) and weights are rounded,
+    so the compressed file is small.  16.5 MB -> about 3.5 MB for the GSD model, costing
+    under 0.1 word F1 (threshold chosen on dev; see the model card).
+    """
+    import numpy as np
+    import srsly
+
+    feats = srsly.read_msgpack(src / "features.msgpack")
+    npz = np.load(src / "weights.npz")
+    n_tag, n_feat = (int(x) for x in npz["sizes"])
+    node = npz["w"][: n_tag * n_feat].reshape(n_feat, n_tag)
+    edge = npz["w"][n_tag * n_feat :]  # tag-to-tag transitions, after the node weights
+    keep = np.abs(node).max(axis=1) >= min_weight
+    keep[0] = True  # the "$$" feature every character has
+    new_idx = np.cumsum(keep) - 1
+    feats["feature_to_idx"] = {f: int(new_idx[i]) for f, i in feats["feature_to_idx"].items() if keep[i]}
+    dst.mkdir(parents=True, exist_ok=True)
+    srsly.write_msgpack(dst / "features.msgpack", feats)
+    w = np.concatenate([node[keep].ravel(), edge]).round(decimals)  # pkuseg needs float64
+    np.savez_compressed(dst / "weights.npz", sizes=np.array([n_tag, int(keep.sum())]), w=w)
+
+
 def train_segmenter(
     train_file: str | Path = DEFAULT_TRAIN,
     test_conllu: str | Path = DEFAULT_TEST,
@@ -269,12 +310,13 @@ def train_segmenter(
     iterations: int = DEFAULT_ITERATIONS,
     seed: int = DEFAULT_SEED,
     dev_conllu: str | Path | None = DEFAULT_DEV,
+    min_weight: float = 0.05,
 ) -> dict:
-    """Train pkuseg on ``train_file`` (pkuseg format), save it to ``out_dir`` and score it.
+    """Train pkuseg on ``train_file`` (pkuseg format), save it compacted to ``out_dir``, score it.
 
     pkuseg monitors the dev set each iteration (the test set is only scored at the end);
-    the last iteration is kept either way.  Writes ``MODEL_CARD.md`` next to the model and
-    returns the scores.
+    the last iteration is kept either way.  Scores are word precision/recall/F1 (%) with no
+    dictionary.  Writes ``MODEL_CARD.md`` next to the model and returns the scores.
     """
     import numpy as np
 
@@ -282,6 +324,10 @@ def train_segmenter(
     train_sents = read_pkuseg(train_file)
     test_sents = read_conllu(test_conllu)
     dev_sents = read_conllu(dev_conllu) if dev_conllu else []
+
+    def score(seg: Segmenter) -> dict:
+        return {"dev": evaluate(seg, dev_sents) if dev_sents else None, "test": evaluate(seg, test_sents)}
+
     with tempfile.TemporaryDirectory(prefix="quotes-seg-") as tmp:
         t = Path(tmp)
         _write_pkuseg(train_sents, t / "train.txt")
@@ -293,17 +339,18 @@ def train_segmenter(
         spacy_pkuseg.train(str(t / "train.txt"), str(t / "monitor.txt"), str(t / "model"), train_iter=iterations)
         seconds = time.perf_counter() - t0
         curve = _pkuseg_log(Path(spacy_pkuseg.config.outDir) / spacy_pkuseg.config.fLog)
-        out.mkdir(parents=True, exist_ok=True)
-        for name in MODEL_FILES:
-            shutil.copyfile(t / "model" / name, out / name)
+        full = {**score(Segmenter(t / "model")),
+                "model_bytes": sum((t / "model" / f).stat().st_size for f in MODEL_FILES)}
+        compact(t / "model", out, min_weight)
 
     seg = Segmenter(out)
     scores: dict = {
-        "test": evaluate(seg, test_sents),
-        "dev": evaluate(seg, dev_sents) if dev_sents else None,
+        **score(seg),
         "training_seconds": round(seconds, 1),
         "chars_per_second": speed(seg, test_sents),
         "model_bytes": sum((out / f).stat().st_size for f in MODEL_FILES),
+        "min_weight": min_weight,
+        "uncompacted": full,
         "monitor_f1_by_iteration": curve,
     }
     # Does a user dictionary of the project's lexicon words help?  Measured, not assumed.
@@ -311,13 +358,11 @@ def train_segmenter(
     lex = lexicon_words()
     for name, words in [*lex.items(), ("all lexicons", sorted({w for ws in lex.values() for w in ws}))]:
         seg.set_user_dict(words)
-        user[name] = {"words": len(words), "test": evaluate(seg, test_sents),
-                      "dev": evaluate(seg, dev_sents) if dev_sents else None}
+        user[name] = {"words": len(words), **score(seg)}
     seg.set_user_dict([])
     # pkuseg's bundled dictionary: what user_dict="default" (and spaCy's default) switches on.
     seg.postprocesser = spacy_pkuseg.pkuseg(str(out), user_dict="default").postprocesser
-    user["pkuseg default"] = {"words": len(seg.postprocesser.other_words), "test": evaluate(seg, test_sents),
-                              "dev": evaluate(seg, dev_sents) if dev_sents else None}
+    user["pkuseg default"] = {"words": len(seg.postprocesser.other_words), **score(seg)}
     scores["user_dict"] = user
     scores["data"] = {"train": str(train_file), "train_sentences": len(train_sents),
                       "train_words": sum(map(len, train_sents)),
@@ -340,38 +385,54 @@ def _rel(p: str | None) -> str:
         return str(p)
 
 
+def _f1(r: dict | None) -> str:
+    return f"{r['f1']:.2f}" if r else "-"
+
+
 def _model_card(s: dict) -> str:
-    d = s["data"]
+    d, full = s["data"], s["uncompacted"]
 
     def row(name: str, r: dict | None) -> str:
-        return f"| {name} | " + (" | ".join(f"{r[k]:.2f}" for k in ("precision", "recall", "f1")) if r else "- | - | -") + " |"
+        cells = " | ".join(f"{r[k]:.2f}" for k in ("precision", "recall", "f1")) if r else "- | - | -"
+        return f"| {name} | {cells} |"
 
-    user_rows = "\n".join(
-        f"| {name} | {u['words']} | {u['dev']['f1'] if u['dev'] else '-'} | {u['test']['f1']} |"
-        for name, u in s["user_dict"].items()
-    )
+    user = s["user_dict"]
+    user_rows = "\n".join(f"| {n} | {u['words']:,} | {_f1(u['dev'])} | {_f1(u['test'])} |" for n, u in user.items())
+    best = max(user, key=lambda n: user[n]["test"]["f1"])
+    gain = user[best]["test"]["f1"] - s["test"]["f1"]
+    if gain > 0.2:
+        advice = f"`{best}` gains {gain:.2f} test F1 over no dictionary; consider using it."
+    else:
+        advice = ("segment with no dictionary: none of these dictionaries helps"
+                  f" (best: {best}, {gain:+.2f} test F1).")
     curve = ", ".join(f"{x:.2f}" for x in s["monitor_f1_by_iteration"])
+    dev_name = "dev (monitored each iteration)" if d["dev"] else "dev"
     return f"""# Word segmenter (pkuseg CRF) for `quotes`
 
 A [spacy-pkuseg](https://github.com/explosion/spacy-pkuseg) model trained from scratch on the
-UD Chinese GSD treebank, simplified script.  Files: `features.msgpack`, `weights.npz`
-({s['model_bytes'] / 1e6:.1f} MB together).  Load it with `quotes.segment.Segmenter.load()` or
-`spacy_pkuseg.pkuseg("models/segmenter", user_dict=None)`.
+UD Chinese GSD treebank, simplified script, for `quotes.segment.Segmenter`.  Files:
+`features.msgpack` and `weights.npz` ({s['model_bytes'] / 1e6:.1f} MB together), all pkuseg needs
+to load it.  Load it with `quotes.segment.Segmenter.load()` (which also normalises
+punctuation, see below), or `spacy_pkuseg.pkuseg("models/segmenter", user_dict=None)`:
+`user_dict=None` keeps pkuseg's default dictionary off; any other value turns it on.
 
 ## Data
 
 | split | file | sentences | words |
 |---|---|---|---|
 | train | `{_rel(d['train'])}` | {d['train_sentences']:,} | {d['train_words']:,} |
-| dev (monitored each iteration) | `{_rel(d['dev'])}` | {d['dev_sentences']:,} | {d['dev_words']:,} |
+| {dev_name} | `{_rel(d['dev'])}` | {d['dev_sentences']:,} | {d['dev_words']:,} |
 | test (scored once, at the end) | `{_rel(d['test'])}` | {d['test_sentences']:,} | {d['test_words']:,} |
 
-The GSDSimp train file could not be fetched; the train file is the traditional-script UD_Chinese
-(GSD) v1.4 train split (commit fee5da70, same 3,997 sentences) converted to simplified with
-OpenCC `t2s` and GSDSimp's punctuation patterns; see `PROVENANCE.txt` next to the data.  Dev and
-test are UD_Chinese-GSDSimp (commit eb3aed31).  Genre: Wikipedia.  Before training, every
-sentence goes through `quotes.segment.normalise` (one character for one character, so word
-boundaries are unchanged), the same mapping applied to text at segmentation time.
+The GSDSimp train file could not be fetched, so the train file is the traditional-script
+UD_Chinese (GSD) v1.4 train split (commit fee5da70, the same 3,997 sentences) converted to
+simplified characters with OpenCC `t2s` and GSDSimp's punctuation patterns (see `PROVENANCE.txt`
+next to the data).  Dev and test are UD_Chinese-GSDSimp (commit eb3aed31).  Genre: Wikipedia,
+not news.  Dev and test are read from the CoNLL-U FORM column (multiword-token ranges and
+empty nodes skipped).  Every sentence goes through `quotes.segment.normalise` before training
+and scoring, the mapping `Segmenter.cut` applies to its input: one character for one
+character (word boundaries do not change), letters and digits in ASCII, clause punctuation in
+full width, ASCII `,` `.` `:` kept between digits, as the treebank writes them.
 
 ## Licence
 
@@ -388,44 +449,50 @@ text, of which Google claims no ownership or copyright).  GSDSimp itself is CC B
 quotes train segmenter --iterations {s['iterations']} --seed {s['seed']}
 ```
 
-which calls
+which calls, with the default paths (the train, dev and test files above, resolved from the
+repository root, and output `models/segmenter/`):
 
 ```
 python -c "from quotes.segment import train_segmenter; print(train_segmenter(iterations={s['iterations']}, seed={s['seed']}))"
 ```
 
-with the default paths (train, dev and test files above, resolved from the repository root;
-output `models/segmenter/`).  Training is deterministic given the seed: Python's `random`
-(pkuseg shuffles with it) and numpy are seeded.  Iterations: {s['iterations']}; seed: {s['seed']};
-training time: {s['training_seconds']:.0f} s (one process).
+Iterations: {s['iterations']}.  Seed: {s['seed']} (Python's `random`, which pkuseg shuffles with, and
+numpy are seeded, so the result is the same run to run).  Training time: {s['training_seconds']:.0f} s
+(one process).  After training the model is compacted: features whose weights are all below
+{s['min_weight']} are dropped and weights rounded to 3 decimals ({full['model_bytes'] / 1e6:.1f} MB ->
+{s['model_bytes'] / 1e6:.1f} MB).
 
 ## Scores
 
-Word-level precision / recall / F1 (%), with no dictionary, on the normalised text:
+Word-level precision / recall / F1 (%), no dictionary:
 
 | split | P | R | F1 |
 |---|---|---|---|
 {row('dev', s['dev'])}
 {row('test', s['test'])}
 
-Dev F1 after each training iteration (pkuseg's own count): {curve}.
+Before compaction: dev F1 {_f1(full['dev'])}, test F1 {_f1(full['test'])}.
+Dev F1 after each training iteration (pkuseg's own count, before compaction): {curve}.
 
 Speed: {s['chars_per_second']:,} characters/s (`Segmenter.cut`, sentence by sentence over the
-test text, one core).
+test text, one core, best of 3 passes).
 
 ## User dictionaries
 
 pkuseg forces user-dictionary words to be tokens wherever they occur (greedy longest match,
-before the model runs).  Word F1 with the project's lexicon words as the user dictionary:
+before the model runs).  Word F1 with the project's lexicon words as the user dictionary
+(first column of `quotes/lexicons/*.tsv`, and `titles.txt`):
 
 | dictionary | words | dev F1 | test F1 |
 |---|---|---|---|
-| none (the default here) | 0 | {s['dev']['f1'] if s['dev'] else '-'} | {s['test']['f1']} |
+| none (used) | 0 | {_f1(s['dev'])} | {_f1(s['test'])} |
 {user_rows}
 
-"pkuseg default" is the dictionary bundled with spacy-pkuseg (`user_dict="default"`, also what
-spaCy's `pkuseg_user_dict` default loads).  **Recommendation:** segment with no dictionary.
-The engine finds speakers and cues on character spans; the segmenter only checks that a cue
-candidate is a whole word, and forcing lexicon words splits longer words that contain them
-(小说 → 小 说).  The cue check should compare the cue's span with the model's tokens instead.
+"pkuseg default" is the dictionary bundled with spacy-pkuseg: what `user_dict="default"`
+and spaCy's default `pkuseg_user_dict` switch on.
+
+**Recommendation:** {advice}  The engine finds speakers and cues on character spans; the
+segmenter only checks that a cue candidate is a whole word.  A dictionary would force the
+cue words to be tokens everywhere, cutting longer words that contain them (小说 -> 小 / 说),
+which makes that check pass where it should fail.
 """

@@ -42,6 +42,7 @@ class Lexicons:
     connectives: tuple[str, ...]
     pronouns: frozenset[str]
     determiners: tuple[str, ...]
+    documents: tuple[str, ...]
 
     @property
     def max_cue_len(self) -> int:
@@ -76,4 +77,5 @@ def load() -> Lexicons:
         connectives=_longest_first(_lines("connectives.txt")),
         pronouns=frozenset(p for p in pronouns if not p.startswith("=")),
         determiners=_longest_first([p[1:] for p in pronouns if p.startswith("=")]),
+        documents=_longest_first(_lines("documents.txt")),
     )
