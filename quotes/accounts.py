@@ -58,30 +58,32 @@ def side_lexicon() -> SideLexicon:
     return SideLexicon(words, pattern)
 
 
-def account_side(source: str | None, lex: SideLexicon) -> str | None:
-    """The side a source frame speaks for; a relay chain speaks for what it relays."""
+def account_side(source: str | None, lex: SideLexicon, text: str = "") -> str | None:
+    """The side a source frame speaks for; a relay chain speaks for what it relays, and an
+    origin that names no party (布萊德利辦公室) takes the party of the one it is named after."""
     if not source:
         return None
     origin = source.split("/")[-1]
-    return lex.side_of(origin) or lex.side_of(source)
+    return lex.side_of(origin) or _affiliation_in(text, origin, lex) or lex.side_of(source)
+
+
+def _affiliation_in(text: str, name: str, lex: SideLexicon) -> str | None:
+    """The party named just before ``name`` (or its head, 布萊德利 of 布萊德利辦公室) in ``text``."""
+    for size in range(len(name), 1, -1):
+        head = name[:size]
+        for m in re.finditer(re.escape(head), text):
+            clause_start = max(text.rfind(p, 0, m.start()) for p in "，。,；\n（(")
+            side = lex.side_of(text[max(clause_start + 1, m.start() - _AFFILIATION_WINDOW) : m.start()])
+            if side is not None:
+                return side
+    return None
 
 
 def speaker_affiliation(doc: Document, quote: Quote, lex: SideLexicon) -> str | None:
     """The party a speaker belongs to, read from the words before the speaker's name."""
     if quote.speaker_kind not in ("person", "organization") or not quote.speaker:
         return None
-    own = lex.side_of(quote.speaker)
-    if own is not None:
-        return own
-    text = doc.text
-    for m in re.finditer(re.escape(quote.speaker), text):
-        start = m.start()
-        clause_start = max(text.rfind(p, 0, start) for p in "，。,；\n（(")
-        context = text[max(clause_start + 1, start - _AFFILIATION_WINDOW) : start]
-        side = lex.side_of(context)
-        if side is not None:
-            return side
-    return lex.side_of(quote.role)
+    return lex.side_of(quote.speaker) or _affiliation_in(doc.text, quote.speaker, lex) or lex.side_of(quote.role)
 
 
 def assign_sides(doc: Document) -> dict[str, str | None]:
@@ -96,7 +98,10 @@ def assign_sides(doc: Document) -> dict[str, str | None]:
         by_story[q.story].append(q)
     affiliated = {q.id: speaker_affiliation(doc, q, lex) for q in doc.quotes if q.type != "headline"}
     for quotes in by_story.values():
-        framed = {q.id: account_side(q.source, lex) for q in quotes}
+        for q in quotes:
+            if q.speaker_kind == "media" and q.source is None and q.speaker in lex.words:
+                q.source = q.speaker  # a party's own outlet (新华社, 塔斯社) carries that party's account
+        framed = {q.id: account_side(q.source, lex, doc.text) for q in quotes}
         sides = {s for s in framed.values() if s}
         if len(sides) < 2:
             sides |= {affiliated[q.id] for q in quotes if framed[q.id] is None and affiliated.get(q.id)}

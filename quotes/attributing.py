@@ -33,8 +33,12 @@ _FRAME_TIME = r"(?:周[一二三四五六日]|星期[一二三四五六日天]|�
 _FRAME_PATTERNS = (
     # 根据X发表的新闻稿, with an optional relaying outlet before it: 法广根据俄罗斯国防部发表的新闻稿
     re.compile(r"(?P<outlet>[^，。；：“”「」\s]{1,12}?)?根据(?P<origin>" + _FRAME_SOURCE + r")(?:发表|发布|公布|发出)的(?P<doc>新闻稿|声明|公报|新闻公报|通报|消息|报告|通稿|文章)"),
-    # 据X消息 / 据X报道 / 另据X介绍
-    re.compile(r"(?:另)?据(?P<origin>" + _FRAME_SOURCE + r")" + _FRAME_TIME + r"(?:的)?(?:消息|报道|报导|介绍|透露|称|指出|披露|说|表示|通报|发布|公布|引述|援引)[，：,]"),
+    # 据X消息 / 据X报道 / 另据X介绍 / 据X发布的消息
+    re.compile(r"(?:另)?据(?P<origin>" + _FRAME_SOURCE + r")" + _FRAME_TIME + r"(?:发布|发表|公布)?(?:的)?(?:消息|报道|报导|介绍|透露|称|指出|披露|说|表示|通报|发布|公布|引述|援引)[，：,]"),
+    # 越通社的报道对会谈的描述有所不同。: a sentence that opens on an account names it
+    re.compile(r"(?:^|(?<=[。！？]))(?P<origin>[^，。；：“”「」\n]{2,16}?)的(?P<doc>报道|报导|新闻稿|新闻公报|公报|声明|通报)", re.M),
+    # X随后发表的声明 / X在官网发布的新闻稿: the account a later 声明说 refers to
+    re.compile(r"(?P<origin>[^据，。；：“”「」\n]{2,24}?)(?:在[^，。；：\n]{0,12}?|随后|当天|同日|稍后|其后)?(?:发表|发布|公布|发出)(?:的)?(?P<doc>新闻稿|新闻公报|公报|联合声明|声明|通报|通稿)"),
     # X引述Y / X援引Y的声明
     re.compile(r"(?P<outlet>[^，。；：“”「」\s]{2,12}?)(?:引述|援引)(?P<origin>[^，。；：“”「」]{2,20}?(?:声明|新闻稿|公报|消息|报道|官员|发言人))"),
 )
@@ -149,6 +153,11 @@ class Attributor:
         return b
 
     def _register(self, m: Mention, story: str) -> Entity:
+        if m.kind == "person" and m.name and m.name_spans and any(c in m.name for c in _NAME_SEPARATORS):
+            # 伊萬‧索科洛夫 is 索科洛夫 in every later mention: the surname is the canonical form
+            cut = max(m.name.rfind(c) for c in _NAME_SEPARATORS) + 1
+            last_start = m.name_spans[-1][1] - (len(m.name) - cut)
+            m.name, m.name_spans = m.name[cut:], ((last_start, m.name_spans[-1][1]),)
         display = self._join(m.name_spans, self.original) or m.name
         return self.registry.add(m, display, self._join(m.role_spans, self.original) or None, story)
 
@@ -222,8 +231,8 @@ class Attributor:
                 base = b - len(noun)
                 while base > a and self.norm[base - 1] in "的之":
                     base -= 1
-                if base == a:
-                    return Mention(text, a, b, "document")
+                if base == a or self.norm[a:base] in lex.determiners:
+                    return Mention(text, a, b, "document")  # 公报称, 这份声明
                 inner = self._typed(a, base)
                 if inner is not None:
                     inner.document = noun
@@ -263,7 +272,12 @@ class Attributor:
             return Mention(text, a, b, "anonymous", name=text)
         if text.endswith(lex.organizations):
             return Mention(text, a, b, "organization", name=text)
-        if text.endswith(tuple(lex.titles)):
+        title = next((t for t in self._titles if text.endswith(t)), None)
+        if title and _NAME_CHARS.match(text[: -len(title)]) or title and _FOREIGN_NAME.match(text[: -len(title)]):
+            # 布萊德利參議員: name, then title
+            cut = b - len(title)
+            return Mention(text, a, b, "person", name=self.norm[a:cut], role=title, name_spans=((a, cut),), role_spans=((cut, b),))
+        if title:
             role_spans = _role_spans(text, a)
             return Mention(text, a, b, "person", name=text, role=self._join(role_spans, self.norm), role_spans=role_spans)
         if _NAME_CHARS.match(text) or (len(text) <= 6 and _FOREIGN_NAME.match(text)):
@@ -304,7 +318,8 @@ class Attributor:
                 if text.startswith(t, i):
                     rest = text[i + len(t) :]
                     if rest and (_NAME_CHARS.match(rest) or _FOREIGN_NAME.match(rest)) and rest not in self.lex.titles:
-                        if not rest.endswith(self.lex.organizations + self.lex.media) or len(rest) <= 3:
+                        suffix = next((x for x in self.lex.organizations + self.lex.media if rest.endswith(x)), "")
+                        if len(suffix) < 2 and (not suffix or len(rest) <= 3):
                             best = ((i, i + len(t)), i + len(t))
                     break
         return best
@@ -331,24 +346,52 @@ class Attributor:
             if frame is not None:
                 changes.append((frame.start, frame))
         changes.sort(key=lambda c: c[0])
+        previous = None
+        for _, frame in changes:
+            if frame is not None and frame.origin is None and previous is not None:
+                # 中央社引述这份声明: the relay of the account in force
+                frame.origin, frame.origin_span = previous.origin, previous.origin_span
+                frame.source = f"{frame.outlet}/{previous.source}"
+            previous = frame if frame is not None and frame.origin is not None else previous if frame is not None else None
         return changes
+
+    def _close_for_new_voice(self, frame: Frame, m: Mention, cand: Candidate) -> bool:
+        """A frame reaches into later paragraphs for the voices of its account; a speaker first
+        named in a later paragraph (a spokesperson's reaction, an analyst) speaks outside it."""
+        line = self.lines[cand.line]
+        if frame.end > line.start or m.anaphor is not None or m.kind == "document" or not m.name:
+            return False
+        story_start = next(ln.start for ln in self.lines if ln.story == line.story)
+        if m.name in self.norm[story_start : line.start]:
+            return False
+        self.frames.append((line.start, None))
+        self.frames.sort(key=lambda c: c[0])
+        return True
 
     def _frame(self, m: re.Match[str]) -> Frame | None:
         groups = m.groupdict()
         if groups["origin"].strip().startswith(_NOT_FRAME_SOURCES):
             return None
+        clause_start = max(self.norm.rfind(p, 0, m.start()) for p in "，。；：\n")
+        if "据" in self.norm[clause_start + 1 : m.start() + 1] and not m.group().startswith(("据", "另据")):
+            return None  # the 据 pattern reads this one
         origin = self.mention(m.span("origin"))
-        if origin is None or origin.kind in ("document", "unknown") and "据" not in m.group()[:2]:
+        if origin is not None and origin.kind == "document":
+            origin_span, origin_text = None, None  # 这份声明: the account already in force
+        elif origin is None or origin.kind == "unknown" and "据" not in m.group()[:2]:
             origin_span = m.span("origin")
+            origin_text = self.original[origin_span[0] : origin_span[1]].strip()
         else:
             origin_span = (origin.start, origin.end)
-        origin_text = self.original[origin_span[0] : origin_span[1]].strip()
-        doc = self.original[m.start("doc") : m.end("doc")] if groups.get("doc") else ""
+            origin_text = self.original[origin_span[0] : origin_span[1]].strip()
+        doc = self.original[m.start("doc") : m.end("doc")] if groups.get("doc") in _ACCOUNT_DOCUMENTS else ""
         outlet = None
         if groups.get("outlet"):
             mention = self._typed(*m.span("outlet"))
             if mention is not None and mention.kind in ("media", "organization"):
                 outlet = self.original[mention.start : mention.end]
+        if origin_text is None and outlet is None:
+            return None
         source = f"{outlet}/{origin_text}{doc}" if outlet else f"{origin_text}{doc}"
         return Frame(source=source, start=m.start(), end=m.end(), outlet=outlet, origin=origin_text, origin_span=origin_span)
 
@@ -384,6 +427,8 @@ class Attributor:
             quote.cue = original[cand.cue[0] : cand.cue[1]]
         frame = self.frame_at(cand.cue[0] if cand.cue else cand.start)
         mention = self.mention(cand.subject, headline=cand.type == "headline") if cand.subject else None
+        if frame is not None and mention is not None and self._close_for_new_voice(frame, mention, cand):
+            frame = None
         if mention is not None and mention.kind == "document":
             self._resolve_document(quote, mention, frame, story)
         elif mention is not None:

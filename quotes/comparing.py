@@ -10,7 +10,10 @@ topics such as 乌克兰 or 台湾).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -20,9 +23,13 @@ from .accounts import side_lexicon
 from .model import Comparison, Document, Match, Quote
 from .reading import normalise
 
-# Calibrated on the project's annotated two-sided documents (see README, "Comparator").
+# Calibrated on the project's annotated two-sided documents (see README, "Comparator"):
+# a statement matches its most similar counterpart above THRESHOLD, or above
+# MUTUAL_THRESHOLD when each is the other's best counterpart and both come from readouts.
 THRESHOLD = 0.30
-WEIGHTS = (0.55, 0.25, 0.20)  # characters, words, key terms
+MUTUAL_THRESHOLD = 0.08
+WEIGHTS = (0.35, 0.45, 0.20)  # characters, paraphrase concepts, key terms
+_CONCEPT_BASE = 0xE000  # private-use characters stand for paraphrase groups
 
 
 @dataclass
@@ -32,6 +39,29 @@ class Statement:
     quote: Quote
     side: str
     doc: int | None = None
+
+    @property
+    def framed(self) -> bool:
+        """Told in a readout (an account frame) rather than as a reaction outside it."""
+        return self.quote.source is not None or self.doc is not None
+
+
+@lru_cache(maxsize=1)
+def _concept_table() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Each paraphrase word and the one character that stands for its group."""
+    text = resources.files("quotes.lexicons").joinpath("paraphrases.txt").read_text(encoding="utf-8")
+    table = {}
+    groups = [ln.split() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    for n, words in enumerate(groups):
+        for w in words:
+            table.setdefault(w, chr(_CONCEPT_BASE + n))
+    return re.compile("|".join(map(re.escape, sorted(table, key=len, reverse=True)))), table
+
+
+def concepts(text: str) -> str:
+    """``text`` (normalised) with each paraphrase word replaced by its group's character."""
+    pattern, table = _concept_table()
+    return pattern.sub(lambda m: table[m.group()], text)
 
 
 def _key_terms(text: str) -> set[str]:
@@ -50,16 +80,16 @@ def similarity(texts_a: list[str], texts_b: list[str]) -> np.ndarray:
         return np.zeros((len(texts_a), len(texts_b)))
     norm_a = [normalise(t) for t in texts_a]
     norm_b = [normalise(t) for t in texts_b]
-    corpus = norm_a + norm_b
-    chars = TfidfVectorizer(analyzer="char", ngram_range=(2, 3), sublinear_tf=True).fit(corpus)
-    words = TfidfVectorizer(analyzer="char", ngram_range=(1, 1)).fit(corpus)
+    chars = TfidfVectorizer(analyzer="char", ngram_range=(2, 3), sublinear_tf=True).fit(norm_a + norm_b)
     char_sim = cosine_similarity(chars.transform(norm_a), chars.transform(norm_b))
-    word_sim = cosine_similarity(words.transform(norm_a), words.transform(norm_b))
+    concept_a, concept_b = [concepts(t) for t in norm_a], [concepts(t) for t in norm_b]
+    meaning = TfidfVectorizer(analyzer="char", ngram_range=(1, 2), sublinear_tf=True).fit(concept_a + concept_b)
+    concept_sim = cosine_similarity(meaning.transform(concept_a), meaning.transform(concept_b))
     terms_a = [_key_terms(t) for t in norm_a]
     terms_b = [_key_terms(t) for t in norm_b]
     term_sim = np.array([[len(x & y) / len(x | y) if x | y else 0.0 for y in terms_b] for x in terms_a])
     wc, ww, wt = WEIGHTS
-    return wc * char_sim + ww * word_sim + wt * term_sim
+    return wc * char_sim + ww * concept_sim + wt * term_sim
 
 
 def align(statements: list[Statement], threshold: float = THRESHOLD) -> list[Comparison]:
@@ -68,6 +98,10 @@ def align(statements: list[Statement], threshold: float = THRESHOLD) -> list[Com
         return []
     texts = [s.quote.text for s in statements]
     sim = similarity(texts, texts)
+
+    def best_of(i: int) -> int:
+        return max((j for j, t in enumerate(statements) if t.side != statements[i].side), key=lambda j: sim[i, j])
+
     sides = sorted({s.side for s in statements})
     out = []
     for i, s in enumerate(statements):
@@ -80,7 +114,8 @@ def align(statements: list[Statement], threshold: float = THRESHOLD) -> list[Com
                 best = best_same
         score = float(round(sim[i, best], 3))
         match = Match(quote=statements[best].quote.id, similarity=score, doc=statements[best].doc)
-        matched = score >= threshold
+        mutual = best_of(best) == i and s.framed and statements[best].framed
+        matched = score >= threshold or (mutual and score >= MUTUAL_THRESHOLD)
         out.append(Comparison(
             quote=s.quote.id, speaker=s.quote.speaker, side=s.side,
             status="matched" if matched else "one_sided",

@@ -88,6 +88,8 @@ def score_document(gold: dict, pred: dict, text: str, t: Tally) -> None:
         if g.get("side"):
             c["side_n"] += 1
             c["side_ok"] += p.get("side") == g["side"]
+            if p.get("side") != g["side"]:
+                t.errors.append(f"side: {gold['doc']}:{g['id']} gold={g['side']} pred={p.get('side')} source={p.get('source')}")
         for st in g.get("stance", []):
             c["stance_n"] += 1
             for ps in p.get("stance") or []:

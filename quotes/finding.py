@@ -228,8 +228,9 @@ class Finder:
                 return False
         return self.is_word(a, b)
 
-    def cues(self, line: Line) -> Iterator[tuple[int, int, Cue]]:
-        for m in self._cue_re.finditer(self.norm, line.start, line.end):
+    def cues(self, line: Line, start: int | None = None, end: int | None = None) -> Iterator[tuple[int, int, Cue]]:
+        """Reporting cues in the line (or in norm[start:end] of it), outside quotations and titles."""
+        for m in self._cue_re.finditer(self.norm, line.start if start is None else start, line.end if end is None else end):
             a, b = m.span()
             if self._covered(self._inside, a, b) or self._covered(self._titles, a, b):
                 continue
@@ -281,25 +282,38 @@ class Finder:
         if q is not None:
             attributed.add(q.open)
             return self._direct(q, idx, (a, b), cue, subject)
-        if self._opens_attribution(pos, line):
+        if self._opens_attribution(pos, line, self._is_account(subject)):
             self.relays.append(Candidate("frame", a, b, idx, (a, b), cue.cue_class, subject))
             return None
         end = self._sentence_end(pos, line.end)
         end = self._run_on(line, end, norm[subject[0] : subject[1]])
         return self._reported(idx, line, pos, end, (a, b), cue, subject, attributed)
 
-    def _opens_attribution(self, pos: int, line: Line) -> bool:
-        """Does the content open with an attribution of its own (公报称，|科瓦尔斯卡直言，…)?"""
+    def _opens_attribution(self, pos: int, line: Line, account: bool) -> bool:
+        """Does the content open with an attribution of its own (公报称，|科瓦尔斯卡直言，…)?
+
+        After an account (公报称, 新华社报道说) a cue taking its content directly counts too
+        (声明说，|森田要求中方…).
+        """
         norm = self.norm
         end = pos
         while end < line.end and norm[end] not in "，：；。！？" and norm[end] not in PAIRS and norm[end] != '"':
             end += 1
-        if end >= line.end or end - pos > _TITLE_HEAD * 3:
+        if end >= line.end or end - pos > _TITLE_HEAD * 3 or norm.startswith(_FIRST_PERSON, pos):
             return False
-        for m in self._cue_re.finditer(norm, pos + 1, end):
-            if m.end() == end and self._is_cue(m.start(), m.end()):
+        for a, b, cue in self.cues(line, pos + 1, end):
+            if b == end and norm[end] in "。！？；":
+                continue
+            if b == end or (account and cue.direct_object and a - pos <= _TITLE_HEAD):
                 return True
         return False
+
+    def _is_account(self, subject: tuple[int, int]) -> bool:
+        """Is the subject an account rather than a speaker (公报, 中方消息, 新华社报道)?"""
+        clause = re.split("[，：；]", self.norm[subject[0] : subject[1]])[-1].strip()
+        for adverb in ("还", "又", "则", "也", "亦", "更", "随后"):
+            clause = clause.removesuffix(adverb)
+        return clause.endswith(self.lex.documents) or clause.endswith(self.lex.media)
 
     def _after_recipient(self, b: int, end: int) -> int:
         """Skip the person told (告诉|来访的记者|：) up to the punctuation that opens the content."""
@@ -408,11 +422,13 @@ class Finder:
             return True
         if sentence[:1] in PAIRS or sentence[:1] == '"':
             return True
+        if sentence.startswith(self.lex.pronouns_tuple):
+            return True  # 他也期盼…: the next attribution, by pronoun
         for m in self._cue_re.finditer(sentence):
             a, b = offset + m.start(), offset + m.end()
             if m.start() > 0 and self._is_cue(a, b) and not self._covered(self._inside, a, b):
                 after = self.norm[b : b + 1]
-                if after in ("，", "：", "。") or after in PAIRS or self.lex.cues[m.group()].direct_object:
+                if after in ("，", "：", "。") or after in PAIRS:
                     return True
         return False
 

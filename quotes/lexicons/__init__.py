@@ -45,8 +45,8 @@ class Lexicons:
     documents: tuple[str, ...]
 
     @property
-    def max_cue_len(self) -> int:
-        return max(map(len, self.cues))
+    def pronouns_tuple(self) -> tuple[str, ...]:
+        return tuple(self.pronouns)
 
 
 def _longest_first(words: list[str]) -> tuple[str, ...]:
