@@ -28,7 +28,7 @@ from .reading import normalise
 # MUTUAL_THRESHOLD when each is the other's best counterpart and both come from readouts.
 THRESHOLD = 0.30
 MUTUAL_THRESHOLD = 0.08
-WEIGHTS = (0.35, 0.45, 0.20)  # characters, paraphrase concepts, key terms
+WEIGHTS = (0.25, 0.35, 0.2, 0.2)  # characters, paraphrase concepts, words, key terms
 _CONCEPT_BASE = 0xE000  # private-use characters stand for paraphrase groups
 
 
@@ -64,6 +64,23 @@ def concepts(text: str) -> str:
     return pattern.sub(lambda m: table[m.group()], text)
 
 
+@lru_cache(maxsize=1)
+def _segmenter():
+    from .segment import Segmenter
+
+    try:
+        return Segmenter.load()
+    except OSError:  # no trained model: characters stand in for words
+        return None
+
+
+def words(text: str) -> list[str]:
+    """Content words of a normalised statement: the project's segmenter, punctuation dropped."""
+    seg = _segmenter()
+    tokens = seg.cut(text) if seg is not None else list(text)
+    return [t for t in tokens if any("\u4e00" <= c <= "\u9fff" or c.isalnum() for c in t)]
+
+
 def _key_terms(text: str) -> set[str]:
     return set(side_lexicon().parties(text)) | set(_topics(text))
 
@@ -87,9 +104,11 @@ def similarity(texts_a: list[str], texts_b: list[str]) -> np.ndarray:
     concept_sim = cosine_similarity(meaning.transform(concept_a), meaning.transform(concept_b))
     terms_a = [_key_terms(t) for t in norm_a]
     terms_b = [_key_terms(t) for t in norm_b]
+    vocab = TfidfVectorizer(analyzer=words, sublinear_tf=True).fit(norm_a + norm_b)
+    word_sim = cosine_similarity(vocab.transform(norm_a), vocab.transform(norm_b))
     term_sim = np.array([[len(x & y) / len(x | y) if x | y else 0.0 for y in terms_b] for x in terms_a])
-    wc, ww, wt = WEIGHTS
-    return wc * char_sim + ww * concept_sim + wt * term_sim
+    wc, wm, ww, wt = WEIGHTS
+    return wc * char_sim + wm * concept_sim + ww * word_sim + wt * term_sim
 
 
 def align(statements: list[Statement], threshold: float = THRESHOLD) -> list[Comparison]:

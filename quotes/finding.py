@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Iterator
+from typing import Iterator
 
 from .lexicons import Cue, Lexicons
 from .structure import Line, truncated_at
@@ -28,9 +28,6 @@ _VERBAL = set("得已了被将会要在把")
 _TITLE_HEAD = 12  # how far into a sentence a title still opens it
 # An embedded quotation this short with no punctuation is a term or a name, not speech.
 _TERM_MAX = 8
-
-WordCheck = Callable[[int, int], bool]
-
 
 @dataclass
 class Candidate:
@@ -155,11 +152,10 @@ def _phrase_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
 class Finder:
     """Finds quotes in one document's normalised text."""
 
-    def __init__(self, norm: str, lines: list[Line], lex: Lexicons, is_word: WordCheck | None = None):
+    def __init__(self, norm: str, lines: list[Line], lex: Lexicons):
         self.norm = norm
         self.lines = lines
         self.lex = lex
-        self.is_word = is_word or (lambda a, b: True)
         self.quoted = quoted_spans(norm, lines)
         self.relays: list[Candidate] = []  # outer attributions (公报称，X表示，…) that frame an account
         self._inside = self._interval_index([q.content for q in self.quoted])
@@ -222,11 +218,17 @@ class Finder:
         return line.start
 
     def _is_cue(self, a: int, b: int) -> bool:
+        """A cue candidate not inside a word that only looks like one (小说, 据说, 表示感谢).
+
+        Word boundaries from the segmenter were measured as a further check and left out:
+        trained on the treebank's standard, it glues name characters to cues (王/文说,
+        中谈/到) and cost recall on the project's corpus without gaining precision.
+        """
         window_a, window_b = max(0, a - 5), min(len(self.norm), b + 5)
         for m in self._not_cue_re.finditer(self.norm, window_a, window_b):
             if m.start() <= a and b <= m.end() or (m.start() < b and a < m.end() and len(m.group()) > b - a):
                 return False
-        return self.is_word(a, b)
+        return True
 
     def cues(self, line: Line, start: int | None = None, end: int | None = None) -> Iterator[tuple[int, int, Cue]]:
         """Reporting cues in the line (or in norm[start:end] of it), outside quotations and titles."""
