@@ -11,8 +11,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from . import lexicons
 from .model import Account, Document, Quote
 from .reading import to_simplified
 
@@ -48,12 +48,7 @@ class SideLexicon:
 
 @lru_cache(maxsize=1)
 def side_lexicon() -> SideLexicon:
-    text = resources.files("quotes.lexicons").joinpath("sides.tsv").read_text(encoding="utf-8")
-    words = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            word, side = line.split("\t")[:2]
-            words[word] = side
+    words = lexicons.load().parties
     pattern = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
     return SideLexicon(words, pattern)
 

@@ -14,16 +14,21 @@ from dataclasses import dataclass, field
 from .finding import Candidate
 from .lexicons import Lexicons
 from .model import Frame, Quote
-from .structure import Line
+from .structure import Line, after_dateline
 
 _DATELINE = re.compile(r"[（(【\[][^）)】\]]{1,30}[）)】\]]")
 _DATE = re.compile(r"\d{1,4}(?:年|月|日|号)")
-_NAME_CHARS = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,12}|[A-Za-z][A-Za-z .'-]{1,30})$")
-_FOREIGN_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,8}$")
+_NAME_CHARS = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}|[A-Za-z][A-Za-z .'-]{1,30})$")
+_FOREIGN_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
 _MODIFIERS = ("新任", "现任", "时任", "前任", "前", "代理", "署理", "候任", "首任")
 _ROLE_REACH = 10
+_HEAD_MAX = 6  # length of a noun head after 的 that closes a speaker phrase
+_LOCATIVES = set("上中时后下里前内外间")
+_FUNCTION_CHARS = set("的了是在有没不这那个们着过也都就")
 _SEED_REACH = 12  # characters after a title searched for the name it introduces
-_NAME_SEPARATORS = "·‧•・"  # characters of organisation name a role may carry before its title
+_NAME_SEPARATORS = "·‧•・"
+_SEPARATED_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}[·‧•・][\u4e00-\u9fff]{1,8}(?:[·‧•・][\u4e00-\u9fff]{1,8})?")
+_NAME_FOLLOWERS = set("，。、；：（(「“ 的和与及等今昨日也还则并曾已将在于说称")  # characters of organisation name a role may carry before its title
 _HONORIFICS = ("先生", "女士", "小姐", "阁下")
 _RELAY = re.compile(r"(?:引述|援引|引用|转引)")
 _PUNCT_STRIP = " ，、：；（）()《》“”「」\"'"
@@ -128,6 +133,8 @@ class Attributor:
         self._titles = sorted(lex.titles, key=len, reverse=True)
         self._title_alternation = "|".join(map(re.escape, self._titles))
         self._title_re = re.compile(self._title_alternation)
+        self._boundary_words = tuple(lex.adverbials) + tuple(lex.cues) + tuple(lex.connectives)
+        self._bare_adverbs = frozenset(lex.connectives) | frozenset(a for a in lex.adverbials if len(a) <= 2) | {"只", "仅", "但"}
         self.frames = self._frames(relays)
         self._last_speaker: dict[str, Entity] = {}
         self._seed_entities()
@@ -139,13 +146,35 @@ class Attributor:
             if line.kind == "boilerplate":
                 continue
             for t in self._title_re.finditer(self.norm, line.start, line.end):
-                end = self._subject_end(t.end(), min(line.end, t.end() + _SEED_REACH))
-                if end <= t.end():
+                name_end = self._name_after(t.end(), line.end)
+                if name_end is None:
                     continue
                 start = self._role_start(t.start(), line.start)
-                m = self._typed(start, self._trim(start, end))
-                if m is not None and m.kind == "person" and m.name and m.anaphor is None:
+                role_spans = _role_spans(self.norm[start : t.end()], start)
+                m = Mention(self.norm[start:name_end], start, name_end, "person", name=self.norm[t.end() : name_end],
+                            role=self._join(role_spans, self.norm), name_spans=((t.end(), name_end),), role_spans=role_spans)
+                if self._may_be_name(m.name):
                     self._register(m, line.story)
+
+    def _name_after(self, a: int, limit: int) -> int | None:
+        """The end of a personal name starting at ``a`` when one clearly ends there: a
+        transliterated name (罗伯托·萨尔加多), or two or three characters followed by a
+        boundary (punctuation, an adverbial, a cue, 的/和/与…)."""
+        norm = self.norm
+        m = _SEPARATED_NAME.match(norm, a, limit)
+        if m:
+            end = m.end()
+            while end > a and norm[end - 1] not in self.lex.transliteration and norm[end - 1] not in _NAME_SEPARATORS:
+                end -= 1
+            return end
+        for size in (3, 2):
+            end = a + size
+            name = norm[a:end]
+            if end > limit or not _NAME_CHARS.match(name) or not self._plausible_name(name):
+                continue
+            if end == limit or norm[end] in _NAME_FOLLOWERS or norm.startswith(self._boundary_words, end):
+                return end
+        return None
 
     def _trim(self, a: int, b: int) -> int:
         while b > a and self.norm[b - 1] in _PUNCT_STRIP:
@@ -167,6 +196,8 @@ class Attributor:
         a, b = region
         clauses = [(m.start() + a, m.end() + a) for m in re.finditer(r"[^，；：,”」』\"]+", self.norm[a:b])]
         for ca, cb in reversed(clauses):
+            if self.norm[ca:cb].strip() in self._bare_adverbs:
+                continue  # ……，并宣称 / ……，只告诉记者: the subject is the earlier clause's
             m = self._clause_subject(ca, cb, headline)
             if m is not None:
                 return m
@@ -176,11 +207,7 @@ class Attributor:
 
     def _clause_subject(self, a: int, b: int, headline: bool) -> Mention | None:
         norm = self.norm
-        while a < b and norm[a] == " ":
-            a += 1
-        m = _DATELINE.match(norm, a, b)
-        if m:
-            a = m.end()
+        a = after_dateline(norm, a, b)
         while a < b and norm[a] in _PUNCT_STRIP and norm[a] != "《":
             a += 1
         relay = None
@@ -220,6 +247,10 @@ class Attributor:
                     best = min(best, i)
                     break
                 i = norm.find(adv, i + 1, best)
+        de = norm.rfind("的", best, b)
+        tail = norm[de + 1 : b]
+        if de > best and 0 < len(tail) <= _HEAD_MAX and tail[-1] not in _LOCATIVES and not any(adv in tail for adv in self.lex.adverbials):
+            return b  # 一名正在找屋的受访者: the adverbial sat in a relative clause; the head follows 的
         return best
 
     def _typed(self, a: int, b: int) -> Mention | None:
@@ -233,7 +264,7 @@ class Attributor:
                     base -= 1
                 if base == a or self.norm[a:base] in lex.determiners:
                     return Mention(text, a, b, "document")  # 公报称, 这份声明
-                inner = self._typed(a, base)
+                inner = self._typed(a, self._subject_end(a, base))
                 if inner is not None:
                     inner.document = noun
                 return inner
@@ -273,18 +304,43 @@ class Attributor:
         if text.endswith(lex.organizations):
             return Mention(text, a, b, "organization", name=text)
         title = next((t for t in self._titles if text.endswith(t)), None)
-        if title and _NAME_CHARS.match(text[: -len(title)]) or title and _FOREIGN_NAME.match(text[: -len(title)]):
+        before_title = text[: -len(title)] if title else ""
+        if title and self._may_be_name(before_title) and (self._foreign_name(before_title) or self._known(before_title)):
             # 布萊德利參議員: name, then title
             cut = b - len(title)
             return Mention(text, a, b, "person", name=self.norm[a:cut], role=title, name_spans=((a, cut),), role_spans=((cut, b),))
         if title:
             role_spans = _role_spans(text, a)
             return Mention(text, a, b, "person", name=text, role=self._join(role_spans, self.norm), role_spans=role_spans)
-        if _NAME_CHARS.match(text) or (len(text) <= 6 and _FOREIGN_NAME.match(text)):
+        if _NAME_CHARS.match(text) or self._foreign_name(text):
             return Mention(text, a, b, "person", name=text)
         if len(text) > 30:
             return None
         return Mention(text, a, b, "unknown", name=text)
+
+    def _plausible_name(self, name: str) -> bool:
+        """A bare two- or three-character name, not a verb, an adverbial or a function word."""
+        if name.startswith(self._boundary_words) or name[-1] in _LOCATIVES or any(c in _FUNCTION_CHARS for c in name):
+            return False
+        return not any(adv in name for adv in self.lex.adverbials if len(adv) > 1)
+
+    def _known(self, name: str) -> bool:
+        return any(e.name == name for e in self.registry.entities)
+
+    def _may_be_name(self, text: str) -> bool:
+        """Not a title, a party or an organisation (美国总统, 东盟秘书长 carry no name)."""
+        lex = self.lex
+        return text not in lex.titles and text not in lex.parties and text not in lex.organizations and not any(
+            text.endswith(x) for x in lex.organizations + lex.media if len(x) > 1
+        )
+
+    def _foreign_name(self, text: str) -> bool:
+        """A transliterated name: 罗伯特·萨尔加多, or five or more transliteration characters."""
+        parts = re.split(f"[{_NAME_SEPARATORS}]", text)
+        if len(parts) > 1:
+            return all(1 <= len(p) <= 8 and _FOREIGN_NAME.match(p) for p in parts)
+        known = sum(c in self.lex.transliteration for c in text)
+        return 2 <= len(text) <= 8 and known >= len(text) - 1 and known >= 0.8 * len(text)
 
     def _role_of(self, name: str) -> tuple[tuple[int, int], ...] | None:
         """The role written before ``name`` somewhere in the document (新任财政部长周文 → 财政部长)."""
@@ -317,7 +373,7 @@ class Attributor:
             for t in self._titles:
                 if text.startswith(t, i):
                     rest = text[i + len(t) :]
-                    if rest and (_NAME_CHARS.match(rest) or _FOREIGN_NAME.match(rest)) and rest not in self.lex.titles:
+                    if rest and (_NAME_CHARS.match(rest) or self._foreign_name(rest)) and self._may_be_name(rest):
                         suffix = next((x for x in self.lex.organizations + self.lex.media if rest.endswith(x)), "")
                         if len(suffix) < 2 and (not suffix or len(rest) <= 3):
                             best = ((i, i + len(t)), i + len(t))

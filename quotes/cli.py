@@ -116,7 +116,7 @@ def evaluate(
 
 @train_app.command("segmenter")
 def train_segmenter_cmd(
-    iterations: int = typer.Option(10, help="Training passes over the treebank."),
+    iterations: int = typer.Option(20, help="Training passes over the treebank."),
     seed: int = typer.Option(20240601, help="Seed for Python's and numpy's random generators."),
 ) -> None:
     """Train the pkuseg word segmenter on the UD Chinese GSD treebank (../shared/data)."""

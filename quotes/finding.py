@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from .lexicons import Cue, Lexicons
-from .structure import Line, truncated_at
+from .structure import Line, after_dateline, truncated_at
 
 PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’", "﹁": "﹂", "﹃": "﹄"}
 CLOSERS = {v: k for k, v in PAIRS.items()}
@@ -26,6 +26,8 @@ _FIRST_PERSON = ("我", "你", "咱", "大家", "各位")  # a cue in speech, no
 _RECIPIENT_MAX = 16
 _VERBAL = set("得已了被将会要在把")
 _TITLE_HEAD = 12  # how far into a sentence a title still opens it
+_SUBJECT_HEAD = 10  # how long a subject may be for a clause to open a new attribution
+_MODALS = set("应要需须必得")
 # An embedded quotation this short with no punctuation is a term or a name, not speech.
 _TERM_MAX = 8
 
@@ -284,11 +286,18 @@ class Finder:
         if q is not None:
             attributed.add(q.open)
             return self._direct(q, idx, (a, b), cue, subject)
+        if norm[pos] in PAIRS or norm[pos] == '"':
+            # an opening mark never closed: the speech runs to the end of the paragraph
+            end = truncated_at(norm, line.end) or line.end
+            if end - pos > 2:
+                return Candidate("direct", pos + 1, end, idx, (a, b), cue.cue_class, subject, confidence=0.6)
+            return None
         if self._opens_attribution(pos, line, self._is_account(subject)):
             self.relays.append(Candidate("frame", a, b, idx, (a, b), cue.cue_class, subject))
             return None
         end = self._sentence_end(pos, line.end)
-        end = self._run_on(line, end, norm[subject[0] : subject[1]])
+        if pos > b or cue.recipient:  # 他指责美方…: an object clause ends with its sentence
+            end = self._run_on(line, end, norm[subject[0] : subject[1]])
         return self._reported(idx, line, pos, end, (a, b), cue, subject, attributed)
 
     def _opens_attribution(self, pos: int, line: Line, account: bool) -> bool:
@@ -390,7 +399,7 @@ class Finder:
 
     def _subject_before(self, line: Line, cue_start: int) -> tuple[int, int] | None:
         """The region before a cue where its subject must be: back to the sentence start."""
-        start = self._sentence_start(line, cue_start)
+        start = after_dateline(self.norm, self._sentence_start(line, cue_start), cue_start)
         region = self.norm[start:cue_start].strip(" ，")
         clause = re.split("[，：；”」』\"]", region)[-1]
         if not region or clause.startswith(_FRAME_OPENERS):
@@ -408,10 +417,23 @@ class Finder:
                 break
             nxt_end = self._sentence_end(nxt, line.end)
             sentence = norm[nxt:nxt_end]
-            if not sentence.strip() or sentence[0] in "（(" or self._starts_report(sentence, nxt) or self._names_someone(sentence):
+            if not sentence.strip() or sentence[0] in "（(" or self._starts_report(sentence, nxt) or self._names_someone(sentence) or self._new_speaker(nxt, nxt_end, line):
                 break
             end = nxt_end
         return end
+
+    def _new_speaker(self, a: int, b: int, line: Line) -> bool:
+        """Does the first clause of norm[a:b] attribute to a short subject (崔敏浩则在会谈中要求…)?"""
+        clause_end = a
+        while clause_end < b and self.norm[clause_end] not in "，：；":
+            clause_end += 1
+        for ca, cb, cue in self.cues(line, a, clause_end):
+            subject = self.norm[a:ca]
+            if 0 < len(subject) <= _SUBJECT_HEAD and not self.norm.startswith(self._narration, a):
+                # 中方希望… / 我们认为… inside a report is still the speaker talking
+                if not subject.startswith(_FIRST_PERSON) and "方" not in subject[:3]:
+                    return True
+        return False
 
     def _names_someone(self, sentence: str) -> bool:
         """Does the sentence open on a titled person (总统府秘书长某某今天…): narration resumes."""
@@ -420,7 +442,9 @@ class Finder:
 
     def _starts_report(self, sentence: str, offset: int) -> bool:
         """Does this sentence begin a new attribution or hand back to the reporter?"""
-        if sentence.startswith(self._narration) or sentence.startswith(("据", "另据", "根据")):
+        if sentence.startswith(self._narration) and not _continues_speech(sentence, self._narration):
+            return True
+        if sentence.startswith(("据", "另据", "根据")):
             return True
         if sentence[:1] in PAIRS or sentence[:1] == '"':
             return True
@@ -472,6 +496,12 @@ class Finder:
             after = norm[q.close + 1 : q.close + 2]
             if sentence_initial and speechlike and (after in ("", "。", "！", "？", "\n") or q.close + 1 >= line.end):
                 yield Candidate("direct", a, b, q.line, None, "unknown", None, confidence=0.6)
+
+
+def _continues_speech(sentence: str, openers: tuple[str, ...]) -> bool:
+    """双方应…/双方要…: an opener followed by a modal is the speaker's prescription, not narration."""
+    opener = next(o for o in openers if sentence.startswith(o))
+    return sentence[len(opener) : len(opener) + 1] in _MODALS
 
 
 def _next_space(text: str, a: int, b: int) -> int:

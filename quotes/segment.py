@@ -378,12 +378,8 @@ def train_segmenter(
 
 
 def _rel(p: str | None) -> str:
-    if not p:
-        return "-"
-    try:
-        return str(Path(p).resolve().relative_to(_REPO.parent))
-    except ValueError:
-        return str(p)
+    """A path as seen from the repository root (../shared/...)."""
+    return os.path.relpath(Path(p).resolve(), _REPO) if p else "-"
 
 
 def _f1(r: dict | None) -> str:
@@ -432,8 +428,9 @@ next to the data).  Dev and test are UD_Chinese-GSDSimp (commit eb3aed31).  Genr
 not news.  Dev and test are read from the CoNLL-U FORM column (multiword-token ranges and
 empty nodes skipped).  Every sentence goes through `quotes.segment.normalise` before training
 and scoring, the mapping `Segmenter.cut` applies to its input: one character for one
-character (word boundaries do not change), letters and digits in ASCII, clause punctuation in
-full width, ASCII `,` `.` `:` kept between digits, as the treebank writes them.
+character (word boundaries do not change); letters and digits in ASCII and ASCII `,` `.` `:`
+kept between digits, as the treebank writes them; other clause punctuation in full width, with
+`：` `；` as `，` and `！` `？` as `。` (rare in the Wikipedia text, the model glued them onto words).
 
 ## Licence
 
@@ -459,9 +456,9 @@ python -c "from quotes.segment import train_segmenter; print(train_segmenter(ite
 
 Iterations: {s['iterations']}.  Seed: {s['seed']} (Python's `random`, which pkuseg shuffles with, and
 numpy are seeded, so the result is the same run to run).  Training time: {s['training_seconds']:.0f} s
-(one process).  After training the model is compacted: features whose weights are all below
-{s['min_weight']} are dropped and weights rounded to 3 decimals ({full['model_bytes'] / 1e6:.1f} MB ->
-{s['model_bytes'] / 1e6:.1f} MB).
+(one process; it varies with machine load).  After training the model is compacted:
+features whose weights are all below {s['min_weight']} are dropped and weights rounded to 3
+decimals, {full['model_bytes'] / 1e6:.1f} MB -> {s['model_bytes'] / 1e6:.1f} MB.
 
 ## Scores
 
@@ -495,5 +492,6 @@ and spaCy's default `pkuseg_user_dict` switch on.
 **Recommendation:** {advice}  The engine finds speakers and cues on character spans; the
 segmenter only checks that a cue candidate is a whole word.  A dictionary would force the
 cue words to be tokens everywhere, cutting longer words that contain them (小说 -> 小 / 说),
-which makes that check pass where it should fail.
+which makes that check pass where it should fail: without a dictionary the model keeps
+说明, 传说, 演说 whole, so 说 inside them is not taken for a cue.
 """

@@ -14,6 +14,10 @@ from .model import Story
 
 _SENTENCE_END = "。！？!?…」”』\"'.;；"
 _DATELINE = re.compile(r"^\s*[（(【\[][^）)】\]]{1,24}?(?:\d{1,2}日讯|日电|电|讯)[）)】\]]")
+# A dateline at the head of a paragraph: （台北1日讯）, 新华社北京6月4日电, 本报讯（记者 邱立）
+_LEAD_DATELINE = re.compile(
+    r"\s*(?:[（(【\[][^）)】\]]{1,30}?(?:讯|电)[）)】\]]|[^，。：“”「」\n]{0,24}?(?:\d{1,2}日电|日讯|电讯|讯)(?:\s*[（(][^）)]{0,20}[）)])?\s*)"
+)
 _TRAILING_PAREN = re.compile(r"[（(]([^（()）]{1,30})[）)]\s*$")
 _TRUNCATION = re.compile(r"(?:\.{2,}|…+|⋯+)\s*$")
 
@@ -50,6 +54,12 @@ def classify_line(line: str, lex: Lexicons) -> str:
     if len(s) <= 60 and not s.endswith(tuple(_SENTENCE_END)) and "。" not in s:
         return "title"
     return "text"
+
+
+def after_dateline(text: str, start: int, end: int) -> int:
+    """Where the text of a paragraph begins once a leading dateline is skipped."""
+    m = _LEAD_DATELINE.match(text, start, end)
+    return m.end() if m and m.end() < end else start
 
 
 def truncated_at(text: str, end: int) -> int | None:

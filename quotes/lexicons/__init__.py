@@ -43,6 +43,8 @@ class Lexicons:
     pronouns: frozenset[str]
     determiners: tuple[str, ...]
     documents: tuple[str, ...]
+    transliteration: frozenset[str]
+    parties: dict[str, str]  # word → side (中国 → 中方), from sides.tsv
 
     @property
     def pronouns_tuple(self) -> tuple[str, ...]:
@@ -78,4 +80,6 @@ def load() -> Lexicons:
         pronouns=frozenset(p for p in pronouns if not p.startswith("=")),
         determiners=_longest_first([p[1:] for p in pronouns if p.startswith("=")]),
         documents=_longest_first(_lines("documents.txt")),
+        transliteration=frozenset("".join(_lines("transliteration.txt")).replace(" ", "")),
+        parties=dict(line.split("\t")[:2] for line in _lines("sides.tsv")),
     )
