@@ -81,17 +81,17 @@ def speaker_affiliation(doc: Document, quote: Quote, lex: SideLexicon) -> str | 
     return lex.side_of(quote.speaker) or _affiliation_in(doc.text, quote.speaker, lex) or lex.side_of(quote.role)
 
 
-def assign_sides(doc: Document) -> dict[str, str | None]:
-    """Fill ``side`` on the quotes of every story told by two or more parties, and ``accounts``.
-
-    Returns each quote's speaker affiliation (the speaker's own party), which the stance
-    stage needs to tell who 你们 is.
-    """
+def assign_sides(doc: Document) -> None:
+    """Fill ``speaker_side`` on every quote, ``side`` on the quotes of every story told by two
+    or more parties, and ``accounts``."""
     lex = side_lexicon()
     by_story: dict[str, list[Quote]] = defaultdict(list)
     for q in doc.quotes:
         by_story[q.story].append(q)
-    affiliated = {q.id: speaker_affiliation(doc, q, lex) for q in doc.quotes if q.type != "headline"}
+    for q in doc.quotes:
+        if q.type != "headline":
+            q.speaker_side = speaker_affiliation(doc, q, lex)
+    affiliated = {q.id: q.speaker_side for q in doc.quotes}
     for quotes in by_story.values():
         for q in quotes:
             if q.speaker_kind == "media" and q.source is None and q.speaker in lex.words:
@@ -106,7 +106,17 @@ def assign_sides(doc: Document) -> dict[str, str | None]:
             side = framed[q.id] or affiliated.get(q.id)
             q.side = side if side in sides else None
     doc.accounts = build_accounts(doc.quotes)
-    return affiliated
+
+
+def dominant_side(doc: Document) -> str | None:
+    """The party a single-account document speaks for: its accounts' sides, else its speakers'."""
+    lex = side_lexicon()
+    votes: dict[str, int] = defaultdict(int)
+    for q in doc.quotes:
+        side = account_side(q.source, lex, doc.text) or q.speaker_side
+        if side:
+            votes[side] += 1 + (q.source is not None)
+    return max(votes, key=votes.get) if votes else None
 
 
 def build_accounts(quotes: list[Quote]) -> list[Account]:

@@ -429,7 +429,8 @@ class Attributor:
         if groups["origin"].strip().startswith(_NOT_FRAME_SOURCES):
             return None
         clause_start = max(self.norm.rfind(p, 0, m.start()) for p in "，。；：\n")
-        if "据" in self.norm[clause_start + 1 : m.start() + 1] and not m.group().startswith(("据", "另据")):
+        opens_with_ju = m.group().startswith(("据", "另据"))
+        if not opens_with_ju and ("据" in self.norm[clause_start + 1 : m.start() + 1] or "据" in groups["origin"]):
             return None  # the 据 pattern reads this one
         origin = self.mention(m.span("origin"))
         if origin is not None and origin.kind == "document":

@@ -89,6 +89,42 @@ def analyze(
         raise typer.Exit(EXIT_INPUT)
 
 
+@app.command()
+def compare(
+    first: Path = typer.Argument(..., help="One side's account."),
+    second: Path = typer.Argument(..., help="The other side's account of the same event."),
+    sides: Optional[str] = typer.Option(None, help="The two sides, comma-separated (中方,美方); inferred when not given."),
+    json_out: Optional[Path] = typer.Option(None, "--json", help="Write the quotes.v1 JSON with the cross-file comparison here."),
+    csv_out: Optional[Path] = typer.Option(None, "--csv", help="Write one row per quote here (UTF-8 with BOM)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No terminal report."),
+) -> None:
+    """Align two files that tell one event from two sides and flag what only one side says."""
+    from .accounts import dominant_side
+    from .comparing import compare_documents
+    from .export import to_json, write_csv, write_json
+    from .report import readout_report
+
+    docs, failures = analyze_paths([first, second])
+    if failures or len(docs) != 2:
+        raise typer.Exit(EXIT_INPUT)
+    names = [s.strip() for s in sides.split(",")] if sides else [dominant_side(d) for d in docs]
+    if len(names) != 2 or not all(names) or names[0] == names[1]:
+        inferred = ", ".join(str(n) for n in names)
+        _fail(f"cannot tell the two sides apart ({inferred}); name them with --sides 中方,美方")
+        raise typer.Exit(2)
+    comparison = compare_documents(docs, names)
+    if json_out:
+        _write(json_out, lambda p: write_json(p, to_json(docs, comparison)))
+    if csv_out:
+        def write(p: Path) -> None:
+            with open(p, "w", encoding="utf-8-sig", newline="") as fh:
+                write_csv(fh, docs, comparison)
+        _write(csv_out, write)
+    if not quiet:
+        quotes = {(i, q.id): q for i, d in enumerate(docs) for q in d.quotes}
+        Console().print(readout_report(quotes, comparison, {n: d.text for n, d in zip(names, docs)}))
+
+
 @app.command("eval")
 def evaluate(
     gold_dir: Path = typer.Argument(..., help="A folder of NAME.txt + NAME.gold.json."),
@@ -124,6 +160,19 @@ def train_segmenter_cmd(
 
     scores = segment.train_segmenter(iterations=iterations, seed=seed)
     print(json.dumps(scores, ensure_ascii=False, indent=1))
+
+
+@train_app.command("stance")
+def train_stance_cmd(
+    corpus: Path = typer.Option(Path("corpus/stance"), help="Folder of stance .jsonl files."),
+    seed: int = typer.Option(13, help="Seed of the train/held-out split."),
+) -> None:
+    """Train the target-stance classifier on the project's stance corpus; writes models/stance."""
+    from .segment import models_dir
+    from .stance import train_stance
+
+    card = train_stance(corpus, models_dir() / "stance", seed=seed)
+    print(json.dumps(card, ensure_ascii=False, indent=1))
 
 
 def main() -> None:  # pragma: no cover - console entry point wrapper

@@ -133,7 +133,8 @@ def align(statements: list[Statement], threshold: float = THRESHOLD) -> list[Com
                 best = best_same
         score = float(round(sim[i, best], 3))
         match = Match(quote=statements[best].quote.id, similarity=score, doc=statements[best].doc)
-        mutual = best_of(best) == i and s.framed and statements[best].framed
+        other = statements[best]
+        mutual = best_of(best) == i and s.framed and other.framed and _same_voice(s.quote, other.quote)
         matched = score >= threshold or (mutual and score >= MUTUAL_THRESHOLD)
         out.append(Comparison(
             quote=s.quote.id, speaker=s.quote.speaker, side=s.side,
@@ -142,6 +143,13 @@ def align(statements: list[Statement], threshold: float = THRESHOLD) -> list[Com
             best_match=match, doc=s.doc,
         ))
     return out
+
+
+def _same_voice(a: Quote, b: Quote) -> bool:
+    """The same speaker, or two accounts speaking for themselves (双方同意… in each readout)."""
+    if a.speaker and a.speaker == b.speaker:
+        return True
+    return a.speaker_kind != "person" and b.speaker_kind != "person"
 
 
 def compare_document(doc: Document) -> None:

@@ -68,8 +68,7 @@ def safe_cell(value: Any) -> str:
     return text
 
 
-def csv_rows(doc: Document) -> Iterable[list[str]]:
-    status = {c.quote: c.status for c in doc.comparison}
+def csv_rows(doc: Document, status: dict[str, str]) -> Iterable[list[str]]:
     for q in doc.quotes:
         stance = ";".join(f"{s.target}:{s.label}" for s in q.stance)
         values = [
@@ -79,10 +78,15 @@ def csv_rows(doc: Document) -> Iterable[list[str]]:
         yield [safe_cell(v) for v in values]
 
 
-def write_csv(fh: IO[str], docs: Iterable[Document], header: bool = True) -> None:
-    """Write rows to an open text file; open it with ``encoding='utf-8-sig'`` for Excel."""
+def write_csv(fh: IO[str], docs: Iterable[Document], comparison: list[Comparison] = (), header: bool = True) -> None:
+    """Write rows to an open text file; open it with ``encoding='utf-8-sig'`` for Excel.
+
+    ``comparison`` is a cross-file comparison; a document's own comparison is used otherwise.
+    """
     writer = csv.writer(fh)
     if header:
         writer.writerow(CSV_COLUMNS)
-    for doc in docs:
-        writer.writerows(csv_rows(doc))
+    for i, doc in enumerate(docs):
+        status = {c.quote: c.status for c in doc.comparison}
+        status.update({c.quote: c.status for c in comparison if c.doc == i})
+        writer.writerows(csv_rows(doc, status))

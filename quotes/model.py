@@ -60,6 +60,7 @@ class Quote:
     role: str | None = None
     source: str | None = None
     side: str | None = None
+    speaker_side: str | None = None  # the party the speaker belongs to (董军 → 中方), whichever account quotes them
     truncated: bool = False
     stance: list[Stance] = field(default_factory=list)
     confidence: float = 0.5

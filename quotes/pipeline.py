@@ -29,9 +29,9 @@ def analyze(text: str, path: str = "<text>", encoding: str = "utf-8") -> Documen
     for n, cand in enumerate(sorted(candidates, key=lambda c: c.start), start=1):
         story = lines[cand.line].story
         doc.quotes.append(attributor.attribute(cand, story, f"q{n}"))
-    affiliations = assign_sides(doc)
+    assign_sides(doc)
     compare_document(doc)
-    assign_stance(doc, affiliations)
+    assign_stance(doc)
     return doc
 
 
