@@ -30,7 +30,7 @@ _NAME_SEPARATORS = "·‧•・"
 _SEPARATED_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}[·‧•・][\u4e00-\u9fff]{1,8}(?:[·‧•・][\u4e00-\u9fff]{1,8})?")
 _NAME_FOLLOWERS = set("，。、；：（(「“ 的和与及等今昨日也还则并曾已将在于说称")  # characters of organisation name a role may carry before its title
 _HONORIFICS = ("先生", "女士", "小姐", "阁下")
-_RELAY = re.compile(r"(?:引述|援引|引用|转引)")
+_RELAY = re.compile(r"(?:引述|援引|引用|转引)了?")
 _PUNCT_STRIP = " ，、：；（）()《》“”「」\"'"
 
 _FRAME_SOURCE = r"[^，。；：“”「」\n]{2,24}?"

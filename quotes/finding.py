@@ -20,7 +20,7 @@ _SENTENCE_END = "。！？"
 _CLAUSE_END = "。！？；，：\n"
 _NOT_CONTENT_START = set("的了过着是为得地")
 _PASSIVE = set("被受遭获")  # 遭到批评: the cue is what was received, not said
-_NOMINAL = set("的予给令让使")  # 他的批评, 予以谴责: a cue taking content directly is a noun here
+_NOMINAL = set("的予给令让使有")  # 他的批评, 予以谴责: a cue taking content directly is a noun here
 _FRAME_OPENERS = ("据", "根据", "另据")
 _FIRST_PERSON = ("我", "你", "咱", "大家", "各位")  # a cue in speech, not an attribution
 _RECIPIENT_MAX = 16
@@ -28,6 +28,9 @@ _VERBAL = set("得已了被将会要在把")
 _TITLE_HEAD = 12  # how far into a sentence a title still opens it
 _SUBJECT_HEAD = 10  # how long a subject may be for a clause to open a new attribution
 _MODALS = set("应要需须必得")
+_PERSONAL_PRONOUNS = ("他", "她")
+_SCORE = re.compile(r"\d+\s*[:：比]\s*\d+")
+_CONDITIONALS = ("如果", "假如", "要是", "倘若", "若", "虽然", "尽管", "因为", "由于", "即使")
 # An embedded quotation this short with no punctuation is a term or a name, not speech.
 _TERM_MAX = 8
 
@@ -165,7 +168,7 @@ class Finder:
         self._cue_re = _cue_pattern(tuple(lex.cues))
         self._not_cue_re = _phrase_pattern(lex.not_cues)
         self._narration = lex.narration
-        self._person_titles = tuple(t for t in lex.titles if len(t) > 1)
+        self.lex_cue_max = max(map(len, lex.cues))
 
     # -- helpers over positions
     @staticmethod
@@ -242,6 +245,8 @@ class Finder:
             word = self.lex.cues[m.group()]
             if before and (before in _PASSIVE or ((word.direct_object or word.noun) and before in _NOMINAL)):
                 continue
+            if self.norm.endswith(self.lex.negators, line.start, a):
+                continue  # 没有透露: nothing was reported
             if self._is_cue(a, b):
                 yield a, b, word
 
@@ -295,10 +300,19 @@ class Finder:
         if self._opens_attribution(pos, line, self._is_account(subject)):
             self.relays.append(Candidate("frame", a, b, idx, (a, b), cue.cue_class, subject))
             return None
-        end = self._sentence_end(pos, line.end)
+        end = self._coordinated_cue(pos, self._sentence_end(pos, line.end), line)
         if pos > b or cue.recipient:  # 他指责美方…: an object clause ends with its sentence
             end = self._run_on(line, end, norm[subject[0] : subject[1]])
         return self._reported(idx, line, pos, end, (a, b), cue, subject, attributed)
+
+    def _coordinated_cue(self, pos: int, end: int, line: Line) -> int:
+        """Cut the content before a coordinated reporting verb (……，并要求…): the second verb
+        opens a quote of its own, by the same speaker."""
+        for m in re.finditer("，(?:并且|并|同时|还|也|亦)", self.norm[pos:end]):
+            after = pos + m.end()
+            if any(a == after for a, _, _ in self.cues(line, after, min(end, after + self.lex_cue_max))):
+                return pos + m.start()
+        return end
 
     def _opens_attribution(self, pos: int, line: Line, account: bool) -> bool:
         """Does the content open with an attribution of its own (公报称，|科瓦尔斯卡直言，…)?
@@ -312,10 +326,12 @@ class Finder:
             end += 1
         if end >= line.end or end - pos > _TITLE_HEAD * 3 or norm.startswith(_FIRST_PERSON, pos):
             return False
+        if norm.startswith(_CONDITIONALS, pos):
+            return False
         for a, b, cue in self.cues(line, pos + 1, end):
-            if b == end and norm[end] in "。！？；":
-                continue
-            if b == end or (account and cue.direct_object and a - pos <= _TITLE_HEAD):
+            if b == end and norm[end] in "。！？；" or a - pos > _TITLE_HEAD:
+                continue  # a long inner "subject" is a clause of the speech, not a speaker
+            if b == end or (account and cue.direct_object):
                 return True
         return False
 
@@ -417,7 +433,7 @@ class Finder:
                 break
             nxt_end = self._sentence_end(nxt, line.end)
             sentence = norm[nxt:nxt_end]
-            if not sentence.strip() or sentence[0] in "（(" or self._starts_report(sentence, nxt) or self._names_someone(sentence) or self._new_speaker(nxt, nxt_end, line):
+            if not sentence.strip() or sentence[0] in "（(" or self._starts_report(sentence, nxt) or self._new_speaker(nxt, nxt_end, line):
                 break
             end = nxt_end
         return end
@@ -435,21 +451,16 @@ class Finder:
                     return True
         return False
 
-    def _names_someone(self, sentence: str) -> bool:
-        """Does the sentence open on a titled person (总统府秘书长某某今天…): narration resumes."""
-        head = re.split("[，；：]", sentence, maxsplit=1)[0][:_TITLE_HEAD]
-        return any(t in head for t in self._person_titles)
-
     def _starts_report(self, sentence: str, offset: int) -> bool:
         """Does this sentence begin a new attribution or hand back to the reporter?"""
         if sentence.startswith(self._narration) and not _continues_speech(sentence, self._narration):
             return True
         if sentence.startswith(("据", "另据", "根据")):
             return True
+        if sentence.startswith(_PERSONAL_PRONOUNS):
+            return True  # 他并感谢…: the reporter speaks about the speaker again
         if sentence[:1] in PAIRS or sentence[:1] == '"':
             return True
-        if sentence.startswith(self.lex.pronouns_tuple):
-            return True  # 他也期盼…: the next attribution, by pronoun
         for m in self._cue_re.finditer(sentence):
             a, b = offset + m.start(), offset + m.end()
             if m.start() > 0 and self._is_cue(a, b) and not self._covered(self._inside, a, b):
@@ -469,8 +480,8 @@ class Finder:
             while s > line.start and norm[s - 1] not in " 】]”」』，。！？\t":
                 s -= 1
             speaker = norm[s:colon]
-            if not 1 <= len(speaker) <= 10 or speaker in self.lex.not_speakers or speaker.isdigit():
-                continue
+            if not 1 <= len(speaker) <= 10 or speaker in self.lex.not_speakers or any(c.isdigit() for c in speaker):
+                continue  # 中甲第28轮：… is a label, 4：2 a score
             e = colon + 1
             while e < line.end and norm[e] not in "【[":
                 if norm[e] == " " and "：" in norm[e + 1 : _next_space(norm, e + 1, line.end)]:
@@ -478,8 +489,8 @@ class Finder:
                 e += 1
             while e > colon + 1 and norm[e - 1] == " ":
                 e -= 1
-            if e - colon - 1 < 2:
-                continue
+            if e - colon - 1 < 2 or _SCORE.search(norm, colon + 1, e):
+                continue  # 羽球：大马男双2:0横扫印尼: a section label over a result, not speech
             yield Candidate("headline", colon + 1, e, idx, None, "unknown", (s, colon), confidence=0.7)
 
     def _standalone(self, attributed: set[int]) -> Iterator[Candidate]:

@@ -44,6 +44,7 @@ class Lexicons:
     determiners: tuple[str, ...]
     documents: tuple[str, ...]
     transliteration: frozenset[str]
+    negators: tuple[str, ...]
     parties: dict[str, str]  # word → side (中国 → 中方), from sides.tsv
 
     @property
@@ -81,5 +82,6 @@ def load() -> Lexicons:
         determiners=_longest_first([p[1:] for p in pronouns if p.startswith("=")]),
         documents=_longest_first(_lines("documents.txt")),
         transliteration=frozenset("".join(_lines("transliteration.txt")).replace(" ", "")),
+        negators=_longest_first(_lines("negators.txt")),
         parties=dict(line.split("\t")[:2] for line in _lines("sides.tsv")),
     )
