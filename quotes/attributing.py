@@ -22,6 +22,7 @@ _NAME_CHARS = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}|[A-Za-z][A-Za-z .'-]{1,30})$
 _FOREIGN_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
 _MODIFIERS = ("新任", "现任", "时任", "前任", "前", "代理", "署理", "候任", "首任")
 _ROLE_REACH = 10
+_END = 1 << 62  # "anywhere in the story", for a headline's speaker
 _HEAD_MAX = 6  # length of a noun head after 的 that closes a speaker phrase
 _LOCATIVES = set("上中时后下里前内外间")
 _FUNCTION_CHARS = set("的了是在有没不这那个们着过也都就")
@@ -43,7 +44,7 @@ _FRAME_PATTERNS = (
     # 越通社的报道对会谈的描述有所不同。: a sentence that opens on an account names it
     re.compile(r"(?:^|(?<=[。！？]))(?P<origin>[^，。；：“”「」\n]{2,16}?)的(?P<doc>报道|报导|新闻稿|新闻公报|公报|声明|通报)", re.M),
     # X随后发表的声明 / X在官网发布的新闻稿: the account a later 声明说 refers to
-    re.compile(r"(?P<origin>[^据，。；：“”「」\n]{2,24}?)(?:在[^，。；：\n]{0,12}?|随后|当天|同日|稍后|其后)?(?:发表|发布|公布|发出)(?:的)?(?P<doc>新闻稿|新闻公报|公报|联合声明|声明|通报|通稿)"),
+    re.compile(r"(?P<origin>[^据，。；：“”「」\n]{2,24}?)(?:在[^，。；：\n]{0,12}?|随后|当天|同日|稍后|其后)?(?:发表|发布|公布|发出)(?:的)?(?P<doc>新闻稿|新闻公报|公报|联合声明|声明|通报|通稿|文告|公告)"),
     # X引述Y / X援引Y的声明
     re.compile(r"(?P<outlet>[^，。；：“”「」\s]{2,12}?)(?:引述|援引)(?P<origin>[^，。；：“”「」]{2,20}?(?:声明|新闻稿|公报|消息|报道|官员|发言人))"),
 )
@@ -62,6 +63,9 @@ class Mention:
     name: str | None = None  # canonical candidate (normalised); None for anaphora
     role: str | None = None
     anaphor: str | None = None  # the title an anaphor refers back by ('' for a bare pronoun)
+    surname: str | None = None  # 杜官: the antecedent must bear this surname
+    strict: bool = False  # the anaphor needs an antecedent with this very role (州务大臣), not any person
+    cataphoric: bool = False  # a headline's speaker may be named later in its story
     name_spans: tuple[tuple[int, int], ...] = ()  # where the name's characters stand in the text
     role_spans: tuple[tuple[int, int], ...] = ()  # likewise for the role
     document: str | None = None  # 新闻稿 in 俄罗斯外交部新闻稿说: the speaker speaks through a document
@@ -112,13 +116,19 @@ class Registry:
         self.entities.append(e)
         return e
 
-    def antecedent(self, story: str, title: str, before: int) -> Entity | None:
+    def antecedent(self, story: str, title: str, before: int, surname: str | None = None, strict: bool = False) -> Entity | None:
         """The entity of the story mentioned last before ``before`` that a pronoun (title '')
-        or a titled anaphor (该发言人, 總統) refers to."""
+        or a titled anaphor (该发言人, 總統, 杜官) refers to."""
         candidates = [e for e in self.entities if e.story == story and e.kind == "person" and 0 <= e.last < before]
-        titled = [e for e in candidates if title and e.role and title in e.role]
-        pool = titled or candidates
-        return max(pool, key=lambda e: e.last) if pool else None
+        if surname:
+            candidates = [e for e in candidates if e.name.startswith(surname)]
+        titled = [e for e in candidates if title and e.role and (title in e.role or e.role.endswith(title[-2:]))]
+        pool = titled if titled or strict or surname else candidates
+        if not pool:
+            return None
+        if before > max(e.last for e in pool) and strict and before == _END:
+            return min(pool, key=lambda e: e.start)  # a headline names whoever the story introduces first
+        return max(pool, key=lambda e: e.last)
 
 
 class Attributor:
@@ -221,6 +231,9 @@ class Attributor:
                 break
         if norm.startswith(("据", "根据", "另据"), a):
             return None
+        paren = re.search("[（(]", norm[a + 1 : b])
+        if paren:
+            b = a + 1 + paren.start()  # 花蓮縣長徐振邦（左）視察…: a parenthesis closes the phrase
         end = b if headline else self._subject_end(a, b)
         while end > a and norm[end - 1] in _PUNCT_STRIP and norm[end - 1] != "》":
             end -= 1
@@ -283,6 +296,10 @@ class Attributor:
         split = self._split_title(text)
         if split is not None:
             role, name_start = split
+            for prefix in self.lex.honorifics:
+                if text.startswith(prefix, name_start) and len(text) - name_start - len(prefix) >= 2:
+                    name_start += len(prefix)  # 拿督斯里诺丁 is 诺丁
+                    break
             name = text[name_start:]
             if role[0] == 1 and len(name) <= 2:  # 李总统登辉: surname, title, given name
                 spans = ((a, a + 1), (a + name_start, b))
@@ -293,6 +310,13 @@ class Attributor:
                            name_spans=((a + name_start, b),), role_spans=role_spans)
         if text in lex.titles:
             return Mention(text, a, b, "person", anaphor=text)
+        surname = self._surname_title(text)
+        if surname is not None:  # 杜官, 王部长: a named person by surname and title
+            return Mention(text, a, b, "person", anaphor=text[len(surname):], surname=surname)
+        if text.endswith("时") and len(text) > 3:
+            trimmed = self._before_time_clause(a, b)
+            if trimmed is not None:
+                return trimmed
         if _NAME_CHARS.match(text):
             role_spans = self._role_of(text)
             if role_spans is not None:
@@ -309,14 +333,50 @@ class Attributor:
             # 布萊德利參議員: name, then title
             cut = b - len(title)
             return Mention(text, a, b, "person", name=self.norm[a:cut], role=title, name_spans=((a, cut),), role_spans=((cut, b),))
-        if title:
+        if title:  # 州务大臣, 衛福部長: a role with no name refers to whoever holds it
             role_spans = _role_spans(text, a)
-            return Mention(text, a, b, "person", name=text, role=self._join(role_spans, self.norm), role_spans=role_spans)
+            return Mention(text, a, b, "person", name=text, role=self._join(role_spans, self.norm), role_spans=role_spans,
+                           anaphor=self._join(role_spans, self.norm), strict=True)
         if _NAME_CHARS.match(text) or self._foreign_name(text):
             return Mention(text, a, b, "person", name=text)
+        tail = self._surname_tail(text)
+        if tail is not None:  # 巴生老街咖啡店业者|陈亚福: an unlisted descriptor, then a name
+            cut = b - tail
+            return Mention(text, a, b, "person", name=self.norm[cut:b], role=self.norm[a:cut], name_spans=((cut, b),), role_spans=((a, cut),))
         if len(text) > 30:
             return None
         return Mention(text, a, b, "unknown", name=text)
+
+    def _honorific_name(self, text: str) -> bool:
+        """拿督斯里诺丁, 东姑扎希尔: an honorific, then a name of two to six characters."""
+        for prefix in self.lex.honorifics:
+            if text.startswith(prefix) and 2 <= len(text) - len(prefix) <= 6 and self._plausible_name(text[len(prefix):]):
+                return True
+        return False
+
+    def _surname_title(self, text: str) -> str | None:
+        """The surname of a 'surname + title' mention (杜官, 王部长, 蔡總統), or None."""
+        for size in (2, 1):
+            if len(text) > size and text[:size] in self.lex.surnames and text[size:] in self.lex.titles:
+                return text[:size]
+        return None
+
+    def _surname_tail(self, text: str) -> int | None:
+        """Length of a name ending ``text`` after a descriptor: 3 or 2 characters from a surname."""
+        for size in (3, 2):
+            if len(text) >= size + 2:
+                name = text[-size:]
+                if name[0] in self.lex.surnames and self._plausible_name(name):
+                    return size
+        return None
+
+    def _before_time_clause(self, a: int, b: int) -> Mention | None:
+        """法官杜柏文判刑時 → 法官杜柏文: drop a trailing '… 时' clause when what precedes names someone."""
+        for cut in range(b - 2, max(a + 1, b - 8), -1):
+            m = self._typed(a, cut)
+            if m is not None and m.kind == "person" and m.anaphor is None and m.name != self.norm[a:cut]:
+                return m
+        return None
 
     def _plausible_name(self, name: str) -> bool:
         """A bare two- or three-character name, not a verb, an adverbial or a function word."""
@@ -373,7 +433,7 @@ class Attributor:
             for t in self._titles:
                 if text.startswith(t, i):
                     rest = text[i + len(t) :]
-                    if rest and (_NAME_CHARS.match(rest) or self._foreign_name(rest)) and self._may_be_name(rest):
+                    if len(t) > 1 and rest and (_NAME_CHARS.match(rest) or self._foreign_name(rest) or self._honorific_name(rest)) and self._may_be_name(rest):
                         suffix = next((x for x in self.lex.organizations + self.lex.media if rest.endswith(x)), "")
                         if len(suffix) < 2 and (not suffix or len(rest) <= 3):
                             best = ((i, i + len(t)), i + len(t))
@@ -484,6 +544,8 @@ class Attributor:
             quote.cue = original[cand.cue[0] : cand.cue[1]]
         frame = self.frame_at(cand.cue[0] if cand.cue else cand.start)
         mention = self.mention(cand.subject, headline=cand.type == "headline") if cand.subject else None
+        if mention is not None and cand.type == "headline":
+            mention.cataphoric = True  # 衛福部長：… names the minister the article names below
         if frame is not None and mention is not None and self._close_for_new_voice(frame, mention, cand):
             frame = None
         if mention is not None and mention.kind == "document":
@@ -506,8 +568,11 @@ class Attributor:
         quote.speaker_mention = self.original[m.start : m.end]
         quote.speaker_start, quote.speaker_end = m.start, m.end
         if m.anaphor is not None:
-            entity = self.registry.antecedent(story, m.anaphor, m.start)
-            if entity is None:
+            before = _END if m.cataphoric else m.start
+            entity = self.registry.antecedent(story, m.anaphor, before, m.surname, m.strict or m.cataphoric)
+            if entity is None and m.strict:
+                entity = self._register(m, story)  # 东盟秘书长: the role itself is the speaker
+            elif entity is None:
                 if m.anaphor:
                     quote.speaker, quote.speaker_kind = self.original[m.start : m.end], "person"
                     quote.role = self.original[m.start : m.end]

@@ -163,6 +163,7 @@ class Finder:
         self.lex = lex
         self.quoted = quoted_spans(norm, lines)
         self.relays: list[Candidate] = []  # outer attributions (公报称，X表示，…) that frame an account
+        self._shared_subject: dict[int, tuple[int, int]] = {}  # 呼吁…，并要求…: the second cue's subject
         self._inside = self._interval_index([q.content for q in self.quoted])
         self._titles = self._interval_index(self._book_titles())
         self._cue_re = _cue_pattern(tuple(lex.cues))
@@ -284,7 +285,7 @@ class Finder:
             return None
         if pos >= line.end or (pos == b and norm[pos] in _NOT_CONTENT_START):
             return None
-        subject = self._subject_before(line, a)
+        subject = self._shared_subject.get(a) or self._subject_before(line, a)
         if subject is None:
             return None
         q = self._quoted_at(pos)
@@ -297,20 +298,21 @@ class Finder:
             if end - pos > 2:
                 return Candidate("direct", pos + 1, end, idx, (a, b), cue.cue_class, subject, confidence=0.6)
             return None
-        if self._opens_attribution(pos, line, self._is_account(subject)):
+        if self._opens_attribution(pos, line, self._is_account(subject, cue)):
             self.relays.append(Candidate("frame", a, b, idx, (a, b), cue.cue_class, subject))
             return None
-        end = self._coordinated_cue(pos, self._sentence_end(pos, line.end), line)
+        end = self._coordinated_cue(pos, self._sentence_end(pos, line.end), line, subject)
         if pos > b or cue.recipient:  # 他指责美方…: an object clause ends with its sentence
             end = self._run_on(line, end, norm[subject[0] : subject[1]])
         return self._reported(idx, line, pos, end, (a, b), cue, subject, attributed)
 
-    def _coordinated_cue(self, pos: int, end: int, line: Line) -> int:
+    def _coordinated_cue(self, pos: int, end: int, line: Line, subject: tuple[int, int]) -> int:
         """Cut the content before a coordinated reporting verb (……，并要求…): the second verb
         opens a quote of its own, by the same speaker."""
         for m in re.finditer("，(?:并且|并|同时|还|也|亦)", self.norm[pos:end]):
             after = pos + m.end()
             if any(a == after for a, _, _ in self.cues(line, after, min(end, after + self.lex_cue_max))):
+                self._shared_subject[after] = subject
                 return pos + m.start()
         return end
 
@@ -335,12 +337,14 @@ class Finder:
                 return True
         return False
 
-    def _is_account(self, subject: tuple[int, int]) -> bool:
+    def _is_account(self, subject: tuple[int, int], cue: Cue) -> bool:
         """Is the subject an account rather than a speaker (公报, 中方消息, 新华社报道)?"""
         clause = re.split("[，：；]", self.norm[subject[0] : subject[1]])[-1].strip()
         for adverb in ("还", "又", "则", "也", "亦", "更", "随后"):
             clause = clause.removesuffix(adverb)
-        return clause.endswith(self.lex.documents) or clause.endswith(self.lex.media)
+        # 路透社引述…官员的话报道: an outlet's report relaying someone (not 公报引述X的话说, X's words)
+        relayed = cue.word.startswith(("报道", "报导")) and re.search("引述|援引|引用|转引", clause) is not None
+        return relayed or clause.endswith(self.lex.documents) or clause.endswith(self.lex.media)
 
     def _after_recipient(self, b: int, end: int) -> int:
         """Skip the person told (告诉|来访的记者|：) up to the punctuation that opens the content."""

@@ -251,7 +251,7 @@ def addressee_of(quote: Quote, story_sides: list[str], speaker_side: str | None)
     return None
 
 
-def assign_stance(doc: Document, affiliations: dict[str, str | None] | None = None) -> None:
+def assign_stance(doc: Document) -> None:
     """Fill ``stance`` on every quote with the targets it names."""
     model = _model()
     sides_by_story: dict[str, list[str]] = {}
@@ -260,8 +260,7 @@ def assign_stance(doc: Document, affiliations: dict[str, str | None] | None = No
             sides_by_story[q.story].append(q.side)
     for q in doc.quotes:
         text = normalise(q.text)
-        speaker_side = (affiliations or {}).get(q.id)
-        targets = find_targets(text, addressee_of(q, sides_by_story.get(q.story, []), speaker_side))
+        targets = find_targets(text, addressee_of(q, sides_by_story.get(q.story, []), q.speaker_side))
         if not targets or model is None:
             continue
         rows = [(text, t.start, t.end, [(o.start, o.end) for o in targets if o is not t]) for t in targets]

@@ -89,7 +89,9 @@ def split_stories(norm: str, lex: Lexicons) -> tuple[list[Story], list[Line]]:
     seen_text = False
     for line in lines:
         content = norm[line.start : line.end].strip()
-        if line.kind == "boilerplate":
+        if line.kind == "boilerplate" and content in lex.section_labels and current is not None and current.kind == "teaser":
+            target = new_story("boilerplate", line)  # 国际 between a teaser's headline and its text
+        elif line.kind == "boilerplate":
             if seen_text:
                 in_article = False
             if current is None or current.kind != "boilerplate":

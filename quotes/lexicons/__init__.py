@@ -36,6 +36,7 @@ class Lexicons:
     narration: tuple[str, ...]
     not_cues: tuple[str, ...]
     boilerplate: frozenset[str]
+    section_labels: frozenset[str]
     caption_markers: tuple[str, ...]
     caption_lines: frozenset[str]
     not_speakers: frozenset[str]
@@ -45,6 +46,8 @@ class Lexicons:
     documents: tuple[str, ...]
     transliteration: frozenset[str]
     negators: tuple[str, ...]
+    surnames: frozenset[str]
+    honorifics: tuple[str, ...]
     parties: dict[str, str]  # word → side (中国 → 中方), from sides.tsv
 
     @property
@@ -73,7 +76,8 @@ def load() -> Lexicons:
         adverbials=_longest_first(_lines("adverbials.txt")),
         narration=_longest_first(_lines("narration.txt")),
         not_cues=_longest_first(_lines("not_cues.txt")),
-        boilerplate=frozenset(_lines("boilerplate.txt")),
+        boilerplate=frozenset(b.lstrip("~") for b in _lines("boilerplate.txt")),
+        section_labels=frozenset(b[1:] for b in _lines("boilerplate.txt") if b.startswith("~")),
         caption_markers=tuple(c for c in captions if not c.startswith("=")),
         caption_lines=frozenset(c[1:] for c in captions if c.startswith("=")),
         not_speakers=frozenset(_lines("not_speakers.txt")),
@@ -83,5 +87,7 @@ def load() -> Lexicons:
         documents=_longest_first(_lines("documents.txt")),
         transliteration=frozenset("".join(_lines("transliteration.txt")).replace(" ", "")),
         negators=_longest_first(_lines("negators.txt")),
+        surnames=frozenset(" ".join(_lines("surnames.txt")).split()),
+        honorifics=_longest_first(_lines("honorifics.txt")),
         parties=dict(line.split("\t")[:2] for line in _lines("sides.tsv")),
     )
