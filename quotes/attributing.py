@@ -262,7 +262,8 @@ class Attributor:
                 i = norm.find(adv, i + 1, best)
         de = norm.rfind("的", best, b)
         tail = norm[de + 1 : b]
-        if de > best and 0 < len(tail) <= _HEAD_MAX and tail[-1] not in _LOCATIVES and not any(adv in tail for adv in self.lex.adverbials):
+        people = self.lex.anonymous + tuple(self.lex.titles) + ("者",)
+        if de > best and 0 < len(tail) <= _HEAD_MAX and tail.endswith(people) and not any(adv in tail for adv in self.lex.adverbials):
             return b  # 一名正在找屋的受访者: the adverbial sat in a relative clause; the head follows 的
         return best
 
@@ -382,6 +383,8 @@ class Attributor:
         """A bare two- or three-character name, not a verb, an adverbial or a function word."""
         if name.startswith(self._boundary_words) or name[-1] in _LOCATIVES or any(c in _FUNCTION_CHARS for c in name):
             return False
+        if any(cue in name for cue in self.lex.cues):
+            return False  # 会时说: a verb, not a name
         return not any(adv in name for adv in self.lex.adverbials if len(adv) > 1)
 
     def _known(self, name: str) -> bool:
@@ -433,7 +436,8 @@ class Attributor:
             for t in self._titles:
                 if text.startswith(t, i):
                     rest = text[i + len(t) :]
-                    if len(t) > 1 and rest and (_NAME_CHARS.match(rest) or self._foreign_name(rest) or self._honorific_name(rest)) and self._may_be_name(rest):
+                    chinese = _NAME_CHARS.match(rest) and self._plausible_name(rest)
+                    if len(t) > 1 and rest and (chinese or self._foreign_name(rest) or self._honorific_name(rest)) and self._may_be_name(rest) and not rest.endswith(tuple(self.lex.titles)):
                         suffix = next((x for x in self.lex.organizations + self.lex.media if rest.endswith(x)), "")
                         if len(suffix) < 2 and (not suffix or len(rest) <= 3):
                             best = ((i, i + len(t)), i + len(t))
