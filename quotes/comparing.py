@@ -30,6 +30,7 @@ THRESHOLD = 0.30
 MUTUAL_THRESHOLD = 0.08
 WEIGHTS = (0.25, 0.35, 0.2, 0.2)  # characters, paraphrase concepts, words, key terms
 _CONCEPT_BASE = 0xE000  # private-use characters stand for paraphrase groups
+_PARTY_BASE = 0xE400  # and for parties
 
 
 @dataclass
@@ -59,9 +60,31 @@ def _concept_table() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 def concepts(text: str) -> str:
-    """``text`` (normalised) with each paraphrase word replaced by its group's character."""
+    """``text`` (normalised) with each paraphrase word replaced by its group's character, and
+    each party's names (中方, 中国, 北京…) by one character for the party."""
     pattern, table = _concept_table()
-    return pattern.sub(lambda m: table[m.group()], text)
+    text = pattern.sub(lambda m: table[m.group()], text)
+    parties = side_lexicon()
+    return parties.pattern.sub(lambda m: _party_mark(parties.words[m.group()]) if len(m.group()) > 1 else m.group(), text)
+
+
+@lru_cache(maxsize=256)
+def _party_mark(side: str) -> str:
+    return chr(_PARTY_BASE + sorted(set(side_lexicon().words.values())).index(side))
+
+
+def perspective(quote: Quote, sides: list[str]) -> str:
+    """A statement with its first and second persons replaced by the parties they stand for
+    (我们 in 中方's mouth is 中方, 你们 the other party), so that readouts written from either
+    side compare alike."""
+    text = normalise(quote.text)
+    own = quote.speaker_side
+    if own:
+        text = re.sub("我们|我国|我方|咱们", own, text)
+        others = [x for x in sides if x != own]
+        if len(others) == 1:
+            text = re.sub("你们|您|贵国|贵方|你方", others[0], text)
+    return text
 
 
 @lru_cache(maxsize=1)
@@ -115,13 +138,13 @@ def align(statements: list[Statement], threshold: float = THRESHOLD) -> list[Com
     """One comparison entry per statement, against the statements of the other sides."""
     if len({s.side for s in statements}) < 2:
         return []
-    texts = [s.quote.text for s in statements]
+    sides = sorted({s.side for s in statements})
+    texts = [perspective(s.quote, sides) for s in statements]
     sim = similarity(texts, texts)
 
     def best_of(i: int) -> int:
         return max((j for j, t in enumerate(statements) if t.side != statements[i].side), key=lambda j: sim[i, j])
 
-    sides = sorted({s.side for s in statements})
     out = []
     for i, s in enumerate(statements):
         others = [j for j, t in enumerate(statements) if t.side != s.side]
