@@ -130,14 +130,20 @@ def evaluate(
     gold_dir: Path = typer.Argument(..., help="A folder of NAME.txt + NAME.gold.json."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="List misses, false alarms and speaker errors."),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+    pairs: Optional[Path] = typer.Option(None, "--pairs", help="Cross-file mode: a pairs file (score.py --pairs format) of files in GOLD_DIR."),
 ) -> None:
     """Score the engine on a gold folder with the reference scorer's figures."""
-    from .evaluate import gold_texts, score
+    from .evaluate import compare_pairs, gold_texts, score, score_pairs
     from .export import to_json
 
     if not gold_dir.is_dir():
         _fail(f"{gold_dir}: not a folder")
         raise typer.Exit(EXIT_INPUT)
+    if pairs is not None:
+        listed = json.loads(pairs.read_text(encoding="utf-8"))
+        figures = score_pairs(gold_dir, compare_pairs(gold_dir, listed), listed)
+        print(json.dumps(figures, ensure_ascii=False) if as_json else "\n".join(f"{k:22} {v}" for k, v in figures.items()))
+        return
     docs, _ = analyze_paths(gold_texts(gold_dir))
     figures, errors = score(gold_dir, to_json(docs))
     if as_json:

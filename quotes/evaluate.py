@@ -166,3 +166,79 @@ def gold_texts(gold_dir: str | Path) -> list[Path]:
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         out.append(gold_dir / gold["doc"])
     return out
+
+
+def score_pairs(gold_dir: str | Path, outputs: dict[tuple[str, str], dict[str, Any]], pairs: list[dict]) -> dict[str, Any]:
+    """Cross-file figures (the reference scorer's ``--pairs`` mode): ``outputs`` maps each
+    pair's (a, b) file names to the ``quotes compare`` payload for it."""
+    gold_dir = Path(gold_dir)
+    c: Counter = Counter()
+    for pair in pairs:
+        out = outputs.get((pair["a"], pair["b"]))
+        if out is None:
+            c["missing_pairs"] += 1
+            out = {"documents": [], "comparison": []}
+        index = {Path(d["path"]).name: i for i, d in enumerate(out.get("documents", []))}
+        maps = {}
+        for key in ("a", "b"):
+            gold = json.loads((gold_dir / (Path(pair[key]).stem + ".gold.json")).read_text(encoding="utf-8"))
+            i = index.get(pair[key])
+            preds = out["documents"][i]["quotes"] if i is not None else []
+            m = {gold["quotes"][j]["id"]: preds[k]["id"] for k, j in align(preds, gold["quotes"])}
+            maps[key] = (i, m)
+            for g in gold["quotes"]:
+                if g["id"] in m and not g.get("optional"):
+                    c["side_n"] += 1
+                    p = next(q for q in preds if q["id"] == m[g["id"]])
+                    c["side_ok"] += p.get("side") == pair["side_" + key]
+        entries = {(e.get("doc"), e.get("quote")): e for e in out.get("comparison", [])}
+
+        def entry(key: str, gid: str):
+            i, m = maps[key]
+            return (i, m.get(gid)), entries.get((i, m.get(gid)))
+
+        def best(e):
+            bm = (e or {}).get("best_match") or {}
+            return bm.get("doc"), bm.get("quote")
+
+        for mt in pair.get("matched", []):
+            c["matched_n"] += 1
+            ra, ea = entry("a", mt["a"])
+            rb, eb = entry("b", mt["b"])
+            if None in ra or None in rb:
+                continue
+            ok_a = ea and ea.get("status") == "matched" and best(ea) == rb
+            ok_b = eb and eb.get("status") == "matched" and best(eb) == ra
+            c["matched_ok"] += bool(ok_a or ok_b)
+        for mt in pair.get("matched", []):  # statements with a counterpart, wrongly flagged
+            for key in ("a", "b"):
+                _, e = entry(key, mt[key])
+                c["matched_quotes"] += 1
+                c["false_one_sided"] += bool(e and e.get("status") == "one_sided")
+        for key in ("a", "b"):
+            for gid in pair.get("only_" + key, []):
+                c["one_sided_n"] += 1
+                _, e = entry(key, gid)
+                c["one_sided_ok"] += bool(e and e.get("status") == "one_sided")
+
+    def r(a: str, b: str) -> float | None:
+        return round(c[a] / c[b], 3) if c[b] else None
+
+    return {"pairs": len(pairs), "missing_pairs": c["missing_pairs"], "side_acc": r("side_ok", "side_n"),
+            "matched_recall": r("matched_ok", "matched_n"), "one_sided_recall": r("one_sided_ok", "one_sided_n"),
+            "false_one_sided_rate": r("false_one_sided", "matched_quotes")}
+
+
+def compare_pairs(gold_dir: str | Path, pairs: list[dict]) -> dict[tuple[str, str], dict[str, Any]]:
+    """Run the cross-file comparator on every pair, with the pair's sides, as ``quotes compare`` does."""
+    from .comparing import compare_documents
+    from .export import to_json
+    from .pipeline import analyze_file
+
+    gold_dir = Path(gold_dir)
+    outputs = {}
+    for pair in pairs:
+        docs = [analyze_file(gold_dir / pair["a"]), analyze_file(gold_dir / pair["b"])]
+        comparison = compare_documents(docs, [pair["side_a"], pair["side_b"]])
+        outputs[(pair["a"], pair["b"])] = to_json(docs, comparison)
+    return outputs
