@@ -16,7 +16,6 @@ from .lexicons import Lexicons
 from .model import Frame, Quote
 from .structure import Line, after_dateline
 
-_DATELINE = re.compile(r"[（(【\[][^）)】\]]{1,30}[）)】\]]")
 _DATE = re.compile(r"\d{1,4}(?:年|月|日|号)")
 _NAME_CHARS = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}|[A-Za-z][A-Za-z .'-]{1,30})$")
 _FOREIGN_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
@@ -26,7 +25,6 @@ _END = 1 << 62  # "anywhere in the story", for a headline's speaker
 _HEAD_MAX = 6  # length of a noun head after 的 that closes a speaker phrase
 _LOCATIVES = set("上中时后下里前内外间")
 _FUNCTION_CHARS = set("的了是在有没不这那个们着过也都就")
-_SEED_REACH = 12  # characters after a title searched for the name it introduces
 _NAME_SEPARATORS = "·‧•・"
 _SEPARATED_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}[·‧•・][\u4e00-\u9fff]{1,8}(?:[·‧•・][\u4e00-\u9fff]{1,8})?")
 _NAME_FOLLOWERS = set("，。、；：（(「“ 的和与及等今昨日也还则并曾已将在于说称")  # characters of organisation name a role may carry before its title
@@ -185,11 +183,6 @@ class Attributor:
             if end == limit or norm[end] in _NAME_FOLLOWERS or norm.startswith(self._boundary_words, end):
                 return end
         return None
-
-    def _trim(self, a: int, b: int) -> int:
-        while b > a and self.norm[b - 1] in _PUNCT_STRIP:
-            b -= 1
-        return b
 
     def _register(self, m: Mention, story: str) -> Entity:
         if m.kind == "person" and m.name and m.name_spans and any(c in m.name for c in _NAME_SEPARATORS):

@@ -17,7 +17,6 @@ from .structure import Line, after_dateline, truncated_at
 PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’", "﹁": "﹂", "﹃": "﹄"}
 CLOSERS = {v: k for k, v in PAIRS.items()}
 _SENTENCE_END = "。！？"
-_CLAUSE_END = "。！？；，：\n"
 _NOT_CONTENT_START = set("的了过着是为得地")
 _PASSIVE = set("被受遭获")  # 遭到批评: the cue is what was received, not said
 _NOMINAL = set("的予给令让使有")  # 他的批评, 予以谴责: a cue taking content directly is a noun here

@@ -5,8 +5,7 @@ Every offset is a code-point index into the decoded, un-normalised text, so that
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from dataclasses import dataclass, field
 
 
 @dataclass
@@ -65,9 +64,6 @@ class Quote:
     stance: list[Stance] = field(default_factory=list)
     confidence: float = 0.5
     distancing: list[str] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 @dataclass
