@@ -36,15 +36,17 @@ _FRAME_SOURCE = r"[^，。；：“”「」\n]{2,24}?"
 _FRAME_TIME = r"(?:周[一二三四五六日]|星期[一二三四五六日天]|当天|当日|今天|昨天|日前|稍早|早前|\d{1,2}日)?"
 _FRAME_PATTERNS = (
     # 根据X发表的新闻稿, with an optional relaying outlet before it: 法广根据俄罗斯国防部发表的新闻稿
-    re.compile(r"(?P<outlet>[^，。；：“”「」\s]{1,12}?)?根据(?P<origin>" + _FRAME_SOURCE + r")(?:发表|发布|公布|发出)的(?P<doc>新闻稿|声明|公报|新闻公报|通报|消息|报告|通稿|文章)"),
+    (re.compile(r"(?P<outlet>[^，。；：“”「」\s]{1,12}?)?根据(?P<origin>" + _FRAME_SOURCE + r")(?:发表|发布|公布|发出)的(?P<doc>新闻稿|声明|公报|新闻公报|通报|消息|报告|通稿|文章)"), ("根据",)),
     # 据X消息 / 据X报道 / 另据X介绍 / 据X发布的消息
-    re.compile(r"(?:另)?据(?P<origin>" + _FRAME_SOURCE + r")" + _FRAME_TIME + r"(?:发布|发表|公布)?(?:的)?(?:消息|报道|报导|介绍|透露|称|指出|披露|说|表示|通报|发布|公布|引述|援引)[，：,]"),
+    (re.compile(r"(?:另)?据(?P<origin>" + _FRAME_SOURCE + r")" + _FRAME_TIME + r"(?:发布|发表|公布)?(?:的)?(?:消息|报道|报导|介绍|透露|称|指出|披露|说|表示|通报|发布|公布|引述|援引)[，：,]"), ("据",)),
     # 越通社的报道对会谈的描述有所不同。: a sentence that opens on an account names it
-    re.compile(r"(?:^|(?<=[。！？]))(?P<origin>[^，。；：“”「」\n]{2,16}?)的(?P<doc>报道|报导|新闻稿|新闻公报|公报|声明|通报)", re.M),
+    (re.compile(r"(?:^|(?<=[。！？]))(?P<origin>[^，。；：“”「」\n]{2,16}?)的(?P<doc>报道|报导|新闻稿|新闻公报|公报|声明|通报)", re.M),
+     ("的报道", "的报导", "的新闻稿", "的新闻公报", "的公报", "的声明", "的通报")),
     # X随后发表的声明 / X在官网发布的新闻稿: the account a later 声明说 refers to
-    re.compile(r"(?P<origin>[^据，。；：“”「」\n]{2,24}?)(?:在[^，。；：\n]{0,12}?|随后|当天|同日|稍后|其后)?(?:发表|发布|公布|发出)(?:的)?(?P<doc>新闻稿|新闻公报|公报|联合声明|声明|通报|通稿|文告|公告)"),
+    (re.compile(r"(?P<origin>[^据，。；：“”「」\n]{2,24}?)(?:在[^，。；：\n]{0,12}?|随后|当天|同日|稍后|其后)?(?:发表|发布|公布|发出)(?:的)?(?P<doc>新闻稿|新闻公报|公报|联合声明|声明|通报|通稿|文告|公告)"),
+     ("发表", "发布", "公布", "发出")),
     # X引述Y / X援引Y的声明
-    re.compile(r"(?P<outlet>[^，。；：“”「」\s]{2,12}?)(?:引述|援引)(?P<origin>[^，。；：“”「」]{2,20}?(?:声明|新闻稿|公报|消息|报道|官员|发言人))"),
+    (re.compile(r"(?P<outlet>[^，。；：“”「」\s]{2,12}?)(?:引述|援引)(?P<origin>[^，。；：“”「」]{2,20}?(?:声明|新闻稿|公报|消息|报道|官员|发言人))"), ("引述", "援引")),
 )
 _ACCOUNT_DOCUMENTS = ("新闻稿", "新闻公报", "公报", "声明", "联合声明", "通报")
 _NOT_FRAME_SOURCES = ("了解", "悉", "称", "报道", "报导", "说", "统计", "估计", "调查", "分析", "介绍", "透露", "此", "初步")
@@ -139,8 +141,9 @@ class Attributor:
         self.lex = lex
         self.registry = Registry()
         self._titles = sorted(lex.titles, key=len, reverse=True)
-        self._title_alternation = "|".join(map(re.escape, self._titles))
-        self._title_re = re.compile(self._title_alternation)
+        self._title_re = re.compile("|".join(map(re.escape, self._titles)))
+        long_adverbials = [w for w in lex.adverbials if len(w) > 1]
+        self._cue_or_adverbial = re.compile("|".join(map(re.escape, sorted([*lex.cues, *long_adverbials], key=len, reverse=True))))
         self._boundary_words = tuple(lex.adverbials) + tuple(lex.cues) + tuple(lex.connectives)
         self._bare_adverbs = frozenset(lex.connectives) | frozenset(a for a in lex.adverbials if len(a) <= 2) | {"只", "仅", "但"}
         self.frames = self._frames(relays)
@@ -376,9 +379,9 @@ class Attributor:
         """A bare two- or three-character name, not a verb, an adverbial or a function word."""
         if name.startswith(self._boundary_words) or name[-1] in _LOCATIVES or any(c in _FUNCTION_CHARS for c in name):
             return False
-        if any(cue in name for cue in self.lex.cues):
-            return False  # 会时说: a verb, not a name
-        return not any(adv in name for adv in self.lex.adverbials if len(adv) > 1)
+        if self._cue_or_adverbial.search(name):
+            return False  # 会时说, 会当天: a verb or an adverbial, not a name
+        return True
 
     def _known(self, name: str) -> bool:
         return any(e.name == name for e in self.registry.entities)
@@ -400,11 +403,14 @@ class Attributor:
 
     def _role_of(self, name: str) -> tuple[tuple[int, int], ...] | None:
         """The role written before ``name`` somewhere in the document (新任财政部长周文 → 财政部长)."""
-        m = re.search(f"({self._title_alternation}){re.escape(name)}", self.norm)
-        if m is None:
-            return None
-        lo = self._role_start(m.start(1), 0)
-        return _role_spans(self.norm[lo : m.end(1)], lo)
+        pos = self.norm.find(name)
+        while pos > 0:
+            title = next((t for t in self._titles if self.norm.endswith(t, 0, pos)), None)
+            if title is not None:
+                lo = self._role_start(pos - len(title), 0)
+                return _role_spans(self.norm[lo:pos], lo)
+            pos = self.norm.find(name, pos + 1)
+        return None
 
     def _role_start(self, title_start: int, limit: int) -> int:
         """Where the organisation part of a role begins (卫生部长 ← 部长), reaching back over
@@ -446,7 +452,10 @@ class Attributor:
             if line.story != story or line.kind == "heading":
                 changes.append((line.start, None))
                 story = line.story
-            for pattern in _FRAME_PATTERNS:
+            text = self.norm[line.start : line.end]
+            for pattern, hints in _FRAME_PATTERNS:
+                if not any(h in text for h in hints):
+                    continue  # a cheap test first: most lines hold no frame
                 for m in pattern.finditer(self.norm, line.start, line.end):
                     frame = self._frame(m)
                     if frame is not None:

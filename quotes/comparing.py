@@ -97,11 +97,12 @@ def _segmenter():
         return None
 
 
-def words(text: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def words(text: str) -> tuple[str, ...]:
     """Content words of a normalised statement: the project's segmenter, punctuation dropped."""
     seg = _segmenter()
     tokens = seg.cut(text) if seg is not None else list(text)
-    return [t for t in tokens if any("\u4e00" <= c <= "\u9fff" or c.isalnum() for c in t)]
+    return tuple(t for t in tokens if any("\u4e00" <= c <= "\u9fff" or c.isalnum() for c in t))
 
 
 def _key_terms(text: str) -> set[str]:

@@ -161,6 +161,8 @@ class Finder:
         self.lines = lines
         self.lex = lex
         self.quoted = quoted_spans(norm, lines)
+        self._by_open = {q.open: q for q in self.quoted}
+        self._by_close = {q.close: q for q in self.quoted}
         self.relays: list[Candidate] = []  # outer attributions (公报称，X表示，…) that frame an account
         self._shared_subject: dict[int, tuple[int, int]] = {}  # 呼吁…，并要求…: the second cue's subject
         self._inside = self._interval_index([q.content for q in self.quoted])
@@ -183,16 +185,10 @@ class Finder:
         return [(m.start(), m.end()) for m in re.finditer(r"《[^《》\n]{0,60}》", self.norm)]
 
     def _quoted_at(self, pos: int) -> Quoted | None:
-        for q in self.quoted:
-            if q.open == pos:
-                return q
-        return None
+        return self._by_open.get(pos)
 
     def _quoted_ending_at(self, pos: int) -> Quoted | None:
-        for q in self.quoted:
-            if q.close == pos:
-                return q
-        return None
+        return self._by_close.get(pos)
 
     def _sentence_end(self, a: int, b: int) -> int:
         """Position of the first sentence-final mark in norm[a:b] outside quotations, or b."""
