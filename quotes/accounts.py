@@ -31,8 +31,14 @@ class SideLexicon:
         if not text:
             return []
         found = []
+        previous_end = -1
         for m in self.pattern.finditer(to_simplified(text)):
             word = m.group()
+            if m.string[m.start() - 1 : m.start()] == "驻":
+                continue  # 中国驻欧盟使团: the host, not the party
+            if m.start() == previous_end:
+                continue  # 越南|外交部发言人: the country named first qualifies the organ
+            previous_end = m.end()
             if len(word) == 1:
                 nxt = m.string[m.end() : m.end() + 1]
                 if not nxt or nxt not in _ABBREVIATION_FOLLOWERS:
@@ -68,9 +74,9 @@ def _affiliation_in(text: str, name: str, lex: SideLexicon) -> str | None:
         head = name[:size]
         for m in re.finditer(re.escape(head), text):
             clause_start = max(text.rfind(p, 0, m.start()) for p in "，。,；\n（(")
-            side = lex.side_of(text[max(clause_start + 1, m.start() - _AFFILIATION_WINDOW) : m.start()])
-            if side is not None:
-                return side
+            parties = lex.parties(text[max(clause_start + 1, m.start() - _AFFILIATION_WINDOW) : m.start()])
+            if parties:
+                return parties[-1]  # the nearest: （布鲁塞尔电）中国国务院副总理邵启衡 is 中方
     return None
 
 
