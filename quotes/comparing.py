@@ -16,8 +16,6 @@ from functools import lru_cache
 from importlib import resources
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.metrics.pairwise import cosine_similarity
 
 from .accounts import side_lexicon
 from .model import Comparison, Document, Match, Quote
@@ -119,6 +117,10 @@ def similarity(texts_a: list[str], texts_b: list[str]) -> np.ndarray:
     """A (len(a), len(b)) matrix of paraphrase-tolerant similarities in [0, 1]."""
     if not texts_a or not texts_b:
         return np.zeros((len(texts_a), len(texts_b)))
+    # imported here: only stories told by two sides need them, and they cost a second to load
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import cosine_similarity
+
     norm_a = [normalise(t) for t in texts_a]
     norm_b = [normalise(t) for t in texts_b]
     chars = TfidfVectorizer(analyzer="char", ngram_range=(2, 3), sublinear_tf=True).fit(norm_a + norm_b)
