@@ -231,7 +231,7 @@ class Attributor:
         if paren:
             b = a + 1 + paren.start()  # 花蓮縣長徐振邦（左）視察…: a parenthesis closes the phrase
         end = b if headline else self._subject_end(a, b)
-        while end > a and norm[end - 1] in _PUNCT_STRIP and norm[end - 1] != "》":
+        while end > a and (norm[end - 1] in _PUNCT_STRIP and norm[end - 1] != "》" or norm[end - 1] == "的"):
             end -= 1
         if norm.endswith("的话", a, end) and relay is not None:
             end -= 2  # 声明援引莫兰的话说
@@ -483,6 +483,9 @@ class Attributor:
         line = self.lines[cand.line]
         if frame.end > line.start or m.anaphor is not None or m.kind == "document" or not m.name:
             return False
+        sentence = self.norm[after_dateline(self.norm, line.start, line.end) : cand.start]
+        if sentence.startswith(self.lex.documents) or sentence.startswith(tuple("这份" + d for d in self.lex.documents)):
+            return False  # 声明称，X…: still the account speaking
         story_start = next(ln.start for ln in self.lines if ln.story == line.story)
         if m.name in self.norm[story_start : line.start]:
             return False

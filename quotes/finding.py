@@ -323,6 +323,8 @@ class Finder:
             end += 1
         if end >= line.end or end - pos > _TITLE_HEAD * 3 or norm.startswith(_FIRST_PERSON, pos):
             return False
+        if norm.startswith(self.lex.collectives, pos):
+            return False  # 声明还说，两国官员承诺…: the account's own narration
         if norm.startswith(_CONDITIONALS, pos):
             return False
         for a, b, cue in self.cues(line, pos + 1, end):

@@ -46,6 +46,7 @@ class Lexicons:
     documents: tuple[str, ...]
     transliteration: frozenset[str]
     negators: tuple[str, ...]
+    collectives: tuple[str, ...]
     surnames: frozenset[str]
     honorifics: tuple[str, ...]
     parties: dict[str, str]  # word → side (中国 → 中方), from sides.tsv
@@ -87,6 +88,7 @@ def load() -> Lexicons:
         documents=_longest_first(_lines("documents.txt")),
         transliteration=frozenset("".join(_lines("transliteration.txt")).replace(" ", "")),
         negators=_longest_first(_lines("negators.txt")),
+        collectives=_longest_first(_lines("collectives.txt")),
         surnames=frozenset(" ".join(_lines("surnames.txt")).split()),
         honorifics=_longest_first(_lines("honorifics.txt")),
         parties=dict(line.split("\t")[:2] for line in _lines("sides.tsv")),
