@@ -30,11 +30,10 @@ def quote_table(quotes: list[Quote], title: str) -> Table:
     table = Table(title=title, title_justify="left", expand=True, box=box.SIMPLE_HEAD, show_lines=False)
     table.add_column("#", style="dim", no_wrap=True)
     table.add_column("type", no_wrap=True, max_width=8)
-    table.add_column("speaker", max_width=16)
+    table.add_column("speaker", max_width=14)
     table.add_column("cue", max_width=10)
-    table.add_column("source · side", max_width=16)
-    table.add_column("stance", max_width=14)
-    table.add_column("text", ratio=3, min_width=24, overflow="fold")
+    table.add_column("source · side", max_width=12)
+    table.add_column("text · stance", ratio=1, min_width=36, overflow="fold")
     for q in quotes:
         speaker = Text(q.speaker or "—", style="bold" if q.speaker else "dim")
         if q.role:
@@ -45,9 +44,10 @@ def quote_table(quotes: list[Quote], title: str) -> Table:
         if q.cue:
             cue.append(f"\n{q.cue_class}", style="dim")
         source = " · ".join(x for x in (q.source, q.side) if x) or "—"
-        stance = "\n".join(f"{s.target} {_STANCE_MARKS[s.label]}" for s in q.stance) or "—"
-        text = _short(q.text, 120) + (" [cut]" if q.truncated else "")
-        table.add_row(q.id, Text(q.type, style=TYPE_STYLES.get(q.type, "")), speaker, cue, source, stance, text)
+        text = Text(_short(q.text, 120) + (" [cut]" if q.truncated else ""))
+        if q.stance:
+            text.append("\n" + "  ".join(f"{s.target} {_STANCE_MARKS[s.label]}" for s in q.stance), style="dim")
+        table.add_row(q.id, Text(q.type, style=TYPE_STYLES.get(q.type, "")), speaker, cue, source, text)
     return table
 
 
