@@ -104,3 +104,14 @@ def test_teaser_cut_off_is_marked_truncated():
     )
     q = only(page)
     assert q.truncated and q.text == "地铁新线将于明年通车,届时"
+
+
+def test_every_quote_carries_a_cue_class():
+    from quotes.lexicons import load
+
+    classes = {c.cue_class for c in load().cues.values()} | {"unknown"}
+    text = "伊党：我们更适合领导国盟\n\n外交部发言人说，会谈富有成果。“我们欢迎对话，”他强调。部长扬言，绝不让步。"
+    found = quotes_of(text)
+    assert {q.cue_class for q in found} <= classes
+    by_cue = {q.cue: q.cue_class for q in found}
+    assert by_cue == {None: "unknown", "说": "neutral", "强调": "emphatic", "扬言": "distancing"}
