@@ -1,0 +1,179 @@
+"""Stance: targets, the cue lexicon, the stored model (no pickles) and its held-out score."""
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from quotes import stance
+from quotes.model import Quote
+from quotes.pipeline import analyze
+from quotes.reading import normalise
+from quotes.segment import models_dir
+from quotes.stance import (
+    LABELS,
+    StanceModel,
+    cue_lexicon,
+    features,
+    find_targets,
+    stance_of,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus" / "stance"
+MODEL_DIR = models_dir() / "stance"
+GOAL = 0.75  # the issue's acceptance: held-out macro-F1
+
+
+@pytest.fixture(scope="module")
+def model() -> StanceModel:
+    if not (MODEL_DIR / "model.json").exists():
+        pytest.skip("no trained stance model (quotes train stance)")
+    return StanceModel.load(MODEL_DIR)
+
+
+@pytest.fixture(scope="module")
+def card() -> dict:
+    return json.loads((MODEL_DIR / "model.json").read_text(encoding="utf-8"))
+
+
+def labels_of(text: str, addressee: str | None = None, model: StanceModel | None = None) -> dict[str, str]:
+    return {s.target: s.label for s in stance_of(text, addressee, model)}
+
+
+# ----------------------------------------------------------------------------- the stored model
+
+
+def test_weights_are_plain_arrays_loaded_without_pickle(model, card):
+    path = MODEL_DIR / "weights.npz"
+    with zipfile.ZipFile(path) as z:
+        assert all(name.endswith(".npy") for name in z.namelist())
+    with np.load(path, allow_pickle=False) as w:  # raises on any object array
+        for name in w.files:
+            assert w[name].dtype.kind in "fiu", name
+    assert path.stat().st_size < 5_000_000
+    assert card["classes"] == sorted(LABELS)
+    assert card["lexicon_sha1"] == cue_lexicon().digest, "stance_words.tsv changed: retrain with `quotes train stance`"
+    assert set(card["heads"]) == {h.name for h in model.heads}
+
+
+def test_model_card_reports_the_card_figures(card):
+    text = (MODEL_DIR / "MODEL_CARD.md").read_text(encoding="utf-8")
+    assert f"{card['cv_macro_f1']:.3f}" in text
+    assert f"{card['heldout_macro_f1']:.3f}" in text
+    assert card["rows"] == card["train_rows"] + card["heldout_rows"]
+
+
+def test_heldout_score_recomputed_from_the_stored_model_equals_the_card(model, card):
+    score = stance.heldout_score(model, CORPUS, seed=card["seed"], heldout_share=card["heldout_share"])
+    assert score["rows"] == card["heldout_rows"]
+    assert score["macro_f1"] == card["heldout_macro_f1"]
+    assert score["f1"] == card["heldout_f1"]
+    assert score["macro_f1"] >= 0.70  # the model this replaced scored 0.643
+
+
+@pytest.mark.xfail(strict=True, reason="issue goal not reached yet: see models/stance/MODEL_CARD.md")
+def test_heldout_macro_f1_reaches_the_goal(card):
+    assert card["heldout_macro_f1"] >= GOAL
+
+
+# ----------------------------------------------------------------------------- clear-cut cases
+
+
+def test_concession_and_addressee(model):
+    # 你们 in a Cuban (or Russian) official's mouth: the other party of the story.
+    got = labels_of("尽管美国不断施压，我们仍然支持你们", "古巴", model)
+    assert got == {"美国": "oppose", "古巴": "support"}
+
+
+def test_negation_flips_the_cue(model):
+    assert labels_of("我们不反对欧盟的提议，也愿意同欧方加强合作。", model=model)["欧盟"] == "support"
+    assert labels_of("我们并不支持北约东扩，这只会加剧地区紧张。", model=model)["北约"] == "oppose"
+
+
+def test_clear_support_oppose_and_neutral(model):
+    assert labels_of("我们坚决反对美方的单边制裁，这是赤裸裸的霸凌。", model=model)["美国"] == "oppose"
+    assert labels_of("我们感谢中国长期以来的无私援助，中方是我们最可靠的朋友。", model=model) == {"中国": "support"}
+    assert labels_of("外长将于下周访问法国和德国，并出席在巴黎举行的会议。", model=model) == {
+        "法国": "neutral", "德国": "neutral", "巴黎": "neutral"}
+    assert labels_of("菲律宾一再挑衅，中方绝不会坐视不管。", model=model)["菲律宾"] == "oppose"
+
+
+def test_traditional_script_reads_like_simplified(model):
+    got = labels_of("我們感謝美國國務院公開支持台灣參與國際組織。", model=model)
+    assert got["美国国务院"] == "support"
+
+
+def test_pipeline_fills_stance_on_quotes(model):
+    doc = analyze("外交部发言人毛宁表示：“我们坚决反对美方的单边制裁，这是赤裸裸的霸凌。”")
+    stances = [s for q in doc.quotes for s in q.stance]
+    assert any(s.target == "美国" and s.label == "oppose" for s in stances)
+    assert all(s.label in LABELS and 0 < s.score <= 1 for s in stances)
+
+
+# ----------------------------------------------------------------------------- targets and features
+
+
+def test_every_target_mention_is_found_at_its_offsets():
+    text = normalise("美方对中国新疆官员实施所谓“制裁”，欧盟和北约也表态，你们怎么看？")
+    found = find_targets(text, addressee="俄罗斯")
+    assert [t.target for t in found] == ["美国", "中国", "新疆", "制裁", "欧盟", "北约", "俄罗斯"]
+    for t in found:
+        assert text[t.start : t.end] in {"美方", "中国", "新疆", "制裁", "欧盟", "北约", "你们"}
+
+
+def test_every_corpus_mention_is_in_its_quote():
+    rows = stance.read_corpus(CORPUS)
+    assert len(rows) == 2104
+    for r in rows:
+        assert r["label"] in LABELS
+        assert r["mention"] and r["quote"].find(r["mention"]) >= 0, r["id"]
+        assert len(normalise(r["quote"])) == len(r["quote"])  # offsets carry over to the normalised copy
+
+
+def test_features_see_the_target_masked_and_its_clause():
+    text = "尽管美国不断施压，我们仍然支持你们"
+    f = features(text, text.index("你们"), text.index("你们") + 2, [(2, 4)])
+    assert "c:支持Ⓣ" in f.blocks["window"]
+    assert "c:美国" not in f.blocks["window"]  # the other target is masked too
+    assert f.cues.get("e+:same:b", 0) > 0  # 支持 right before the target
+    assert "tmain" in f.cues  # the target's clause answers a concessive one
+
+
+def test_cue_lexicon_is_well_formed():
+    lex = cue_lexicon()
+    assert len(lex.words) > 1000
+    kinds = {"attitude", "quality", "demand", "distance", "rhetoric", "harm"}
+    for word, (polarity, kind) in lex.words.items():
+        assert word and polarity in "+-" and kind in kinds, word
+    for word in ("支持", "欢迎", "感谢", "赞赏", "合作", "友好", "伙伴", "肯定", "尊重", "理解"):
+        assert lex.words[word][0] == "+", word
+    for word in ("反对", "谴责", "批评", "指责", "抗议", "制裁", "挑衅", "威胁", "霸凌", "干涉", "损害",
+                 "破坏", "所谓", "抹黑", "施压", "停止", "立即", "必须", "错误", "不满", "关切", "遗憾"):
+        assert lex.words[word][0] == "-", word
+
+
+@pytest.mark.parametrize("text", [
+    "", "。", "hello world", "😀😀", "你们", "美国", "美", "……美国？！", "目前没有任何消息。", "美国" * 500,
+    "台湾问题纯属中国内政" * 30,
+])
+def test_unknown_or_odd_text_does_not_crash(model, text):
+    got = stance_of(text, "中国", model)
+    assert all(s.label in LABELS for s in got)
+
+
+def test_zero_width_and_edge_mentions(model):
+    text = normalise("美国")
+    rows = [(text, 0, 2, []), (text, 0, 0, []), (text, 2, 2, [(0, 2)])]
+    _, proba = model.predict_proba(rows)
+    assert proba.shape == (3, 3) and np.allclose(proba.sum(axis=1), 1)
+    assert model.predict_proba([])[1].shape == (0, 3)
+
+
+def test_no_model_means_no_stance(monkeypatch):
+    monkeypatch.setattr(stance, "_model", lambda: None)
+    q = Quote(id="q1", story="s1", type="direct", text="我们坚决反对美方的单边制裁。", start=0, end=14)
+    assert stance_of(q.text) == []
