@@ -25,6 +25,7 @@ import json
 import math
 import random
 import re
+import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -33,8 +34,6 @@ from pathlib import Path
 
 import numpy as np
 from scipy import sparse
-from sklearn.linear_model import LogisticRegression
-from sklearn.utils import murmurhash3_32
 
 from .accounts import side_lexicon
 from .model import Document, Quote, Stance
@@ -386,7 +385,8 @@ HEADS: dict[str, dict] = {
 
 @lru_cache(maxsize=2**18)
 def _token_hash(token: str) -> int:
-    return int(murmurhash3_32(token, seed=0, positive=True))
+    # a standard-library hash keeps scikit-learn out of the analysis path (a second of start-up)
+    return zlib.crc32(token.encode("utf-8"))
 
 
 @dataclass
@@ -400,7 +400,7 @@ class Coded:
 
 
 def _coded(feats: list[Features]) -> dict[str, Coded]:
-    """Every block of ``feats`` hashed (murmurhash3 of the feature string, modulo the block size)."""
+    """Every block of ``feats`` hashed (CRC-32 of the feature string, modulo the block size)."""
     out = {}
     for name in BLOCKS:
         lists = [f.blocks[name] for f in feats]
@@ -514,6 +514,8 @@ class StanceModel:
         blocks = {b: v.matrix(coded[b]) for b, v in self.vocab.items()}
         with threadpool_limits(1):  # many BLAS threads on these small matrices only slow lbfgs down
             for head in self.heads:
+                from sklearn.linear_model import LogisticRegression  # training only
+
                 clf = LogisticRegression(C=head.c, max_iter=3000, class_weight="balanced")
                 clf.fit(head.design(blocks), list(labels))
                 order = [list(clf.classes_).index(c) for c in self.classes]
