@@ -734,8 +734,23 @@ def stance_of(text: str, addressee: str | None = None, model: StanceModel | None
     return _stances(normalise(text), targets, classes, proba)
 
 
+_SCARE_QUOTE = re.compile(r"[“「『\"]([^“”「」『』\"，。！？；：\n]{1,8})[”」』\"]")
+_SO_CALLED = re.compile(r"所谓的?(?:[“「『\"][^”」』\"]{1,12}[”」』\"]|[^，。！？；：\s“「]{1,8})")
+
+
+def distancing_markers(text: str, before: str = "") -> list[str]:
+    """The reporter's or speaker's distance markers in and just before a quote: 所谓X, and
+    short terms in scare quotes (“躺平”); the quote's own marks are not counted."""
+    found = [m.group() for m in _SO_CALLED.finditer(normalise(before + text))]
+    found += [m.group() for m in _SCARE_QUOTE.finditer(normalise(text)) if m.group() not in " ".join(found)]
+    return found
+
+
 def assign_stance(doc: Document) -> None:
-    """Fill ``stance`` on every quote with the targets it names (one model call per document)."""
+    """Fill ``distancing`` on every quote, and ``stance`` with the targets it names (one model
+    call per document)."""
+    for q in doc.quotes:
+        q.distancing = distancing_markers(q.text, doc.text[max(0, q.start - 8) : q.start])
     model = _model()
     if model is None:
         return

@@ -177,3 +177,11 @@ def test_no_model_means_no_stance(monkeypatch):
     monkeypatch.setattr(stance, "_model", lambda: None)
     q = Quote(id="q1", story="s1", type="direct", text="我们坚决反对美方的单边制裁。", start=0, end=14)
     assert stance_of(q.text) == []
+
+
+def test_distancing_markers_are_recorded():
+    from quotes.pipeline import analyze
+
+    doc = analyze("外交部发言人说，所谓“中国威胁论”根本站不住脚，一些人热衷于“躺平”式的批评。")
+    assert doc.quotes[0].distancing == ["所谓“中国威胁论”", "“躺平”"]
+    assert analyze("部长表示，双方会谈富有成果。").quotes[0].distancing == []
