@@ -230,6 +230,8 @@ class Attributor:
         paren = re.search("[（(]", norm[a + 1 : b])
         if paren:
             b = a + 1 + paren.start()  # 花蓮縣長徐振邦（左）視察…: a parenthesis closes the phrase
+            if b - 1 > a and norm[b - 1] in "今昨前同本":
+                b -= 1  # 李國強今（3）日表示: the date, not the name
         end = b if headline else self._subject_end(a, b)
         while end > a and (norm[end - 1] in _PUNCT_STRIP and norm[end - 1] != "》" or norm[end - 1] == "的"):
             end -= 1
@@ -583,8 +585,9 @@ class Attributor:
                 entity = self._register(m, story)  # 东盟秘书长: the role itself is the speaker
             elif entity is None:
                 if m.anaphor:
-                    quote.speaker, quote.speaker_kind = self.original[m.start : m.end], "person"
-                    quote.role = self.original[m.start : m.end]
+                    unnamed = m.text.endswith(self.lex.anonymous)  # 专家认为: an unnamed source
+                    quote.speaker, quote.speaker_kind = self.original[m.start : m.end], "anonymous" if unnamed else "person"
+                    quote.role = None if unnamed else self.original[m.start : m.end]
                 return
             entity.last = max(entity.last, m.start)
         else:

@@ -74,3 +74,13 @@ def test_section_heading_ends_the_frame():
 def test_first_person_inside_speech_is_not_an_attribution():
     found = quotes_of("总统告诉侨胞：我们希望，大家都能团结一致。")
     assert len(found) == 1 and found[0].speaker == "总统"
+
+
+def test_taiwan_date_after_a_name_is_not_part_of_it():
+    q = quotes_of("衛生署長李國強今（3）日在立法院答詢時表示，疫苗採購進度符合預期。")[0]
+    assert (q.speaker, q.role) == ("李國強", "衛生署長")
+
+
+def test_an_unnamed_expert_is_anonymous():
+    q = only("专家认为，这一政策短期内难以见效。")
+    assert (q.speaker, q.speaker_kind) == ("专家", "anonymous")
