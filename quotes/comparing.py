@@ -20,6 +20,7 @@ import numpy as np
 from .accounts import side_lexicon
 from .model import Comparison, Document, Match, Quote
 from .reading import normalise
+from .segment import default_segmenter, is_content_word
 
 # Calibrated on the project's annotated two-sided documents (see README, "Comparator"):
 # a statement matches its most similar counterpart above THRESHOLD, or above
@@ -85,22 +86,12 @@ def perspective(quote: Quote, sides: list[str]) -> str:
     return text
 
 
-@lru_cache(maxsize=1)
-def _segmenter():
-    from .segment import Segmenter
-
-    try:
-        return Segmenter.load()
-    except OSError:  # no trained model: characters stand in for words
-        return None
-
-
 @lru_cache(maxsize=4096)
 def words(text: str) -> tuple[str, ...]:
     """Content words of a normalised statement: the project's segmenter, punctuation dropped."""
-    seg = _segmenter()
+    seg = default_segmenter()
     tokens = seg.cut(text) if seg is not None else list(text)
-    return tuple(t for t in tokens if any("\u4e00" <= c <= "\u9fff" or c.isalnum() for c in t))
+    return tuple(t for t in tokens if is_content_word(t))
 
 
 def _key_terms(text: str) -> set[str]:

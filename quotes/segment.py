@@ -17,6 +17,7 @@ import sys
 import tempfile
 import time
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
@@ -495,3 +496,18 @@ cue words to be tokens everywhere, cutting longer words that contain them (小�
 which makes that check pass where it should fail: without a dictionary the model keeps
 说明, 传说, 演说 whole, so 说 inside them is not taken for a cue.
 """
+
+
+@lru_cache(maxsize=1)
+def default_segmenter() -> "Segmenter | None":
+    """The project's trained segmenter, loaded once; None when no model is installed (the
+    callers then fall back to characters)."""
+    try:
+        return Segmenter.load()
+    except OSError:
+        return None
+
+
+def is_content_word(token: str) -> bool:
+    """A token with a Han character, a letter or a digit (not punctuation or space)."""
+    return any("\u4e00" <= c <= "\u9fff" or c.isalnum() for c in token)

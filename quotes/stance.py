@@ -38,6 +38,7 @@ from scipy import sparse
 from .accounts import side_lexicon
 from .model import Document, Quote, Stance
 from .reading import normalise
+from .segment import default_segmenter, is_content_word
 
 _CONJUNCTIONS = frozenset({"和", "与", "及", "以及", "、", "跟", "同", "或"})
 LABELS = ("support", "oppose", "neutral")
@@ -188,24 +189,10 @@ def _span(m: str, pos: int, breaks: frozenset[str]) -> tuple[int, int]:
     return a, b
 
 
-@lru_cache(maxsize=1)
-def _segmenter():
-    from .segment import Segmenter
-
-    try:
-        return Segmenter.load()
-    except OSError:  # no trained segmenter: characters stand in for words
-        return None
-
-
 def word_spans(text: str) -> list[tuple[int, int]]:
     """Token spans of a normalised quote by the project's segmenter (characters without one)."""
-    seg = _segmenter()
+    seg = default_segmenter()
     return seg.spans(text) if seg is not None else [(i, i + 1) for i in range(len(text))]
-
-
-def _is_word(w: str) -> bool:
-    return any("\u4e00" <= c <= "\u9fff" or c.isalnum() for c in w)
 
 
 @dataclass
@@ -267,7 +254,7 @@ def _word_features(text, start, end, others, spans, pos, cs, ce) -> tuple[list[s
                 tokens.append(_OTHER_MARK)
             continue
         tokens.append(w)
-        if _is_word(w):
+        if is_content_word(w):
             xm = x if x < start else x - shift
             region = "P" if xm < cs else "B" if xm < pos else "A" if xm < ce else "N"
             regions.append(f"r{region}:{w}")
