@@ -140,7 +140,7 @@ class Attributor:
         self.lines = lines
         self.lex = lex
         self.registry = Registry()
-        self._titles = sorted(lex.titles, key=len, reverse=True)
+        self._titles = sorted(lex.titles, key=lambda t: (-len(t), t))
         self._title_re = re.compile("|".join(map(re.escape, self._titles)))
         long_adverbials = [w for w in lex.adverbials if len(w) > 1]
         self._cue_or_adverbial = re.compile("|".join(map(re.escape, sorted([*lex.cues, *long_adverbials], key=len, reverse=True))))
@@ -420,10 +420,11 @@ class Attributor:
         lo = title_start
         while lo > limit and title_start - lo < _ROLE_REACH and "\u4e00" <= self.norm[lo - 1] <= "\u9fff" and self.norm[lo - 1] not in "的与和同及":
             lo -= 1
+        start = lo
         for adv in self.lex.adverbials + self.lex.connectives:
-            i = self.norm.rfind(adv, lo, title_start)
+            i = self.norm.rfind(adv, start, title_start)
             if i >= 0:
-                lo = i + len(adv)
+                lo = max(lo, i + len(adv))
         return lo
 
     @staticmethod

@@ -57,7 +57,7 @@ class Lexicons:
 
 
 def _longest_first(words: list[str]) -> tuple[str, ...]:
-    return tuple(sorted(set(words), key=len, reverse=True))
+    return tuple(sorted(set(words), key=lambda w: (-len(w), w)))  # a fixed order in every process
 
 
 @lru_cache(maxsize=1)
