@@ -1,57 +1,57 @@
 """Command line: ``quotes analyze``, ``quotes eval``, ``quotes train``.
 
 Exit codes: 0 all went well; 1 some input could not be analysed (each reported on one
-line, the rest still come out); 2 bad usage; 3 an output file could not be written.
+line, the rest still come out); 2 bad usage; 3 an output file could not be written;
+130 interrupted (Ctrl-C; the outputs hold complete records only).
 """
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
-from typing import Iterator, List, Optional
+from typing import List, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from .model import Document
-from .reading import InputError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, help="Quote attribution and stance analysis for Chinese news.")
 train_app = typer.Typer(no_args_is_help=True, help="Train the models the engine uses; they are written to models/.")
 app.add_typer(train_app, name="train")
 
-EXIT_INPUT, EXIT_OUTPUT = 1, 3
-TEXT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
+EXIT_INPUT, EXIT_USAGE, EXIT_OUTPUT, EXIT_INTERRUPTED = 1, 2, 3, 130
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
-def _fail(message: str) -> None:
-    err.print(f"[red]error:[/red] {message}")
-
-
-def expand_inputs(paths: list[Path]) -> Iterator[Path]:
-    """Files as given; folders recursively, their text files in sorted order."""
-    for p in paths:
-        if p.is_dir():
-            yield from sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES)
-        else:
-            yield p
+def _fail(message: str, console: Console | None = None) -> None:
+    (console or err).print(f"[red]error:[/red] {escape(message)}")
 
 
 def analyze_paths(paths: list[Path]) -> tuple[list[Document], int]:
-    from .pipeline import analyze_file
+    """Documents of files and folders, analysed in this process; failures reported on stderr."""
+    from .batch import analyze_documents
+
+    docs, errors = analyze_documents(paths)
+    for line in errors:
+        _fail(line)
+    return docs, len(errors)
+
+
+def _files(paths: list[Path]) -> tuple[list[Document], int]:
+    """Exactly these files, one document each (a folder is an error here, not expanded)."""
+    from .batch import Options, Source, run_serial
 
     docs, failures = [], 0
-    for path in expand_inputs(paths):
-        try:
-            docs.append(analyze_file(path))
-        except InputError as exc:
-            _fail(str(exc))
+    for result in run_serial([Source(str(p), path=str(p)) for p in paths], Options(keep_doc=True, timeout=0)):
+        if result.error:
+            _fail(result.error)
             failures += 1
-        except Exception as exc:  # one bad document must not stop a batch of thousands
-            _fail(f"{path}: could not be analysed ({type(exc).__name__}: {exc})")
-            failures += 1
+        else:
+            docs.append(result.doc)
     return docs, failures
 
 
@@ -63,29 +63,116 @@ def _write(path: Path, writer) -> None:
         raise typer.Exit(EXIT_OUTPUT)
 
 
+def _check_writable(path: Path) -> None:
+    """Fail before any work when an output that is written at the end cannot be."""
+    parent = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        reason = "Is a directory"
+    elif not parent.is_dir():
+        reason = "No such file or directory"
+    elif not os.access(parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        reason = "Permission denied"
+    else:
+        return
+    _fail(f"{path}: cannot write ({reason})")
+    raise typer.Exit(EXIT_OUTPUT)
+
+
+def _html_writer(name: str):
+    """``quotes.html_report``'s writer, imported only when --html is asked for."""
+    try:
+        from . import html_report
+    except ImportError as exc:
+        _fail(f"HTML reports are not available ({exc})")
+        raise typer.Exit(EXIT_OUTPUT)
+    return getattr(html_report, name)
+
+
+def _interactive() -> bool:
+    return err.is_terminal and sys.stdout.isatty()
+
+
 @app.command()
 def analyze(
-    paths: List[Path] = typer.Argument(..., help="Text files or folders of them."),
-    json_out: Optional[Path] = typer.Option(None, "--json", help="Write the quotes.v1 JSON here."),
+    paths: List[Path] = typer.Argument(..., help="Text or HTML files, folders of them, JSON Lines archives (.jsonl), or - for standard input."),
+    json_out: Optional[Path] = typer.Option(None, "--json", help="Write the quotes.v1 JSON here (- for standard output)."),
+    jsonl_out: Optional[Path] = typer.Option(None, "--jsonl", help="Write one quotes.v1 document object per line here, as each is done (- for standard output)."),
     csv_out: Optional[Path] = typer.Option(None, "--csv", help="Write one row per quote here (UTF-8 with BOM, for Excel)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No terminal report."),
+    html_out: Optional[Path] = typer.Option(None, "--html", help="Write a self-contained HTML report here (keeps every document in memory)."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes (each loads the models once)."),
+    glob: Optional[str] = typer.Option(None, "--glob", help="In folders, only files matching this pattern (*.txt, 2024/**/*.html); default: text, HTML and .jsonl files."),
+    stdin_jsonl: bool = typer.Option(False, "--stdin-jsonl", help="Standard input is a JSON Lines archive, not one document."),
+    max_size: float = typer.Option(50.0, "--max-size", min=0, help="Refuse documents larger than this many MB (0: no limit)."),
+    timeout: float = typer.Option(300.0, "--timeout", min=0, help="Skip a document whose analysis takes longer than this many seconds (0: no limit)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No terminal report, progress bar or summary."),
 ) -> None:
     """Find every quote, who said it and through which account."""
-    from .export import to_json, write_csv, write_json
+    from .batch import Options, OutputError, Outputs, Tally, iter_sources, progress_bar, run, total_size, update_progress
 
-    docs, failures = analyze_paths(paths)
-    if json_out:
-        _write(json_out, lambda p: write_json(p, to_json(docs)))
-    if csv_out:
-        def write(p: Path) -> None:
-            with open(p, "w", encoding="utf-8-sig", newline="") as fh:
-                write_csv(fh, docs)
-        _write(csv_out, write)
-    if not quiet and not (json_out or csv_out) or (not quiet and sys.stdout.isatty()):
-        from .report import print_documents
+    named = {"--json": json_out, "--jsonl": jsonl_out, "--csv": csv_out}
+    if sum(str(p) == "-" for p in named.values() if p) > 1:
+        _fail("only one output can go to standard output (-)")
+        raise typer.Exit(EXIT_USAGE)
+    if html_out:
+        _check_writable(html_out)
+    outputs = Outputs(*(str(p) if p else None for p in (jsonl_out, json_out, csv_out)))
+    report = not quiet and not any(named.values()) and not html_out
+    opts = Options(**outputs.options(), keep_doc=report or bool(html_out),
+                   max_bytes=int(max_size * 1024 * 1024), timeout=timeout)
+    try:
+        outputs.open()
+    except OutputError as exc:
+        _fail(str(exc))
+        raise typer.Exit(EXIT_OUTPUT)
 
-        print_documents(docs)
-    if failures:
+    show_bar = not quiet and not report and _interactive() and "-" not in map(str, filter(None, named.values()))
+    progress = task = None
+    if show_bar:
+        progress, task = progress_bar(err, total_size(paths, glob))
+        progress.start()
+    console = progress.console if progress else err
+    out_console = Console() if report else None
+    tally, docs = Tally(), []
+    results = run(iter_sources(paths, glob, "jsonl" if stdin_jsonl else "text", opts.max_bytes), opts, jobs)
+    code = 0
+    try:
+        for result in results:
+            tally.add(result)
+            if result.error:
+                _fail(result.error, console)
+            else:
+                outputs.write(result)
+                if report:
+                    from .report import print_documents
+
+                    print_documents([result.doc], out_console)
+                if html_out:
+                    docs.append(result.doc)
+            if progress:
+                update_progress(progress, task, tally)
+    except KeyboardInterrupt:
+        code = EXIT_INTERRUPTED
+    except OutputError as exc:
+        _fail(str(exc), console)
+        code = EXIT_OUTPUT
+    finally:
+        results.close()  # stops the worker processes
+        if progress:
+            progress.stop()
+        try:
+            outputs.close()
+        except OutputError as exc:
+            _fail(str(exc))
+            code = code or EXIT_OUTPUT
+    if code == EXIT_INTERRUPTED:
+        _fail(f"interrupted after {tally.documents + tally.errors:,} documents; the outputs hold complete records only")
+    elif html_out and code == 0:
+        _write(html_out, lambda p: _html_writer("write_document_html")(p, docs))
+    if not quiet and (not report or tally.documents + tally.errors > 1):
+        err.print(tally.summary(), highlight=False)
+    if code:
+        raise typer.Exit(code)
+    if tally.errors:
         raise typer.Exit(EXIT_INPUT)
 
 
@@ -96,6 +183,7 @@ def compare(
     sides: Optional[str] = typer.Option(None, help="The two sides, comma-separated (中方,美方); inferred when not given."),
     json_out: Optional[Path] = typer.Option(None, "--json", help="Write the quotes.v1 JSON with the cross-file comparison here."),
     csv_out: Optional[Path] = typer.Option(None, "--csv", help="Write one row per quote here (UTF-8 with BOM)."),
+    html_out: Optional[Path] = typer.Option(None, "--html", help="Write a self-contained HTML report of the comparison here."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No terminal report."),
 ) -> None:
     """Align two files that tell one event from two sides and flag what only one side says."""
@@ -104,14 +192,17 @@ def compare(
     from .export import to_json, write_csv, write_json
     from .report import readout_report
 
-    docs, failures = analyze_paths([first, second])
+    for out in (json_out, csv_out, html_out):
+        if out:
+            _check_writable(out)
+    docs, failures = _files([first, second])
     if failures or len(docs) != 2:
         raise typer.Exit(EXIT_INPUT)
     names = [s.strip() for s in sides.split(",")] if sides else [dominant_side(d) for d in docs]
     if len(names) != 2 or not all(names) or names[0] == names[1]:
         inferred = ", ".join(str(n) for n in names)
         _fail(f"cannot tell the two sides apart ({inferred}); name them with --sides 中方,美方")
-        raise typer.Exit(2)
+        raise typer.Exit(EXIT_USAGE)
     comparison = compare_documents(docs, names)
     if json_out:
         _write(json_out, lambda p: write_json(p, to_json(docs, comparison)))
@@ -120,6 +211,8 @@ def compare(
             with open(p, "w", encoding="utf-8-sig", newline="") as fh:
                 write_csv(fh, docs, comparison)
         _write(csv_out, write)
+    if html_out:
+        _write(html_out, lambda p: _html_writer("write_comparison_html")(p, docs, comparison, names))
     if not quiet:
         quotes = {(i, q.id): q for i, d in enumerate(docs) for q in d.quotes}
         Console().print(readout_report(quotes, comparison, {n: d.text for n, d in zip(names, docs)}))
