@@ -21,6 +21,7 @@ _NAME_CHARS = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}|[A-Za-z][A-Za-z .'-]{1,30})$
 _FOREIGN_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
 _MODIFIERS = ("新任", "现任", "时任", "前任", "前", "代理", "署理", "候任", "首任")
 _ROLE_REACH = 10
+_REGION_MAX = 160  # characters before a cue searched for its subject
 _END = 1 << 62  # "anywhere in the story", for a headline's speaker
 _HEAD_MAX = 6  # length of a noun head after 的 that closes a speaker phrase
 _LOCATIVES = set("上中时后下里前内外间")
@@ -200,6 +201,7 @@ class Attributor:
     def mention(self, region: tuple[int, int], headline: bool = False) -> Mention | None:
         """Read the speaker phrase out of the region before a cue (or before a headline colon)."""
         a, b = region
+        a = max(a, b - _REGION_MAX)  # only the last clauses can hold the subject
         clauses = [(m.start() + a, m.end() + a) for m in re.finditer(r"[^，；：,”」』\"]+", self.norm[a:b])]
         for ca, cb in reversed(clauses):
             if self.norm[ca:cb].strip() in self._bare_adverbs:

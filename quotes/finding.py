@@ -7,6 +7,7 @@ before the cue, or the short phrase between a quote and a postposed cue.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
@@ -123,15 +124,36 @@ def quoted_spans(norm: str, lines: list[Line]) -> list[Quoted]:
 
 
 def _rescan(norm: str, a: int, b: int) -> list[tuple[int, int]]:
-    """Quotations in norm[a:b] after a dropped stray mark, dropping further strays likewise."""
-    out: list[tuple[int, int]] = []
-    while a < b:
-        stack: list[tuple[str, int]] = []
-        out.extend(_scan(norm, a, b, stack))
-        if not stack:
-            break
-        a = stack[0][1] + 1
-    return out
+    """Quotations in norm[a:b] after a dropped stray mark, ignoring every mark left unclosed.
+
+    One pass with a stack per kind of mark (a closing mark closes its latest opening mark
+    and any opened after it), then the pairs not inside another: linear however many stray
+    marks the text holds.
+    """
+    stacks: dict[str, list[int]] = {}
+    pairs = []
+    for i in range(a, b):
+        ch = norm[i]
+        if ch == '"' and stacks.get('"'):
+            opener, pos = '"', stacks['"'].pop()
+        elif ch in PAIRS or ch == '"':
+            stacks.setdefault(ch, []).append(i)
+            continue
+        elif ch in CLOSERS and stacks.get(CLOSERS[ch]):
+            opener, pos = CLOSERS[ch], stacks[CLOSERS[ch]].pop()
+        else:
+            continue
+        for other in stacks.values():  # marks opened inside the pair close with it
+            while other and other[-1] > pos:
+                other.pop()
+        pairs.append((pos, i))
+    pairs.sort()
+    top, reach = [], -1
+    for o, c in pairs:
+        if o > reach:
+            top.append((o, c))
+            reach = c
+    return top
 
 
 def _line_of(lines: list[Line], pos: int) -> int:
@@ -163,6 +185,7 @@ class Finder:
         self.quoted = quoted_spans(norm, lines)
         self._by_open = {q.open: q for q in self.quoted}
         self._by_close = {q.close: q for q in self.quoted}
+        self._ends = self._sentence_ends()
         self.relays: list[Candidate] = []  # outer attributions (公报称，X表示，…) that frame an account
         self._shared_subject: dict[int, tuple[int, int]] = {}  # 呼吁…，并要求…: the second cue's subject
         self._inside = self._interval_index([q.content for q in self.quoted])
@@ -190,33 +213,28 @@ class Finder:
     def _quoted_ending_at(self, pos: int) -> Quoted | None:
         return self._by_close.get(pos)
 
+    def _sentence_ends(self) -> list[int]:
+        """Positions of sentence-final marks outside quotations, in order (computed once, so
+        that finding a sentence's edges costs a binary search, not a walk)."""
+        ends, spans, k = [], sorted((q.open, q.close) for q in self.quoted), 0
+        for i, ch in enumerate(self.norm):
+            if ch not in _SENTENCE_END:
+                continue
+            while k < len(spans) and spans[k][1] < i:
+                k += 1
+            if not (k < len(spans) and spans[k][0] < i < spans[k][1]):
+                ends.append(i)
+        return ends
+
     def _sentence_end(self, a: int, b: int) -> int:
         """Position of the first sentence-final mark in norm[a:b] outside quotations, or b."""
-        i = a
-        while i < b:
-            q = self._quoted_at(i)
-            if q is not None:
-                i = q.close + 1
-                continue
-            if self.norm[i] in _SENTENCE_END:
-                return i
-            i += 1
-        return b
+        k = bisect_left(self._ends, a)
+        return self._ends[k] if k < len(self._ends) and self._ends[k] < b else b
 
     def _sentence_start(self, line: Line, pos: int) -> int:
         """Start of the sentence holding ``pos``, looking back over quotations."""
-        i = pos - 1
-        while i >= line.start:
-            ch = self.norm[i]
-            if ch in CLOSERS or ch == '"':
-                q = self._quoted_ending_at(i)
-                if q is not None:
-                    i = q.open - 1
-                    continue
-            if ch in _SENTENCE_END:
-                return i + 1
-            i -= 1
-        return line.start
+        k = bisect_left(self._ends, pos) - 1
+        return self._ends[k] + 1 if k >= 0 and self._ends[k] >= line.start else line.start
 
     def _is_cue(self, a: int, b: int) -> bool:
         """A cue candidate not inside a word that only looks like one (小说, 据说, 表示感谢).
