@@ -7,7 +7,7 @@ before the cue, or the short phrase between a quote and a postposed cue.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
@@ -19,6 +19,7 @@ PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’", "﹁": "﹂", "
 CLOSERS = {v: k for k, v in PAIRS.items()}
 _SENTENCE_END = "。！？"
 _NOT_CONTENT_START = set("的了过着是为得地")
+_NO_END = 1 << 62
 _PASSIVE = set("被受遭获")  # 遭到批评: the cue is what was received, not said
 _NOMINAL = set("的予给令让使有")  # 他的批评, 予以谴责: a cue taking content directly is a noun here
 _FRAME_OPENERS = ("据", "根据", "另据")
@@ -135,12 +136,12 @@ def _rescan(norm: str, a: int, b: int) -> list[tuple[int, int]]:
     for i in range(a, b):
         ch = norm[i]
         if ch == '"' and stacks.get('"'):
-            opener, pos = '"', stacks['"'].pop()
+            pos = stacks['"'].pop()
         elif ch in PAIRS or ch == '"':
             stacks.setdefault(ch, []).append(i)
             continue
         elif ch in CLOSERS and stacks.get(CLOSERS[ch]):
-            opener, pos = CLOSERS[ch], stacks[CLOSERS[ch]].pop()
+            pos = stacks[CLOSERS[ch]].pop()
         else:
             continue
         for other in stacks.values():  # marks opened inside the pair close with it
@@ -188,8 +189,8 @@ class Finder:
         self._ends = self._sentence_ends()
         self.relays: list[Candidate] = []  # outer attributions (公报称，X表示，…) that frame an account
         self._shared_subject: dict[int, tuple[int, int]] = {}  # 呼吁…，并要求…: the second cue's subject
-        self._inside = self._interval_index([q.content for q in self.quoted])
-        self._titles = self._interval_index(self._book_titles())
+        self._inside = sorted(q.content for q in self.quoted)
+        self._titles = sorted(self._book_titles())
         self._cue_re = _cue_pattern(tuple(lex.cues))
         self._not_cue_re = _phrase_pattern(lex.not_cues)
         self._narration = lex.narration
@@ -197,12 +198,11 @@ class Finder:
 
     # -- helpers over positions
     @staticmethod
-    def _interval_index(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        return sorted(spans)
-
-    @staticmethod
     def _covered(spans: list[tuple[int, int]], a: int, b: int) -> bool:
-        return any(s <= a and b <= e for s, e in spans if s <= a)
+        """Is norm[a:b] inside one of ``spans`` (sorted, not overlapping)?  A binary search:
+        this runs for every cue candidate."""
+        k = bisect_right(spans, (a, _NO_END)) - 1
+        return k >= 0 and spans[k][1] >= b
 
     def _book_titles(self) -> list[tuple[int, int]]:
         return [(m.start(), m.end()) for m in re.finditer(r"《[^《》\n]{0,60}》", self.norm)]
