@@ -1,12 +1,14 @@
 """The comparator: align two sides' accounts statement by statement.
 
-Each sided quote is paired with its most similar quote among the other sides (the same
-speaker first, then anyone: one side may put in the other's leader's mouth what that
-leader's own side words differently).  Below the threshold it is ``one_sided``.
+Each sided quote is paired with its best counterpart among the other sides: the most similar
+statement that the same voice could have made (the same person, whichever side quotes them,
+or an account speaking for itself or for both parties: two different people do not make one
+statement), else the most similar of all.  It is ``matched`` when the two are each other's
+best counterpart, or when they are alike enough on their own; otherwise ``one_sided``.
 
-Similarity survives paraphrase by mixing three views of a statement: character n-grams
-(robust to segmentation and to script), words, and the key terms both name (parties and
-topics such as 乌克兰 or 台湾).
+Similarity survives paraphrase by mixing views of a statement with the story's own parties
+blanked out: character n-grams (robust to segmentation and to script), paraphrase concepts,
+words, and the key terms both name (third parties and topics such as 乌克兰 or 台湾).
 """
 from __future__ import annotations
 
@@ -22,14 +24,17 @@ from .model import Comparison, Document, Match, Quote
 from .reading import normalise
 from .segment import default_segmenter, is_content_word
 
-# Calibrated on the project's annotated two-sided documents (see README, "Comparator"):
-# a statement matches its most similar counterpart above THRESHOLD, or above
-# MUTUAL_THRESHOLD when each is the other's best counterpart and both come from readouts.
+# Calibrated on the project's annotated two-sided documents and cross-file pairs (see README,
+# "Comparator"): a statement matches its best counterpart of the same voice above THRESHOLD,
+# or above MUTUAL_THRESHOLD when each is the other's best and both come from readouts.
 THRESHOLD = 0.30
-MUTUAL_THRESHOLD = 0.08
+MUTUAL_THRESHOLD = 0.06
 WEIGHTS = (0.25, 0.35, 0.2, 0.2)  # characters, paraphrase concepts, words, key terms
 _CONCEPT_BASE = 0xE000  # private-use characters stand for paraphrase groups
 _PARTY_BASE = 0xE400  # and for parties
+_PARTY_PRONOUNS = re.compile("我们|我国|我方|咱们|你们|您|贵国|贵方|你方")
+# a statement put to both parties at once (双方同意…, 两位部长同意…) is a joint outcome
+_JOINT_SUBJECT = re.compile("双方|两国|两人|两位|三方|三国|各方")
 
 
 @dataclass
@@ -73,17 +78,16 @@ def _party_mark(side: str) -> str:
 
 
 def perspective(quote: Quote, sides: list[str]) -> str:
-    """A statement with its first and second persons replaced by the parties they stand for
-    (我们 in 中方's mouth is 中方, 你们 the other party), so that readouts written from either
-    side compare alike."""
+    """A statement with the story's own parties blanked out, by name (中方, 中国, 北京…) or by
+    the pronoun that stands for one (我们 in a party's mouth, 你们 the other party): nearly
+    every statement of a story names its parties, so they tell nothing about which statement
+    is which, and readouts written from either side then compare alike."""
     text = normalise(quote.text)
-    own = quote.speaker_side
-    if own:
-        text = re.sub("我们|我国|我方|咱们", own, text)
-        others = [x for x in sides if x != own]
-        if len(others) == 1:
-            text = re.sub("你们|您|贵国|贵方|你方", others[0], text)
-    return text
+    if quote.speaker_side:
+        text = _PARTY_PRONOUNS.sub(" ", text)
+    lex = side_lexicon()
+    # one-character abbreviations (中, 美) are left alone: they occur inside other words
+    return lex.pattern.sub(lambda m: " " if len(m.group()) > 1 and lex.words[m.group()] in sides else m.group(), text)
 
 
 @lru_cache(maxsize=4096)
@@ -108,65 +112,74 @@ def similarity(texts_a: list[str], texts_b: list[str]) -> np.ndarray:
     """A (len(a), len(b)) matrix of paraphrase-tolerant similarities in [0, 1]."""
     if not texts_a or not texts_b:
         return np.zeros((len(texts_a), len(texts_b)))
+    return sum(w * v for w, v in zip(WEIGHTS, _views(texts_a, texts_b)))
+
+
+def _views(texts_a: list[str], texts_b: list[str]) -> list[np.ndarray]:
+    """Similarity matrices of the statements seen as characters, paraphrase concepts, words
+    and key terms (parties and topics: the story's own are blanked out by ``perspective``)."""
     # imported here: only stories told by two sides need them, and they cost a second to load
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.metrics.pairwise import cosine_similarity
 
+    def tfidf(a: list[str], b: list[str], **options) -> np.ndarray:
+        vectoriser = TfidfVectorizer(sublinear_tf=True, **options).fit(a + b)
+        return cosine_similarity(vectoriser.transform(a), vectoriser.transform(b))
+
     norm_a = [normalise(t) for t in texts_a]
     norm_b = [normalise(t) for t in texts_b]
-    chars = TfidfVectorizer(analyzer="char", ngram_range=(2, 3), sublinear_tf=True).fit(norm_a + norm_b)
-    char_sim = cosine_similarity(chars.transform(norm_a), chars.transform(norm_b))
-    concept_a, concept_b = [concepts(t) for t in norm_a], [concepts(t) for t in norm_b]
-    meaning = TfidfVectorizer(analyzer="char", ngram_range=(1, 2), sublinear_tf=True).fit(concept_a + concept_b)
-    concept_sim = cosine_similarity(meaning.transform(concept_a), meaning.transform(concept_b))
     terms_a = [_key_terms(t) for t in norm_a]
     terms_b = [_key_terms(t) for t in norm_b]
-    vocab = TfidfVectorizer(analyzer=words, sublinear_tf=True).fit(norm_a + norm_b)
-    word_sim = cosine_similarity(vocab.transform(norm_a), vocab.transform(norm_b))
-    term_sim = np.array([[len(x & y) / len(x | y) if x | y else 0.0 for y in terms_b] for x in terms_a])
-    wc, wm, ww, wt = WEIGHTS
-    return wc * char_sim + wm * concept_sim + ww * word_sim + wt * term_sim
+    return [
+        tfidf(norm_a, norm_b, analyzer="char", ngram_range=(2, 3)),
+        tfidf([concepts(t) for t in norm_a], [concepts(t) for t in norm_b], analyzer="char", ngram_range=(1, 2)),
+        tfidf(norm_a, norm_b, analyzer=words),
+        np.array([[len(x & y) / len(x | y) if x | y else 0.0 for y in terms_b] for x in terms_a]),
+    ]
 
 
-def align(statements: list[Statement], threshold: float = THRESHOLD) -> list[Comparison]:
+def align(statements: list[Statement]) -> list[Comparison]:
     """One comparison entry per statement, against the statements of the other sides."""
     if len({s.side for s in statements}) < 2:
         return []
     sides = sorted({s.side for s in statements})
     texts = [perspective(s.quote, sides) for s in statements]
     sim = similarity(texts, texts)
-
-    def best_of(i: int) -> int:
-        return max((j for j, t in enumerate(statements) if t.side != statements[i].side), key=lambda j: sim[i, j])
-
+    other = np.array([[a.side != b.side for b in statements] for a in statements])
+    voices = [_voice(s.quote) for s in statements]
+    voiced = np.array([[_same_voice(a, b) for b in voices] for a in voices]) & other
+    # the best counterpart among those that could voice the same statement, else the most similar
+    best = np.where(voiced.any(axis=1), np.where(voiced, sim, -1.0).argmax(axis=1),
+                    np.where(other, sim, -1.0).argmax(axis=1))
     out = []
     for i, s in enumerate(statements):
-        others = [j for j, t in enumerate(statements) if t.side != s.side]
-        same_speaker = [j for j in others if statements[j].quote.speaker and statements[j].quote.speaker == s.quote.speaker]
-        best = max(others, key=lambda j: sim[i, j])
-        if same_speaker:
-            best_same = max(same_speaker, key=lambda j: sim[i, j])
-            if sim[i, best_same] >= threshold:
-                best = best_same
-        score = float(round(sim[i, best], 3))
-        match = Match(quote=statements[best].quote.id, similarity=score, doc=statements[best].doc)
-        other = statements[best]
-        mutual = best_of(best) == i and s.framed and other.framed and _same_voice(s.quote, other.quote)
-        matched = score >= threshold or (mutual and score >= MUTUAL_THRESHOLD)
+        j = int(best[i])
+        score = float(round(sim[i, j], 3))
+        mutual = best[j] == i and s.framed and statements[j].framed
+        matched = bool(voiced[i, j]) and (score >= THRESHOLD or (mutual and score >= MUTUAL_THRESHOLD))
         out.append(Comparison(
             quote=s.quote.id, speaker=s.quote.speaker, side=s.side,
             status="matched" if matched else "one_sided",
             absent_from=[] if matched else [x for x in sides if x != s.side],
-            best_match=match, doc=s.doc,
+            best_match=Match(quote=statements[j].quote.id, similarity=score, doc=statements[j].doc), doc=s.doc,
         ))
     return out
 
 
-def _same_voice(a: Quote, b: Quote) -> bool:
-    """The same speaker, or two accounts speaking for themselves (双方同意… in each readout)."""
-    if a.speaker and a.speaker == b.speaker:
+def _voice(quote: Quote) -> str | None:
+    """Who a statement is a person's own statement of (the speaker's name, "" when unnamed), or
+    None for an account speaking for itself or for both parties (双方同意…, whoever it is put to)."""
+    if quote.speaker_kind != "person" or _JOINT_SUBJECT.match(normalise(quote.text)):
+        return None
+    return normalise(quote.speaker or "")
+
+
+def _same_voice(a: str | None, b: str | None) -> bool:
+    """Whether two voices can utter one statement: an account or joint voice on either end, or
+    the same person (森田 is 森田健一 named short); two different people do not say the same thing."""
+    if a is None or b is None:
         return True
-    return a.speaker_kind != "person" and b.speaker_kind != "person"
+    return bool(a and b) and (a.startswith(b) or b.startswith(a))
 
 
 def compare_document(doc: Document) -> None:

@@ -1,5 +1,6 @@
 """Sides, accounts and the comparator on small texts the tests write themselves."""
-from quotes.comparing import similarity
+from quotes.comparing import Statement, align, perspective, similarity
+from quotes.model import Quote
 from quotes.pipeline import analyze
 from quotes.report import initiative, rank_one_sided
 
@@ -36,3 +37,53 @@ def test_paraphrases_score_above_unrelated_statements():
 def test_who_asked_for_the_call():
     assert initiative(TWO_READOUTS) == "应约"
     assert initiative("美國國務卿應俄方請求與俄外長通話") == "應俄方請求"
+
+
+def _statement(qid: str, side: str, text: str, speaker: str, kind: str = "person", party: str | None = None) -> Statement:
+    quote = Quote(id=qid, story="s1", type="indirect", text=text, start=0, end=len(text), speaker=speaker,
+                  speaker_kind=kind, speaker_side=party, source="新闻稿")
+    return Statement(quote, side)
+
+
+def _status(statements: list[Statement]) -> dict[str, tuple[str, str]]:
+    return {c.quote: (c.status, c.best_match.quote) for c in align(statements)}
+
+
+def test_the_story_s_own_parties_are_blanked_and_third_parties_kept():
+    quote = Quote(id="q1", story="s1", type="direct", text="我们愿同美国和俄罗斯加强沟通", start=0, end=14, speaker_side="中方")
+    text = perspective(quote, ["中方", "美方"])
+    assert "我们" not in text and "美国" not in text and "俄罗斯" in text and "加强沟通" in text
+
+
+def test_statements_that_share_only_the_parties_names_are_one_sided():
+    status = _status([
+        _statement("q1", "中方", "中方坚决反对美方对台军售", "王林", party="中方"),
+        _statement("q2", "美方", "中方愿同美方扩大农产品贸易", "王林", party="中方"),
+    ])
+    assert status["q1"][0] == status["q2"][0] == "one_sided"
+
+
+def test_two_different_people_do_not_make_one_statement():
+    text = "日方愿与中方加强各层级交往，为两国领导人会晤创造条件"
+    first = _statement("q1", "中方", text, "森田健一", party="日方")
+    assert _status([first, _statement("q2", "日方", text, "小川", party="日方")])["q1"][0] == "one_sided"
+    # the same person, named short in the other account
+    assert _status([first, _statement("q2", "日方", text, "森田", party="日方")])["q1"] == ("matched", "q2")
+
+
+def test_a_joint_outcome_matches_whoever_it_is_put_to():
+    status = _status([
+        _statement("q1", "中方", "双方同意继续加强经贸沟通", "王林", party="中方"),
+        _statement("q2", "美方", "两国官员承诺就贸易问题保持对话", "杜邦", party="美方"),
+    ])
+    assert status["q1"] == ("matched", "q2")
+
+
+def test_the_counterpart_is_the_same_speaker_s_paraphrase_not_another_s_closer_wording():
+    status = _status([
+        _statement("q1", "中方", "法方愿同中方深化应对气候变化的合作", "杜邦", party="法方"),
+        _statement("q2", "法方", "法方希望在气候领域与中国开展更多合作", "杜邦", party="法方"),
+        _statement("q3", "法方", "法方愿同中方深化应对气候变化的合作", "勒费弗尔", party="法方"),
+    ])
+    assert status["q1"] == ("matched", "q2")
+    assert status["q3"][0] == "one_sided"
