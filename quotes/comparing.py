@@ -145,24 +145,40 @@ def align(statements: list[Statement]) -> list[Comparison]:
     sides = sorted({s.side for s in statements})
     texts = [perspective(s.quote, sides) for s in statements]
     sim = similarity(texts, texts)
-    other = np.array([[a.side != b.side for b in statements] for a in statements])
-    voices = [_voice(s.quote) for s in statements]
-    voiced = np.array([[_same_voice(a, b) for b in voices] for a in voices]) & other
-    # the best counterpart among those that could voice the same statement, else the most similar
-    best = np.where(voiced.any(axis=1), np.where(voiced, sim, -1.0).argmax(axis=1),
-                    np.where(other, sim, -1.0).argmax(axis=1))
     out = []
-    for i, s in enumerate(statements):
-        j = int(best[i])
-        score = float(round(sim[i, j], 3))
-        mutual = best[j] == i and s.framed and statements[j].framed
-        matched = bool(voiced[i, j]) and (score >= THRESHOLD or (mutual and score >= MUTUAL_THRESHOLD))
+    for i, (j, matched) in enumerate(_counterparts(statements, sides, sim)):
+        s = statements[i]
         out.append(Comparison(
             quote=s.quote.id, speaker=s.quote.speaker, side=s.side,
             status="matched" if matched else "one_sided",
             absent_from=[] if matched else [x for x in sides if x != s.side],
-            best_match=Match(quote=statements[j].quote.id, similarity=score, doc=statements[j].doc), doc=s.doc,
+            best_match=Match(quote=statements[j].quote.id, similarity=float(round(sim[i, j], 3)), doc=statements[j].doc),
+            doc=s.doc,
         ))
+    return out
+
+
+def _counterparts(statements: list[Statement], sides: list[str], sim: np.ndarray) -> list[tuple[int, bool]]:
+    """Each statement's best match and whether it is its counterpart: the best of its voice in
+    some other side's account, above THRESHOLD, or above MUTUAL_THRESHOLD when each is the
+    other's best there and both come from readouts.  Unmatched, the best match is the most
+    similar statement of its voice, else of anyone."""
+    other = np.array([[a.side != b.side for b in statements] for a in statements])
+    voices = [_voice(s.quote) for s in statements]
+    voiced = np.array([[_same_voice(a, b) for b in voices] for a in voices]) & other
+    side_of = np.array([sides.index(s.side) for s in statements])
+    # the best of each statement's voice in each side's account, a column per side
+    best = np.stack([np.where(voiced & (side_of == k), sim, -1.0).argmax(axis=1) for k in range(len(sides))], axis=1)
+
+    def matches(i: int, j: int) -> bool:
+        mutual = best[i, side_of[j]] == j and best[j, side_of[i]] == i and statements[i].framed and statements[j].framed
+        return bool(voiced[i, j]) and (sim[i, j] >= THRESHOLD or (mutual and sim[i, j] >= MUTUAL_THRESHOLD))
+
+    out = []
+    for i in range(len(statements)):
+        found = [j for k, j in enumerate(best[i]) if k != side_of[i] and matches(i, j)]
+        pool = found or np.flatnonzero(voiced[i] if voiced[i].any() else other[i])
+        out.append((int(max(pool, key=lambda k: sim[i, k])), bool(found)))
     return out
 
 

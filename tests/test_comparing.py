@@ -87,3 +87,15 @@ def test_the_counterpart_is_the_same_speaker_s_paraphrase_not_another_s_closer_w
     ])
     assert status["q1"] == ("matched", "q2")
     assert status["q3"][0] == "one_sided"
+
+
+def test_with_three_sides_a_statement_is_matched_by_its_counterpart_in_any_one_account():
+    # 中方 and 韩方 word the joint outcome alike, 日方 differently: 日方's statement is still
+    # the counterpart of 韩方's (each the other's best in the other's account)
+    status = _status([
+        _statement("q1", "中方", "三方一致同意加快自贸协定谈判进程，尽早举行新一轮谈判", "商务部", kind="organization"),
+        _statement("q2", "日方", "三国部长确认将继续就自贸协定进行讨论", "经济产业省", kind="organization"),
+        _statement("q3", "韩方", "三方同意加快自贸协定谈判进程，尽快举行新一轮磋商", "产业通商资源部", kind="organization"),
+    ])
+    assert status["q1"] == ("matched", "q3") and status["q3"] == ("matched", "q1")
+    assert status["q2"][0] == "matched"
