@@ -55,7 +55,7 @@ class SideLexicon:
 @lru_cache(maxsize=1)
 def side_lexicon() -> SideLexicon:
     words = lexicons.load().parties
-    pattern = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    pattern = lexicons.word_pattern(words)
     return SideLexicon(words, pattern)
 
 

@@ -141,10 +141,9 @@ class Attributor:
         self.lines = lines
         self.lex = lex
         self.registry = Registry()
-        self._titles = sorted(lex.titles, key=lambda t: (-len(t), t))
-        self._title_re = re.compile("|".join(map(re.escape, self._titles)))
-        long_adverbials = [w for w in lex.adverbials if len(w) > 1]
-        self._cue_or_adverbial = re.compile("|".join(map(re.escape, sorted([*lex.cues, *long_adverbials], key=len, reverse=True))))
+        self._titles = lex.titles_longest_first
+        self._title_re = lex.title_pattern
+        self._cue_or_adverbial = lex.cue_or_adverbial
         self._boundary_words = tuple(lex.adverbials) + tuple(lex.cues) + tuple(lex.connectives)
         self._bare_adverbs = frozenset(lex.connectives) | frozenset(a for a in lex.adverbials if len(a) <= 2) | {"只", "仅", "但"}
         self.frames = self._frames(relays)
@@ -436,16 +435,14 @@ class Attributor:
     def _split_title(self, text: str) -> tuple[tuple[int, int], int] | None:
         """((title start, title end), name start) of the last title followed by a name."""
         best = None
-        for i in range(len(text)):
-            for t in self._titles:
-                if text.startswith(t, i):
-                    rest = text[i + len(t) :]
-                    chinese = _NAME_CHARS.match(rest) and self._plausible_name(rest)
-                    if len(t) > 1 and rest and (chinese or self._foreign_name(rest) or self._honorific_name(rest)) and self._may_be_name(rest) and not rest.endswith(tuple(self.lex.titles)):
-                        suffix = next((x for x in self.lex.organizations + self.lex.media if rest.endswith(x)), "")
-                        if len(suffix) < 2 and (not suffix or len(rest) <= 3):
-                            best = ((i, i + len(t)), i + len(t))
-                    break
+        for m in self.lex.title_starts.finditer(text):
+            i, t = m.start(), m.group(1)
+            rest = text[i + len(t) :]
+            chinese = _NAME_CHARS.match(rest) and self._plausible_name(rest)
+            if len(t) > 1 and rest and (chinese or self._foreign_name(rest) or self._honorific_name(rest)) and self._may_be_name(rest) and not rest.endswith(self._titles):
+                suffix = next((x for x in self.lex.organizations + self.lex.media if rest.endswith(x)), "")
+                if len(suffix) < 2 and (not suffix or len(rest) <= 3):
+                    best = ((i, i + len(t)), i + len(t))
         return best
 
     # ------------------------------------------------------------- frames

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
-from .lexicons import Cue, Lexicons
+from .lexicons import Cue, Lexicons, word_pattern
 from .structure import Line, after_dateline, truncated_at
 
 PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’", "﹁": "﹂", "﹃": "﹄"}
@@ -167,13 +167,8 @@ def _line_of(lines: list[Line], pos: int) -> int:
 # --------------------------------------------------------------------- cues
 
 @lru_cache(maxsize=4)
-def _cue_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
-
-
-@lru_cache(maxsize=4)
-def _phrase_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, words)))
+def _lexicon_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return word_pattern(words)  # built once per process, not per document
 
 
 class Finder:
@@ -191,8 +186,8 @@ class Finder:
         self._shared_subject: dict[int, tuple[int, int]] = {}  # 呼吁…，并要求…: the second cue's subject
         self._inside = sorted(q.content for q in self.quoted)
         self._titles = sorted(self._book_titles())
-        self._cue_re = _cue_pattern(tuple(lex.cues))
-        self._not_cue_re = _phrase_pattern(lex.not_cues)
+        self._cue_re = _lexicon_pattern(tuple(lex.cues))
+        self._not_cue_re = _lexicon_pattern(lex.not_cues)
         self._narration = lex.narration
         self.lex_cue_max = max(map(len, lex.cues))
 
