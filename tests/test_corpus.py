@@ -29,7 +29,7 @@ def test_corpus_sides_and_one_sided_statements(corpus_payload):
     figures, _ = score(CORPUS, corpus_payload)
     assert figures["side_acc"] >= 0.95, figures
     assert figures["one_sided_recall"] >= 0.95, figures
-    assert figures["matched_recall"] >= 0.90, figures
+    assert figures["matched_recall"] >= 0.93, figures
 
 
 def test_quotes_eval_agrees_with_the_reference_scorer(shared, corpus_payload, tmp_path):
