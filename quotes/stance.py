@@ -26,34 +26,34 @@ import math
 import random
 import re
 import zlib
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
 from scipy import sparse
 
 from .accounts import side_lexicon
+from .lexicons import word_pattern
 from .model import Document, Quote, Stance
-from .reading import normalise
-from .segment import default_segmenter, is_content_word
+from .reading import normalise, to_traditional
 
 _CONJUNCTIONS = frozenset({"和", "与", "及", "以及", "、", "跟", "同", "或"})
 LABELS = ("support", "oppose", "neutral")
-FORMAT = 2  # version of the stored model layout
-_N_FEATURES = 2**20  # hashed space of each n-gram block (only columns seen in training are stored)
-_N_CUE_FEATURES = 2**16
+FORMAT = 3  # version of the stored model layout
 _CONTEXT = 14  # characters either side of the target mention the window block sees
 _NEAR = 10  # characters of the target's clause either side that the near block sees
-_WORD_WINDOW = 6  # words either side of the target that the word block sees
+_VIEW = 80  # characters of a long quote either side of the target that its features see
 _MIN_DF = 2  # a feature is kept when it occurs in at least this many training rows
 _ADDRESSEE = ("你们", "您", "贵国", "你方", "貴國")
 _TARGET_MARK = "Ⓣ"
 _OTHER_MARK = "Ⓞ"
-_CLAUSE_BREAKS = frozenset("，。；！？：,;!?…")
-_SENTENCE_BREAKS = frozenset("。；！？!?;")
+_CLAUSE_BREAKS = re.compile("[，。；！？：,;!?…]")
+_SENTENCE_BREAKS = re.compile("[。；！？!?;]")
 _QUOTE_MARKS = frozenset("“”「」《》\"『』")
 _CONCESSION = re.compile("尽管|虽然|虽|即使|即便|哪怕|固然")
 _NEGATION = re.compile("绝不|决不|并非|并不|并没有|从未|从不|从来不|从来没有|毫不|没有|不会|不能|不再|无意|无法|不|没|未|非|别|勿|莫|无")
@@ -75,12 +75,11 @@ def _target_words() -> tuple[re.Pattern[str], dict[str, str]]:
     canonical = {}
     for word, side in sides.words.items():
         canonical[word] = word if len(word) > 1 and not word.endswith("方") else _party_name(side)
-    text = resources.files("quotes.lexicons").joinpath("targets.txt").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            canonical.setdefault(line.strip(), line.strip())
+    for name in ("targets.txt", "organs.txt"):
+        for word in _lexicon_lines(name):
+            canonical.setdefault(word, word)
     words = sorted(canonical, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words))), canonical
+    return word_pattern(words), canonical
 
 
 def _party_name(side: str) -> str:
@@ -91,10 +90,14 @@ def _party_name(side: str) -> str:
     return side
 
 
+def _lexicon_lines(name: str) -> list[str]:
+    text = resources.files("quotes.lexicons").joinpath(name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
 @lru_cache(maxsize=1)
 def _topic_set() -> frozenset[str]:
-    text = resources.files("quotes.lexicons").joinpath("targets.txt").read_text(encoding="utf-8")
-    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    return frozenset(_lexicon_lines("targets.txt"))
 
 
 def topic_terms(text: str) -> list[str]:
@@ -111,17 +114,30 @@ class TargetMention:
     end: int
 
 
-def find_targets(text: str, addressee: str | None = None) -> list[TargetMention]:
-    """Targets named in a quote (normalised text), one mention per target, first first."""
+def find_targets(text: str, addressee: str | None = None, names: Iterable[str] = ()) -> list[TargetMention]:
+    """Targets named in a quote (normalised text), one mention per target, first first.
+
+    Besides the lexicons' parties, blocs, issues and organs, ``names`` are the people and
+    organisations the document names elsewhere (its speakers), found where the quote names
+    them too; a longer name wins over a lexicon word inside it (中国外交部 over 中国)."""
     pattern, canonical = _target_words()
     party_words = side_lexicon().words
-    found: dict[str, TargetMention] = {}
+    mentions = []
     for m in pattern.finditer(text):
         word = m.group()
-        if len(word) == 1 and not _abbreviation_used(text, m.start(), m.end(), party_words):
-            continue
-        target = canonical[word]
-        found.setdefault(target, TargetMention(target, m.start(), m.end()))
+        if len(word) > 1 or _abbreviation_used(text, m.start(), m.end(), party_words):
+            mentions.append(TargetMention(canonical[word], m.start(), m.end()))
+    for name in names:
+        i = text.find(name)
+        if i >= 0 and len(name) > 1:
+            mentions.append(TargetMention(name, i, i + len(name)))
+    found: dict[str, TargetMention] = {}
+    taken: list[TargetMention] = []
+    for t in sorted(mentions, key=lambda t: (t.start - t.end, t.start)):
+        if not any(t.start < o.end and o.start < t.end for o in taken):
+            taken.append(t)
+    for t in sorted(taken, key=lambda t: t.start):
+        found.setdefault(t.target, t)
     if addressee:
         for word in _ADDRESSEE:
             i = text.find(word)
@@ -156,7 +172,7 @@ def cue_lexicon() -> CueLexicon:
             continue
         word, polarity, kind = line.split("\t")[:3]
         words.setdefault(word.strip(), (polarity.strip(), kind.strip()))
-    pattern = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    pattern = word_pattern(words)
     return CueLexicon(words, pattern, hashlib.sha1(raw).hexdigest())
 
 
@@ -165,61 +181,145 @@ def cue_lexicon() -> CueLexicon:
 Row = tuple[str, int, int, Sequence[tuple[int, int]]]  # normalised quote, target start, end, other targets
 
 
-def _masked(text: str, start: int, end: int, others: Iterable[tuple[int, int]]) -> tuple[str, int]:
-    """The quote with the target replaced by Ⓣ and other targets by Ⓞ, and where Ⓣ stands."""
-    chars = list(text)
-    for a, b in others:
-        if b <= start or a >= end:
-            chars[a:b] = [_OTHER_MARK] + [""] * (b - a - 1)
-    head = "".join(chars[:start])
-    return head + _TARGET_MARK + "".join(chars[end:]), len(head)
-
-
-def _ngrams(s: str, lo: int, hi: int, prefix: str) -> list[str]:
-    return [prefix + s[i : i + n] for n in range(lo, hi + 1) for i in range(len(s) - n + 1)]
-
-
-def _span(m: str, pos: int, breaks: frozenset[str]) -> tuple[int, int]:
-    a = pos
-    while a > 0 and m[a - 1] not in breaks:
-        a -= 1
-    b = pos
-    while b < len(m) and m[b] not in breaks:
-        b += 1
-    return a, b
-
-
-def word_spans(text: str) -> list[tuple[int, int]]:
-    """Token spans of a normalised quote by the project's segmenter (characters without one)."""
-    seg = default_segmenter()
-    return seg.spans(text) if seg is not None else [(i, i + 1) for i in range(len(text))]
+def _view(text: str, start: int, end: int, others: Sequence[tuple[int, int]]) -> tuple[str, int, int, list[tuple[int, int]]]:
+    """The part of a long quote the target's features see: up to _VIEW characters either side,
+    cut at a sentence end.  Quotes in the stance corpus are shorter than that, so a speech
+    quoted at length is seen the way the model was trained, and costs no more than a short one."""
+    a, b = max(0, start - _VIEW), min(len(text), end + _VIEW)
+    if a == 0 and b == len(text):
+        return text, start, end, list(others)
+    cut = max((text.rfind(ch, a, start) for ch in "。！？；"), default=-1)
+    a = cut + 1 if cut >= a else a
+    ends = [i for i in (text.find(ch, end, b) for ch in "。！？；") if i >= 0]
+    b = min(ends) + 1 if ends else b
+    kept = [(x - a, y - a) for x, y in others if x >= a and y <= b]
+    return text[a:b], start - a, end - a, kept
 
 
 @dataclass
-class Features:
-    blocks: dict[str, list[str]] = field(default_factory=dict)  # string features per block
-    cues: dict[str, float] = field(default_factory=dict)  # lexicon and position features
+class Masked:
+    """A quote with the target replaced by Ⓣ and the other targets by Ⓞ."""
+
+    text: str
+    pos: int  # where Ⓣ stands
+    marks: list[int]  # where every mark stands
+    spans: list[tuple[int, int]]  # the masked spans, in the quote's own offsets
+
+    def cue_hits(self, hits: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """Lexicon hits of the unmasked quote moved to the masked text (those inside a mask dropped)."""
+        out = []
+        for a, b, word in hits:
+            if any(x < b and a < y for x, y in self.spans):
+                continue
+            shift = sum(y - x - 1 for x, y in self.spans if y <= a)
+            out.append((a - shift, b - shift, word))
+        return out
 
 
-def features(text: str, start: int, end: int, others: Sequence[tuple[int, int]] = (),
-             spans: Sequence[tuple[int, int]] | None = None) -> Features:
-    """Every feature of one target in one (normalised) quote.  ``spans``: ``word_spans(text)``."""
-    m, pos = _masked(text, start, end, others)
+def _masked(text: str, start: int, end: int, others: Iterable[tuple[int, int]]) -> Masked:
+    spans = sorted([(start, end, _TARGET_MARK)] + [(a, b, _OTHER_MARK) for a, b in others if b <= start or a >= end])
+    parts, marks, kept, at, shift, pos = [], [], [], 0, 0, 0
+    for a, b, mark in spans:
+        if a < at:  # overlapping others: the first one wins
+            continue
+        parts += [text[at:a], mark]
+        marks.append(a - shift)
+        kept.append((a, b))
+        if mark == _TARGET_MARK:
+            pos = a - shift
+        shift += b - a - 1
+        at = b
+    parts.append(text[at:])
+    return Masked("".join(parts), pos, marks, kept)
+
+
+@lru_cache(maxsize=1024)
+def _cue_hits(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Where the polarity lexicon's words stand in a quote: once per quote, not per target."""
+    return tuple((m.start(), m.end(), m.group()) for m in cue_lexicon().pattern.finditer(text))
+
+
+def _span(m: str, pos: int, breaks: re.Pattern[str]) -> tuple[int, int]:
+    """The stretch of ``m`` around ``pos`` between two breaks."""
+    before = [x.end() for x in breaks.finditer(m, 0, pos)]
+    after = breaks.search(m, pos + 1)
+    return (before[-1] if before else 0), (after.start() if after else len(m))
+
+
+# Every feature is a 64-bit id: a polynomial hash of its characters mixed with a tag for its
+# block, region and length.  The ids of a whole batch of targets are computed by a few numpy
+# operations over all their texts joined, so what a target costs is its plan (where each
+# region lies, in Python), not an array operation per region.
+_PRIME = np.uint64(0x100000001B3)
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+_JOIN = "\x00"  # between the texts of a batch; no region crosses it
+_MASKED, _PLAIN = 0, 1  # the text a region reads: the masked quote, or the quote itself
+_TOP = (4, 3)  # the longest n-gram read from each
+
+
+def _grams(text: str, top: int) -> list[np.ndarray]:
+    """``g[n][i]`` identifies ``text[i:i+n]`` (1 ≤ n ≤ top; ``g[0]`` is empty)."""
+    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.uint64)
+    out = [cp[:0], cp]
+    for n in range(2, top + 1):
+        out.append(out[-1][:-1] * _PRIME + cp[n - 1 :])
+    return out
+
+
+@cache
+def _tag(tag: str, n: int) -> int:
+    name = f"{tag}{n}".encode()
+    return zlib.crc32(name) << 32 | zlib.crc32(name[::-1])
+
+
+def gram_id(tag: str, gram: str) -> int:
+    """The id ``features`` gives the n-gram ``gram`` in the region ``tag`` (c: window,
+    L/R: near, P/B/A/N: region, w1/w2: whole, M: mention)."""
+    h = _grams(gram, len(gram))[len(gram)][:1]  # an array: numpy wraps array products silently
+    return int(((h ^ np.uint64(_tag(tag, len(gram)))) * _MIX)[0])
+
+
+@lru_cache(maxsize=2**16)
+def _string_id(token: str) -> int:
+    # a standard-library hash: Python's own is salted per process
+    return zlib.crc32(token.encode("utf-8")) | 1 << 32
+
+
+def _string_ids(tokens: Iterable[str]) -> np.ndarray:
+    return np.fromiter((_string_id(t) for t in tokens), dtype=np.uint64)
+
+
+@dataclass
+class Plan:
+    """One target's features before hashing: its two texts, the n-gram regions of each block,
+    and the position and cue features."""
+
+    masked: str
+    plain: str
+    regions: list[tuple[str, str, int, int, int, int, int]]  # block, tag, text, start, end, lowest n, highest n
+    position: list[str]
+    cues: dict[str, float]
+
+
+def _plan(text: str, start: int, end: int, others: Sequence[tuple[int, int]] = ()) -> Plan:
+    text, start, end, others = _view(text, start, end, others)
+    masked = _masked(text, start, end, others)
+    m, pos, mentions = masked.text, masked.pos, masked.marks
     cs, ce = _span(m, pos, _CLAUSE_BREAKS)
-    mentions = [i for i, ch in enumerate(m) if ch in (_TARGET_MARK, _OTHER_MARK)]
     first = mentions[0] == pos
-    f = Features()
-    b = f.blocks
-    b["window"] = _ngrams(m[max(0, pos - _CONTEXT) : pos + 1 + _CONTEXT], 1, 4, "c:")
-    b["near"] = _ngrams(m[cs:pos][-_NEAR:], 1, 3, "L:") + _ngrams(m[pos + 1 : ce][:_NEAR], 1, 3, "R:")
-    b["region"] = (_ngrams(m[:cs], 1, 2, "P:") + _ngrams(m[cs:pos], 1, 2, "B:")
-                   + _ngrams(m[pos + 1 : ce], 1, 2, "A:") + _ngrams(m[ce:], 1, 2, "N:"))
-    b["whole"] = _ngrams(text, 2, 3, "w1:" if first else "w2:")
-    b["mention"] = _ngrams(text[start:end], 1, 2, "M:")
-    b["position"] = _position(m, pos, cs, ce, mentions)
-    b["words"], b["word_regions"] = _word_features(text, start, end, others, spans, pos, cs, ce)
-    f.cues = _cue_features(m, pos, cs, ce, mentions)
-    return f
+    regions = [
+        ("window", "c", _MASKED, max(0, pos - _CONTEXT), min(len(m), pos + 1 + _CONTEXT), 1, 4),
+        ("near", "L", _MASKED, max(cs, pos - _NEAR), pos, 1, 3),
+        ("near", "R", _MASKED, pos + 1, min(ce, pos + 1 + _NEAR), 1, 3),
+        ("region", "P", _MASKED, 0, cs, 1, 2),
+        ("region", "B", _MASKED, cs, pos, 1, 2),
+        ("region", "A", _MASKED, pos + 1, ce, 1, 2),
+        ("region", "N", _MASKED, ce, len(m), 1, 2),
+        ("whole", "w1" if first else "w2", _PLAIN, 0, len(text), 2, 3),
+        ("mention", "M", _PLAIN, start, end, 1, 2),
+    ]
+    cues = _cue_features(m, pos, cs, ce, mentions, masked.cue_hits(_cue_hits(text)))
+    return Plan(m, text, regions, _position(m, pos, cs, ce, mentions), cues)
 
 
 def _position(m: str, pos: int, cs: int, ce: int, mentions: list[int]) -> list[str]:
@@ -234,46 +334,13 @@ def _position(m: str, pos: int, cs: int, ce: int, mentions: list[int]) -> list[s
     return out
 
 
-def _word_features(text, start, end, others, spans, pos, cs, ce) -> tuple[list[str], list[str]]:
-    """Words in a window around the target (with side) and in each region of the quote."""
-    if spans is None:
-        spans = word_spans(text)
-    tokens: list[str] = []
-    regions: list[str] = []
-    target_at = None
-    shift = end - start - 1  # the masked text is this much shorter after the target
-    for x, y in spans:
-        if x < end and start < y or (start == end and x == start):
-            if target_at is None:
-                target_at = len(tokens)
-                tokens.append(_TARGET_MARK)
-            continue
-        w = text[x:y]
-        if any(a < y and x < b for a, b in others):
-            if not tokens or tokens[-1] != _OTHER_MARK:
-                tokens.append(_OTHER_MARK)
-            continue
-        tokens.append(w)
-        if is_content_word(w):
-            xm = x if x < start else x - shift
-            region = "P" if xm < cs else "B" if xm < pos else "A" if xm < ce else "N"
-            regions.append(f"r{region}:{w}")
-    if target_at is None:  # a zero-width or unsegmentable target: put it where it starts
-        target_at = sum(1 for x, _ in spans if x < start)
-        tokens.insert(min(target_at, len(tokens)), _TARGET_MARK)
-    lo, hi = max(0, target_at - _WORD_WINDOW), target_at + _WORD_WINDOW + 1
-    window = tokens[lo:hi]
-    out = []
-    for i, w in enumerate(window):
-        side = "L" if lo + i < target_at else "R" if lo + i > target_at else "T"
-        out += ["u:" + w, f"u{side}:" + w]
-        if i + 1 < len(window):
-            out.append(f"b:{w}_{window[i + 1]}")
-    out += ["U:" + w for w in tokens if w != _TARGET_MARK]
-    return out, regions
+@lru_cache(maxsize=2**14)
+def _negates(before: str) -> bool:
+    """A negation in the few characters before a cue word (不 in 不支持, not in 不断支持)."""
+    return _NEGATION.search(_NOT_NEGATION.sub("__", before)) is not None
 
 
-def _cue_features(m: str, pos: int, cs: int, ce: int, mentions: list[int]) -> dict[str, float]:
+def _cue_features(m: str, pos: int, cs: int, ce: int, mentions: list[int], hits: list[tuple[int, int, str]]) -> dict[str, float]:
     """Lexicon cue words and their relation to the target, plus where the target stands."""
     lex = cue_lexicon()
     f: dict[str, float] = {}
@@ -281,40 +348,30 @@ def _cue_features(m: str, pos: int, cs: int, ce: int, mentions: list[int]) -> di
     def add(key: str, value: float = 1.0) -> None:
         f[key] = f.get(key, 0.0) + value
 
-    clause_of, sentence_of, bounds = [0] * len(m), [0] * len(m), []
-    c = s = start = 0
-    for i, ch in enumerate(m):
-        clause_of[i], sentence_of[i] = c, s
-        if ch in _CLAUSE_BREAKS:
-            bounds.append((start, i))
-            start, c = i + 1, c + 1
-        if ch in _SENTENCE_BREAKS:
-            s += 1
-    bounds.append((start, len(m)))
-    concessive = {k for k, (x, y) in enumerate(bounds) if _CONCESSION.search(m[x:y])}
+    clause_ends = [x.start() for x in _CLAUSE_BREAKS.finditer(m)]
+    sentence_ends = [x.start() for x in _SENTENCE_BREAKS.finditer(m)]
+    starts = [0] + [i + 1 for i in clause_ends]
+    bounds = list(zip(starts, clause_ends + [len(m)]))
+    concessive = {k for k, (x, y) in enumerate(bounds) if _CONCESSION.search(m, x, y)} if _CONCESSION.search(m) else set()
     main = {k for k in range(len(bounds)) if k - 1 in concessive and k not in concessive}
-    tc, ts = clause_of[pos], sentence_of[pos]
+    tc, ts = bisect_left(clause_ends, pos), bisect_left(sentence_ends, pos)
     if tc in concessive:
         add("tconc")
     if tc in main:
         add("tmain")
     n_same, total_same, total = 0, 0.0, 0.0
-    for hit in lex.pattern.finditer(m):
-        word = hit.group()
+    for a, b, word in hits:
         polarity, kind = lex.words[word]
-        a, b = hit.span()
-        cc = clause_of[a]
+        cc = bisect_left(clause_ends, a)
         if cc == tc:
             scope = "same"
-        elif sentence_of[a] == ts:
+        elif bisect_left(sentence_ends, a) == ts:
             scope = "adj" if abs(cc - tc) == 1 else "sent"
         else:
             scope = "far"
         side = "b" if b <= pos else "a"
         distance = pos - b if side == "b" else a - pos - 1
-        clause_start = bounds[cc][0]
-        before = _NOT_NEGATION.sub("__", m[max(clause_start, a - _NEGATION_REACH) : a])
-        negated = bool(_NEGATION.search(before))
+        negated = _negates(m[max(bounds[cc][0], a - _NEGATION_REACH) : a])
         conc = "c" if cc in concessive else "m" if cc in main else ""
         weight = 1.0 / (1.0 + distance / _DISTANCE_SCALE)
         effect = polarity if not negated else ("-" if polarity == "+" else "+")
@@ -357,28 +414,22 @@ def _cue_features(m: str, pos: int, cs: int, ce: int, mentions: list[int]) -> di
 
 # ----------------------------------------------------------------------------- the model
 
-BLOCKS = ("window", "near", "region", "whole", "mention", "position", "words", "word_regions")
+GRAM_BLOCKS = ("window", "near", "region", "whole", "mention")
+BLOCKS = (*GRAM_BLOCKS, "position")
 CUES = "cues"
 # The ensemble: each head is a logistic regression over some blocks, each block weighted
 # (TF-IDF rows are l2-normalised per block; the cue block is used as is, scaled).  Chosen by
 # 5-fold group cross-validation on the train split (MODEL_CARD.md).
 HEADS: dict[str, dict] = {
     "all": {"c": 8.0, "blocks": {"window": 1.0, "near": 1.0, "region": 1.0, "whole": 1.0, "mention": 1.0,
-                                  "position": 1.0, "words": 1.0, CUES: 0.2}},
+                                  "position": 1.0, CUES: 0.2}},
     "chars": {"c": 8.0, "blocks": {"window": 1.0, "near": 1.0, "region": 1.0, "whole": 1.0, "mention": 1.0}},
-    "words": {"c": 8.0, "blocks": {"words": 1.0, "word_regions": 1.0}},
 }
-
-
-@lru_cache(maxsize=2**18)
-def _token_hash(token: str) -> int:
-    # a standard-library hash keeps scikit-learn out of the analysis path (a second of start-up)
-    return zlib.crc32(token.encode("utf-8"))
 
 
 @dataclass
 class Coded:
-    """One block of a batch of rows, hashed: entry k is feature ``index[k]`` of row ``row[k]``."""
+    """One block of a batch of rows: entry k is feature ``index[k]`` of row ``row[k]``."""
 
     row: np.ndarray
     index: np.ndarray
@@ -386,28 +437,96 @@ class Coded:
     n_rows: int
 
 
-def _coded(feats: list[Features]) -> dict[str, Coded]:
-    """Every block of ``feats`` hashed (CRC-32 of the feature string, modulo the block size)."""
+@dataclass
+class Batch:
+    """The features of a batch of targets (rows), block by block."""
+
+    blocks: dict[str, Coded]
+    n_rows: int
+
+    def __len__(self) -> int:
+        return self.n_rows
+
+    def take(self, rows: Sequence[int]) -> Batch:
+        """The batch of ``rows`` only, renumbered in that order."""
+        new = np.full(self.n_rows, -1)
+        new[np.asarray(rows, dtype=np.int64)] = np.arange(len(rows))
+        out = {}
+        for name, x in self.blocks.items():
+            r = new[x.row]
+            keep = r >= 0
+            out[name] = Coded(r[keep], x.index[keep], x.value[keep], len(rows))
+        return Batch(out, len(rows))
+
+
+def featurise(rows: Sequence[Row]) -> Batch:
+    """The features of every (quote, target) row."""
+    return _hashed([_plan(*row) for row in rows])
+
+
+def _hashed(plans: list[Plan]) -> Batch:
+    n_rows = len(plans)
+    texts = ([p.masked for p in plans], [p.plain for p in plans])
+    grams = [_grams(_JOIN.join(ts), top) for ts, top in zip(texts, _TOP)]
+    offsets = [np.cumsum([0] + [len(t) + 1 for t in ts]).tolist() for ts in texts]
+    block_of = {name: k for k, name in enumerate(GRAM_BLOCKS)}
+    # one entry per row, region and n: which text, n, where its n-grams begin in the joined
+    # text and how many there are, the tag, the block and the row
+    spec = [
+        (src, n, offsets[src][r] + a, b - a - n + 1, _tag(tag, n), block_of[block], r)
+        for r, p in enumerate(plans)
+        for block, tag, src, a, b, lo, hi in p.regions
+        for n in range(lo, hi + 1)
+        if b - a - n + 1 > 0
+    ]
+    table = np.array(spec, dtype=np.uint64).reshape(-1, 7)
+    ids, rows, blocks = [], [], []
+    for src, top in enumerate(_TOP):
+        for n in range(1, top + 1):
+            sel = table[(table[:, 0] == src) & (table[:, 1] == n)]
+            if not len(sel):
+                continue
+            starts, counts = sel[:, 2].astype(np.int64), sel[:, 3].astype(np.int64)
+            first = np.repeat(starts - np.cumsum(counts) + counts, counts)  # start of each entry's run, shifted
+            at = first + np.arange(int(counts.sum()))
+            ids.append((grams[src][n][at] ^ np.repeat(sel[:, 4], counts)) * _MIX)
+            rows.append(np.repeat(sel[:, 6].astype(np.int64), counts))
+            blocks.append(np.repeat(sel[:, 5].astype(np.int64), counts))
+    ids_all = np.concatenate(ids) if ids else np.zeros(0, np.uint64)
+    rows_all = np.concatenate(rows) if rows else np.zeros(0, np.int64)
+    blocks_all = np.concatenate(blocks) if blocks else np.zeros(0, np.int64)
     out = {}
-    for name in BLOCKS:
-        lists = [f.blocks[name] for f in feats]
-        tokens = [t for ts in lists for t in ts]
-        index = np.fromiter((_token_hash(t) for t in tokens), dtype=np.int64, count=len(tokens)) % _N_FEATURES
-        row = np.repeat(np.arange(len(feats)), [len(ts) for ts in lists])
-        out[name] = Coded(row, index, np.ones(len(tokens)), len(feats))
-    keys = [k for f in feats for k in f.cues]
-    index = np.fromiter((_token_hash(k) for k in keys), dtype=np.int64, count=len(keys)) % _N_CUE_FEATURES
-    value = np.fromiter((v for f in feats for v in f.cues.values()), dtype=np.float64, count=len(keys))
-    row = np.repeat(np.arange(len(feats)), [len(f.cues) for f in feats])
-    out[CUES] = Coded(row, index, value, len(feats))
-    return out
+    for name, k in block_of.items():
+        sel = blocks_all == k
+        out[name] = Coded(rows_all[sel], ids_all[sel], np.ones(int(sel.sum())), n_rows)
+    out["position"] = Coded(np.repeat(np.arange(n_rows), [len(p.position) for p in plans]),
+                            _string_ids(t for p in plans for t in p.position), np.ones(sum(len(p.position) for p in plans)), n_rows)
+    index = _string_ids(k for p in plans for k in p.cues)
+    value = np.fromiter((v for p in plans for v in p.cues.values()), dtype=np.float64, count=len(index))
+    out[CUES] = Coded(np.repeat(np.arange(n_rows), [len(p.cues) for p in plans]), index, value, n_rows)
+    return Batch(out, n_rows)
+
+
+@dataclass
+class Features:
+    """One target's features, for inspection: the ids of each block and the named cue features."""
+
+    blocks: dict[str, np.ndarray] = field(default_factory=dict)
+    cues: dict[str, float] = field(default_factory=dict)
+
+
+def features(text: str, start: int, end: int, others: Sequence[tuple[int, int]] = ()) -> Features:
+    """Every feature of one target in one (normalised) quote."""
+    plan = _plan(text, start, end, others)
+    batch = _hashed([plan])
+    return Features({name: x.index for name, x in batch.blocks.items() if name != CUES}, plan.cues)
 
 
 @dataclass
 class Vocabulary:
     """The kept columns of one block and their idf (``idf`` None for the cue block: raw values)."""
 
-    cols: np.ndarray  # sorted hashed indices seen in at least _MIN_DF training rows
+    cols: np.ndarray  # sorted feature ids seen in at least _MIN_DF training rows
     idf: np.ndarray | None
 
     def apply(self, x: Coded) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -434,11 +553,14 @@ class Vocabulary:
 
     @classmethod
     def fit(cls, x: Coded, tfidf: bool) -> Vocabulary:
-        index = np.unique(x.row * (_N_FEATURES + 1) + x.index) % (_N_FEATURES + 1)  # one count per row
-        cols, df = np.unique(index, return_counts=True)
+        order = np.lexsort((x.index, x.row))
+        row, index = x.row[order], x.index[order]
+        first = np.ones(len(index), bool)
+        first[1:] = (row[1:] != row[:-1]) | (index[1:] != index[:-1])  # one count per row
+        cols, df = np.unique(index[first], return_counts=True)
         keep = df >= _MIN_DF
         idf = (np.log((1 + x.n_rows) / (1 + df[keep])) + 1.0).astype(np.float32) if tfidf else None
-        return cls(cols[keep].astype(np.int32), idf)
+        return cls(cols[keep], idf)
 
 
 @dataclass
@@ -456,13 +578,16 @@ class Head:
     def scores(self, applied: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]], widths: dict[str, int], n: int) -> np.ndarray:
         """``design(...) @ coef.T + intercept`` without building the matrix (the fast path)."""
         z = np.tile(self.intercept.astype(np.float64), (n, 1))
-        offset = 0
+        rows, cols, values, offset = [], [], [], 0
         for b, w in self.blocks.items():
             row, col, data = applied[b]
-            if len(row):
-                for k in range(z.shape[1]):
-                    z[:, k] += np.bincount(row, weights=self.coef[k, offset + col] * (data * w), minlength=n)
+            rows.append(row)
+            cols.append(offset + col)
+            values.append(data * w)
             offset += widths[b]
+        row, col, data = np.concatenate(rows), np.concatenate(cols), np.concatenate(values)
+        for k in range(z.shape[1]):
+            z[:, k] += np.bincount(row, weights=self.coef[k, col] * data, minlength=n)
         return z
 
 
@@ -478,25 +603,12 @@ class StanceModel:
     def blocks(self) -> list[str]:
         return sorted({b for h in self.heads for b in h.blocks})
 
-    # -- features
-
-    @staticmethod
-    def featurise(rows: Sequence[Row]) -> list[Features]:
-        spans: dict[str, list[tuple[int, int]]] = {}
-        out = []
-        for text, a, b, others in rows:
-            if text not in spans:
-                spans[text] = word_spans(text)
-            out.append(features(text, a, b, others, spans[text]))
-        return out
-
     # -- training and prediction
 
-    def fit(self, rows: Sequence[Row] | list[Features], labels: Sequence[str]) -> StanceModel:
+    def fit(self, rows: Sequence[Row] | Batch, labels: Sequence[str]) -> StanceModel:
         from threadpoolctl import threadpool_limits
 
-        feats = rows if rows and isinstance(rows[0], Features) else self.featurise(rows)  # type: ignore[arg-type]
-        coded = _coded(feats)
+        coded = (rows if isinstance(rows, Batch) else featurise(rows)).blocks
         self.vocab = {b: Vocabulary.fit(coded[b], tfidf=b != CUES) for b in self.blocks}
         blocks = {b: v.matrix(coded[b]) for b, v in self.vocab.items()}
         with threadpool_limits(1):  # many BLAS threads on these small matrices only slow lbfgs down
@@ -510,17 +622,16 @@ class StanceModel:
                 head.intercept = clf.intercept_[order].astype(np.float32)
         return self
 
-    def predict_proba(self, rows: Sequence[Row] | list[Features]) -> tuple[list[str], np.ndarray]:
+    def predict_proba(self, rows: Sequence[Row] | Batch) -> tuple[list[str], np.ndarray]:
         """The classes and, for each row, their probabilities (geometric mean of the heads')."""
         if not len(rows):
             return list(self.classes), np.zeros((0, len(self.classes)))
-        feats = rows if isinstance(rows[0], Features) else self.featurise(rows)  # type: ignore[arg-type]
-        coded = _coded(feats)
-        applied = {b: v.apply(coded[b]) for b, v in self.vocab.items()}
+        batch = rows if isinstance(rows, Batch) else featurise(rows)
+        applied = {b: v.apply(batch.blocks[b]) for b, v in self.vocab.items()}
         widths = {b: len(v.cols) for b, v in self.vocab.items()}
-        log_p = np.zeros((len(feats), len(self.classes)))
+        log_p = np.zeros((len(batch), len(self.classes)))
         for head in self.heads:
-            z = head.scores(applied, widths, len(feats))
+            z = head.scores(applied, widths, len(batch))
             z -= z.max(axis=1, keepdims=True)
             log_p += z - np.log(np.exp(z).sum(axis=1, keepdims=True))
         log_p /= len(self.heads)
@@ -544,7 +655,7 @@ class StanceModel:
             arrays[f"{h.name}.coef"], arrays[f"{h.name}.intercept"] = h.coef, h.intercept
         np.savez_compressed(directory / "weights.npz", **arrays)
         meta = {
-            "format": FORMAT, "classes": list(self.classes), "n_features": _N_FEATURES, "n_cue_features": _N_CUE_FEATURES,
+            "format": FORMAT, "classes": list(self.classes), "view": _VIEW,
             "context": _CONTEXT, "lexicon_sha1": cue_lexicon().digest,
             "heads": {h.name: {"c": h.c, "blocks": h.blocks} for h in self.heads}, **card,
         }
@@ -629,13 +740,13 @@ def train_stance(corpus: Path, out_dir: Path, seed: int = 13, heldout_share: flo
 
     rows = read_corpus(corpus)
     train, held = split_groups(rows, heldout_share, seed)
-    feats = StanceModel.featurise(_row_features(train))
+    feats = featurise(_row_features(train))
     labels = [r["label"] for r in train]
     groups = [r["group"] for r in train]
     cv_scores, cv_pred = [], [""] * len(train)
-    for tr, te in GroupKFold(n_splits=folds).split(feats, labels, groups):
-        model = StanceModel().fit([feats[i] for i in tr], [labels[i] for i in tr])
-        pred = model.predict([feats[i] for i in te])
+    for tr, te in GroupKFold(n_splits=folds).split(labels, labels, groups):
+        model = StanceModel().fit(feats.take(tr), [labels[i] for i in tr])
+        pred = model.predict(feats.take(te))
         cv_scores.append(macro_f1([labels[i] for i in te], pred))
         for i, p in zip(te, pred):
             cv_pred[i] = p
@@ -679,29 +790,26 @@ def addressee_of(quote: Quote, story_sides: list[str], speaker_side: str | None)
     return None
 
 
-def _quote_rows(text: str, addressee: str | None) -> tuple[list[TargetMention], list[Features]]:
-    norm = normalise(text)
-    targets = find_targets(norm, addressee)
-    if not targets:
-        return [], []
-    spans = word_spans(norm)
-    return targets, [features(norm, t.start, t.end, [(o.start, o.end) for o in targets if o is not t], spans) for t in targets]
+def _quote_rows(norm: str, addressee: str | None, names: Iterable[str] = ()) -> tuple[list[TargetMention], list[Row]]:
+    targets = find_targets(norm, addressee, names)
+    return targets, [(norm, t.start, t.end, [(o.start, o.end) for o in targets if o is not t]) for t in targets]
 
 
-def _stances(norm: str, targets: list[TargetMention], classes: list[str], proba: np.ndarray) -> list[Stance]:
-    """One stance per target; targets joined by a conjunction (美国和欧洲不断施压) share one:
-    the mean of their probabilities, since the predicate applies to both alike."""
+def _stances(norm: str, targets: list[TargetMention], classes: list[str], proba: np.ndarray, names: list[str]) -> list[Stance]:
+    """One stance per target, under the name given in ``names``; targets joined by a
+    conjunction (美国和欧洲不断施压) share one: the mean of their probabilities, since the
+    predicate applies to both alike."""
     proba = proba.copy()
     order = sorted(range(len(targets)), key=lambda i: targets[i].start)
     group = [order[0]] if order else []
-    for prev, cur in zip(order, order[1:]):
+    for prev, cur in pairwise(order):
         if norm[targets[prev].end : targets[cur].start] in _CONJUNCTIONS:
             group.append(cur)
             continue
         _share(proba, group)
         group = [cur]
     _share(proba, group)
-    return [Stance(t.target, str(classes[int(p.argmax())]), round(float(p.max()), 3)) for t, p in zip(targets, proba)]
+    return [Stance(name, str(classes[int(p.argmax())]), round(float(p.max()), 3)) for name, p in zip(names, proba)]
 
 
 def _share(proba: np.ndarray, group: list[int]) -> None:
@@ -710,15 +818,17 @@ def _share(proba: np.ndarray, group: list[int]) -> None:
 
 
 def stance_of(text: str, addressee: str | None = None, model: StanceModel | None = None) -> list[Stance]:
-    """The stance toward each target named in ``text`` (any script); [] without a model."""
+    """The stance toward each target named in ``text`` (any script; targets named in the
+    simplified script); [] without a model."""
     model = model or _model()
     if model is None:
         return []
-    targets, feats = _quote_rows(text, addressee)
+    norm = normalise(text)
+    targets, rows = _quote_rows(norm, addressee)
     if not targets:
         return []
-    classes, proba = model.predict_proba(feats)
-    return _stances(normalise(text), targets, classes, proba)
+    classes, proba = model.predict_proba(rows)
+    return _stances(norm, targets, classes, proba, [t.target for t in targets])
 
 
 _SCARE_QUOTE = re.compile(r"[“「『\"]([^“”「」『』\"，。！？；：\n]{1,8})[”」』\"]")
@@ -726,18 +836,41 @@ _SO_CALLED = re.compile(r"所谓的?(?:[“「『\"][^”」』\"]{1,12}[”」�
 
 
 def distancing_markers(text: str, before: str = "") -> list[str]:
-    """The reporter's or speaker's distance markers in and just before a quote: 所谓X, and
-    short terms in scare quotes (“躺平”); the quote's own marks are not counted."""
-    found = [m.group() for m in _SO_CALLED.finditer(normalise(before + text))]
-    found += [m.group() for m in _SCARE_QUOTE.finditer(normalise(text)) if m.group() not in " ".join(found)]
+    """The reporter's or speaker's distance markers in and just before a quote (both
+    normalised): 所谓X, and short terms in scare quotes (“躺平”); the quote's own marks are
+    not counted."""
+    found = [m.group() for m in _SO_CALLED.finditer(before + text)]
+    found += [m.group() for m in _SCARE_QUOTE.finditer(text) if m.group() not in " ".join(found)]
     return found
+
+
+def _document_names(doc: Document) -> dict[str, str]:
+    """The people and organisations the document quotes, each with its normalised name: the
+    targets of others' quotes."""
+    kinds = ("person", "organization")
+    speakers = {q.speaker for q in doc.quotes if q.speaker and q.speaker_kind in kinds and len(q.speaker) > 1}
+    return {s: normalise(s) for s in speakers}
+
+
+def _surface(target: TargetMention, at: int, doc: Document, norm: str) -> str:
+    """A target's name as the document writes it: the mention itself when it is the name
+    (美國, not 美国), else the name where the document writes it, else the name converted
+    to the document's script."""
+    a, b = at + target.start, at + target.end
+    if norm[a:b] == target.target:
+        return doc.text[a:b]
+    i = norm.find(target.target)
+    if i >= 0:
+        return doc.text[i : i + len(target.target)]
+    return to_traditional(target.target) if doc.script == "traditional" else target.target
 
 
 def assign_stance(doc: Document) -> None:
     """Fill ``distancing`` on every quote, and ``stance`` with the targets it names (one model
     call per document)."""
+    norm = normalise(doc.text)  # the same length as the text: each quote is a slice of it
     for q in doc.quotes:
-        q.distancing = distancing_markers(q.text, doc.text[max(0, q.start - 8) : q.start])
+        q.distancing = distancing_markers(norm[q.start : q.end], norm[max(0, q.start - 8) : q.start])
     model = _model()
     if model is None:
         return
@@ -745,15 +878,19 @@ def assign_stance(doc: Document) -> None:
     for q in doc.quotes:
         if q.side and q.side not in sides_by_story.setdefault(q.story, []):
             sides_by_story[q.story].append(q.side)
+    names = _document_names(doc)
     pending: list[tuple[Quote, list[TargetMention], int, int]] = []
-    feats: list[Features] = []
+    rows: list[Row] = []
     for q in doc.quotes:
-        targets, rows = _quote_rows(q.text, addressee_of(q, sides_by_story.get(q.story, []), q.speaker_side))
+        addressee = addressee_of(q, sides_by_story.get(q.story, []), q.speaker_side)
+        others = sorted(n for speaker, n in names.items() if speaker != q.speaker)
+        targets, quote_rows = _quote_rows(norm[q.start : q.end], addressee, others)
         if targets:
-            pending.append((q, targets, len(feats), len(feats) + len(rows)))
-            feats += rows
-    if not feats:
+            pending.append((q, targets, len(rows), len(rows) + len(quote_rows)))
+            rows += quote_rows
+    if not rows:
         return
-    classes, proba = model.predict_proba(feats)
+    classes, proba = model.predict_proba(rows)
     for q, targets, a, b in pending:
-        q.stance = _stances(normalise(q.text), targets, classes, proba[a:b])
+        shown = [_surface(t, q.start, doc, norm) for t in targets]
+        q.stance = _stances(norm[q.start : q.end], targets, classes, proba[a:b], shown)

@@ -19,6 +19,7 @@ from quotes.stance import (
     cue_lexicon,
     features,
     find_targets,
+    gram_id,
     stance_of,
 )
 
@@ -72,12 +73,7 @@ def test_heldout_score_recomputed_from_the_stored_model_equals_the_card(model, c
     assert score["rows"] == card["heldout_rows"]
     assert score["macro_f1"] == card["heldout_macro_f1"]
     assert score["f1"] == card["heldout_f1"]
-    assert score["macro_f1"] >= 0.70  # the model this replaced scored 0.643
-
-
-@pytest.mark.xfail(strict=True, reason="issue goal not reached yet: see models/stance/MODEL_CARD.md")
-def test_heldout_macro_f1_reaches_the_goal(card):
-    assert card["heldout_macro_f1"] >= GOAL
+    assert score["macro_f1"] >= GOAL  # the issue's acceptance
 
 
 # ----------------------------------------------------------------------------- clear-cut cases
@@ -127,7 +123,7 @@ def test_every_target_mention_is_found_at_its_offsets():
 
 def test_every_corpus_mention_is_in_its_quote():
     rows = stance.read_corpus(CORPUS)
-    assert len(rows) == 2104
+    assert len(rows) == 2947
     for r in rows:
         assert r["label"] in LABELS
         assert r["mention"] and r["quote"].find(r["mention"]) >= 0, r["id"]
@@ -137,8 +133,11 @@ def test_every_corpus_mention_is_in_its_quote():
 def test_features_see_the_target_masked_and_its_clause():
     text = "尽管美国不断施压，我们仍然支持你们"
     f = features(text, text.index("你们"), text.index("你们") + 2, [(2, 4)])
-    assert "c:支持Ⓣ" in f.blocks["window"]
-    assert "c:美国" not in f.blocks["window"]  # the other target is masked too
+    assert gram_id("c", "支持Ⓣ") in f.blocks["window"]
+    assert gram_id("c", "美国") not in f.blocks["window"]  # the other target is masked too
+    assert gram_id("c", "Ⓞ不断") in f.blocks["window"]
+    assert gram_id("L", "仍然支持") not in f.blocks["near"]  # the near block sees trigrams at most
+    assert gram_id("L", "支持") in f.blocks["near"] and gram_id("R", "支持") not in f.blocks["near"]
     assert f.cues.get("e+:same:b", 0) > 0  # 支持 right before the target
     assert "tmain" in f.cues  # the target's clause answers a concessive one
 
@@ -185,3 +184,29 @@ def test_distancing_markers_are_recorded():
     doc = analyze("外交部发言人说，所谓“中国威胁论”根本站不住脚，一些人热衷于“躺平”式的批评。")
     assert doc.quotes[0].distancing == ["所谓“中国威胁论”", "“躺平”"]
     assert analyze("部长表示，双方会谈富有成果。").quotes[0].distancing == []
+
+
+def test_targets_are_named_as_the_document_writes_them(model):
+    doc = analyze("國台辦發言人表示，中國堅決反對美國對台軍售，美方應立即停止。\n"
+                  "外交部發言人說：「中方已向美方提出嚴正交涉。」\n")
+    targets = {s.target for q in doc.quotes for s in q.stance}
+    assert "美國" in targets and "中國" in targets  # 美方 is shown as the document writes 美国
+    assert not targets & {"美国", "中国"}
+
+
+def test_organs_and_the_documents_own_speakers_are_targets(model):
+    doc = analyze("教育局局長林文傑表示，新課程將於九月推行。\n"
+                  "家長代表陳美玲批評，林文傑的說法迴避問題，食環署也一直慢半拍。\n")
+    critic = next(q for q in doc.quotes if q.speaker == "陳美玲")
+    assert {"林文傑", "食環署"} <= {s.target for s in critic.stance}
+    assert not any(s.target == "林文傑" for s in doc.quotes[0].stance)  # nobody is his own target
+
+
+def test_a_target_in_a_long_speech_sees_only_its_surroundings():
+    filler = "我们将持续推动各项建设，让经济更加稳健。" * 60
+    text = filler + "我们坚决支持乌克兰。" + filler
+    at = text.index("乌克兰")
+    long = features(text, at, at + 3)
+    short = features("我们坚决支持乌克兰。", 6, 9)
+    assert sum(len(v) for v in long.blocks.values()) < 3 * sum(len(v) for v in short.blocks.values()) + 1000
+    assert gram_id("c", "支持Ⓣ") in long.blocks["window"]
