@@ -94,15 +94,20 @@ def assign_sides(doc: Document) -> None:
     by_story: dict[str, list[Quote]] = defaultdict(list)
     for q in doc.quotes:
         by_story[q.story].append(q)
+    known: dict[tuple, str | None] = {}  # a speaker's party is read from the text once, not per quote
     for q in doc.quotes:
         if q.type != "headline":
-            q.speaker_side = speaker_affiliation(doc, q, lex)
+            key = (q.speaker, q.speaker_kind, q.role)
+            if key not in known:
+                known[key] = speaker_affiliation(doc, q, lex)
+            q.speaker_side = known[key]
     affiliated = {q.id: q.speaker_side for q in doc.quotes}
+    for q in doc.quotes:
+        if q.speaker_kind == "media" and q.source is None and q.speaker in lex.words:
+            q.source = q.speaker  # a party's own outlet (新华社, 塔斯社) carries that party's account
+    frame_sides = {source: account_side(source, lex, doc.text) for source in {q.source for q in doc.quotes}}
     for quotes in by_story.values():
-        for q in quotes:
-            if q.speaker_kind == "media" and q.source is None and q.speaker in lex.words:
-                q.source = q.speaker  # a party's own outlet (新华社, 塔斯社) carries that party's account
-        framed = {q.id: account_side(q.source, lex, doc.text) for q in quotes}
+        framed = {q.id: frame_sides[q.source] for q in quotes}
         sides = {s for s in framed.values() if s}
         if len(sides) < 2:
             sides |= {affiliated[q.id] for q in quotes if framed[q.id] is None and affiliated.get(q.id)}

@@ -123,8 +123,8 @@ def _views(texts_a: list[str], texts_b: list[str]) -> list[np.ndarray]:
     from sklearn.metrics.pairwise import cosine_similarity
 
     def tfidf(a: list[str], b: list[str], **options) -> np.ndarray:
-        vectoriser = TfidfVectorizer(sublinear_tf=True, **options).fit(a + b)
-        return cosine_similarity(vectoriser.transform(a), vectoriser.transform(b))
+        both = TfidfVectorizer(sublinear_tf=True, **options).fit_transform(a + b)
+        return cosine_similarity(both[: len(a)], both[len(a) :])
 
     norm_a = [normalise(t) for t in texts_a]
     norm_b = [normalise(t) for t in texts_b]

@@ -95,6 +95,7 @@ class Comparison:
 class Document:
     path: str
     text: str
+    norm: str = field(default="", repr=False)  # the matching copy of ``text`` (reading.normalise): same length
     encoding: str = "utf-8"
     script: str = "simplified"
     stories: list[Story] = field(default_factory=list)

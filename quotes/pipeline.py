@@ -21,7 +21,7 @@ def analyze(text: str, path: str = "<text>", encoding: str = "utf-8") -> Documen
     """Find and attribute every quote in ``text``."""
     lex = lexicons.load()
     norm = normalise(text)
-    doc = Document(path=path, text=text, encoding=encoding, script=detect_script(text, norm))
+    doc = Document(path=path, text=text, norm=norm, encoding=encoding, script=detect_script(text, norm))
     doc.stories, lines = split_stories(norm, lex)
     finder = Finder(norm, lines, lex)
     candidates = finder.find()

@@ -868,7 +868,7 @@ def _surface(target: TargetMention, at: int, doc: Document, norm: str) -> str:
 def assign_stance(doc: Document) -> None:
     """Fill ``distancing`` on every quote, and ``stance`` with the targets it names (one model
     call per document)."""
-    norm = normalise(doc.text)  # the same length as the text: each quote is a slice of it
+    norm = doc.norm or normalise(doc.text)  # the same length as the text: each quote is a slice of it
     for q in doc.quotes:
         q.distancing = distancing_markers(norm[q.start : q.end], norm[max(0, q.start - 8) : q.start])
     model = _model()

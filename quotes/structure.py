@@ -20,6 +20,7 @@ _LEAD_DATELINE = re.compile(
 )
 _TRAILING_PAREN = re.compile(r"[（(]([^（()）]{1,30})[）)]\s*$")
 _TRUNCATION = re.compile(r"(?:\.{2,}|…+|⋯+)\s*$")
+_TRUNCATION_REACH = 40  # characters before a line's end in which a cut-off mark is looked for
 
 
 @dataclass
@@ -64,7 +65,7 @@ def after_dateline(text: str, start: int, end: int) -> int:
 
 def truncated_at(text: str, end: int) -> int | None:
     """Where a line cut off with ``...``/``…`` really ends, or None when it is not cut off."""
-    m = _TRUNCATION.search(text, 0, end)
+    m = _TRUNCATION.search(text, max(0, end - _TRUNCATION_REACH), end)
     if m and m.end() >= end - 1 and not text[max(0, m.start() - 1)] in "。！？":
         return m.start()
     return None
