@@ -18,8 +18,10 @@ from functools import lru_cache
 from importlib import resources
 
 import numpy as np
+from scipy import sparse
 
 from .accounts import side_lexicon
+from .lexicons import word_pattern
 from .model import Comparison, Document, Match, Quote
 from .reading import normalise
 from .segment import default_segmenter, is_content_word
@@ -35,6 +37,7 @@ _PARTY_BASE = 0xE400  # and for parties
 _PARTY_PRONOUNS = re.compile("我们|我国|我方|咱们|你们|您|贵国|贵方|你方")
 # a statement put to both parties at once (双方同意…, 两位部长同意…) is a joint outcome
 _JOINT_SUBJECT = re.compile("双方|两国|两人|两位|三方|三国|各方")
+_WHITE_SPACE = re.compile(r"\s\s+")
 
 
 @dataclass
@@ -60,7 +63,7 @@ def _concept_table() -> tuple[re.Pattern[str], dict[str, str]]:
     for n, words in enumerate(groups):
         for w in words:
             table.setdefault(w, chr(_CONCEPT_BASE + n))
-    return re.compile("|".join(map(re.escape, sorted(table, key=len, reverse=True)))), table
+    return word_pattern(table), table
 
 
 def concepts(text: str) -> str:
@@ -118,24 +121,43 @@ def similarity(texts_a: list[str], texts_b: list[str]) -> np.ndarray:
 def _views(texts_a: list[str], texts_b: list[str]) -> list[np.ndarray]:
     """Similarity matrices of the statements seen as characters, paraphrase concepts, words
     and key terms (parties and topics: the story's own are blanked out by ``perspective``)."""
-    # imported here: only stories told by two sides need them, and they cost a second to load
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.metrics.pairwise import cosine_similarity
-
-    def tfidf(a: list[str], b: list[str], **options) -> np.ndarray:
-        both = TfidfVectorizer(sublinear_tf=True, **options).fit_transform(a + b)
-        return cosine_similarity(both[: len(a)], both[len(a) :])
-
     norm_a = [normalise(t) for t in texts_a]
     norm_b = [normalise(t) for t in texts_b]
     terms_a = [_key_terms(t) for t in norm_a]
     terms_b = [_key_terms(t) for t in norm_b]
     return [
-        tfidf(norm_a, norm_b, analyzer="char", ngram_range=(2, 3)),
-        tfidf([concepts(t) for t in norm_a], [concepts(t) for t in norm_b], analyzer="char", ngram_range=(1, 2)),
-        tfidf(norm_a, norm_b, analyzer=words),
+        tfidf_cosine([char_ngrams(t, 2, 3) for t in norm_a], [char_ngrams(t, 2, 3) for t in norm_b]),
+        tfidf_cosine([char_ngrams(concepts(t), 1, 2) for t in norm_a], [char_ngrams(concepts(t), 1, 2) for t in norm_b]),
+        tfidf_cosine([list(words(t)) for t in norm_a], [list(words(t)) for t in norm_b]),
         np.array([[len(x & y) / len(x | y) if x | y else 0.0 for y in terms_b] for x in terms_a]),
     ]
+
+
+def char_ngrams(text: str, lo: int, hi: int) -> list[str]:
+    """Character n-grams as scikit-learn's ``analyzer="char"`` reads them (lower case, runs of
+    white space as one space)."""
+    text = _WHITE_SPACE.sub(" ", text.lower())
+    return [text[i : i + n] for n in range(lo, hi + 1) for i in range(len(text) - n + 1)]
+
+
+def tfidf_cosine(a: list[list[str]], b: list[list[str]]) -> np.ndarray:
+    """Cosine similarities of token lists ``a`` against ``b`` as TF-IDF vectors fitted on both:
+    scikit-learn's ``TfidfVectorizer(sublinear_tf=True)`` (smoothed idf, 1 + log tf, l2 rows),
+    which the tests check it against.  Written out with scipy because importing scikit-learn
+    costs a second in every process, a tenth of the time of a thousand articles."""
+    docs = a + b
+    vocabulary: dict[str, int] = {}
+    rows = [r for r, tokens in enumerate(docs) for _ in tokens]
+    cols = [vocabulary.setdefault(t, len(vocabulary)) for tokens in docs for t in tokens]
+    if not vocabulary:
+        return np.zeros((len(a), len(b)))
+    x = sparse.csr_matrix((np.ones(len(cols)), (rows, cols)), shape=(len(docs), len(vocabulary)))
+    x.sum_duplicates()
+    df = np.bincount(x.indices, minlength=len(vocabulary))
+    x.data = (1.0 + np.log(x.data)) * (np.log((1 + len(docs)) / (1 + df)) + 1.0)[x.indices]
+    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+    x = sparse.diags(1.0 / np.where(norms > 0, norms, 1.0)) @ x
+    return (x[: len(a)] @ x[len(a) :].T).toarray()
 
 
 def align(statements: list[Statement]) -> list[Comparison]:

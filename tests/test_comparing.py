@@ -1,4 +1,6 @@
 """Sides, accounts and the comparator on small texts the tests write themselves."""
+import numpy as np
+
 from quotes.comparing import Statement, align, perspective, similarity
 from quotes.model import Quote
 from quotes.pipeline import analyze
@@ -99,3 +101,30 @@ def test_with_three_sides_a_statement_is_matched_by_its_counterpart_in_any_one_a
     ])
     assert status["q1"] == ("matched", "q3") and status["q3"] == ("matched", "q1")
     assert status["q2"][0] == "matched"
+
+
+def test_tfidf_cosine_is_scikit_learns_tfidf_vectorizer():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import cosine_similarity
+
+    from quotes.comparing import char_ngrams, tfidf_cosine
+
+    a = ["双方同意加强经贸合作。", "中方  坚决反对\n单边制裁", "ABC 公司表示关切"]
+    b = ["两国同意深化经贸合作", "abc公司表示关切。", ""]
+    both = TfidfVectorizer(analyzer="char", ngram_range=(2, 3), sublinear_tf=True).fit_transform(a + b)
+    expected = cosine_similarity(both[: len(a)], both[len(a) :])
+    got = tfidf_cosine([char_ngrams(t, 2, 3) for t in a], [char_ngrams(t, 2, 3) for t in b])
+    assert got.shape == (3, 3) and np.allclose(got, expected)
+    assert got[2, 1] > 0.5 and got[0, 0] > got[0, 1]  # case and white space do not count
+    assert not tfidf_cosine([[]], [[]]).any()
+
+
+def test_analysis_does_not_import_scikit_learn():
+    import subprocess
+    import sys
+
+    code = ("import sys; from quotes.pipeline import analyze; "
+            "analyze('新华社报道，中方表示，愿同俄方加强合作。\\n据塔斯社报道，俄方表示，愿同中方深化合作。'); "
+            "print('sklearn' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
