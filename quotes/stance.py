@@ -44,11 +44,12 @@ from .reading import normalise, to_traditional
 
 _CONJUNCTIONS = frozenset({"和", "与", "及", "以及", "、", "跟", "同", "或"})
 LABELS = ("support", "oppose", "neutral")
-FORMAT = 3  # version of the stored model layout
+FORMAT = 4  # version of the stored model layout and of its features' ids
 _CONTEXT = 14  # characters either side of the target mention the window block sees
 _NEAR = 10  # characters of the target's clause either side that the near block sees
 _VIEW = 80  # characters of a long quote either side of the target that its features see
 _MIN_DF = 2  # a feature is kept when it occurs in at least this many training rows
+_SLOTS = 2**20  # size of the table that looks features up by their ids' low bits
 _ADDRESSEE = ("你们", "您", "贵国", "你方", "貴國")
 _TARGET_MARK = "Ⓣ"
 _OTHER_MARK = "Ⓞ"
@@ -181,19 +182,16 @@ def cue_lexicon() -> CueLexicon:
 Row = tuple[str, int, int, Sequence[tuple[int, int]]]  # normalised quote, target start, end, other targets
 
 
-def _view(text: str, start: int, end: int, others: Sequence[tuple[int, int]]) -> tuple[str, int, int, list[tuple[int, int]]]:
+def _view(text: str, start: int, end: int) -> tuple[int, int]:
     """The part of a long quote the target's features see: up to _VIEW characters either side,
     cut at a sentence end.  Quotes in the stance corpus are shorter than that, so a speech
     quoted at length is seen the way the model was trained, and costs no more than a short one."""
     a, b = max(0, start - _VIEW), min(len(text), end + _VIEW)
     if a == 0 and b == len(text):
-        return text, start, end, list(others)
+        return a, b
     cut = max((text.rfind(ch, a, start) for ch in "。！？；"), default=-1)
-    a = cut + 1 if cut >= a else a
     ends = [i for i in (text.find(ch, end, b) for ch in "。！？；") if i >= 0]
-    b = min(ends) + 1 if ends else b
-    kept = [(x - a, y - a) for x, y in others if x >= a and y <= b]
-    return text[a:b], start - a, end - a, kept
+    return (cut + 1 if cut >= a else a), (min(ends) + 1 if ends else b)
 
 
 @dataclass
@@ -233,7 +231,7 @@ def _masked(text: str, start: int, end: int, others: Iterable[tuple[int, int]]) 
     return Masked("".join(parts), pos, marks, kept)
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=256)
 def _cue_hits(text: str) -> tuple[tuple[int, int, str], ...]:
     """Where the polarity lexicon's words stand in a quote: once per quote, not per target."""
     return tuple((m.start(), m.end(), m.group()) for m in cue_lexicon().pattern.finditer(text))
@@ -280,13 +278,13 @@ def gram_id(tag: str, gram: str) -> int:
 
 
 @lru_cache(maxsize=2**16)
-def _string_id(token: str) -> int:
-    # a standard-library hash: Python's own is salted per process
-    return zlib.crc32(token.encode("utf-8")) | 1 << 32
+def _string_id(token: str, space: int) -> int:
+    # a standard-library hash (Python's own is salted per process), in a space of its block's
+    return zlib.crc32(token.encode("utf-8")) | space << 32
 
 
-def _string_ids(tokens: Iterable[str]) -> np.ndarray:
-    return np.fromiter((_string_id(t) for t in tokens), dtype=np.uint64)
+def _string_ids(tokens: list[str], space: int) -> np.ndarray:
+    return np.fromiter((_string_id(t, space) for t in tokens), dtype=np.uint64, count=len(tokens))
 
 
 @dataclass
@@ -301,8 +299,12 @@ class Plan:
     cues: dict[str, float]
 
 
-def _plan(text: str, start: int, end: int, others: Sequence[tuple[int, int]] = ()) -> Plan:
-    text, start, end, others = _view(text, start, end, others)
+def _plan(quote: str, start: int, end: int, others: Sequence[tuple[int, int]] = ()) -> Plan:
+    a, b = _view(quote, start, end)
+    text, start, end = quote[a:b], start - a, end - a
+    others = [(x - a, y - a) for x, y in others if x >= a and y <= b]
+    hits = _cue_hits(quote)  # once per quote, shared by its targets
+    hits = [(x - a, y - a, word) for x, y, word in hits[bisect_left(hits, (a,)) : bisect_left(hits, (b,))] if y <= b]
     masked = _masked(text, start, end, others)
     m, pos, mentions = masked.text, masked.pos, masked.marks
     cs, ce = _span(m, pos, _CLAUSE_BREAKS)
@@ -318,7 +320,7 @@ def _plan(text: str, start: int, end: int, others: Sequence[tuple[int, int]] = (
         ("whole", "w1" if first else "w2", _PLAIN, 0, len(text), 2, 3),
         ("mention", "M", _PLAIN, start, end, 1, 2),
     ]
-    cues = _cue_features(m, pos, cs, ce, mentions, masked.cue_hits(_cue_hits(text)))
+    cues = _cue_features(m, pos, cs, ce, mentions, masked.cue_hits(hits))
     return Plan(m, text, regions, _position(m, pos, cs, ce, mentions), cues)
 
 
@@ -415,8 +417,8 @@ def _cue_features(m: str, pos: int, cs: int, ce: int, mentions: list[int], hits:
 # ----------------------------------------------------------------------------- the model
 
 GRAM_BLOCKS = ("window", "near", "region", "whole", "mention")
-BLOCKS = (*GRAM_BLOCKS, "position")
 CUES = "cues"
+BLOCKS = (*GRAM_BLOCKS, "position", CUES)
 # The ensemble: each head is a logistic regression over some blocks, each block weighted
 # (TF-IDF rows are l2-normalised per block; the cue block is used as is, scaled).  Chosen by
 # 5-fold group cross-validation on the train split (MODEL_CARD.md).
@@ -439,24 +441,29 @@ class Coded:
 
 @dataclass
 class Batch:
-    """The features of a batch of targets (rows), block by block."""
+    """The features of a batch of targets (rows): entry k is feature ``index[k]``, of block
+    ``BLOCKS[block[k]]``, of row ``row[k]``, with value ``value[k]``."""
 
-    blocks: dict[str, Coded]
+    row: np.ndarray
+    index: np.ndarray
+    value: np.ndarray
+    block: np.ndarray
     n_rows: int
 
     def __len__(self) -> int:
         return self.n_rows
 
+    def coded(self, name: str) -> Coded:
+        sel = self.block == BLOCKS.index(name)
+        return Coded(self.row[sel], self.index[sel], self.value[sel], self.n_rows)
+
     def take(self, rows: Sequence[int]) -> Batch:
         """The batch of ``rows`` only, renumbered in that order."""
         new = np.full(self.n_rows, -1)
         new[np.asarray(rows, dtype=np.int64)] = np.arange(len(rows))
-        out = {}
-        for name, x in self.blocks.items():
-            r = new[x.row]
-            keep = r >= 0
-            out[name] = Coded(r[keep], x.index[keep], x.value[keep], len(rows))
-        return Batch(out, len(rows))
+        r = new[self.row]
+        keep = r >= 0
+        return Batch(r[keep], self.index[keep], self.value[keep], self.block[keep], len(rows))
 
 
 def featurise(rows: Sequence[Row]) -> Batch:
@@ -468,43 +475,38 @@ def _hashed(plans: list[Plan]) -> Batch:
     n_rows = len(plans)
     texts = ([p.masked for p in plans], [p.plain for p in plans])
     grams = [_grams(_JOIN.join(ts), top) for ts, top in zip(texts, _TOP)]
+    # every n-gram array of both texts end to end, and where each (text, n) array begins
+    flat = np.concatenate([g[n] for g, top in zip(grams, _TOP) for n in range(1, top + 1)])
+    sizes = [len(g[n]) for g, top in zip(grams, _TOP) for n in range(1, top + 1)]
+    bases = np.cumsum([0, *sizes]).tolist()
+    base = {(src, n): bases[sum(_TOP[:src]) + n - 1] for src, top in enumerate(_TOP) for n in range(1, top + 1)}
     offsets = [np.cumsum([0] + [len(t) + 1 for t in ts]).tolist() for ts in texts]
-    block_of = {name: k for k, name in enumerate(GRAM_BLOCKS)}
-    # one entry per row, region and n: which text, n, where its n-grams begin in the joined
-    # text and how many there are, the tag, the block and the row
+    # one entry per row, region and n: where its n-grams begin in ``flat``, how many there
+    # are, the tag, the block and the row
     spec = [
-        (src, n, offsets[src][r] + a, b - a - n + 1, _tag(tag, n), block_of[block], r)
+        (base[src, n] + offsets[src][r] + a, b - a - n + 1, _tag(tag, n), BLOCKS.index(block), r)
         for r, p in enumerate(plans)
         for block, tag, src, a, b, lo, hi in p.regions
         for n in range(lo, hi + 1)
         if b - a - n + 1 > 0
     ]
-    table = np.array(spec, dtype=np.uint64).reshape(-1, 7)
-    ids, rows, blocks = [], [], []
-    for src, top in enumerate(_TOP):
-        for n in range(1, top + 1):
-            sel = table[(table[:, 0] == src) & (table[:, 1] == n)]
-            if not len(sel):
-                continue
-            starts, counts = sel[:, 2].astype(np.int64), sel[:, 3].astype(np.int64)
-            first = np.repeat(starts - np.cumsum(counts) + counts, counts)  # start of each entry's run, shifted
-            at = first + np.arange(int(counts.sum()))
-            ids.append((grams[src][n][at] ^ np.repeat(sel[:, 4], counts)) * _MIX)
-            rows.append(np.repeat(sel[:, 6].astype(np.int64), counts))
-            blocks.append(np.repeat(sel[:, 5].astype(np.int64), counts))
-    ids_all = np.concatenate(ids) if ids else np.zeros(0, np.uint64)
-    rows_all = np.concatenate(rows) if rows else np.zeros(0, np.int64)
-    blocks_all = np.concatenate(blocks) if blocks else np.zeros(0, np.int64)
-    out = {}
-    for name, k in block_of.items():
-        sel = blocks_all == k
-        out[name] = Coded(rows_all[sel], ids_all[sel], np.ones(int(sel.sum())), n_rows)
-    out["position"] = Coded(np.repeat(np.arange(n_rows), [len(p.position) for p in plans]),
-                            _string_ids(t for p in plans for t in p.position), np.ones(sum(len(p.position) for p in plans)), n_rows)
-    index = _string_ids(k for p in plans for k in p.cues)
-    value = np.fromiter((v for p in plans for v in p.cues.values()), dtype=np.float64, count=len(index))
-    out[CUES] = Coded(np.repeat(np.arange(n_rows), [len(p.cues) for p in plans]), index, value, n_rows)
-    return Batch(out, n_rows)
+    table = np.array(spec, dtype=np.uint64).reshape(-1, 5)
+    starts, counts = table[:, 0].astype(np.int64), table[:, 1].astype(np.int64)
+    at = np.repeat(starts - np.cumsum(counts) + counts, counts) + np.arange(int(counts.sum()))
+    gram_ids = (flat[at] ^ np.repeat(table[:, 2], counts)) * _MIX
+    position = [t for p in plans for t in p.position]
+    cues = [k for p in plans for k in p.cues]
+    n_position, n_cues = [len(p.position) for p in plans], [len(p.cues) for p in plans]
+    return Batch(
+        row=np.concatenate([np.repeat(table[:, 4].astype(np.int64), counts),
+                            np.repeat(np.arange(n_rows), n_position), np.repeat(np.arange(n_rows), n_cues)]),
+        index=np.concatenate([gram_ids, _string_ids(position, 1), _string_ids(cues, 2)]),
+        value=np.concatenate([np.ones(len(gram_ids) + len(position)),
+                              np.fromiter((v for p in plans for v in p.cues.values()), dtype=np.float64, count=len(cues))]),
+        block=np.concatenate([np.repeat(table[:, 3].astype(np.int8), counts),
+                              np.full(len(position), BLOCKS.index("position"), np.int8), np.full(len(cues), BLOCKS.index(CUES), np.int8)]),
+        n_rows=n_rows,
+    )
 
 
 @dataclass
@@ -519,7 +521,7 @@ def features(text: str, start: int, end: int, others: Sequence[tuple[int, int]] 
     """Every feature of one target in one (normalised) quote."""
     plan = _plan(text, start, end, others)
     batch = _hashed([plan])
-    return Features({name: x.index for name, x in batch.blocks.items() if name != CUES}, plan.cues)
+    return Features({name: batch.coded(name).index for name in BLOCKS if name != CUES}, plan.cues)
 
 
 @dataclass
@@ -529,27 +531,19 @@ class Vocabulary:
     cols: np.ndarray  # sorted feature ids seen in at least _MIN_DF training rows
     idf: np.ndarray | None
 
-    def apply(self, x: Coded) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(row, column, value) of the block with known columns renumbered 0..len(cols), summed
-        per row and column, then TF-IDF (1 + log tf) with each row l2-normalised, unless raw."""
-        if not len(self.cols) or not len(x.index):
-            return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)
+    def matrix(self, x: Coded) -> sparse.csr_matrix:
+        """The block as a matrix over the kept columns: counts summed per row and column, then
+        TF-IDF (1 + log tf) with each row l2-normalised, unless raw."""
         at = np.searchsorted(self.cols, x.index)
         at[at == len(self.cols)] = 0
-        known = self.cols[at] == x.index
-        key, inverse = np.unique(x.row[known] * len(self.cols) + at[known], return_inverse=True)
-        data = np.bincount(inverse, weights=x.value[known], minlength=len(key))
-        row, col = key // len(self.cols), key % len(self.cols)
+        known = self.cols[at] == x.index if len(self.cols) else np.zeros(len(x.index), bool)
+        m = sparse.csr_matrix((x.value[known], (x.row[known], at[known])), shape=(x.n_rows, len(self.cols)))
+        m.sum_duplicates()
         if self.idf is not None:
-            data = (1.0 + np.log(data)) * self.idf[col]
-            norms = np.sqrt(np.bincount(row, weights=data * data, minlength=x.n_rows))
-            norms[norms == 0] = 1.0
-            data = data / norms[row]
-        return row, col, data
-
-    def matrix(self, x: Coded) -> sparse.csr_matrix:
-        row, col, data = self.apply(x)
-        return sparse.csr_matrix((data, (row, col)), shape=(x.n_rows, len(self.cols)))
+            m.data = (1.0 + np.log(m.data)) * self.idf[m.indices]
+            norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+            m = sparse.diags(1.0 / np.where(norms > 0, norms, 1.0)) @ m
+        return m.tocsr()
 
     @classmethod
     def fit(cls, x: Coded, tfidf: bool) -> Vocabulary:
@@ -572,32 +566,52 @@ class Head:
     intercept: np.ndarray | None = None
 
     def design(self, blocks: dict[str, sparse.csr_matrix]) -> sparse.csr_matrix:
-        """The head's input: its blocks (already through the vocabulary), weighted, side by side."""
+        """The head's input: its blocks (through the vocabulary), weighted, side by side."""
         return sparse.hstack([blocks[b] * w for b, w in self.blocks.items()], format="csr")
 
-    def scores(self, applied: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]], widths: dict[str, int], n: int) -> np.ndarray:
-        """``design(...) @ coef.T + intercept`` without building the matrix (the fast path)."""
-        z = np.tile(self.intercept.astype(np.float64), (n, 1))
-        rows, cols, values, offset = [], [], [], 0
-        for b, w in self.blocks.items():
-            row, col, data = applied[b]
-            rows.append(row)
-            cols.append(offset + col)
-            values.append(data * w)
-            offset += widths[b]
-        row, col, data = np.concatenate(rows), np.concatenate(cols), np.concatenate(values)
-        for k in range(z.shape[1]):
-            z[:, k] += np.bincount(row, weights=self.coef[k, col] * data, minlength=n)
-        return z
+
+@dataclass
+class _Index:
+    """Every block's kept columns in one table, so that a batch is looked up, counted, weighted
+    and scored by a few array operations whatever the number of blocks."""
+
+    ids: np.ndarray  # sorted feature ids of all blocks
+    block: np.ndarray  # the block (position in ``blocks``) of each
+    idf: np.ndarray  # its idf, 1 for a raw feature
+    raw: np.ndarray  # whether it is a raw (cue) feature
+    weights: np.ndarray  # (heads × classes, ids): coefficients times block weights
+    n_blocks: int
+    slots: np.ndarray = field(init=False)  # id's low bits → its column + 1; 0 none, -1 shared
+
+    def __post_init__(self) -> None:
+        # Most ids of a text are not in the vocabulary: one look into a table addressed by the
+        # id's low bits settles most of them, where a binary search takes twenty steps.
+        self.slots = np.zeros(_SLOTS, np.int32)
+        slot = (self.ids & np.uint64(_SLOTS - 1)).astype(np.int64)
+        taken, counts = np.unique(slot, return_counts=True)
+        self.slots[slot] = np.arange(1, len(slot) + 1, dtype=np.int32)
+        self.slots[taken[counts > 1]] = -1
+
+    def lookup(self, index: np.ndarray) -> np.ndarray:
+        """The column of each id, -1 when it is not in the vocabulary."""
+        col = self.slots[(index & np.uint64(_SLOTS - 1)).astype(np.int64)].astype(np.int64) - 1
+        shared = np.flatnonzero(col == -2)
+        if len(shared):
+            at = np.minimum(np.searchsorted(self.ids, index[shared]), len(self.ids) - 1)
+            col[shared] = np.where(self.ids[at] == index[shared], at, -1)
+        hit = np.flatnonzero(col >= 0)
+        col[hit[self.ids[col[hit]] != index[hit]]] = -1
+        return col
 
 
 class StanceModel:
-    """An ensemble of logistic regressions over hashed n-gram, word and cue features."""
+    """An ensemble of logistic regressions over hashed n-gram, position and cue features."""
 
     def __init__(self, heads: dict[str, dict] | None = None, classes: tuple[str, ...] = tuple(sorted(LABELS))):
         self.classes = tuple(classes)
         self.heads = [Head(n, float(h["c"]), dict(h["blocks"])) for n, h in (heads or HEADS).items()]
         self.vocab: dict[str, Vocabulary] = {}
+        self._index: _Index | None = None
 
     @property
     def blocks(self) -> list[str]:
@@ -608,9 +622,9 @@ class StanceModel:
     def fit(self, rows: Sequence[Row] | Batch, labels: Sequence[str]) -> StanceModel:
         from threadpoolctl import threadpool_limits
 
-        coded = (rows if isinstance(rows, Batch) else featurise(rows)).blocks
-        self.vocab = {b: Vocabulary.fit(coded[b], tfidf=b != CUES) for b in self.blocks}
-        blocks = {b: v.matrix(coded[b]) for b, v in self.vocab.items()}
+        batch = rows if isinstance(rows, Batch) else featurise(rows)
+        self.vocab = {b: Vocabulary.fit(batch.coded(b), tfidf=b != CUES) for b in self.blocks}
+        blocks = {b: v.matrix(batch.coded(b)) for b, v in self.vocab.items()}
         with threadpool_limits(1):  # many BLAS threads on these small matrices only slow lbfgs down
             for head in self.heads:
                 from sklearn.linear_model import LogisticRegression  # training only
@@ -620,19 +634,63 @@ class StanceModel:
                 order = [list(clf.classes_).index(c) for c in self.classes]
                 head.coef = clf.coef_[order].astype(np.float32)
                 head.intercept = clf.intercept_[order].astype(np.float32)
+        self._index = None
         return self
+
+    def _compiled(self) -> _Index:
+        if self._index is None:
+            blocks = self.blocks
+            ids = np.concatenate([self.vocab[b].cols for b in blocks])
+            order = np.argsort(ids, kind="stable")
+            if len(ids) and (np.diff(ids[order]) == 0).any():
+                raise ValueError("two blocks share a feature id: retrain with `quotes train stance`")
+            rank = np.empty(len(ids), np.int64)
+            rank[order] = np.arange(len(ids))
+            starts = dict(zip(blocks, np.cumsum([0] + [len(self.vocab[b].cols) for b in blocks]).tolist()))
+            weights = np.zeros((len(self.heads) * len(self.classes), len(ids)))
+            for h, head in enumerate(self.heads):
+                w = weights[h * len(self.classes) : (h + 1) * len(self.classes)]
+                offset = 0
+                for b, scale in head.blocks.items():
+                    width = len(self.vocab[b].cols)
+                    w[:, rank[starts[b] : starts[b] + width]] = head.coef[:, offset : offset + width] * scale
+                    offset += width
+            idf = np.concatenate([self.vocab[b].idf if self.vocab[b].idf is not None else np.ones(len(self.vocab[b].cols)) for b in blocks])
+            raw = np.concatenate([np.full(len(self.vocab[b].cols), self.vocab[b].idf is None) for b in blocks])
+            block = np.concatenate([np.full(len(self.vocab[b].cols), k) for k, b in enumerate(blocks)])
+            self._index = _Index(ids[order], block[order], idf[order].astype(np.float64), raw[order],
+                                 np.ascontiguousarray(weights.T), len(blocks))
+        return self._index
+
+    def decision(self, batch: Batch) -> list[np.ndarray]:
+        """Each head's scores (rows × classes): the product of its design matrix with its
+        coefficients, computed on the batch's entries directly (the analysis path)."""
+        ix, n = self._compiled(), batch.n_rows
+        col = ix.lookup(batch.index)
+        known = col >= 0
+        width = max(1, len(ix.ids))
+        key, inverse = np.unique(batch.row[known] * width + col[known], return_inverse=True)
+        data = np.bincount(inverse, weights=batch.value[known], minlength=len(key))
+        row, col = key // width, key % width
+        tfidf = ~ix.raw[col]
+        data[tfidf] = (1.0 + np.log(data[tfidf])) * ix.idf[col[tfidf]]
+        cell = row[tfidf] * ix.n_blocks + ix.block[col[tfidf]]
+        norms = np.sqrt(np.bincount(cell, weights=data[tfidf] ** 2, minlength=n * ix.n_blocks))
+        data[tfidf] /= np.where(norms > 0, norms, 1.0)[cell]
+        # the keys are sorted by row: the entries are a CSR matrix as they stand
+        x = sparse.csr_matrix((data, col, np.searchsorted(row, np.arange(n + 1))), shape=(n, width))
+        z = x @ ix.weights
+        k = len(self.classes)
+        return [z[:, h * k : (h + 1) * k] + head.intercept for h, head in enumerate(self.heads)]
 
     def predict_proba(self, rows: Sequence[Row] | Batch) -> tuple[list[str], np.ndarray]:
         """The classes and, for each row, their probabilities (geometric mean of the heads')."""
         if not len(rows):
             return list(self.classes), np.zeros((0, len(self.classes)))
         batch = rows if isinstance(rows, Batch) else featurise(rows)
-        applied = {b: v.apply(batch.blocks[b]) for b, v in self.vocab.items()}
-        widths = {b: len(v.cols) for b, v in self.vocab.items()}
         log_p = np.zeros((len(batch), len(self.classes)))
-        for head in self.heads:
-            z = head.scores(applied, widths, len(batch))
-            z -= z.max(axis=1, keepdims=True)
+        for z in self.decision(batch):
+            z = z - z.max(axis=1, keepdims=True)
             log_p += z - np.log(np.exp(z).sum(axis=1, keepdims=True))
         log_p /= len(self.heads)
         p = np.exp(log_p - log_p.max(axis=1, keepdims=True))

@@ -210,3 +210,21 @@ def test_a_target_in_a_long_speech_sees_only_its_surroundings():
     short = features("我们坚决支持乌克兰。", 6, 9)
     assert sum(len(v) for v in long.blocks.values()) < 3 * sum(len(v) for v in short.blocks.values()) + 1000
     assert gram_id("c", "支持Ⓣ") in long.blocks["window"]
+
+
+def test_analysis_scores_equal_the_training_design_matrices(model):
+    rows = stance._row_features(stance.read_corpus(CORPUS)[:200])
+    batch = stance.featurise(rows)
+    blocks = {b: v.matrix(batch.coded(b)) for b, v in model.vocab.items()}
+    for head, z in zip(model.heads, model.decision(batch)):
+        expected = head.design(blocks) @ head.coef.T.astype(np.float64) + head.intercept
+        assert np.allclose(z, expected, atol=1e-5)
+
+
+def test_vocabulary_lookup_finds_every_known_id_and_no_other(model):
+    index = model._compiled()
+    known = index.ids[::3]
+    unknown = known ^ np.uint64(1 << 40)  # same low bits, another id
+    cols = index.lookup(np.concatenate([known, unknown]))
+    assert np.array_equal(cols[: len(known)], np.arange(0, len(index.ids), 3))
+    assert (cols[len(known) :] == -1).all()
