@@ -21,6 +21,7 @@ import signal
 import sys
 import threading
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
@@ -33,6 +34,7 @@ TEXT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml")
 ARCHIVE_SUFFIXES = (".jsonl", ".ndjson")
 STDIN = "-"
 DEFAULT_TIMEOUT = 300.0  # seconds per document; a 5 MB article takes well under a minute
+_QUEUED = 2  # documents sent to a worker at a time: the one it works on and the next
 _GRACE = 5.0  # seconds past the time limit before a worker that ignores its alarm is killed
 
 
@@ -348,12 +350,13 @@ def _worker(conn: Connection, opts: Options) -> None:
 
 @dataclass
 class _Slot:
-    """One worker process and the document it is working on."""
+    """One worker process, the document it is working on and the next one it is sent (so that
+    it never waits for the parent between two documents)."""
 
     process: multiprocessing.process.BaseProcess
     conn: Connection
-    task: tuple[int, Source] | None = None
-    started: float = 0.0
+    tasks: deque[tuple[int, Source]] = field(default_factory=deque)
+    started: float = 0.0  # when the document at the head of ``tasks`` was begun
 
 
 @dataclass
@@ -378,22 +381,29 @@ class _Pool:
         return _Slot(proc, parent)
 
     def idle(self) -> list[_Slot]:
-        return [s for s in self.slots if s.task is None]
+        """Workers with room for another document, the least loaded first."""
+        return sorted((s for s in self.slots if len(s.tasks) < _QUEUED), key=lambda s: len(s.tasks))
 
     def busy(self) -> list[_Slot]:
-        return [s for s in self.slots if s.task is not None]
+        return [s for s in self.slots if s.tasks]
 
     def submit(self, slot: _Slot, index: int, src: Source) -> None:
-        slot.task, slot.started = (index, src), time.monotonic()
+        if not slot.tasks:
+            slot.started = time.monotonic()
+        slot.tasks.append((index, src))
         slot.conn.send((index, src))
 
     def replace(self, slot: _Slot) -> None:
-        """Kill a worker (ours, by its process) and start a fresh one in its place."""
+        """Kill a worker (ours, by its process) and start a fresh one in its place, handing it
+        the documents that were queued behind the one that failed."""
         if slot.process.is_alive():
             slot.process.kill()
         slot.process.join(5)
         slot.conn.close()
-        self.slots[self.slots.index(slot)] = self._start()
+        fresh = self._start()
+        self.slots[self.slots.index(slot)] = fresh
+        for index, src in list(slot.tasks)[1:]:
+            self.submit(fresh, index, src)
 
     def collect(self, wait_seconds: float) -> list[Result]:
         """Results that came back within ``wait_seconds``, and failures of workers that died or hung."""
@@ -404,11 +414,12 @@ class _Pool:
         ready = set(wait(waitables, timeout=wait_seconds))
         out = []
         for slot in busy:
-            index, src = slot.task
+            index, src = slot.tasks[0]
             if slot.conn in ready:
                 try:
                     out.append(slot.conn.recv())
-                    slot.task = None
+                    slot.tasks.popleft()
+                    slot.started = time.monotonic()
                     continue
                 except (EOFError, OSError):
                     pass  # died while answering: reported below
@@ -430,7 +441,7 @@ class _Pool:
                 pass
         deadline = time.monotonic() + 2
         for slot in self.slots:
-            if slot.task is None:
+            if not slot.tasks:
                 slot.process.join(max(0.0, deadline - time.monotonic()))
             if slot.process.is_alive():
                 slot.process.kill()
