@@ -141,7 +141,6 @@ class Attributor:
         self.lines = lines
         self.lex = lex
         self.registry = Registry()
-        self._titles = lex.titles_longest_first
         self._title_re = lex.title_pattern
         self._cue_or_adverbial = lex.cue_or_adverbial
         self._boundary_words = tuple(lex.adverbials) + tuple(lex.cues) + tuple(lex.connectives)
@@ -327,7 +326,7 @@ class Attributor:
             return Mention(text, a, b, "anonymous", name=text)
         if text.endswith(lex.organizations):
             return Mention(text, a, b, "organization", name=text)
-        title = next((t for t in self._titles if text.endswith(t)), None)
+        title = lex.title_suffixes.longest(text)
         before_title = text[: -len(title)] if title else ""
         if title and self._may_be_name(before_title) and (self._foreign_name(before_title) or self._known(before_title)):
             # 布萊德利參議員: name, then title
@@ -392,9 +391,8 @@ class Attributor:
     def _may_be_name(self, text: str) -> bool:
         """Not a title, a party or an organisation (美国总统, 东盟秘书长 carry no name)."""
         lex = self.lex
-        return text not in lex.titles and text not in lex.parties and text not in lex.organizations and not any(
-            text.endswith(x) for x in lex.organizations + lex.media if len(x) > 1
-        )
+        return (text not in lex.titles and text not in lex.parties and text not in lex.organizations
+                and lex.body_suffixes.longest(text) is None)
 
     def _foreign_name(self, text: str) -> bool:
         """A transliterated name: 罗伯特·萨尔加多, or five or more transliteration characters."""
@@ -408,7 +406,7 @@ class Attributor:
         """The role written before ``name`` somewhere in the document (新任财政部长周文 → 财政部长)."""
         pos = self.norm.find(name)
         while pos > 0:
-            title = next((t for t in self._titles if self.norm.endswith(t, 0, pos)), None)
+            title = self.lex.title_suffixes.longest(self.norm, pos)
             if title is not None:
                 lo = self._role_start(pos - len(title), 0)
                 return _role_spans(self.norm[lo:pos], lo)
@@ -439,8 +437,8 @@ class Attributor:
             i, t = m.start(), m.group(1)
             rest = text[i + len(t) :]
             chinese = _NAME_CHARS.match(rest) and self._plausible_name(rest)
-            if len(t) > 1 and rest and (chinese or self._foreign_name(rest) or self._honorific_name(rest)) and self._may_be_name(rest) and not rest.endswith(self._titles):
-                suffix = next((x for x in self.lex.organizations + self.lex.media if rest.endswith(x)), "")
+            if len(t) > 1 and rest and (chinese or self._foreign_name(rest) or self._honorific_name(rest)) and self._may_be_name(rest) and self.lex.title_suffixes.longest(rest) is None:
+                suffix = self.lex.organization_suffixes.longest(rest) or self.lex.media_suffixes.longest(rest) or ""
                 if len(suffix) < 2 and (not suffix or len(rest) <= 3):
                     best = ((i, i + len(t)), i + len(t))
         return best
