@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import csv
 import json
-from dataclasses import asdict
+from dataclasses import fields
 from pathlib import Path
 from typing import IO, Any, Iterable
 
@@ -19,16 +19,22 @@ CSV_COLUMNS = [
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+def _fields(obj: Any) -> dict[str, Any]:
+    """A flat dataclass as a dict, sharing its values: ``dataclasses.asdict`` deep-copies every
+    value, which made writing the output a tenth of the time of a run."""
+    return {f.name: getattr(obj, f.name) for f in fields(obj)}
+
+
 def quote_dict(q: Quote) -> dict[str, Any]:
-    d = asdict(q)
-    d["stance"] = [asdict(s) for s in q.stance]
+    d = _fields(q)
+    d["stance"] = [_fields(s) for s in q.stance]
     return d
 
 
 def comparison_dict(c: Comparison) -> dict[str, Any]:
-    d = {k: v for k, v in asdict(c).items() if not (k == "doc" and v is None)}
+    d = {k: v for k, v in _fields(c).items() if not (k == "doc" and v is None)}
     if c.best_match is not None:
-        d["best_match"] = {k: v for k, v in asdict(c.best_match).items() if not (k == "doc" and v is None)}
+        d["best_match"] = {k: v for k, v in _fields(c.best_match).items() if not (k == "doc" and v is None)}
     return d
 
 
@@ -37,9 +43,9 @@ def document_dict(doc: Document) -> dict[str, Any]:
         "path": doc.path,
         "encoding": doc.encoding,
         "script": doc.script,
-        "stories": [asdict(s) for s in doc.stories],
+        "stories": [_fields(s) for s in doc.stories],
         "quotes": [quote_dict(q) for q in doc.quotes],
-        "accounts": [asdict(a) for a in doc.accounts],
+        "accounts": [_fields(a) for a in doc.accounts],
         "comparison": [comparison_dict(c) for c in doc.comparison],
         "notes": doc.notes,
     }
