@@ -342,9 +342,20 @@ def _negates(before: str) -> bool:
     return _NEGATION.search(_NOT_NEGATION.sub("__", before)) is not None
 
 
+@lru_cache(maxsize=2**15)
+def _hit_keys(word: str, scope: str, side: str, negated: bool, conc: str) -> tuple[str, str, str, str, str, str, float]:
+    """The feature names of a lexicon hit (its kind, its effect once negation is applied, the
+    word itself; some counted, some distance-weighted) and the sign of its effect: the same
+    few combinations recur, so they are built once."""
+    polarity, kind = cue_lexicon().words[word]
+    effect = polarity if not negated else ("-" if polarity == "+" else "+")
+    return (f"{polarity}{kind}:{scope}:{side}:{int(negated)}{conc}", f"{polarity}{kind}:{scope}:{side}:w",
+            f"e{effect}:{scope}:{side}", f"e{effect}:{scope}", f"e{effect}{conc}", f"W{word}:{scope}:{side}:{int(negated)}",
+            1.0 if effect == "+" else -1.0)
+
+
 def _cue_features(m: str, pos: int, cs: int, ce: int, mentions: list[int], hits: list[tuple[int, int, str]]) -> dict[str, float]:
     """Lexicon cue words and their relation to the target, plus where the target stands."""
-    lex = cue_lexicon()
     f: dict[str, float] = {}
 
     def add(key: str, value: float = 1.0) -> None:
@@ -362,8 +373,8 @@ def _cue_features(m: str, pos: int, cs: int, ce: int, mentions: list[int], hits:
     if tc in main:
         add("tmain")
     n_same, total_same, total = 0, 0.0, 0.0
+    get = f.get
     for a, b, word in hits:
-        polarity, kind = lex.words[word]
         cc = bisect_left(clause_ends, a)
         if cc == tc:
             scope = "same"
@@ -376,14 +387,13 @@ def _cue_features(m: str, pos: int, cs: int, ce: int, mentions: list[int], hits:
         negated = _negates(m[max(bounds[cc][0], a - _NEGATION_REACH) : a])
         conc = "c" if cc in concessive else "m" if cc in main else ""
         weight = 1.0 / (1.0 + distance / _DISTANCE_SCALE)
-        effect = polarity if not negated else ("-" if polarity == "+" else "+")
-        sign = 1.0 if effect == "+" else -1.0
-        add(f"{polarity}{kind}:{scope}:{side}:{int(negated)}{conc}")
-        add(f"{polarity}{kind}:{scope}:{side}:w", weight)
-        add(f"e{effect}:{scope}:{side}", weight)
-        add(f"e{effect}:{scope}")
-        add(f"e{effect}{conc}")
-        add(f"W{word}:{scope}:{side}:{int(negated)}")
+        kind_key, kind_weighted, effect_weighted, effect_key, effect_conc, word_key, sign = _hit_keys(word, scope, side, negated, conc)
+        f[kind_key] = get(kind_key, 0.0) + 1.0
+        f[kind_weighted] = get(kind_weighted, 0.0) + weight
+        f[effect_weighted] = get(effect_weighted, 0.0) + weight
+        f[effect_key] = get(effect_key, 0.0) + 1.0
+        f[effect_conc] = get(effect_conc, 0.0) + 1.0
+        f[word_key] = get(word_key, 0.0) + 1.0
         if scope == "same":
             n_same += 1
             total_same += sign * weight
