@@ -678,18 +678,17 @@ class StanceModel:
         ix, n = self._compiled(), batch.n_rows
         col = ix.lookup(batch.index)
         known = col >= 0
-        width = max(1, len(ix.ids))
-        key, inverse = np.unique(batch.row[known] * width + col[known], return_inverse=True)
-        data = np.bincount(inverse, weights=batch.value[known], minlength=len(key))
-        row, col = key // width, key % width
+        # counts summed per row and feature by scipy's CSR conversion (a counting sort by row)
+        x = sparse.csr_matrix((batch.value[known], (batch.row[known], col[known])), shape=(n, max(1, len(ix.ids))))
+        x.sum_duplicates()
+        data, col = x.data, x.indices
+        row = np.repeat(np.arange(n), np.diff(x.indptr))
         tfidf = ~ix.raw[col]
         data[tfidf] = (1.0 + np.log(data[tfidf])) * ix.idf[col[tfidf]]
         cell = row[tfidf] * ix.n_blocks + ix.block[col[tfidf]]
         norms = np.sqrt(np.bincount(cell, weights=data[tfidf] ** 2, minlength=n * ix.n_blocks))
         data[tfidf] /= np.where(norms > 0, norms, 1.0)[cell]
-        # the keys are sorted by row: the entries are a CSR matrix as they stand
-        x = sparse.csr_matrix((data, col, np.searchsorted(row, np.arange(n + 1))), shape=(n, width))
-        z = x @ ix.weights
+        z = x @ ix.weights  # ``data`` is the matrix's own array, transformed in place
         k = len(self.classes)
         return [z[:, h * k : (h + 1) * k] + head.intercept for h, head in enumerate(self.heads)]
 
