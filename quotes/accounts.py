@@ -72,11 +72,13 @@ def _affiliation_in(text: str, name: str, lex: SideLexicon) -> str | None:
     """The party named just before ``name`` (or its head, 布萊德利 of 布萊德利辦公室) in ``text``."""
     for size in range(len(name), 1, -1):
         head = name[:size]
-        for m in re.finditer(re.escape(head), text):
-            clause_start = max(text.rfind(p, 0, m.start()) for p in "，。,；\n（(")
-            parties = lex.parties(text[max(clause_start + 1, m.start() - _AFFILIATION_WINDOW) : m.start()])
+        at = text.find(head)
+        while at >= 0:
+            clause_start = max(text.rfind(p, 0, at) for p in "，。,；\n（(")
+            parties = lex.parties(text[max(clause_start + 1, at - _AFFILIATION_WINDOW) : at])
             if parties:
                 return parties[-1]  # the nearest: （布鲁塞尔电）中国国务院副总理邵启衡 is 中方
+            at = text.find(head, at + len(head))
     return None
 
 

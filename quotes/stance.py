@@ -38,7 +38,7 @@ import numpy as np
 from scipy import sparse
 
 from .accounts import side_lexicon
-from .lexicons import word_pattern
+from .lexicons import WordScanner
 from .model import Document, Quote, Stance
 from .reading import normalise, to_traditional
 
@@ -70,8 +70,8 @@ _DISTANCE_SCALE = 6.0  # a cue word d characters from the target weighs 1 / (1 +
 # ----------------------------------------------------------------------------- targets
 
 @lru_cache(maxsize=1)
-def _target_words() -> tuple[re.Pattern[str], dict[str, str]]:
-    """All target words, longest first, with their canonical names."""
+def _target_words() -> tuple[WordScanner, dict[str, str]]:
+    """All target words, with their canonical names."""
     sides = side_lexicon()
     canonical = {}
     for word, side in sides.words.items():
@@ -79,8 +79,7 @@ def _target_words() -> tuple[re.Pattern[str], dict[str, str]]:
     for name in ("targets.txt", "organs.txt"):
         for word in _lexicon_lines(name):
             canonical.setdefault(word, word)
-    words = sorted(canonical, key=len, reverse=True)
-    return word_pattern(words), canonical
+    return WordScanner(canonical), canonical
 
 
 def _party_name(side: str) -> str:
@@ -103,9 +102,9 @@ def _topic_set() -> frozenset[str]:
 
 def topic_terms(text: str) -> list[str]:
     """Issues and blocs named in ``text`` (simplified)."""
-    pattern, _ = _target_words()
+    scanner, _ = _target_words()
     topics = _topic_set()
-    return [m.group() for m in pattern.finditer(text) if m.group() in topics]
+    return [word for _, _, word in scanner.finditer(text) if word in topics]
 
 
 @dataclass
@@ -121,13 +120,12 @@ def find_targets(text: str, addressee: str | None = None, names: Iterable[str] =
     Besides the lexicons' parties, blocs, issues and organs, ``names`` are the people and
     organisations the document names elsewhere (its speakers), found where the quote names
     them too; a longer name wins over a lexicon word inside it (中国外交部 over 中国)."""
-    pattern, canonical = _target_words()
+    scanner, canonical = _target_words()
     party_words = side_lexicon().words
     mentions = []
-    for m in pattern.finditer(text):
-        word = m.group()
-        if len(word) > 1 or _abbreviation_used(text, m.start(), m.end(), party_words):
-            mentions.append(TargetMention(canonical[word], m.start(), m.end()))
+    for a, b, word in scanner.finditer(text):
+        if len(word) > 1 or _abbreviation_used(text, a, b, party_words):
+            mentions.append(TargetMention(canonical[word], a, b))
     for name in names:
         i = text.find(name)
         if i >= 0 and len(name) > 1:
@@ -159,7 +157,7 @@ def _abbreviation_used(text: str, a: int, b: int, words: dict[str, str]) -> bool
 @dataclass(frozen=True)
 class CueLexicon:
     words: dict[str, tuple[str, str]]  # word → (polarity "+"/"-", kind)
-    pattern: re.Pattern[str]
+    scanner: WordScanner
     digest: str  # sha1 of the file, recorded with the model that was trained on it
 
 
@@ -173,8 +171,7 @@ def cue_lexicon() -> CueLexicon:
             continue
         word, polarity, kind = line.split("\t")[:3]
         words.setdefault(word.strip(), (polarity.strip(), kind.strip()))
-    pattern = word_pattern(words)
-    return CueLexicon(words, pattern, hashlib.sha1(raw).hexdigest())
+    return CueLexicon(words, WordScanner(words), hashlib.sha1(raw).hexdigest())
 
 
 # ----------------------------------------------------------------------------- features
@@ -234,7 +231,7 @@ def _masked(text: str, start: int, end: int, others: Iterable[tuple[int, int]]) 
 @lru_cache(maxsize=256)
 def _cue_hits(text: str) -> tuple[tuple[int, int, str], ...]:
     """Where the polarity lexicon's words stand in a quote: once per quote, not per target."""
-    return tuple((m.start(), m.end(), m.group()) for m in cue_lexicon().pattern.finditer(text))
+    return tuple(cue_lexicon().scanner.finditer(text))
 
 
 def _span(m: str, pos: int, breaks: re.Pattern[str]) -> tuple[int, int]:
