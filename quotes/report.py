@@ -1,4 +1,5 @@
-"""Rich terminal reports: a table of quotes per story and a per-speaker summary."""
+"""Rich terminal reports: per story a table of quotes and a speaker × target stance table, a
+per-speaker summary, and the readout comparison of stories told by two sides."""
 from __future__ import annotations
 
 import re
@@ -19,6 +20,8 @@ CUE_STYLES = {
 }
 _TEXT_WIDTH = 80
 _STANCE_MARKS = {"support": "+", "oppose": "−", "neutral": "○"}
+_STANCE_STYLE = "bold"
+_MAX_TARGETS = 8  # columns of the stance table: the targets most often named
 
 
 def _short(text: str, width: int = _TEXT_WIDTH) -> str:
@@ -67,6 +70,28 @@ def speaker_table(quotes: list[Quote]) -> Table:
     return table
 
 
+def stance_table(quotes: list[Quote], title: str, max_targets: int = _MAX_TARGETS) -> Table | None:
+    """Speakers (grouped by their account's side) against the targets they take a stance on:
+    one mark per quote (+ support, − oppose, ○ neutral), the most named targets first."""
+    cells: dict[tuple[str, str], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    named = Counter()
+    for q in quotes:
+        for s in q.stance:
+            cells[(q.side or "", q.speaker or "—")][s.target].append(_STANCE_MARKS[s.label])
+            named[s.target] += 1
+    if not named:
+        return None
+    targets = [t for t, _ in named.most_common(max_targets)]
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD)
+    table.add_column("side")
+    table.add_column("speaker")
+    for t in targets:
+        table.add_column(t, justify="center", style=_STANCE_STYLE)
+    for (side, speaker), row in sorted(cells.items()):
+        table.add_row(side or "—", speaker, *(" ".join(row.get(t, [])) for t in targets))
+    return table
+
+
 def document_report(doc: Document) -> RenderableType:
     parts: list[RenderableType] = []
     by_story: dict[str, list[Quote]] = defaultdict(list)
@@ -78,6 +103,9 @@ def document_report(doc: Document) -> RenderableType:
             continue
         title = f"{story.id} · {story.kind}" + (f" · {_short(story.title, 40)}" if story.title else "")
         parts.append(quote_table(quotes, title))
+        stances = stance_table(quotes, f"{story.id} · stance by speaker and target")
+        if stances is not None:
+            parts.append(stances)
     if doc.quotes:
         parts.append(speaker_table(doc.quotes))
     else:

@@ -1,13 +1,13 @@
 """Stance: the targets each quote names, and the speaker's stance toward each.
 
-Targets are parties (sides.tsv), blocs and issues (targets.txt), and the addressee of a
-call (你们/您 in one side's quote is the other side).  The stance toward each target is
+Targets are parties (sides.tsv), blocs and issues (targets.txt), government bodies
+(organs.txt), the people and organisations the document quotes elsewhere, and the addressee
+of a call (你们/您 in one side's quote is the other side).  The stance toward each target is
 predicted by a small ensemble of linear models (logistic regression) over features of the
-target's place in the quote:
+target's place in the quote (a long quote is seen within 80 characters of the target):
 
 * character n-grams of a window around the target, of the target's clause split into before
   and after the target, of the rest of the quote before and after, and of the whole quote;
-* words (the project's segmenter) around the target and in each region of the quote;
 * cue words of a polarity lexicon (``lexicons/stance_words.tsv``) with their relation to
   the target: same clause or not, before or after it, negated (不 没 未 并非 …), in a
   concessive clause (尽管/虽然 …) or in the main clause after one (但/仍 …), distance-weighted;
@@ -15,8 +15,10 @@ target's place in the quote:
 
 The target itself is masked (Ⓣ) and the other targets too (Ⓞ), so what is learnt is how
 things are said about a target, not who it is; the mention's own characters are one small
-feature block.  The model is trained by ``quotes train stance`` and stored as plain arrays
-(``.npz`` loaded without pickles) plus JSON; see ``models/stance/MODEL_CARD.md``.
+feature block.  No segmenter runs: the features of all the targets of a document are hashed
+ids computed by numpy in one pass, and the two heads score them by one sparse product.  The
+model is trained by ``quotes train stance`` and stored as plain arrays (``.npz`` loaded
+without pickles) plus JSON; see ``models/stance/MODEL_CARD.md``.
 """
 from __future__ import annotations
 

@@ -228,3 +228,17 @@ def test_vocabulary_lookup_finds_every_known_id_and_no_other(model):
     cols = index.lookup(np.concatenate([known, unknown]))
     assert np.array_equal(cols[: len(known)], np.arange(0, len(index.ids), 3))
     assert (cols[len(known) :] == -1).all()
+
+
+def test_report_has_a_speaker_by_target_stance_table(model):
+    from rich.console import Console
+
+    from quotes.report import document_report
+
+    doc = analyze("外交部发言人林晓峰表示，中方坚决反对美方的单边制裁，愿同东盟加强合作。\n")
+    console = Console(record=True, width=160)
+    console.print(document_report(doc))
+    text = console.export_text()
+    assert "stance by speaker and target" in text
+    row = next(line for line in text.splitlines() if "林晓峰" in line and "−" in line)
+    assert "+" in row  # 东盟: support, in the same row as the opposition to 美国
