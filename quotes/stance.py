@@ -276,26 +276,62 @@ def gram_id(tag: str, gram: str) -> int:
     return int(((h ^ np.uint64(_tag(tag, len(gram)))) * _MIX)[0])
 
 
-@lru_cache(maxsize=2**16)
-def _string_id(token: str, space: int) -> int:
-    # a standard-library hash (Python's own is salted per process), in a space of its block's
-    return zlib.crc32(token.encode("utf-8")) | space << 32
-
-
 def _string_ids(tokens: list[str], space: int) -> np.ndarray:
-    return np.fromiter((_string_id(t, space) for t in tokens), dtype=np.uint64, count=len(tokens))
+    """Ids of whole strings (position and cue features), all at once: each string's characters
+    weighted by powers of a prime by their place in it and summed (mod 2^64), then mixed with
+    the string's length and its block's ``space``."""
+    if not tokens:
+        return np.zeros(0, np.uint64)
+    lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
+    starts = np.cumsum(lengths) - lengths
+    cp = np.frombuffer("".join(tokens).encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.uint64)
+    place = np.arange(len(cp)) - np.repeat(starts, lengths)
+    sums = np.add.reduceat(cp * _powers(int(lengths.max()))[place], starts)
+    return ((sums ^ (lengths.astype(np.uint64) << np.uint64(48)) ^ np.uint64(space)) * _MIX) ^ np.uint64(_tag("string", space))
+
+
+@lru_cache(maxsize=8)
+def _powers(longest: int) -> np.ndarray:
+    size = 1 << max(0, longest - 1).bit_length()  # a few sizes only, each computed once
+    return np.array([pow(int(_PRIME), i, 1 << 64) for i in range(size)], dtype=np.uint64)
+
+
+# The n-gram regions of a target, in the order of ``Plan.bounds``: block, tag (the whole
+# quote's is w1 when the target is its first mention, else w2), text read, lowest and highest n.
+_REGIONS = (
+    ("window", "c", _MASKED, 1, 4),
+    ("near", "L", _MASKED, 1, 3),
+    ("near", "R", _MASKED, 1, 3),
+    ("region", "P", _MASKED, 1, 2),
+    ("region", "B", _MASKED, 1, 2),
+    ("region", "A", _MASKED, 1, 2),
+    ("region", "N", _MASKED, 1, 2),
+    ("whole", "w", _PLAIN, 2, 3),
+    ("mention", "M", _PLAIN, 1, 2),
+)
 
 
 @dataclass
 class Plan:
-    """One target's features before hashing: its two texts, the n-gram regions of each block,
+    """One target's features before hashing: its two texts, where each n-gram region lies,
     and the position and cue features."""
 
     masked: str
     plain: str
-    regions: list[tuple[str, str, int, int, int, int, int]]  # block, tag, text, start, end, lowest n, highest n
+    bounds: list[tuple[int, int]]  # (start, end) of each of _REGIONS in its text
+    first: bool  # the target is the quote's first mention
     position: list[str]
     cues: dict[str, float]
+
+
+@cache
+def _region_tags() -> tuple[tuple[int, tuple[tuple[int, int, int, int], ...]], ...]:
+    """For each region: its text, and per n the block's index and the tag ids (first, not first)."""
+    out = []
+    for block, tag, src, lo, hi in _REGIONS:
+        first, other = (tag + "1", tag + "2") if tag == "w" else (tag, tag)
+        out.append((src, tuple((n, BLOCKS.index(block), _tag(first, n), _tag(other, n)) for n in range(lo, hi + 1))))
+    return tuple(out)
 
 
 def _plan(quote: str, start: int, end: int, others: Sequence[tuple[int, int]] = ()) -> Plan:
@@ -307,20 +343,15 @@ def _plan(quote: str, start: int, end: int, others: Sequence[tuple[int, int]] = 
     masked = _masked(text, start, end, others)
     m, pos, mentions = masked.text, masked.pos, masked.marks
     cs, ce = _span(m, pos, _CLAUSE_BREAKS)
-    first = mentions[0] == pos
-    regions = [
-        ("window", "c", _MASKED, max(0, pos - _CONTEXT), min(len(m), pos + 1 + _CONTEXT), 1, 4),
-        ("near", "L", _MASKED, max(cs, pos - _NEAR), pos, 1, 3),
-        ("near", "R", _MASKED, pos + 1, min(ce, pos + 1 + _NEAR), 1, 3),
-        ("region", "P", _MASKED, 0, cs, 1, 2),
-        ("region", "B", _MASKED, cs, pos, 1, 2),
-        ("region", "A", _MASKED, pos + 1, ce, 1, 2),
-        ("region", "N", _MASKED, ce, len(m), 1, 2),
-        ("whole", "w1" if first else "w2", _PLAIN, 0, len(text), 2, 3),
-        ("mention", "M", _PLAIN, start, end, 1, 2),
+    bounds = [
+        (max(0, pos - _CONTEXT), min(len(m), pos + 1 + _CONTEXT)),
+        (max(cs, pos - _NEAR), pos), (pos + 1, min(ce, pos + 1 + _NEAR)),
+        (0, cs), (cs, pos), (pos + 1, ce), (ce, len(m)),
+        (0, len(text)),
+        (start, end),
     ]
     cues = _cue_features(m, pos, cs, ce, mentions, masked.cue_hits(hits))
-    return Plan(m, text, regions, _position(m, pos, cs, ce, mentions), cues)
+    return Plan(m, text, bounds, mentions[0] == pos, _position(m, pos, cs, ce, mentions), cues)
 
 
 def _position(m: str, pos: int, cs: int, ce: int, mentions: list[int]) -> list[str]:
@@ -488,17 +519,18 @@ def _hashed(plans: list[Plan]) -> Batch:
     flat = np.concatenate([g[n] for g, top in zip(grams, _TOP) for n in range(1, top + 1)])
     sizes = [len(g[n]) for g, top in zip(grams, _TOP) for n in range(1, top + 1)]
     bases = np.cumsum([0, *sizes]).tolist()
-    base = {(src, n): bases[sum(_TOP[:src]) + n - 1] for src, top in enumerate(_TOP) for n in range(1, top + 1)}
     offsets = [np.cumsum([0] + [len(t) + 1 for t in ts]).tolist() for ts in texts]
+    layout = [(src, [(n, bases[sum(_TOP[:src]) + n - 1], block, first, other) for n, block, first, other in per_n])
+              for src, per_n in _region_tags()]
     # one entry per row, region and n: where its n-grams begin in ``flat``, how many there
     # are, the tag, the block and the row
-    spec = [
-        (base[src, n] + offsets[src][r] + a, b - a - n + 1, _tag(tag, n), BLOCKS.index(block), r)
-        for r, p in enumerate(plans)
-        for block, tag, src, a, b, lo, hi in p.regions
-        for n in range(lo, hi + 1)
-        if b - a - n + 1 > 0
-    ]
+    spec = []
+    for r, p in enumerate(plans):
+        at = (offsets[0][r], offsets[1][r])
+        for (a, b), (src, per_n) in zip(p.bounds, layout):
+            for n, base, block, first, other in per_n:
+                if b - a - n + 1 > 0:
+                    spec.append((base + at[src] + a, b - a - n + 1, first if p.first else other, block, r))
     table = np.array(spec, dtype=np.uint64).reshape(-1, 5)
     starts, counts = table[:, 0].astype(np.int64), table[:, 1].astype(np.int64)
     at = np.repeat(starts - np.cumsum(counts) + counts, counts) + np.arange(int(counts.sum()))
