@@ -24,8 +24,10 @@ _ROLE_REACH = 10
 _REGION_MAX = 160  # characters before a cue searched for its subject
 _END = 1 << 62  # "anywhere in the story", for a headline's speaker
 _HEAD_MAX = 6  # length of a noun head after 的 that closes a speaker phrase
+_COUNTED = re.compile("(?:[一两二三四五六七八九十几数多]|该|这|那|另一)(?:名|位|个)")  # 一名 两位 该名: a counted noun phrase
+_COUNTED_REACH = 6  # characters of a place (秀林乡一名…) that may come before the count
 _LOCATIVES = set("上中时后下里前内外间")
-_FUNCTION_CHARS = set("的了是在有没不这那个们着过也都就")
+_FUNCTION_CHARS = set("的了是在有没不这那个们着过也都就我你您她他咱")  # never in a name (总教练只跟我说)
 _NAME_SEPARATORS = "·‧•・"
 _SEPARATED_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}[·‧•・][\u4e00-\u9fff]{1,8}(?:[·‧•・][\u4e00-\u9fff]{1,8})?")
 _NAME_FOLLOWERS = set("，。、；：（(「“ 的和与及等今昨日也还则并曾已将在于说称")  # characters of organisation name a role may carry before its title
@@ -180,7 +182,7 @@ class Attributor:
         for size in (3, 2):
             end = a + size
             name = norm[a:end]
-            if end > limit or not _NAME_CHARS.match(name) or not self._plausible_name(name):
+            if end > limit or not _NAME_CHARS.match(name) or not self._plausible_name(name) or not self._surnamed(name):
                 continue
             if end == limit or norm[end] in _NAME_FOLLOWERS or norm.startswith(self._boundary_words, end):
                 return end
@@ -250,11 +252,14 @@ class Attributor:
         d = _DATE.search(norm, a + 1, b)
         if d:
             best = d.start()
+        # 一名在地居民: after a numeral and classifier a noun phrase begins, and a word there
+        # (在地) opens no adverbial
+        counted = _COUNTED.search(norm, a, min(b, a + _COUNTED_REACH))
         for adv in self.lex.adverbials:
             i = norm.find(adv, a + 1, best)
             while i != -1:
                 offset = i - a
-                if len(adv) > 1 or offset >= 2 or norm[a] in "他她其":
+                if (len(adv) > 1 or offset >= 2 or norm[a] in "他她其") and not (counted and i == counted.end()):
                     best = min(best, i)
                     break
                 i = norm.find(adv, i + 1, best)
@@ -263,6 +268,14 @@ class Attributor:
         people = self.lex.anonymous + tuple(self.lex.titles) + ("者",)
         if de > best and 0 < len(tail) <= _HEAD_MAX and tail.endswith(people) and not any(adv in tail for adv in self.lex.adverbials):
             return b  # 一名正在找屋的受访者: the adverbial sat in a relative clause; the head follows 的
+        if counted and not any(p in norm[counted.end() : best] for p in people):
+            # 一名参与磋商的欧洲外交官对法新社…: a counted phrase whose head is still to come
+            # runs through its relative clause to the noun after 的
+            de = norm.find("的", best, b)
+            if de != -1:
+                end = min((i for i in (norm.find(adv, de + 1, b) for adv in self.lex.adverbials) if i != -1), default=b)
+                if 0 < end - de - 1 <= _HEAD_MAX:
+                    return end
         return best
 
     def _typed(self, a: int, b: int) -> Mention | None:
@@ -324,6 +337,8 @@ class Attributor:
             return Mention(text, a, b, "media", name=text)
         if text.endswith(lex.anonymous) or "不愿具名" in text or "匿名" in text:
             return Mention(text, a, b, "anonymous", name=text)
+        if _COUNTED.search(text, 0, _COUNTED_REACH) and "的" in text:
+            return Mention(text, a, b, "anonymous", name=text)  # 一位坐在北看台的老球迷: described, not named
         if text.endswith(lex.organizations):
             return Mention(text, a, b, "organization", name=text)
         title = lex.title_suffixes.longest(text)
@@ -384,6 +399,11 @@ class Attributor:
         if self._cue_or_adverbial.search(name):
             return False  # 会时说, 会当天: a verb or an adverbial, not a name
         return True
+
+    def _surnamed(self, name: str) -> bool:
+        """A Chinese name starts with a surname (向事主道歉: 道 is none); a transliterated one
+        is made of transliteration characters."""
+        return name[:1] in self.lex.surnames or name[:2] in self.lex.surnames or all(c in self.lex.transliteration for c in name)
 
     def _known(self, name: str) -> bool:
         return any(e.name == name for e in self.registry.entities)

@@ -84,3 +84,19 @@ def test_taiwan_date_after_a_name_is_not_part_of_it():
 def test_an_unnamed_expert_is_anonymous():
     q = only("专家认为，这一政策短期内难以见效。")
     assert (q.speaker, q.speaker_kind) == ("专家", "anonymous")
+
+
+def test_a_counted_noun_phrase_runs_through_its_relative_clause():
+    q = only("一名参与磋商的欧洲外交官对法新社坦言，目前各方立场相距甚远。")
+    assert (q.speaker, q.speaker_kind, q.cue) == ("一名参与磋商的欧洲外交官", "anonymous", "坦言")
+    q = only("秀林鄉一名在地居民受訪時說：「每次颱風來我們都很緊張。」")
+    assert q.speaker == "秀林鄉一名在地居民" and q.speaker_kind == "anonymous"
+    assert only("一名官员今天在记者会上说，会谈取得进展。").speaker == "一名官员"  # the head came first
+
+
+def test_a_verb_after_a_title_in_the_narration_is_no_name():
+    text = ("被告其後親筆寫信向事主道歉。\n\n"
+            "案中一名女事主憶述：「我好驚，就去銀行攞錢俾佢。」\n\n"
+            "上場前總教練只跟我說放輕鬆。\n\n總教練賽後表示：「年輕人撐住了。」\n")
+    speakers = [q.speaker for q in quotes_of(text)]
+    assert "道歉" not in speakers and "只跟我" not in speakers
