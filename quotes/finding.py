@@ -291,6 +291,8 @@ class Finder:
                 pos += 1
         elif not (norm[pos] in PAIRS or norm[pos] == '"' or (cue.direct_object and _content_char(norm[pos]))):
             return None
+        if pos >= line.end and norm[pos - 1] == "：":
+            return self._in_next_paragraph(idx, line, a, b, cue, attributed)
         if pos >= line.end or (pos == b and norm[pos] in _NOT_CONTENT_START):
             return None
         subject = self._shared_subject.get(a) or self._subject_before(line, a)
@@ -313,6 +315,19 @@ class Finder:
         if pos > b or cue.recipient:  # 他指责美方…: an object clause ends with its sentence
             end = self._run_on(line, end, norm[subject[0] : subject[1]])
         return self._reported(idx, line, pos, end, (a, b), cue, subject, attributed)
+
+    def _in_next_paragraph(self, idx: int, line: Line, a: int, b: int, cue: Cue, attributed: set[int]) -> Candidate | None:
+        """``衛福部發布新聞稿表示：`` closing its paragraph: the speech is the quotation that
+        opens the next paragraph of the story."""
+        following = self.lines[idx + 1] if idx + 1 < len(self.lines) else None
+        if following is None or following.kind != "text" or following.story != line.story:
+            return None
+        q = self._quoted_at(following.start)
+        subject = self._shared_subject.get(a) or self._subject_before(line, a)
+        if q is None or q.open in attributed or subject is None:
+            return None
+        attributed.add(q.open)
+        return self._direct(q, q.line, (a, b), cue, subject)
 
     def _coordinated_cue(self, pos: int, end: int, line: Line, subject: tuple[int, int]) -> int:
         """Cut the content before a coordinated reporting verb (……，并要求…): the second verb

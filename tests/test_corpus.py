@@ -20,7 +20,7 @@ def test_corpus_meets_the_engine_thresholds(corpus_payload):
     figures, _ = score(CORPUS, corpus_payload)
     assert figures["documents"] >= 15 and figures["gold_quotes"] >= 200
     assert figures["quote_f1"] >= 0.90, figures
-    assert figures["speaker_acc"] >= 0.90, figures
+    assert figures["speaker_acc"] >= 0.93, figures
     assert figures["type_acc"] >= 0.85, figures
     assert figures["negative_hits"] == 0 and figures["offset_errors"] == 0
 
@@ -53,3 +53,8 @@ def test_cross_file_pairs_agree_with_the_reference_scorer(shared, tmp_path):
     assert ours == json.loads(proc.stdout)
     assert ours["side_acc"] >= 0.95 and ours["one_sided_recall"] >= 0.9, ours
     assert ours["matched_recall"] >= 0.9 and ours["false_one_sided_rate"] <= 0.05, ours
+
+
+def test_corpus_stance_toward_annotated_targets(corpus_payload):
+    figures, _ = score(CORPUS, corpus_payload)
+    assert figures["stance_acc"] >= 0.65, figures  # targets named as the documents write them

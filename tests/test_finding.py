@@ -115,3 +115,13 @@ def test_every_quote_carries_a_cue_class():
     assert {q.cue_class for q in found} <= classes
     by_cue = {q.cue: q.cue_class for q in found}
     assert by_cue == {None: "unknown", "说": "neutral", "强调": "emphatic", "扬言": "distancing"}
+
+
+def test_a_cue_closing_its_paragraph_with_a_colon_introduces_the_next_paragraphs_quotation():
+    text = ("長照預算凍結\n\n立法院今天通過決議，凍結部分長照預算。\n\n衛福部晚間發布新聞稿表示：\n\n"
+            "「本部尊重立法院的決議，將儘速提出專案報告。\n\n「長照是全民的託付，本部會持續檢討。」\n\n記者另外採訪民眾。\n")
+    found = quotes_of(text)
+    assert len(found) == 1
+    q = found[0]
+    assert (q.speaker, q.cue, q.type) == ("衛福部", "表示", "direct")
+    assert q.text.startswith("本部尊重") and q.text.endswith("本部會持續檢討。")
