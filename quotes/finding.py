@@ -31,9 +31,11 @@ _SUBJECT_HEAD = 10  # how long a subject may be for a clause to open a new attri
 _MODALS = set("应要需须必得")
 _PERSONAL_PRONOUNS = ("他", "她")
 _SCORE = re.compile(r"\d+\s*[:：比]\s*\d+")
+_COORDINATION = re.compile("，(?:并且|并|同时|还|也|亦)")  # ……，并要求…: a coordinated reporting verb may follow
 _CONDITIONALS = ("如果", "假如", "要是", "倘若", "若", "虽然", "尽管", "因为", "由于", "即使")
 # An embedded quotation this short with no punctuation is a term or a name, not speech.
 _TERM_MAX = 8
+_CLAUSE_MAX = 200  # a run without a clause break longer than this is no subject clause
 
 @dataclass
 class Candidate:
@@ -182,6 +184,7 @@ class Finder:
         self._by_open = {q.open: q for q in self.quoted}
         self._by_close = {q.close: q for q in self.quoted}
         self._ends = self._sentence_ends()
+        self._coordinations = [(m.start(), m.end()) for m in _COORDINATION.finditer(norm)]  # ，并… ，同时…
         self.relays: list[Candidate] = []  # outer attributions (公报称，X表示，…) that frame an account
         self._shared_subject: dict[int, tuple[int, int]] = {}  # 呼吁…，并要求…: the second cue's subject
         self._inside = sorted(q.content for q in self.quoted)
@@ -332,11 +335,13 @@ class Finder:
     def _coordinated_cue(self, pos: int, end: int, line: Line, subject: tuple[int, int]) -> int:
         """Cut the content before a coordinated reporting verb (……，并要求…): the second verb
         opens a quote of its own, by the same speaker."""
-        for m in re.finditer("，(?:并且|并|同时|还|也|亦)", self.norm[pos:end]):
-            after = pos + m.end()
+        k = bisect_left(self._coordinations, (pos,))
+        while k < len(self._coordinations) and self._coordinations[k][1] <= end:
+            start, after = self._coordinations[k]
             if any(a == after for a, _, _ in self.cues(line, after, min(end, after + self.lex_cue_max))):
                 self._shared_subject[after] = subject
-                return pos + m.start()
+                return start
+            k += 1
         return end
 
     def _opens_attribution(self, pos: int, line: Line, account: bool) -> bool:
@@ -347,7 +352,8 @@ class Finder:
         """
         norm = self.norm
         end = pos
-        while end < line.end and norm[end] not in "，：；。！？" and norm[end] not in PAIRS and norm[end] != '"':
+        limit = min(line.end, pos + _TITLE_HEAD * 3 + 1)  # a longer run is no attribution: stop looking
+        while end < limit and norm[end] not in "，：；。！？" and norm[end] not in PAIRS and norm[end] != '"':
             end += 1
         if end >= line.end or end - pos > _TITLE_HEAD * 3 or norm.startswith(_FIRST_PERSON, pos):
             return False
@@ -364,7 +370,7 @@ class Finder:
 
     def _is_account(self, subject: tuple[int, int], cue: Cue) -> bool:
         """Is the subject an account rather than a speaker (公报, 中方消息, 新华社报道)?"""
-        clause = re.split("[，：；]", self.norm[subject[0] : subject[1]])[-1].strip()
+        clause = _last_clause(self.norm, subject[0], subject[1], "，：；").strip()
         for adverb in ("还", "又", "则", "也", "亦", "更", "随后"):
             clause = clause.removesuffix(adverb)
         # 路透社引述…官员的话报道: an outlet's report relaying someone (not 公报引述X的话说, X's words)
@@ -445,9 +451,9 @@ class Finder:
     def _subject_before(self, line: Line, cue_start: int) -> tuple[int, int] | None:
         """The region before a cue where its subject must be: back to the sentence start."""
         start = after_dateline(self.norm, self._sentence_start(line, cue_start), cue_start)
-        region = self.norm[start:cue_start].strip(" ，")
-        clause = re.split("[，：；”」』\"]", region)[-1]
-        if not region or clause.startswith(_FRAME_OPENERS):
+        a, b = _trimmed(self.norm, start, cue_start)
+        clause = _last_clause(self.norm, a, b, "，：；”」』\"")
+        if a >= b or clause.startswith(_FRAME_OPENERS):
             return None  # 据俄方介绍，…: an account frame, not a quote
         if clause.startswith(_FIRST_PERSON):
             return None
@@ -536,6 +542,25 @@ class Finder:
             after = norm[q.close + 1 : q.close + 2]
             if sentence_initial and speechlike and (after in ("", "。", "！", "？", "\n") or q.close + 1 >= line.end):
                 yield Candidate("direct", a, b, q.line, None, "unknown", None, confidence=0.6)
+
+
+def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
+    """``text[a:b]`` without spaces and commas at either end, as bounds (no copy of the region)."""
+    while b > a and text[b - 1] in " ，":
+        b -= 1
+    while a < b and text[a] in " ，":
+        a += 1
+    return a, b
+
+
+def _last_clause(text: str, a: int, b: int, breaks: str) -> str:
+    """The last clause of ``text[a:b]`` once trimmed, found from the end and at most
+    _CLAUSE_MAX characters long: splitting the whole region for every cue made long
+    paragraphs quadratic."""
+    a, b = _trimmed(text, a, b)
+    a = max(a, b - _CLAUSE_MAX)
+    cut = max(text.rfind(ch, a, b) for ch in breaks)
+    return text[max(cut + 1, a) : b]
 
 
 def _continues_speech(sentence: str, openers: tuple[str, ...]) -> bool:

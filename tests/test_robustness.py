@@ -336,3 +336,17 @@ def test_pathological_texts_finish_in_linear_time():
     for case in module.CASES:
         result = module.measure(case, limit=60)
         assert result["finished"] and result["full_seconds"] < 60, result
+
+
+@pytest.mark.parametrize("unit", ["他表示，", "表示说强调指出", "有人说，「"])
+def test_long_pathological_paragraphs_take_linear_time(unit):
+    import time
+
+    times = []
+    for n in (500, 8000):
+        started = time.perf_counter()
+        analyze("新闻\n\n" + unit * n + "。\n")
+        times.append(time.perf_counter() - started)
+    # 16× the text: a linear engine takes about 16× the time, a quadratic one 256× (it took
+    # 77× and 136× before the finder stopped rescanning the region before every cue)
+    assert times[1] < 40 * max(times[0], 0.01), times
