@@ -116,16 +116,18 @@ class TargetMention:
     end: int
 
 
-def find_targets(text: str, addressee: str | None = None, names: Iterable[str] = ()) -> list[TargetMention]:
+def find_targets(text: str, addressee: str | None = None, names: Iterable[str] = (),
+                 words: Sequence[tuple[int, int, str]] | None = None) -> list[TargetMention]:
     """Targets named in a quote (normalised text), one mention per target, first first.
 
     Besides the lexicons' parties, blocs, issues and organs, ``names`` are the people and
     organisations the document names elsewhere (its speakers), found where the quote names
-    them too; a longer name wins over a lexicon word inside it (中国外交部 over 中国)."""
+    them too; a longer name wins over a lexicon word inside it (中国外交部 over 中国).
+    ``words``: the lexicon's words in ``text`` when already found (``target_words``)."""
     scanner, canonical = _target_words()
     party_words = side_lexicon().words
     mentions = []
-    for a, b, word in scanner.finditer(text):
+    for a, b, word in scanner.finditer(text) if words is None else words:
         if len(word) > 1 or _abbreviation_used(text, a, b, party_words):
             mentions.append(TargetMention(canonical[word], a, b))
     for name in names:
@@ -334,11 +336,12 @@ def _region_tags() -> tuple[tuple[int, tuple[tuple[int, int, int, int], ...]], .
     return tuple(out)
 
 
-def _plan(quote: str, start: int, end: int, others: Sequence[tuple[int, int]] = ()) -> Plan:
+def _plan(quote: str, start: int, end: int, others: Sequence[tuple[int, int]] = (),
+          hits: Sequence[tuple[int, int, str]] | None = None) -> Plan:
     a, b = _view(quote, start, end)
     text, start, end = quote[a:b], start - a, end - a
     others = [(x - a, y - a) for x, y in others if x >= a and y <= b]
-    hits = _cue_hits(quote)  # once per quote, shared by its targets
+    hits = _cue_hits(quote) if hits is None else hits  # once per quote, shared by its targets
     hits = [(x - a, y - a, word) for x, y, word in hits[bisect_left(hits, (a,)) : bisect_left(hits, (b,))] if y <= b]
     masked = _masked(text, start, end, others)
     m, pos, mentions = masked.text, masked.pos, masked.marks
@@ -506,9 +509,11 @@ class Batch:
         return Batch(r[keep], self.index[keep], self.value[keep], self.block[keep], len(rows))
 
 
-def featurise(rows: Sequence[Row]) -> Batch:
-    """The features of every (quote, target) row."""
-    return _hashed([_plan(*row) for row in rows])
+def featurise(rows: Sequence[Row], hits: dict[str, Sequence[tuple[int, int, str]]] | None = None) -> Batch:
+    """The features of every (quote, target) row; ``hits``: the polarity lexicon's words in
+    each quote, when already found."""
+    hits = hits or {}
+    return _hashed([_plan(*row, hits=hits.get(row[0])) for row in rows])
 
 
 def _hashed(plans: list[Plan]) -> Batch:
@@ -888,8 +893,9 @@ def addressee_of(quote: Quote, story_sides: list[str], speaker_side: str | None)
     return None
 
 
-def _quote_rows(norm: str, addressee: str | None, names: Iterable[str] = ()) -> tuple[list[TargetMention], list[Row]]:
-    targets = find_targets(norm, addressee, names)
+def _quote_rows(norm: str, addressee: str | None, names: Iterable[str] = (),
+                words: Sequence[tuple[int, int, str]] | None = None) -> tuple[list[TargetMention], list[Row]]:
+    targets = find_targets(norm, addressee, names, words)
     return targets, [(norm, t.start, t.end, [(o.start, o.end) for o in targets if o is not t]) for t in targets]
 
 
@@ -963,6 +969,10 @@ def _surface(target: TargetMention, at: int, doc: Document, norm: str) -> str:
     return to_traditional(target.target) if doc.script == "traditional" else target.target
 
 
+def _shifted(found: list[tuple[int, int, str]], by: int) -> list[tuple[int, int, str]]:
+    return [(a - by, b - by, word) for a, b, word in found]
+
+
 def assign_stance(doc: Document) -> None:
     """Fill ``distancing`` on every quote, and ``stance`` with the targets it names (one model
     call per document)."""
@@ -977,18 +987,25 @@ def assign_stance(doc: Document) -> None:
         if q.side and q.side not in sides_by_story.setdefault(q.story, []):
             sides_by_story[q.story].append(q.side)
     names = _document_names(doc)
+    # where the lexicons' words may begin, marked once for the whole document
+    target_scanner, cue_scanner = _target_words()[0], cue_lexicon().scanner
+    target_marks, cue_marks = target_scanner.marks(norm), cue_scanner.marks(norm)
     pending: list[tuple[Quote, list[TargetMention], int, int]] = []
     rows: list[Row] = []
+    hits: dict[str, list[tuple[int, int, str]]] = {}
     for q in doc.quotes:
         addressee = addressee_of(q, sides_by_story.get(q.story, []), q.speaker_side)
         others = sorted(n for speaker, n in names.items() if speaker != q.speaker)
-        targets, quote_rows = _quote_rows(norm[q.start : q.end], addressee, others)
+        text = norm[q.start : q.end]
+        words = _shifted(target_scanner.finditer(norm, q.start, q.end, target_marks), q.start)
+        targets, quote_rows = _quote_rows(text, addressee, others, words)
         if targets:
             pending.append((q, targets, len(rows), len(rows) + len(quote_rows)))
             rows += quote_rows
+            hits[text] = _shifted(cue_scanner.finditer(norm, q.start, q.end, cue_marks), q.start)
     if not rows:
         return
-    classes, proba = model.predict_proba(rows)
+    classes, proba = model.predict_proba(featurise(rows, hits))
     for q, targets, a, b in pending:
         shown = [_surface(t, q.start, doc, norm) for t in targets]
         q.stance = _stances(norm[q.start : q.end], targets, classes, proba[a:b], shown)

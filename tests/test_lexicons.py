@@ -29,6 +29,16 @@ def test_trie_pattern_and_scanner_match_the_longest_first_alternation(lexicon, t
     assert WordScanner(lexicon).finditer(text) == expected
 
 
+@settings(max_examples=200, deadline=None)
+@given(words, texts, st.integers(0, 200), st.integers(0, 200))
+def test_a_passage_scanned_with_the_documents_marks_is_the_passage_scanned_alone(lexicon, text, i, j):
+    a, b = sorted((min(i, len(text)), min(j, len(text))))
+    scanner = WordScanner(lexicon)
+    alone = [(x + a, y + a, w) for x, y, w in scanner.finditer(text[a:b])]
+    assert scanner.finditer(text, a, b, scanner.marks(text)) == alone
+    assert scanner.finditer(text, a, b) == alone
+
+
 def test_scanner_examples():
     scanner = WordScanner(["支持", "支持者", "反对", "美", "美方"])
     assert scanner.finditer("美方支持者反对美") == [(0, 2, "美方"), (2, 5, "支持者"), (5, 7, "反对"), (7, 8, "美")]

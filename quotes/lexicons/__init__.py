@@ -6,6 +6,7 @@ Entries are simplified script: the engine matches on the simplified copy of the 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -163,18 +164,29 @@ class WordScanner:
     def _slot(self, codes: np.ndarray) -> np.ndarray:
         return (((codes ^ (codes >> np.uint64(29))) * self._MIX) >> np.uint64(64 - self._BITS)).astype(np.int64)
 
-    def finditer(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, word) of each occurrence, in order."""
+    def marks(self, text: str) -> list[int]:
+        """The positions of ``text`` where a word may begin, in order: computed once for a
+        whole document, they serve ``finditer`` on each of its passages."""
         cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         maybe = self.single_table[cp & 0xFFFF]
         if len(cp) > 1:
             wide = cp.astype(np.uint64)
             maybe[:-1] |= self.prefix_table[self._slot(wide[:-1] * self._PRIME + wide[1:])]
-        out, done = [], 0
-        for i in np.flatnonzero(maybe).tolist():
+        return np.flatnonzero(maybe).tolist()
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None, marks: list[int] | None = None) -> list[tuple[int, int, str]]:
+        """(start, end, word) of each occurrence within ``text[start:end]``, in order, with
+        offsets into ``text``; ``marks``: ``self.marks(text)``, when already known."""
+        end = len(text) if end is None else end
+        if marks is None:
+            candidates = [start + i for i in self.marks(text[start:end])]
+        else:
+            candidates = marks[bisect_left(marks, start) : bisect_left(marks, end)]
+        out, done = [], start
+        for i in candidates:
             if i < done:
                 continue
-            word = next((w for w in self.by_prefix.get(text[i : i + 2], ()) if text.startswith(w, i)), None)
+            word = next((w for w in self.by_prefix.get(text[i : i + 2], ()) if i + len(w) <= end and text.startswith(w, i)), None)
             if word is None and text[i] in self.singles:
                 word = text[i]
             if word is not None:
