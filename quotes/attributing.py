@@ -143,7 +143,6 @@ class Attributor:
         self.lines = lines
         self.lex = lex
         self.registry = Registry()
-        self._title_re = lex.title_pattern
         self._cue_or_adverbial = lex.cue_or_adverbial
         self._boundary_words = tuple(lex.adverbials) + tuple(lex.cues) + tuple(lex.connectives)
         self._bare_adverbs = frozenset(lex.connectives) | frozenset(a for a in lex.adverbials if len(a) <= 2) | {"只", "仅", "但"}
@@ -154,17 +153,19 @@ class Attributor:
     def _seed_entities(self) -> None:
         """Register titled people named in the narration (副總統陳耀宗今天…), so that later
         bare names, pronouns and titles resolve to them."""
+        scanner = self.lex.title_scanner
+        marks = scanner.marks(self.norm)
         for line in self.lines:
             if line.kind == "boilerplate":
                 continue
-            for t in self._title_re.finditer(self.norm, line.start, line.end):
-                name_end = self._name_after(t.end(), line.end)
+            for title_start, title_end, _ in scanner.finditer(self.norm, line.start, line.end, marks):
+                name_end = self._name_after(title_end, line.end)
                 if name_end is None:
                     continue
-                start = self._role_start(t.start(), line.start)
-                role_spans = _role_spans(self.norm[start : t.end()], start)
-                m = Mention(self.norm[start:name_end], start, name_end, "person", name=self.norm[t.end() : name_end],
-                            role=self._join(role_spans, self.norm), name_spans=((t.end(), name_end),), role_spans=role_spans)
+                start = self._role_start(title_start, line.start)
+                role_spans = _role_spans(self.norm[start:title_end], start)
+                m = Mention(self.norm[start:name_end], start, name_end, "person", name=self.norm[title_end:name_end],
+                            role=self._join(role_spans, self.norm), name_spans=((title_end, name_end),), role_spans=role_spans)
                 if self._may_be_name(m.name):
                     self._register(m, line.story)
 

@@ -18,6 +18,8 @@ from .structure import Line, after_dateline, truncated_at
 PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’", "﹁": "﹂", "﹃": "﹄"}
 CLOSERS = {v: k for k, v in PAIRS.items()}
 _SENTENCE_END = "。！？"
+_SENTENCE_ENDS = re.compile(f"[{_SENTENCE_END}]")
+_MARKS = re.compile("[\"" + "".join(PAIRS) + "".join(CLOSERS) + "]")  # every quotation mark
 _NOT_CONTENT_START = set("的了过着是为得地")
 _NO_END = 1 << 62
 _PASSIVE = set("被受遭获")  # 遭到批评: the cue is what was received, not said
@@ -71,8 +73,8 @@ class Quoted:
 def _scan(text: str, a: int, b: int, stack: list[tuple[str, int]]) -> list[tuple[int, int]]:
     """Top-level (open, close) pairs in text[a:b]; ``stack`` carries open marks in and out."""
     spans = []
-    for i in range(a, b):
-        ch = text[i]
+    for m in _MARKS.finditer(text, a, b):  # only the marks: a walk over every character was a hot spot
+        i, ch = m.start(), m.group()
         if ch == '"':
             if stack and stack[-1][0] == '"':
                 pos = stack.pop()[1]
@@ -215,9 +217,8 @@ class Finder:
         """Positions of sentence-final marks outside quotations, in order (computed once, so
         that finding a sentence's edges costs a binary search, not a walk)."""
         ends, spans, k = [], sorted((q.open, q.close) for q in self.quoted), 0
-        for i, ch in enumerate(self.norm):
-            if ch not in _SENTENCE_END:
-                continue
+        for m in _SENTENCE_ENDS.finditer(self.norm):
+            i = m.start()
             while k < len(spans) and spans[k][1] < i:
                 k += 1
             if not (k < len(spans) and spans[k][0] < i < spans[k][1]):

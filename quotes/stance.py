@@ -375,6 +375,11 @@ def _negates(before: str) -> bool:
     return _NEGATION.search(_NOT_NEGATION.sub("__", before)) is not None
 
 
+_QPOL_FIRST = {True: "qpol_first1", False: "qpol_first0"}
+_QPOL_START = {True: "qpol_start1", False: "qpol_start0"}
+_QPOL_N = {n: f"qpol_n{n}" for n in range(4)}
+
+
 @lru_cache(maxsize=2**15)
 def _hit_keys(word: str, scope: str, side: str, negated: bool, conc: str) -> tuple[str, str, str, str, str, str, float]:
     """The feature names of a lexicon hit (its kind, its effect once negation is applied, the
@@ -390,10 +395,6 @@ def _hit_keys(word: str, scope: str, side: str, negated: bool, conc: str) -> tup
 def _cue_features(m: str, pos: int, cs: int, ce: int, mentions: list[int], hits: list[tuple[int, int, str]]) -> dict[str, float]:
     """Lexicon cue words and their relation to the target, plus where the target stands."""
     f: dict[str, float] = {}
-
-    def add(key: str, value: float = 1.0) -> None:
-        f[key] = f.get(key, 0.0) + value
-
     clause_ends = [x.start() for x in _CLAUSE_BREAKS.finditer(m)]
     sentence_ends = [x.start() for x in _SENTENCE_BREAKS.finditer(m)]
     starts = [0] + [i + 1 for i in clause_ends]
@@ -402,9 +403,9 @@ def _cue_features(m: str, pos: int, cs: int, ce: int, mentions: list[int], hits:
     main = {k for k in range(len(bounds)) if k - 1 in concessive and k not in concessive}
     tc, ts = bisect_left(clause_ends, pos), bisect_left(sentence_ends, pos)
     if tc in concessive:
-        add("tconc")
+        f["tconc"] = 1.0
     if tc in main:
-        add("tmain")
+        f["tmain"] = 1.0
     n_same, total_same, total = 0, 0.0, 0.0
     get = f.get
     for a, b, word in hits:
@@ -431,29 +432,29 @@ def _cue_features(m: str, pos: int, cs: int, ce: int, mentions: list[int], hits:
             n_same += 1
             total_same += sign * weight
         total += sign
+    # the features below are named once each: no hit's name is one of them
     if n_same == 0:
-        add("nocue_same")
-    add("tot_same", total_same)
+        f["nocue_same"] = 1.0
+    f["tot_same"] = total_same
     q = math.tanh(total / 2)
-    first = mentions[0] == pos
-    add("qpol", q)
-    add(f"qpol_first{int(first)}", q)
-    add(f"qpol_start{int(pos == cs)}", q)
-    add(f"qpol_n{min(len(mentions), 3)}", q)
+    f["qpol"] = q
+    f[_QPOL_FIRST[mentions[0] == pos]] = q
+    f[_QPOL_START[pos == cs]] = q
+    f[_QPOL_N[min(len(mentions), 3)]] = q
     if pos == cs:
-        add("t_clause_start")
+        f["t_clause_start"] = 1.0
     if pos - cs <= 2:
-        add("t_near_start")
+        f["t_near_start"] = 1.0
     if cs == 0:
-        add("t_first_clause")
+        f["t_first_clause"] = 1.0
     if pos > 0 and m[pos - 1] in _PREPOSITIONS:
-        add("prep_" + m[pos - 1])
+        f["prep_" + m[pos - 1]] = 1.0
     if m[pos + 1 : pos + 2] == "的":
-        add("t_de")
+        f["t_de"] = 1.0
     if _OTHER_MARK in m[cs:ce]:
-        add("other_in_clause")
-    if any(q_ in m[max(0, pos - 1) : pos + 2] for q_ in _QUOTE_MARKS):
-        add("quoted")
+        f["other_in_clause"] = 1.0
+    if not _QUOTE_MARKS.isdisjoint(m[max(0, pos - 1) : pos + 2]):
+        f["quoted"] = 1.0
     return f
 
 

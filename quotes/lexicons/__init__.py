@@ -110,6 +110,10 @@ class Lexicons:
         return word_pattern(self.titles_longest_first)
 
     @cached_property
+    def title_scanner(self) -> WordScanner:
+        return WordScanner(self.titles)
+
+    @cached_property
     def title_starts(self) -> re.Pattern[str]:
         """Every position where a title begins, with the longest title there as group 1."""
         return re.compile(f"(?=({self.title_pattern.pattern}))")
