@@ -5,7 +5,9 @@
 Measures, and checks against the targets of the scale issue:
 
 - end-to-end throughput of the command (characters/s, wall clock including start-up, and
-  the steady rate the command reports itself), in one process and with ``--jobs 2``;
+  the steady rate the command reports itself), in one process and with ``--jobs 2``; the
+  segmenter, the one-process run and the ``--jobs 2`` run alternate for ``--rounds`` rounds
+  and the best of each is kept;
 - raw pkuseg segmentation throughput of the same text with the project's own model
   (``Segmenter.load().cut`` on each article), and the ratio between the two;
 - peak memory of the whole process tree (parent and workers: the sum of each process's
@@ -220,6 +222,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=10, help="how many times the archive is streamed for the memory check")
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles for the throughput runs (quick look)")
     parser.add_argument("--save", type=Path, default=None, help="write the figures here as JSON")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of pkuseg, one process and --jobs 2, alternating; the best of each is kept")
     args = parser.parse_args()
     if not ARCHIVE.is_file():
         raise SystemExit(f"{ARCHIVE}: not found (../shared is needed for the benchmark)")
@@ -237,13 +240,18 @@ def main() -> None:
         chars = sum(map(len, texts))
         console.print(f"{len(texts):,} articles, {chars:,} characters")
 
-        console.print("raw pkuseg …")
-        seg = pkuseg_rate(texts)
-        console.print("quotes analyze, one process …")
-        single = run_cli(["analyze", str(archive), "--jsonl", str(tmp / "one.jsonl")])
-        console.print("quotes analyze --jobs 2 …")
-        double = run_cli(["analyze", str(archive), "--jsonl", str(tmp / "two.jsonl"), "--jobs", "2"])
-        identical = (tmp / "one.jsonl").read_bytes() == (tmp / "two.jsonl").read_bytes()
+        # The three runs alternate, round after round, and the best of each is kept: a slow
+        # spell of a shared machine then lands on no side of a ratio (noise only adds time).
+        seg, singles, doubles, identical = 0.0, [], [], True
+        for r in range(1, args.rounds + 1):
+            console.print(f"round {r}/{args.rounds}: raw pkuseg, quotes analyze in one process, with --jobs 2 …")
+            seg = max(seg, pkuseg_rate(texts))
+            singles.append(run_cli(["analyze", str(archive), "--jsonl", str(tmp / "one.jsonl")]))
+            doubles.append(run_cli(["analyze", str(archive), "--jsonl", str(tmp / "two.jsonl"), "--jobs", "2"]))
+            identical &= (tmp / "one.jsonl").read_bytes() == (tmp / "two.jsonl").read_bytes()
+        single = min(singles, key=lambda run: run["wall_s"])
+        double = min(doubles, key=lambda run: run["wall_s"])
+        double["peak_mb"] = max(run["peak_mb"] for run in doubles)
         console.print(f"quotes analyze --jobs 2 on the archive {args.repeat}× through standard input …")
         many = run_cli(["analyze", "-", "--stdin-jsonl", "--jsonl", os.devnull, "--jobs", "2"], feed=repeated(archive, args.repeat))
         console.print("cold start …")
@@ -256,7 +264,8 @@ def main() -> None:
     steady_single = single["reported_chars_s"] or e2e_single
     steady_double = double["reported_chars_s"] or e2e_double
     figures = {
-        "articles": len(texts), "characters": chars, "load_before": load_before, "cpus": os.cpu_count(),
+        "articles": len(texts), "characters": chars, "load_before": load_before, "cpus": os.cpu_count(), "rounds": args.rounds,
+        "wall_s_each_round": {"single": [round(run["wall_s"], 2) for run in singles], "jobs2": [round(run["wall_s"], 2) for run in doubles]},
         "pkuseg_chars_s": round(seg),
         "single": {**single, "e2e_chars_s": round(e2e_single)},
         "jobs2": {**double, "e2e_chars_s": round(e2e_double)},
@@ -275,11 +284,12 @@ def main() -> None:
     def row(name: str, value: str, target: str = "", met: bool | None = None) -> None:
         table.add_row(name, value, target, "" if met is None else ("[green]yes[/green]" if met else "[red]no[/red]"))
 
-    row("raw pkuseg (Segmenter.cut)", f"{seg:,.0f} chars/s")
+    row("raw pkuseg (Segmenter.cut)", f"{seg:,.0f} chars/s (best of {args.rounds} rounds)")
     row("CPU seconds, 1 process / --jobs 2", f"{single['cpu_s']:.1f} / {double['cpu_s']:.1f} s "
         f"(load average {load_before:.1f} before, {single['load']:.1f} / {double['load']:.1f} after)")
-    row("end to end, 1 process", f"{e2e_single:,.0f} chars/s ({single['wall_s']:.1f} s; steady {steady_single:,.0f})")
-    row("end to end, --jobs 2", f"{e2e_double:,.0f} chars/s ({double['wall_s']:.1f} s; steady {steady_double:,.0f})")
+    walls = {k: " ".join(f"{w:.1f}" for w in v) for k, v in figures["wall_s_each_round"].items()}
+    row("end to end, 1 process", f"{e2e_single:,.0f} chars/s ({single['wall_s']:.1f} s; steady {steady_single:,.0f}; rounds {walls['single']} s)")
+    row("end to end, --jobs 2", f"{e2e_double:,.0f} chars/s ({double['wall_s']:.1f} s; steady {steady_double:,.0f}; rounds {walls['jobs2']} s)")
     row("1 process ÷ pkuseg", f"{figures['ratio_to_pkuseg']}× (steady {figures['ratio_to_pkuseg_steady']}×)", "≥ 3×",
         figures["ratio_to_pkuseg"] >= TARGETS["ratio_to_pkuseg"])
     row("--jobs 2 ÷ 1 process", f"{figures['parallel_speedup']}× (steady {figures['parallel_speedup_steady']}×)", "≥ 1.7×",
