@@ -147,17 +147,23 @@ def tfidf_cosine(a: list[list[str]], b: list[list[str]]) -> np.ndarray:
     costs a second in every process, a tenth of the time of a thousand articles."""
     docs = a + b
     vocabulary: dict[str, int] = {}
-    rows = [r for r, tokens in enumerate(docs) for _ in tokens]
-    cols = [vocabulary.setdefault(t, len(vocabulary)) for tokens in docs for t in tokens]
+    cols = np.fromiter((vocabulary.setdefault(t, len(vocabulary)) for tokens in docs for t in tokens), dtype=np.int64)
     if not vocabulary:
         return np.zeros((len(a), len(b)))
-    x = sparse.csr_matrix((np.ones(len(cols)), (rows, cols)), shape=(len(docs), len(vocabulary)))
-    x.sum_duplicates()
-    df = np.bincount(x.indices, minlength=len(vocabulary))
-    x.data = (1.0 + np.log(x.data)) * (np.log((1 + len(docs)) / (1 + df)) + 1.0)[x.indices]
-    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
-    x = sparse.diags(1.0 / np.where(norms > 0, norms, 1.0)) @ x
-    return (x[: len(a)] @ x[len(a) :].T).toarray()
+    width = len(vocabulary)
+    rows = np.repeat(np.arange(len(docs)), [len(tokens) for tokens in docs])
+    key, counts = np.unique(rows * width + cols, return_counts=True)  # by row, then column
+    row, col = key // width, key % width
+    df = np.bincount(col, minlength=width)
+    data = (1.0 + np.log(counts)) * (np.log((1 + len(docs)) / (1 + df)) + 1.0)[col]
+    norms = np.sqrt(np.bincount(row, weights=data * data, minlength=len(docs)))
+    data /= np.where(norms > 0, norms, 1.0)[row]
+    # the entries, sorted by row, are the two CSR matrices as they stand
+    indptr = np.searchsorted(row, np.arange(len(docs) + 1))
+    k = indptr[len(a)]
+    x_a = sparse.csr_matrix((data[:k], col[:k], indptr[: len(a) + 1]), shape=(len(a), width))
+    x_b = sparse.csr_matrix((data[k:], col[k:], indptr[len(a) :] - k), shape=(len(b), width))
+    return (x_a @ x_b.T).toarray()
 
 
 def align(statements: list[Statement]) -> list[Comparison]:
