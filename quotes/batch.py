@@ -331,13 +331,17 @@ def run_serial(sources: Iterable[Source], opts: Options) -> Iterator[Result]:
         yield process(index, src, opts)
 
 
-def _worker(conn: Connection, opts: Options) -> None:
-    """A worker process: models loaded once, then one document at a time until told to stop."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
+def _warm_up_quietly() -> None:
     try:
         warm_up()
     except Exception:  # noqa: BLE001 - the documents will report what is wrong
         pass
+
+
+def _worker(conn: Connection, opts: Options) -> None:
+    """A worker process: models loaded once, then one document at a time until told to stop."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
+    _warm_up_quietly()
     while True:
         try:
             task = conn.recv()
@@ -371,6 +375,8 @@ class _Pool:
         methods = multiprocessing.get_all_start_methods()
         # fork shares the imported engine with the workers; spawn elsewhere.
         self.ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        if self.ctx.get_start_method() == "fork":
+            _warm_up_quietly()  # once here, and every worker forked from us starts with the models loaded
         self.slots = [self._start() for _ in range(self.jobs)]
 
     def _start(self) -> _Slot:
