@@ -34,6 +34,7 @@ TEXT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml")
 ARCHIVE_SUFFIXES = (".jsonl", ".ndjson")
 STDIN = "-"
 DEFAULT_TIMEOUT = 300.0  # seconds per document; a 5 MB article takes well under a minute
+_WINDOW = 32  # documents per worker that may be between reading and output
 _QUEUED = 2  # documents sent to a worker at a time: the one it works on and the next
 _GRACE = 5.0  # seconds past the time limit before a worker that ignores its alarm is killed
 
@@ -462,7 +463,7 @@ def run_parallel(sources: Iterable[Source], opts: Options, jobs: int, window: in
     workers or waiting for an earlier one to finish), which keeps memory flat however
     long the input is.
     """
-    window = window or jobs * 4
+    window = window or jobs * _WINDOW  # wide enough that one slow document does not idle the others
     pool = _Pool(jobs, opts)
     done: dict[int, Result] = {}
     todo = enumerate(sources)
