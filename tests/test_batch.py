@@ -159,7 +159,7 @@ def test_parallel_runner_reads_ahead_only_a_window():
     first = [next(results) for _ in range(3)]
     results.close()
     assert [r.label for r in first] == ["doc0", "doc1", "doc2"]
-    assert len(pulled) <= 3 + 2 * 4 + 1  # what was yielded, plus the window
+    assert len(pulled) <= 3 + 2 * 4 + 1  # what was yielded, plus what the two workers hold
 
 
 def test_a_document_over_the_time_limit_is_skipped(tmp_path):
