@@ -4,7 +4,6 @@ import json
 import subprocess
 import sys
 
-import pytest
 
 from quotes.evaluate import gold_texts, score
 from quotes.export import to_json
