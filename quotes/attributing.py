@@ -303,6 +303,9 @@ class Attributor:
         if book:
             span = (a + book.start(1), a + book.end(1))
             return Mention(text, a, b, "media", name=book.group(1), name_spans=(span,))
+        if len(text) > 1 and text in lex.parties and lex.title_suffixes.longest(text) is None:
+            # 五角大楼, 美国, 塔斯社: a party's organ, outlet or the state itself, never a person
+            return Mention(text, a, b, "media" if text.endswith(lex.media) else "organization", name=text)
         for honorific in _HONORIFICS:
             if text.endswith(honorific) and len(text) > len(honorific) + 1:
                 text, b = text[: -len(honorific)], b - len(honorific)

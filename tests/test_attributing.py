@@ -100,3 +100,9 @@ def test_a_verb_after_a_title_in_the_narration_is_no_name():
             "上場前總教練只跟我說放輕鬆。\n\n總教練賽後表示：「年輕人撐住了。」\n")
     speakers = [q.speaker for q in quotes_of(text)]
     assert "道歉" not in speakers and "只跟我" not in speakers
+
+
+def test_a_party_organ_or_state_as_subject_is_no_person():
+    assert (only("据报道，五角大楼表示，将增派军舰前往该地区。").speaker_kind) == "organization"
+    assert (only("美国表示，不会改变政策。").speaker_kind) == "organization"
+    assert (only("塔斯社报道说，会谈取得成果。").speaker_kind) == "media"
