@@ -981,7 +981,7 @@ def assign_stance(doc: Document) -> None:
     for q in doc.quotes:
         q.distancing = distancing_markers(norm[q.start : q.end], norm[max(0, q.start - 8) : q.start])
     model = _model()
-    if model is None:
+    if model is None or not doc.quotes:
         return
     sides_by_story: dict[str, list[str]] = {}
     for q in doc.quotes:

@@ -78,16 +78,8 @@ class Lexicons:
     honorifics: tuple[str, ...]
     parties: dict[str, str]  # word → side (中国 → 中方), from sides.tsv
 
-    @property
-    def pronouns_tuple(self) -> tuple[str, ...]:
-        return tuple(self.pronouns)
-
     # Patterns built once per process rather than once per document (cached_property writes
     # the instance's __dict__ directly, which a frozen dataclass allows).
-    @cached_property
-    def titles_longest_first(self) -> tuple[str, ...]:
-        return _longest_first(list(self.titles))
-
     @cached_property
     def title_suffixes(self) -> Suffixes:
         return Suffixes.of(self.titles)
@@ -107,7 +99,7 @@ class Lexicons:
 
     @cached_property
     def title_pattern(self) -> re.Pattern[str]:
-        return word_pattern(self.titles_longest_first)
+        return word_pattern(self.titles)  # a trie: the longest title at a position wins
 
     @cached_property
     def title_scanner(self) -> WordScanner:
