@@ -224,10 +224,13 @@ def evaluate(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="List misses, false alarms and speaker errors."),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
     pairs: Optional[Path] = typer.Option(None, "--pairs", help="Cross-file mode: a pairs file (score.py --pairs format) of files in GOLD_DIR."),
+    texts: list[Path] = typer.Option([], "--texts", metavar="ARCHIVE.jsonl",
+                                     help="A JSON Lines archive whose records gold files name by source_id."),
 ) -> None:
     """Score the engine on a gold folder with the reference scorer's figures."""
-    from .evaluate import compare_pairs, gold_texts, score, score_pairs
-    from .export import to_json
+    from .batch import Options, run_serial
+    from .evaluate import archive_sources, compare_pairs, gold_texts, score, score_pairs
+    from .export import document_dict, to_json
 
     if not gold_dir.is_dir():
         _fail(f"{gold_dir}: not a folder")
@@ -237,8 +240,17 @@ def evaluate(
         figures = score_pairs(gold_dir, compare_pairs(gold_dir, listed), listed)
         print(json.dumps(figures, ensure_ascii=False) if as_json else "\n".join(f"{k:22} {v}" for k, v in figures.items()))
         return
-    docs, _ = analyze_paths(gold_texts(gold_dir))
-    figures, errors = score(gold_dir, to_json(docs))
+    for archive in texts:
+        if not archive.is_file():
+            _fail(f"{archive}: no such archive")
+            raise typer.Exit(EXIT_INPUT)
+    if texts:
+        results = [r for r in run_serial(archive_sources(gold_dir, texts), Options(keep_doc=True, timeout=0)) if r.doc]
+        output = {"documents": [{"id": r.id, **document_dict(r.doc)} for r in results]}
+        figures, errors = score(gold_dir, output, {r.id: r.doc.text for r in results})
+    else:
+        docs, _ = analyze_paths(gold_texts(gold_dir))
+        figures, errors = score(gold_dir, to_json(docs))
     if as_json:
         print(json.dumps(figures, ensure_ascii=False))
     else:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from . import lexicons
 from .accounts import assign_sides
-from .attributing import Attributor
+from .attribution import Attributor
 from .comparing import compare_document
 from .finding import Finder
 from .model import Document

@@ -47,9 +47,17 @@ class Suffixes:
         return None
 
 
+# Characters the simplified copy keeps in both forms, because the conversion cannot tell their
+# senses apart (接著 stays 接著; 著名 is 著名 in both scripts): an entry with one also matches
+# with the other.
+_UNCONVERTED = {"着": "著"}
+
+
 def _lines(name: str) -> list[str]:
     text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    entries = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    variants = [e.translate(str.maketrans(_UNCONVERTED)) for e in entries if any(c in e for c in _UNCONVERTED)]
+    return entries + variants
 
 
 @dataclass(frozen=True)
@@ -59,7 +67,7 @@ class Lexicons:
     anonymous: tuple[str, ...]
     media: tuple[str, ...]
     organizations: tuple[str, ...]
-    adverbials: tuple[str, ...]
+    clause_words: dict[str, str]  # word → time | opener | adverb | predicate | nominal (clause_words.tsv)
     narration: tuple[str, ...]
     not_cues: tuple[str, ...]
     boilerplate: frozenset[str]
@@ -67,8 +75,8 @@ class Lexicons:
     caption_markers: tuple[str, ...]
     caption_lines: frozenset[str]
     not_speakers: frozenset[str]
-    connectives: tuple[str, ...]
     pronouns: frozenset[str]
+    first_person: frozenset[str]  # 我, 本人 in a speech's narration: its speaker
     determiners: tuple[str, ...]
     documents: tuple[str, ...]
     transliteration: frozenset[str]
@@ -111,9 +119,16 @@ class Lexicons:
         return re.compile(f"(?=({self.title_pattern.pattern}))")
 
     @cached_property
-    def cue_or_adverbial(self) -> re.Pattern[str]:
-        """Reporting verbs and adverbials of two or more characters (会时说, 会当天)."""
-        return word_pattern(_longest_first([*self.cues, *(w for w in self.adverbials if len(w) > 1)]))
+    def subject_words(self) -> dict[str, str]:
+        """Every word the subject grammar reads, by kind: reporting verbs end a noun phrase like
+        predicates; titles, organisations, outlets and unnamed sources are nominal and win
+        over a shorter or equal word of another kind at the same place."""
+        words = {w: "predicate" for w in self.cues}
+        words.update(self.clause_words)
+        nominal = [*self.titles, *(w for w in (*self.organizations, *self.media, *self.anonymous) if len(w) > 1)]
+        words.update((w, "nominal") for w in nominal)
+        words.update(self.clause_words)  # the grammar's own list has the last word (代表 is verbal)
+        return words
 
 
 def word_pattern(words: Iterable[str]) -> re.Pattern[str]:
@@ -217,7 +232,7 @@ def load() -> Lexicons:
         anonymous=_longest_first(_lines("anonymous.txt")),
         media=_longest_first(_lines("media.txt")),
         organizations=_longest_first(_lines("organizations.txt")),
-        adverbials=_longest_first(_lines("adverbials.txt")),
+        clause_words=dict(line.split("\t")[:2] for line in _lines("clause_words.tsv")),
         narration=_longest_first(_lines("narration.txt")),
         not_cues=_longest_first(_lines("not_cues.txt")),
         boilerplate=frozenset(b.lstrip("~") for b in _lines("boilerplate.txt")),
@@ -225,8 +240,8 @@ def load() -> Lexicons:
         caption_markers=tuple(c for c in captions if not c.startswith("=")),
         caption_lines=frozenset(c[1:] for c in captions if c.startswith("=")),
         not_speakers=frozenset(_lines("not_speakers.txt")),
-        connectives=_longest_first(_lines("connectives.txt")),
-        pronouns=frozenset(p for p in pronouns if not p.startswith("=")),
+        pronouns=frozenset(p for p in pronouns if not p.startswith(("=", "+"))),
+        first_person=frozenset(p[1:] for p in pronouns if p.startswith("+")),
         determiners=_longest_first([p[1:] for p in pronouns if p.startswith("=")]),
         documents=_longest_first(_lines("documents.txt")),
         transliteration=frozenset("".join(_lines("transliteration.txt")).replace(" ", "")),

@@ -1,0 +1,313 @@
+"""Attributor: tie each found quote to one canonical speaker and to the account in force.
+
+Three concerns, one module each:
+
+- ``grammar``: where the subject of a cue stands (the noun phrase opening its clause, or
+  the clause before it when the cue's clause has none);
+- ``mentions``: what that phrase names (person, title, organisation, outlet, unnamed source,
+  document, pronoun), split into role and name;
+- ``entities``: the document's entities, so that a title or a pronoun resolves to the person
+  named earlier, and every mention of one entity gives the same speaker string;
+- ``frames``: the ``据X消息`` / ``X报道说`` account a quote reaches the reader through.
+"""
+from __future__ import annotations
+
+import re
+
+from ..finding import Candidate
+from ..lexicons import Lexicons
+from ..model import Frame, Quote
+from ..structure import Line
+from .entities import END, Entity, Registry
+from .frames import Frames
+from .grammar import SubjectGrammar
+from .mentions import Mention, MentionTyper, join_spans, role_spans
+
+__all__ = ["Attributor"]
+
+_SEPARATED_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}[·‧•・][\u4e00-\u9fff]{1,8}(?:[·‧•・][\u4e00-\u9fff]{1,8})?")
+_NAME_SEPARATORS = "·‧•・"
+_BEFORE_NAME = set("，。、；：「」“”『』（）()与和及由向对请邀暨偕同跟 \u3000\n")  # what may stand before a name and its title
+_NAME_FOLLOWERS = set("，。、；：（(「“ 的和与及等今昨也还则并曾已将在于说称")
+_ROLE_REACH = 10  # characters of organisation name a role may carry before its title
+_SENTENCES_BACK = 2  # sentences looked back for the subject of a sentence that names none
+_ISSUER_REACH = 400  # characters looked back for whoever issued a document that speaks
+_SENTENCE_END = "。！？"
+_RELAY = re.compile("(?:引述|援引|引用|转引|转述)了?")
+_RELAYED_WORDS = re.compile("的(?:话|分析|说法|看法|表态|讲话|发言|评论|观点)")
+
+
+class Attributor:
+    """Reads speaker phrases and resolves them within one document."""
+
+    def __init__(self, original: str, norm: str, lines: list[Line], lex: Lexicons, relays: list[Candidate] = ()):
+        self.original = original
+        self.norm = norm
+        self.lines = lines
+        self.lex = lex
+        self.registry = Registry()
+        self.grammar = SubjectGrammar(norm, lex, self._known_name_at)
+        self.typer = MentionTyper(norm, lex, self.registry.known)
+        self.frames = Frames(original, norm, lines, lex, self.typer, self.mention, list(relays))
+        self._last_speaker: dict[str, Entity] = {}
+        self._seed_entities()
+
+    def _known_name_at(self, i: int) -> int:
+        """The length of a person's name the document introduced that starts at ``i``, or 0."""
+        return next((n for n in (4, 3, 2) if self.registry.known(self.norm[i : i + n])), 0)
+
+    # ------------------------------------------------------------- entities in the narration
+    def _seed_entities(self) -> None:
+        """Register people named with a title in the narration (副总统陈耀宗今天…, 蔡英文总统
+        出席…), so that later bare names, pronouns and titles resolve to them."""
+        scanner = self.lex.title_scanner
+        marks = scanner.marks(self.norm)
+        for line in self.lines:
+            if line.kind == "boilerplate":
+                continue
+            for title_start, title_end, _ in scanner.finditer(self.norm, line.start, line.end, marks):
+                m = (self._surname_title_given_at(title_start, title_end, line) or self._titled_name_at(title_start, title_end, line)
+                     or self._name_titled_at(title_start, title_end, line))
+                if m is not None and self.typer.may_be_name(m.name):
+                    self._register(m, line.story)
+
+    def _surname_title_given_at(self, title_start: int, title_end: int, line: Line) -> Mention | None:
+        """吕副总统秀莲, 李总统登辉: a surname, the title, then the given name."""
+        norm = self.norm
+        a = title_start - 1
+        if a < line.start or norm[a] not in self.lex.surnames or not (a == line.start or norm[a - 1] in _BEFORE_NAME):
+            return None
+        for size in (2, 1):
+            end = title_end + size
+            given = norm[title_end:end]
+            if end <= line.end and self.typer.plausible_name(norm[a] + given) and (end == line.end or self.grammar.ends_phrase(end, line.end)
+                                                                                  or norm.startswith(("先生", "女士"), end)):
+                return Mention(norm[a:end], a, end, "person", name=norm[a] + given, role=norm[title_start:title_end],
+                               name_spans=((a, a + 1), (title_end, end)), role_spans=((title_start, title_end),))
+        return None
+
+    def _titled_name_at(self, title_start: int, title_end: int, line: Line) -> Mention | None:
+        name_end = self._name_after(title_end, line.end)
+        if name_end is None:
+            return None
+        start = self._role_start(title_start, line.start)
+        spans = role_spans(self.norm[start:title_end], start)
+        return Mention(self.norm[start:name_end], start, name_end, "person", name=self.norm[title_end:name_end],
+                       role=join_spans(spans, self.norm), name_spans=((title_end, name_end),), role_spans=spans)
+
+    def _name_titled_at(self, title_start: int, title_end: int, line: Line) -> Mention | None:
+        """蔡英文总统, 杨京州长: a name of two or three characters right before the title,
+        itself after punctuation, a conjunction or the paragraph's start."""
+        norm = self.norm
+        for size in (3, 2):
+            a = title_start - size
+            if a < line.start:
+                continue
+            name = norm[a:title_start]
+            if not (a == line.start or norm[a - 1] in _BEFORE_NAME):
+                continue
+            if self.typer.person_name(name) and self.typer.may_be_name(name):
+                return Mention(norm[a:title_end], a, title_end, "person", name=name, role=norm[title_start:title_end],
+                               name_spans=((a, title_start),), role_spans=((title_start, title_end),))
+        return None
+
+    def _name_after(self, a: int, limit: int) -> int | None:
+        """The end of a personal name starting at ``a`` when one clearly ends there: a
+        transliterated name (罗伯托·萨尔加多), or two or three characters followed by a
+        boundary (punctuation, an adverbial, a cue, 的/和/与…)."""
+        norm = self.norm
+        m = _SEPARATED_NAME.match(norm, a, limit)
+        if m:
+            end = m.end()
+            while end > a and norm[end - 1] not in self.lex.transliteration and norm[end - 1] not in _NAME_SEPARATORS:
+                end -= 1
+            return end
+        for size in (3, 2):
+            end = a + size
+            name = norm[a:end]
+            if end > limit or not self.typer.person_name(name) or not self.typer.surnamed(name):
+                continue
+            if end == limit or norm[end] in _NAME_FOLLOWERS or self.grammar.ends_phrase(end, limit):
+                return end
+        return None
+
+    def _role_start(self, title_start: int, limit: int) -> int:
+        """Where the organisation part of a role begins (卫生部长 ← 部长), reaching back over
+        Han characters but not past a predicate or an adverbial (接见|美国维吉尼亚州州长)."""
+        lo = title_start
+        while lo > limit and title_start - lo < _ROLE_REACH and "\u4e00" <= self.norm[lo - 1] <= "\u9fff" and self.norm[lo - 1] not in "的与和同及":
+            lo -= 1
+        return self.grammar.last_boundary(lo, title_start)
+
+    def _register(self, m: Mention, story: str) -> Entity:
+        if m.kind == "person" and m.name and m.name_spans and any(c in m.name for c in _NAME_SEPARATORS):
+            # 伊萬‧索科洛夫 is 索科洛夫 where the document calls him so elsewhere; a name given
+            # once keeps its full form
+            cut = max(m.name.rfind(c) for c in _NAME_SEPARATORS) + 1
+            if self.norm.count(m.name[cut:]) > self.norm.count(m.name):
+                last_start = m.name_spans[-1][1] - (len(m.name) - cut)
+                m.name, m.name_spans = m.name[cut:], ((last_start, m.name_spans[-1][1]),)
+        display = join_spans(m.name_spans, self.original) or m.name
+        return self.registry.add(m, display, join_spans(m.role_spans, self.original) or None, story)
+
+    # ------------------------------------------------------------- speaker phrases
+    def mention(self, region: tuple[int, int], headline: bool = False) -> Mention | None:
+        """The speaker phrase of the region before a cue (or before a headline colon)."""
+        a, b = region
+        if headline:
+            return self.typer.type(a, b, headline=True)
+        for n, (ca, cb) in enumerate(reversed(self.grammar.clauses(a, b))):
+            relay = self._relayed(ca, cb)
+            if relay is not None:
+                return relay
+            phrase = self.grammar.phrase(ca, cb)
+            if phrase is None:
+                continue  # ……，并表示: the clause shares the subject of the one before
+            m = self.typer.type(phrase.start, phrase.end, direct=n == 0)
+            if m is not None or n == 0:
+                return m  # the cue's own subject, a speaker or not
+            # an earlier clause opening with an unknown verb (除预祝…): look further back
+        return None
+
+    def _relayed(self, a: int, b: int) -> Mention | None:
+        """公报引述科瓦尔斯卡的话说 / 报道援引分析师Z的分析说: the one whose words are relayed."""
+        relay = None
+        for relay in _RELAY.finditer(self.norm, a, b):
+            pass
+        if relay is None:
+            return None
+        phrase = self.grammar.phrase(relay.end(), b)
+        if phrase is None:
+            return None
+        end = phrase.end
+        words = _RELAYED_WORDS.search(self.norm, phrase.start, end)
+        if words is not None and words.end() == end:
+            end = words.start()
+        return self.typer.type(phrase.start, end, direct=True)
+
+    def _sentence_subject(self, line: Line, a: int) -> Mention | None:
+        """A sentence that names no subject continues the one before it (蔡英文总统出席…。
+        致词时表示，…): the subject opening an earlier sentence of the paragraph."""
+        end = a
+        for _ in range(_SENTENCES_BACK):
+            if end <= line.start:
+                return None
+            start = max(self.norm.rfind(ch, line.start, end - 1) for ch in _SENTENCE_END) + 1
+            start = max(start, line.start)
+            first = self.grammar.clauses(start, end - 1)[0]
+            phrase = self.grammar.phrase(*first)
+            if phrase is not None:
+                m = self.typer.type(phrase.start, phrase.end)
+                if m is not None and m.kind != "document":
+                    return m
+            end = start
+        return None
+
+    # ------------------------------------------------------------- quotes
+    def attribute(self, cand: Candidate, story: str, qid: str) -> Quote:
+        original = self.original
+        quote = Quote(
+            id=qid, story=story, type=cand.type, text=original[cand.start : cand.end], start=cand.start,
+            end=cand.end, cue_class=cand.cue_class, truncated=cand.truncated, confidence=cand.confidence,
+        )
+        if cand.cue is not None:
+            quote.cue_start, quote.cue_end = cand.cue
+            quote.cue = original[cand.cue[0] : cand.cue[1]]
+        frame = self.frames.at(cand.cue[0] if cand.cue else cand.start)
+        mention = None
+        if cand.subject:
+            mention = self.mention(cand.subject, headline=cand.type == "headline")
+            if mention is None and cand.type != "headline" and not self._has_subject(cand.subject):
+                mention = self._sentence_subject(self.lines[cand.line], cand.subject[0])
+        if mention is not None and cand.type == "headline":
+            mention.cataphoric = True  # 卫福部长：… names the minister the article names below
+        if frame is not None and mention is not None and self.frames.close_for_new_voice(frame, mention, cand):
+            frame = None
+        if mention is not None and mention.kind == "document" and mention.name is None:
+            self._resolve_document(quote, mention, frame, story)
+        elif mention is not None:
+            self._resolve(quote, mention, story)
+        elif cand.subject is None and cand.type == "direct":
+            self._continue_previous(quote, story)
+        elif cand.subject is not None and cand.type != "headline" and not self._has_subject(cand.subject):
+            self._continue_paragraph(quote, cand, story)
+        if frame is not None and quote.speaker_kind != "media":
+            quote.source = frame.source
+        return quote
+
+    def _has_subject(self, region: tuple[int, int]) -> bool:
+        """Does any clause of the region open with a noun phrase?"""
+        return any(self.grammar.phrase(ca, cb) is not None for ca, cb in self.grammar.clauses(*region))
+
+    def _speak(self, quote: Quote, entity: Entity, story: str) -> None:
+        quote.speaker = entity.display
+        quote.speaker_kind = entity.kind
+        quote.role = entity.role_display
+        self._last_speaker[story] = entity
+
+    def _resolve(self, quote: Quote, m: Mention, story: str) -> None:
+        quote.speaker_mention = self.original[m.start : m.end]
+        quote.speaker_start, quote.speaker_end = m.start, m.end
+        if m.anaphor is None:
+            self._speak(quote, self._register(m, story), story)
+            return
+        before = END if m.cataphoric else m.start
+        entity = self.registry.antecedent(m, story, before, self._last_speaker.get(story))
+        if entity is not None:
+            entity.last = max(entity.last, m.start)
+            self._speak(quote, entity, story)
+        elif m.strict:
+            self._speak(quote, self._register(m, story), story)  # 东盟秘书长: the role itself is the speaker
+        elif m.anaphor and m.surname:
+            quote.speaker, quote.speaker_kind, quote.role = self.original[m.start : m.end], "person", m.role
+        elif m.anaphor:
+            unnamed = m.text.endswith(self.lex.anonymous)  # 这位官员: an unnamed source
+            quote.speaker, quote.speaker_kind = self.original[m.start : m.end], "anonymous" if unnamed else "person"
+            quote.role = None if unnamed else self.original[m.start : m.end]
+
+    def _resolve_document(self, quote: Quote, m: Mention, frame: Frame | None, story: str) -> None:
+        """新闻稿说，… / 报告称，…: the speaker is whoever issued the document: the account in
+        force, else whoever the story said published it."""
+        quote.speaker_mention = self.original[m.start : m.end]
+        quote.speaker_start, quote.speaker_end = m.start, m.end
+        issuer = None
+        if frame is not None and frame.origin_span is not None:
+            issuer = self.typer.type(*frame.origin_span)
+        if issuer is None or issuer.anaphor is not None or issuer.kind == "document":
+            issuer = self._issuer(m)
+        if issuer is not None:
+            self._speak(quote, self._register(issuer, story), story)
+
+    def _issuer(self, m: Mention) -> Mention | None:
+        """Who published the document a bare ``报告``/``声明`` refers to: the subject of the
+        latest clause before it that names such a document (自由之家发表…报告。报告称…)."""
+        noun = m.document or ""
+        lo = max(0, m.start - _ISSUER_REACH)
+        at = self.norm.rfind(noun, lo, m.start) if noun else -1
+        while at != -1:
+            clause_start = max(self.norm.rfind(ch, lo, at) for ch in "，。；：\n") + 1
+            phrase = self.grammar.phrase(clause_start, at)
+            if phrase is not None:
+                issuer = self.typer.type(phrase.start, phrase.end)
+                if issuer is not None and issuer.kind in ("organization", "media", "person") and issuer.anaphor is None:
+                    return issuer
+                text = self.norm[phrase.start : phrase.end]
+                if issuer is None and 2 <= len(text) <= 12 and self.typer.organisation_like(text):
+                    return Mention(text, phrase.start, phrase.end, "organization", name=text)
+            at = self.norm.rfind(noun, lo, at)
+        return None
+
+    def _continue_previous(self, quote: Quote, story: str) -> None:
+        """A quotation standing alone continues the latest speaker of its story."""
+        entity = self._last_speaker.get(story)
+        if entity is not None:
+            self._speak(quote, entity, story)
+            quote.confidence = min(quote.confidence, 0.5)
+
+    def _continue_paragraph(self, quote: Quote, cand: Candidate, story: str) -> None:
+        """A cue whose sentence names no subject at all (…。并强调，…) continues the latest
+        speaker of its paragraph."""
+        entity = self._last_speaker.get(story)
+        if entity is not None and entity.last >= self.lines[cand.line].start:
+            self._speak(quote, entity, story)
+            quote.confidence = min(quote.confidence, 0.6)

@@ -1,0 +1,123 @@
+"""Entities and coreference: one canonical speaker per entity of a document.
+
+People are registered from the narration as well as from speaker phrases, wherever a title
+stands next to a name (``外交部长王毅``, ``蔡英文总统``), so that a later ``总统``, ``蔡总统``,
+``该发言人`` or ``她`` resolves to the person the document named:
+
+- a pronoun (他 她 其) refers to the latest speaker of the story, else to the person
+  mentioned last;
+- a bare title (总统, 副总统, 发言人) refers to the holder of exactly that title whom the story
+  named first (the protagonist of a presidential release, not a visiting president);
+- a surname with a title (蔡总统, 王部长) refers to the holder bearing that surname;
+- where nobody holds the title, the title itself is the speaker; no name is guessed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .mentions import Mention
+
+END = 1 << 62  # "anywhere in the story", for a headline's speaker named below it
+_NAME_SEPARATORS = "·‧•・"
+
+
+@dataclass
+class Entity:
+    name: str  # normalised canonical form, for matching
+    display: str  # the same in the document's own script
+    kind: str
+    role: str | None
+    role_display: str | None
+    start: int
+    story: str
+    last: int = -1  # where the entity was last mentioned
+    mentions: int = 1
+
+
+@dataclass
+class Registry:
+    """The entities of one document, in order of first mention."""
+
+    entities: list[Entity] = field(default_factory=list)
+    _names: set[str] = field(default_factory=set)
+
+    def known(self, name: str) -> bool:
+        return name in self._names
+
+    def rename(self, entity: Entity, name: str, display: str) -> None:
+        entity.name, entity.display = name, display
+        self._names.add(name)
+
+    def find(self, m: Mention) -> Entity | None:
+        for e in reversed(self.entities):
+            if m.name == e.name:
+                return e
+        if m.kind != "person" or not m.name or len(m.name) < 2:
+            return None
+        for e in reversed(self.entities):
+            # 安东尼·布林肯 and 布林肯; 陈建仁 and 建仁 are not one person, so only a
+            # separated name's last part counts
+            if e.kind == "person" and len(e.name) >= 2 and _same_person(e.name, m.name):
+                return e
+        return None
+
+    def add(self, m: Mention, display: str, role_display: str | None, story: str) -> Entity:
+        known = self.find(m)
+        if known is not None:
+            if m.role and (not known.role or len(m.role) > len(known.role)):
+                known.role, known.role_display = m.role, role_display  # the fuller of two mentions' roles
+            known.last = max(known.last, m.start)
+            known.mentions += 1
+            return known
+        e = Entity(m.name, display, m.kind, m.role, role_display, m.start, story, m.start)
+        self.entities.append(e)
+        self._names.add(m.name)
+        return e
+
+    def antecedent(self, m: Mention, story: str, before: int, last_speaker: Entity | None) -> Entity | None:
+        """The entity an anaphor (pronoun, title, surname and title) refers to, or None."""
+        people = [e for e in self.entities if e.story == story and e.kind == "person" and 0 <= e.start < before]
+        if m.first_person:
+            return max(people, key=lambda e: (e.mentions, -e.start)) if people else None
+        if m.anaphor == "":
+            if m.plural:
+                return last_speaker if last_speaker is not None and last_speaker.kind != "person" else None
+            if last_speaker is not None and last_speaker.kind == "person" and last_speaker.story == story:
+                return last_speaker
+            return max(people, key=lambda e: e.last) if people else None
+        title = m.anaphor or ""
+        if m.surname:
+            bearers = [e for e in people if e.name.startswith(m.surname) and (not e.role or _holds(e.role, title))]
+            return max(bearers, key=lambda e: e.last) if bearers else None
+        exact = [e for e in people if e.role and _strip_modifiers(e.role) == title]
+        if exact:
+            return min(exact, key=lambda e: e.start)  # the protagonist, whom the story names first
+        holders = [e for e in people if e.role and _holds(e.role, title)]
+        if holders:
+            return max(holders, key=lambda e: e.last)
+        return None
+
+
+def _same_person(known: str, name: str) -> bool:
+    """安东尼·布林肯 and 布林肯 (a separated name by its last part); 森田健一 and 森田 (a
+    four-character name by its surname)."""
+    if known == name:
+        return True
+    if len(known) >= 4 and len(name) == 2 and known.startswith(name) and not any(s in known for s in _NAME_SEPARATORS):
+        return True
+    last = lambda n: re.split(f"[{_NAME_SEPARATORS}]", n)[-1]
+    return last(known) == last(name)
+
+
+def _strip_modifiers(role: str) -> str:
+    return role.removeprefix("新任").removeprefix("现任")
+
+
+def _holds(role: str, title: str) -> bool:
+    """Does someone with ``role`` (美国国务院发言人) hold ``title`` (发言人)? Not a vice
+    president for 总统, nor a former president."""
+    if not role.endswith(title):
+        return False
+    head = role[: -len(title)]
+    return not head.endswith(("副", "前", "前任", "卸任"))

@@ -1,0 +1,148 @@
+"""Frames and sources: the account a quote reaches the reader through.
+
+``据X消息``, ``根据X发表的新闻稿``, ``X报道说，Y表示``, ``X发表的声明``: each opens an account
+(a ``Frame``) that governs the quotes after it until the story ends, a heading intervenes,
+another frame opens, or a voice the account never named speaks in a later paragraph.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..finding import Candidate
+from ..lexicons import Lexicons
+from ..model import Frame
+from ..structure import Line, after_dateline
+from .mentions import Mention, MentionTyper, join_spans
+
+_FRAME_SOURCE = r"[^，。；：“”「」\n]{2,24}?"
+_FRAME_TIME = r"(?:周[一二三四五六日]|星期[一二三四五六日天]|当天|当日|今天|昨天|日前|稍早|早前|\d{1,2}日)?"
+_FRAME_PATTERNS = (
+    # 根据X发表的新闻稿, with an optional relaying outlet before it: 法广根据俄罗斯国防部发表的新闻稿
+    (re.compile(r"(?P<outlet>[^，。；：“”「」\s]{1,12}?)?根据(?P<origin>" + _FRAME_SOURCE + r")(?:发表|发布|公布|发出)的(?P<doc>新闻稿|声明|公报|新闻公报|通报|消息|报告|通稿|文章)"), ("根据",)),
+    # 据X消息 / 据X报道 / 另据X介绍 / 据X发布的消息
+    (re.compile(r"(?:另)?据(?P<origin>" + _FRAME_SOURCE + r")" + _FRAME_TIME + r"(?:发布|发表|公布)?(?:的)?(?:消息|报道|报导|介绍|透露|称|指出|披露|说|表示|通报|发布|公布|引述|援引)[，：,]"), ("据",)),
+    # 越通社的报道对会谈的描述有所不同。: a sentence that opens on an account names it
+    (re.compile(r"(?:^|(?<=[。！？]))(?P<origin>[^，。；：“”「」\n]{2,16}?)的(?P<doc>报道|报导|新闻稿|新闻公报|公报|声明|通报)", re.M),
+     ("的报道", "的报导", "的新闻稿", "的新闻公报", "的公报", "的声明", "的通报")),
+    # X随后发表的声明 / X在官网发布的新闻稿: the account a later 声明说 refers to
+    (re.compile(r"(?P<origin>[^据，。；：“”「」\n]{2,24}?)(?:在[^，。；：\n]{0,12}?|随后|当天|同日|稍后|其后)?(?:发表|发布|公布|发出)(?:的)?(?P<doc>新闻稿|新闻公报|公报|联合声明|声明|通报|通稿|文告|公告)"),
+     ("发表", "发布", "公布", "发出")),
+    # X引述Y / X援引Y的声明
+    (re.compile(r"(?P<outlet>[^，。；：“”「」\s]{2,12}?)(?:引述|援引)(?P<origin>[^，。；：“”「」]{2,20}?(?:声明|新闻稿|公报|消息|报道|官员|发言人))"), ("引述", "援引")),
+)
+_ACCOUNT_DOCUMENTS = ("新闻稿", "新闻公报", "公报", "声明", "联合声明", "通报")
+_NOT_FRAME_SOURCES = ("了解", "悉", "称", "报道", "报导", "说", "统计", "估计", "调查", "分析", "介绍", "透露", "此", "初步")
+
+ReadMention = Callable[[tuple[int, int]], "Mention | None"]
+
+
+class Frames:
+    """The frames of one document, in order, and the one in force at a position."""
+
+    def __init__(self, original: str, norm: str, lines: list[Line], lex: Lexicons, typer: MentionTyper,
+                 read_mention: ReadMention, relays: list[Candidate]):
+        self.original = original
+        self.norm = norm
+        self.lines = lines
+        self.lex = lex
+        self.typer = typer
+        self.read_mention = read_mention
+        self.changes = self._changes(relays)
+
+    def at(self, pos: int) -> Frame | None:
+        current = None
+        for at, frame in self.changes:
+            if at > pos:
+                break
+            current = frame
+        return current
+
+    def _changes(self, relays: list[Candidate]) -> list[tuple[int, Frame | None]]:
+        """(position, frame) changes in document order; a None frame ends the one in force."""
+        changes: list[tuple[int, Frame | None]] = []
+        story = None
+        for line in self.lines:
+            if line.story != story or line.kind == "heading":
+                changes.append((line.start, None))
+                story = line.story
+            text = self.norm[line.start : line.end]
+            for pattern, hints in _FRAME_PATTERNS:
+                if not any(h in text for h in hints):
+                    continue  # a cheap test first: most lines hold no frame
+                for m in pattern.finditer(self.norm, line.start, line.end):
+                    frame = self._frame(m)
+                    if frame is not None:
+                        changes.append((m.start(), frame))
+        for relay in relays:
+            a, b = relay.subject
+            if any(a <= at < b and f is not None for at, f in changes):
+                continue  # the relay's own words already opened a frame (X发表声明说)
+            frame = self._relay_frame(relay)
+            if frame is not None:
+                changes.append((frame.start, frame))
+        changes.sort(key=lambda c: c[0])
+        previous = None
+        for _, frame in changes:
+            if frame is not None and frame.origin is None and previous is not None:
+                # 中央社引述这份声明: the relay of the account in force
+                frame.origin, frame.origin_span = previous.origin, previous.origin_span
+                frame.source = f"{frame.outlet}/{previous.source}"
+            previous = frame if frame is not None and frame.origin is not None else previous if frame is not None else None
+        return changes
+
+    def close_for_new_voice(self, frame: Frame, m: Mention, cand: Candidate) -> bool:
+        """A frame reaches into later paragraphs for the voices of its account; a speaker first
+        named in a later paragraph (a spokesperson's reaction, an analyst) speaks outside it."""
+        line = self.lines[cand.line]
+        if frame.end > line.start or m.anaphor is not None or m.kind == "document" or not m.name:
+            return False
+        sentence = self.norm[after_dateline(self.norm, line.start, line.end) : cand.start]
+        if sentence.startswith(self.lex.documents) or sentence.startswith(tuple("这份" + d for d in self.lex.documents)):
+            return False  # 声明称，X…: still the account speaking
+        story_start = next(ln.start for ln in self.lines if ln.story == line.story)
+        if m.name in self.norm[story_start : line.start]:
+            return False
+        self.changes.append((line.start, None))
+        self.changes.sort(key=lambda c: c[0])
+        return True
+
+    def _frame(self, m: re.Match[str]) -> Frame | None:
+        groups = m.groupdict()
+        if groups["origin"].strip().startswith(_NOT_FRAME_SOURCES):
+            return None
+        clause_start = max(self.norm.rfind(p, 0, m.start()) for p in "，。；：\n")
+        opens_with_ju = m.group().startswith(("据", "另据"))
+        if not opens_with_ju and ("据" in self.norm[clause_start + 1 : m.start() + 1] or "据" in groups["origin"]):
+            return None  # the 据 pattern reads this one
+        origin = self.read_mention(m.span("origin"))
+        if origin is not None and origin.kind == "document" and origin.name is None:
+            origin_span, origin_text = None, None  # 这份声明: the account already in force
+        elif origin is None or origin.kind == "unknown" and "据" not in m.group()[:2]:
+            origin_span = m.span("origin")
+            origin_text = self.original[origin_span[0] : origin_span[1]].strip()
+        else:
+            origin_span = (origin.start, origin.end)
+            origin_text = self.original[origin_span[0] : origin_span[1]].strip()
+        doc = self.original[m.start("doc") : m.end("doc")] if groups.get("doc") in _ACCOUNT_DOCUMENTS else ""
+        outlet = None
+        if groups.get("outlet"):
+            mention = self.typer.type(*m.span("outlet"))
+            if mention is not None and mention.kind in ("media", "organization"):
+                outlet = self.original[mention.start : mention.end]
+        if origin_text is None and outlet is None:
+            return None
+        source = f"{outlet}/{origin_text}{doc}" if outlet else f"{origin_text}{doc}"
+        return Frame(source=source, start=m.start(), end=m.end(), outlet=outlet, origin=origin_text, origin_span=origin_span)
+
+    def _relay_frame(self, relay: Candidate) -> Frame | None:
+        """The account opened by an outer attribution (新华社报道说，X表示…); a bare document
+        noun (公报称) refers to the account already in force and opens nothing."""
+        m = self.read_mention(relay.subject)
+        if m is None or m.kind in ("document", "unknown") or m.anaphor is not None:
+            return None
+        origin = self.original[m.start : m.end]
+        if m.kind == "person" and m.name_spans:
+            origin = join_spans(m.name_spans, self.original)
+        source = origin + (m.document or "") if m.document in _ACCOUNT_DOCUMENTS else origin
+        return Frame(source=source, start=m.start, end=relay.cue[1], origin=origin, origin_span=(m.start, m.end))

@@ -1,0 +1,211 @@
+"""Subject grammar: where the subject of a reporting cue stands in its sentence.
+
+A Chinese reporting sentence puts its subject first and the adverbials after it:
+``蔡英文总统|今（17）日晚间|出席「…」时|表示``, ``总统|以英文|强调``, ``总统|接着|说``. The
+subject of a cue is the noun phrase that opens the cue's clause once its openers are skipped
+(接着, 此外, 随后, a time word, ``在…时``); a clause that opens with no noun phrase
+(``……，并表示``, ``致词时首先指出``) shares the subject of the clause before it, back to the
+first clause of the sentence.
+
+A phrase is read word by word with the lexicons: it ends where a time expression, an
+adverbial, a predicate verb or a reporting verb begins, unless a title or an organisation
+word is at least as long there (``在台协会``, ``会长``, ``以色列``).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..lexicons import Lexicons
+
+_TIME = re.compile(
+    r"(?:[今昨前明本同当上下]|当地时间)?[（(]\s*\d{1,2}\s*[)）]\s*[日号]"  # 今（24）日
+    r"|(?:\d{2,4}年)?\d{1,2}月(?:\d{1,2}[日号])?|\d{2,4}年|\d{1,2}[日号](?![元员])"
+)
+_ENUMERATION = re.compile(r"(?:[一二三四五六七八九十]{1,3}|\d{1,2})[、．.）)]\s*|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]\s*")  # 五、 (二)
+_BRACKETS = {"（": "）", "(": ")", "「": "」", "『": "』", "“": "”", "《": "》", "【": "】", "〔": "〕"}
+_CLAUSE_BREAKS = set("，；：,;")
+_PERSONAL_PRONOUNS = ("他们", "她们", "渠等", "他", "她", "渠")
+_PHRASE_MAX = 40
+_NAME_MAX = 4  # a run this short before a one-character adverb is a name (王毅|将)  # a subject phrase longer than this is a clause, not a noun phrase
+_LOCATIVE_CLOSERS = ("之际", "期间", "方面", "以来", "时", "中", "上", "后", "前", "里", "内", "下")
+_PREPOSITIONAL_OPENERS = ("在", "于", "当", "趁", "针对", "对于", "关于", "至于", "除了", "除", "随着", "为了", "谈到", "谈及", "提到", "说到", "基于", "鉴于", "面对", "因应")
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A noun phrase found at the opening of a clause (offsets into the normalised text)."""
+
+    start: int
+    end: int
+
+
+class SubjectGrammar:
+    """Finds the subject phrases of reporting cues in one document's normalised text."""
+
+    def __init__(self, norm: str, lex: Lexicons, names: Callable[[int], int] = lambda i: 0):
+        self.norm = norm
+        self.lex = lex
+        self.names = names  # the length of a name the document already introduced, starting at a position
+
+    # -- clauses
+    def clauses(self, a: int, b: int) -> list[tuple[int, int]]:
+        """The clauses of ``norm[a:b]``, split at clause punctuation outside brackets and quotes."""
+        norm, spans, start, closing = self.norm, [], a, []
+        for i in range(a, b):
+            ch = norm[i]
+            if closing and ch == closing[-1]:
+                closing.pop()
+            elif ch in _BRACKETS:
+                closing.append(_BRACKETS[ch])
+            elif ch == '"':
+                closing.append('"')
+            elif not closing and ch in _CLAUSE_BREAKS:
+                spans.append((start, i))
+                start = i + 1
+        spans.append((start, b))
+        return spans
+
+    # -- phrases
+    def skip_openers(self, a: int, b: int) -> int:
+        """Where a clause's core begins once connectives, time words and a leading
+        prepositional phrase (在…时, 于…中) are skipped."""
+        norm = self.norm
+        while a < b:
+            while a < b and norm[a] in " \u3000、":
+                a += 1
+            m = _TIME.match(norm, a, b) or _ENUMERATION.match(norm, a, b)
+            if m:
+                a = m.end()
+                continue
+            word = self._word_at(a, b)
+            if word is None:
+                return a
+            kind, size = word
+            if kind in ("nominal", "verbal"):
+                return a
+            if norm.startswith(_PREPOSITIONAL_OPENERS, a):
+                closer = self._locative_end(a, b)
+                if closer is not None:
+                    a = closer
+                    continue
+            if kind in ("opener", "time") or (kind == "adverb" and size > 1):
+                a += size
+                continue
+            return a
+        return a
+
+    def _locative_end(self, a: int, b: int) -> int | None:
+        """The end of a prepositional phrase opening at ``a`` (在会谈中, 于接见…时), when a
+        locative closes it before a noun phrase and a verb follow."""
+        norm = self.norm
+        limit = min(b, a + _PHRASE_MAX)
+        best = None
+        for closer in _LOCATIVE_CLOSERS:
+            i = norm.find(closer, a + 1, limit)
+            while i != -1:
+                end = i + len(closer)
+                if end < b and (best is None or end < best):
+                    best = end
+                    break
+                i = norm.find(closer, i + 1, limit)
+        return best
+
+    def phrase(self, a: int, b: int) -> Phrase | None:
+        """The noun phrase opening the clause ``norm[a:b]``, or None when it opens with a
+        predicate (并表示, 首先感谢…)."""
+        norm = self.norm
+        start = self.skip_openers(a, b)
+        if start >= b:
+            return None
+        i = start
+        limit = min(b, start + _PHRASE_MAX)
+        name_start = start  # where the words after the last nominal word begin
+        while i < limit:
+            ch = norm[i]
+            if ch in "（(":
+                break  # 杨京（Glenn Youngkin）: a gloss closes the name
+            if ch in "「『“《\"":
+                close = norm.find(_BRACKETS.get(ch, '"'), i + 1, b)
+                if ch != "《" or close == -1:
+                    break  # a quotation is content, not part of a speaker's name
+                i = close + 1  # 《纽约时报》 is a name
+                continue
+            if i > start and _TIME.match(norm, i, b):
+                break
+            word = self._word_at(i, b)
+            if word is None:
+                i += 1
+                continue
+            kind, size = word
+            if kind == "verbal" and i == start:
+                return None  # 代表…欢迎: a verb opening the clause
+            if kind in ("nominal", "verbal"):
+                i += size
+                name_start = i
+                continue
+            if i == start and not (size == 1 and ch in self.lex.surnames):
+                return None
+            if i > start and (size > 1 or self._single_ends(name_start, i)):
+                break
+            i += size
+        end = i
+        pronoun = next((p for p in _PERSONAL_PRONOUNS if norm.startswith(p, start)), None)
+        if pronoun and end > start + len(pronoun) and norm[start + len(pronoun)] != "的":
+            end = start + len(pronoun)  # 他衷心期盼: a pronoun is the whole subject
+        while end > start and norm[end - 1] in " ，、：的":
+            end -= 1
+        if end <= start or i >= start + _PHRASE_MAX:
+            return None
+        return Phrase(start, end)
+
+    def _single_ends(self, name_start: int, i: int) -> bool:
+        """Does a one-character adverb or verb at ``i`` end the phrase? After a title, a
+        pronoun or a name of two to four characters it does (总统|也, 王毅|将); right after a
+        lone surname it is part of the name (马可); inside a longer descriptive run it is part
+        of a word (…警区的指挥官)."""
+        tail = i - name_start
+        if tail == 0:
+            return True
+        if tail == 1 and self.norm[name_start] in self.lex.surnames:
+            return False
+        known = self.names(name_start)
+        if known and name_start + known > i:
+            return False  # 林芳正 is a name the document gave: its 正 is no adverb
+        return tail <= _NAME_MAX
+
+    def _word_at(self, i: int, b: int) -> tuple[str, int] | None:
+        """(kind, length) of the longest lexicon word at ``i``."""
+        norm, words = self.norm, self.lex.subject_words
+        for size in range(min(_LONGEST, b - i), 0, -1):
+            kind = words.get(norm[i : i + size])
+            if kind is not None:
+                return kind, size
+        return None
+
+    # -- word edges, for names found in the narration
+    def ends_phrase(self, i: int, b: int) -> bool:
+        """Does a noun phrase end at ``i``: a time expression or a word that is not nominal?"""
+        if _TIME.match(self.norm, i, b):
+            return True
+        word = self._word_at(i, b)
+        return word is not None and word[0] not in ("nominal", "verbal")
+
+    def last_boundary(self, a: int, b: int) -> int:
+        """Where ``norm[a:b]`` resumes after its last predicate, adverb or opener word
+        (接见|美国维吉尼亚州): the start of a role phrase that ends at ``b``."""
+        i, resume = a, a
+        while i < b:
+            word = self._word_at(i, b)
+            if word is None:
+                i += 1
+                continue
+            kind, size = word
+            if kind not in ("nominal", "verbal"):
+                resume = i + size
+            i += size
+        return resume
+
+
+_LONGEST = 8  # the longest word the grammar looks up

@@ -1,0 +1,322 @@
+"""Mentions: what kind of speaker a subject phrase names, split into role and name.
+
+A phrase the grammar found (``中国新任国防部长董军``, ``蔡英文总统``, ``该发言人``, ``路透社``,
+``一名参与磋商的外交官``) is typed by the first rule of ``RULES`` that accepts it. A phrase no
+rule accepts is not a speaker: a predicate fragment, a time word or a bare noun gives None.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..lexicons import Lexicons
+
+_HAN = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
+_FOREIGN_PART = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
+_LATIN_NAME = re.compile(r"^[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}$")
+_NAME_SEPARATORS = "·‧•・"
+_MODIFIERS = ("新任", "现任", "时任", "前任", "前", "代理", "署理", "候任", "首任")
+_LOCATIVES = set("上中时后下里前内外间")
+_FUNCTION_CHARS = set("的了是在没不这那个们着过也都就我你您她他咱和与及或等")  # never in a name
+_COUNTED = re.compile("(?:[一两二三四五六七八九十几数多]|该|这|那|另一)(?:名|位|个)")  # 一名 两位 该名
+_COUNTED_REACH = 6  # characters of a place (秀林乡一名…) that may come before the count
+_HONORIFIC_SUFFIXES = ("先生", "女士", "小姐", "阁下", "伉俪", "夫妇")
+_PHRASE_MAX = 30
+_LABEL_MAX = 8
+_OCCUPATIONS = set("者员人家师长主商生民工官士手户")  # how a descriptor of someone ends (业者, 店员)  # a headline label longer than this is a clause
+
+
+@dataclass
+class Mention:
+    """A speaker phrase as read from the text (offsets into the normalised copy)."""
+
+    text: str
+    start: int
+    end: int
+    kind: str = "unknown"  # person | organization | media | anonymous | document
+    name: str | None = None  # the canonical candidate; None for an anaphor
+    role: str | None = None
+    anaphor: str | None = None  # the title an anaphor refers back by ('' for a bare pronoun)
+    surname: str | None = None  # 杜官, 蔡总统: the antecedent must bear this surname
+    strict: bool = False  # a role with no name (州务大臣): the holder, or the role itself
+    plural: bool = False  # 他们: refers to a group
+    first_person: bool = False  # 我 in a speech's narration: the person the document is about
+    cataphoric: bool = False  # a headline's speaker may be named later in its story
+    name_spans: tuple[tuple[int, int], ...] = ()  # where the name's characters stand
+    role_spans: tuple[tuple[int, int], ...] = ()  # likewise for the role
+    document: str | None = None  # 新闻稿 in 俄罗斯外交部新闻稿说: the speaker speaks through a document
+
+    def __post_init__(self) -> None:
+        if not self.name_spans and self.name is not None and self.name == self.text:
+            self.name_spans = ((self.start, self.end),)
+
+
+def role_spans(role: str, offset: int) -> tuple[tuple[int, int], ...]:
+    """The spans of a role phrase without its modifier (中国新任国防部长 → 中国, 国防部长)."""
+    for mod in _MODIFIERS:
+        i = role.find(mod)
+        if i >= 0 and len(role) > len(mod) and not role.startswith(mod + "总统") and not role.startswith(mod + "副"):
+            spans = ((offset, offset + i), (offset + i + len(mod), offset + len(role)))
+            return tuple((x, y) for x, y in spans if y > x)
+    return ((offset, offset + len(role)),)
+
+
+def join_spans(spans: tuple[tuple[int, int], ...], text: str) -> str:
+    return "".join(text[x:y] for x, y in spans)
+
+
+class MentionTyper:
+    """Types the subject phrases of one document."""
+
+    def __init__(self, norm: str, lex: Lexicons, known: Callable[[str], bool]):
+        self.norm = norm
+        self.lex = lex
+        self.known = known  # is this a name the document already introduced?
+
+    def type(self, a: int, b: int, headline: bool = False, direct: bool = False) -> Mention | None:
+        """The mention ``norm[a:b]`` makes, by the first rule that accepts it, or None.
+
+        ``direct``: the phrase opens the cue's own clause, where a short unknown word is a
+        name (森田健一表示), not a phrase read further back (……的成果，相信). A headline's label (``民政：…``, ``人妻：…``) is a speaker whatever noun it is, so long as
+        it is a short noun phrase."""
+        while b > a and self.norm[b - 1] in " ，、：；的":
+            b -= 1
+        while a < b and self.norm[a] in " ，、：；":
+            a += 1
+        if b <= a or b - a > _PHRASE_MAX:
+            return None
+        for suffix in _HONORIFIC_SUFFIXES:
+            if self.norm.endswith(suffix, a, b) and b - a > len(suffix) + 1:
+                b -= len(suffix)  # 彭光理先生 is 彭光理
+                break
+        text = self.norm[a:b]
+        if text in self.lex.first_person:
+            return Mention(text, a, b, "person", anaphor="", first_person=True)
+        if text in self.lex.not_speakers:
+            return None
+        for rule in RULES:
+            m = rule(self, a, b, text, direct)
+            if m is not None:
+                return m
+        if headline and len(text) <= _LABEL_MAX and self.organisation_like(text) and self.plausible_name(text[:4]):
+            return Mention(text, a, b, "unknown", name=text)
+        return None
+
+    # -- name tests
+    def plausible_name(self, name: str) -> bool:
+        """A bare two- to four-character name: not a verb, an adverbial or a function word."""
+        if name[-1] in _LOCATIVES or any(c in _FUNCTION_CHARS for c in name):
+            return False
+        words = self.lex.subject_words
+        return not any(words.get(name[i : i + n], "nominal") != "nominal" for n in (2, 3) for i in range(len(name) - n + 1))
+
+    def surnamed(self, name: str) -> bool:
+        """A Chinese name starts with a surname; a transliterated one is made of
+        transliteration characters."""
+        return name[:1] in self.lex.surnames or name[:2] in self.lex.surnames or all(c in self.lex.transliteration for c in name)
+
+    def person_name(self, text: str, bare: bool = False) -> bool:
+        """A personal name as news writes it: 蔡英文, 布林肯, 罗伯特·萨尔加多, John Smith.
+
+        ``bare``: the phrase stands right before its cue or after a title, where two to four
+        characters that are no word of the grammar are a name (森田健一, 小川直树)."""
+        if _LATIN_NAME.match(text):
+            return True
+        if any(c in text for c in _NAME_SEPARATORS):
+            parts = re.split(f"[{_NAME_SEPARATORS}]", text)
+            return all(_FOREIGN_PART.match(p) for p in parts) and len(parts) <= 4
+        if not _HAN.match(text) or not self.plausible_name(text):
+            return False
+        if self.known(text) or (len(text) <= 3 and self.surnamed(text)) or (bare and len(text) <= 4):
+            return True
+        known = sum(c in self.lex.transliteration for c in text)
+        return 2 <= len(text) <= 8 and known >= len(text) - 1 and known >= 0.6 * len(text)
+
+    def may_be_name(self, text: str) -> bool:
+        """Not a title, a party or an organisation (美国总统, 东盟秘书长 carry no name)."""
+        lex = self.lex
+        return (text not in lex.titles and text not in lex.parties and text not in lex.organizations
+                and lex.body_suffixes.longest(text) is None)
+
+    def honorific_name(self, text: str) -> int:
+        """拿督斯里诺丁: the length of a leading honorific before a name, or 0."""
+        for prefix in self.lex.honorifics:
+            if text.startswith(prefix) and 2 <= len(text) - len(prefix) <= 6 and self.plausible_name(text[len(prefix):]):
+                return len(prefix)
+        return 0
+
+    def split_title(self, text: str) -> tuple[int, int, int] | None:
+        """(title start, name start, name end) of the last title that a personal name follows
+        (and perhaps a rank after the name: 次长颜有贤中将)."""
+        best, reach = None, -1
+        for m in self.lex.title_starts.finditer(text):
+            i, title = m.start(), m.group(1)
+            rest = text[i + len(title) :]
+            if i + len(title) <= reach:
+                continue  # 总统 inside 副总统
+            reach = max(reach, i + len(title))
+            if len(title) < 2 or not rest:
+                continue
+            trailing = self.lex.title_suffixes.longest(rest)  # 次长颜有贤中将: a rank after the name
+            if trailing and len(rest) > len(trailing) + 1:
+                rest = rest[: -len(trailing)]
+            elif trailing:
+                continue
+            if (self.person_name(rest, bare=True) or self.honorific_name(rest)) and self.may_be_name(rest) and rest not in self.lex.documents:
+                best = (i, i + len(title), i + len(title) + len(rest))
+        return best
+
+    def organisation_like(self, text: str) -> bool:
+        return len(text) >= 2 and not any(c in text for c in "了着过吗呢吧") and all(
+            "\u4e00" <= c <= "\u9fff" or c.isalnum() or c in "《》·（）()" for c in text)
+
+
+# ------------------------------------------------------------------ the rules, in order
+
+def _pronoun(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:
+    if text in t.lex.pronouns:
+        return Mention(text, a, b, "person", anaphor="", plural=text.endswith("们"))
+    return None
+
+
+def _determined(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:
+    """该发言人, 这位官员, 这份声明, 中国外交部的这名发言人: a determiner refers back."""
+    owner = text.rfind("的") + 1  # 外交部的|这名发言人
+    for det in t.lex.determiners:
+        if text.startswith(det, owner) and len(text) > owner + len(det):
+            rest = text[owner + len(det) :]
+            if rest in t.lex.documents or rest.endswith(t.lex.documents):
+                return Mention(text, a, b, "document", document=rest)
+            return Mention(text, a, b, "person", anaphor=rest, plural=det == "这些")
+    return None
+
+
+def _document(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:
+    """公报称, 俄罗斯外交部新闻稿说: a document speaks for its issuer."""
+    noun = next((n for n in t.lex.documents if text.endswith(n)), None)
+    if noun is None:
+        return None
+    base = b - len(noun)
+    while base > a and t.norm[base - 1] in "的之":
+        base -= 1
+    if base == a:
+        return Mention(text, a, b, "document", document=noun)
+    inner = t.type(a, base, direct=direct)
+    if inner is not None and inner.kind != "document":
+        inner.document = noun
+        return inner
+    return Mention(text, a, b, "document", document=noun)
+
+
+def _book(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:
+    book = re.fullmatch(r"[\u4e00-\u9fff]{0,6}《([^》]{1,20})》[\u4e00-\u9fff]{0,4}", text)
+    if book:
+        span = (a + book.start(1), a + book.end(1))
+        return Mention(text, a, b, "media", name=book.group(1), name_spans=(span,))
+    return None
+
+
+def _party(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:
+    """五角大楼, 美国, 塔斯社, 北京: a party's organ, outlet or the state itself."""
+    if len(text) > 1 and text in t.lex.parties and t.lex.title_suffixes.longest(text) is None:
+        return Mention(text, a, b, "media" if text.endswith(t.lex.media) else "organization", name=text)
+    return None
+
+
+def _titled_name(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:
+    """中国新任国防部长董军: title, then name (李总统登辉: surname, title, given name)."""
+    split = t.split_title(text)
+    if split is None:
+        return None
+    title_start, name_start, name_end = split
+    name_start += t.honorific_name(text[name_start:name_end])
+    name = text[name_start:name_end]
+    if title_start == 1 and len(name) <= 2 and text[0] in t.lex.surnames:  # 李总统登辉
+        return Mention(t.norm[a:b], a, b, "person", name=text[0] + name, role=text[1:name_start],
+                       name_spans=((a, a + 1), (a + name_start, a + name_end)), role_spans=((a + 1, a + name_start),))
+    spans = role_spans(text[:name_start], a)
+    return Mention(t.norm[a:b], a, b, "person", name=name, role=join_spans(spans, t.norm),
+                   name_spans=((a + name_start, a + name_end),), role_spans=spans)
+
+
+def _name_then_title(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:
+    """蔡英文总统, 杨京州长, 伊维斯前总统: a name, then its title."""
+    title = t.lex.title_suffixes.longest(text)
+    if title is None or len(text) == len(title):
+        return None
+    name = text[: -len(title)]
+    if not t.person_name(name) or not t.may_be_name(name):
+        return None
+    cut = b - len(title)
+    return Mention(text, a, b, "person", name=name, role=title, name_spans=((a, cut),), role_spans=((cut, b),))
+
+
+def _surname_title(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:
+    """杜官, 王部长, 蔡总统: a named person by surname and title."""
+    for size in (2, 1):
+        if len(text) > size and text[:size] in t.lex.surnames and text[size:] in t.lex.titles:
+            return Mention(text, a, b, "person", anaphor=text[size:], surname=text[:size], role=text[size:])
+    return None
+
+
+def _title(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:
+    """总统, 外交部发言人, 卫福部长: a role with no name refers to whoever holds it."""
+    if text.endswith("们") and len(text) > 2:
+        text, b = text[:-1], b - 1  # 美国官员们
+    title = t.lex.title_suffixes.longest(text)
+    if title is None or not t.organisation_like(text) and text != title:
+        return None
+    spans = role_spans(text, a)
+    role = join_spans(spans, t.norm)
+    return Mention(text, a, b, "person", name=text, role=role, role_spans=spans, anaphor=role, strict=True)
+
+
+def _known_name(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:
+    if t.person_name(text, bare=direct) and t.may_be_name(text):
+        return Mention(text, a, b, "person", name=text)
+    if t.honorific_name(text):
+        n = t.honorific_name(text)
+        return Mention(text, a, b, "person", name=text[n:], name_spans=((a + n, b),))
+    return None
+
+
+def _media(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:
+    if text.endswith(t.lex.media) and t.organisation_like(text):
+        return Mention(text, a, b, "media", name=text)
+    return None
+
+
+def _anonymous(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:
+    if text.removesuffix("们").endswith(t.lex.anonymous) or "不愿具名" in text or "匿名" in text:
+        return Mention(text, a, b, "anonymous", name=text, plural=not _COUNTED.search(text, 0, _COUNTED_REACH))
+    if _COUNTED.search(text, 0, _COUNTED_REACH) and "的" in text:
+        return Mention(text, a, b, "anonymous", name=text)  # 一位坐在北看台的老球迷: described, not named
+    return None
+
+
+def _organization(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:
+    suffix = next((s for s in t.lex.organizations if text.endswith(s)), None)
+    if suffix is not None and len(text) > len(suffix) and t.organisation_like(text):
+        return Mention(text, a, b, "organization", name=text)
+    if len(text) >= 2 and text in t.lex.organizations:
+        return Mention(text, a, b, "organization", name=text)
+    return None
+
+
+def _described_name(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:
+    """巴生老街咖啡店业者|陈亚福: a descriptor of what someone does, then a name."""
+    for size in (3, 2):
+        if len(text) >= size + 2:
+            name, descriptor = text[-size:], text[:-size]
+            if (name[0] in t.lex.surnames and t.plausible_name(name) and descriptor[-1] in _OCCUPATIONS
+                    and t.organisation_like(descriptor)):
+                cut = b - size
+                return Mention(text, a, b, "person", name=name, role=t.norm[a:cut], name_spans=((cut, b),), role_spans=((a, cut),))
+    return None
+
+
+RULES: tuple[Callable[[MentionTyper, int, int, str, bool], Mention | None], ...] = (
+    _pronoun, _determined, _book, _party, _document, _titled_name, _name_then_title, _surname_title,
+    _known_name, _media, _anonymous, _organization, _title, _described_name,
+)
