@@ -155,6 +155,9 @@ def score(gold_dir: str | Path, output: dict[str, Any], texts: dict[str, str] | 
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         if gold.get("source_id") in texts:
             text, pred = texts[gold["source_id"]], by_id.get(gold["source_id"])
+        elif gold.get("source_id"):
+            t.counts["missing_docs"] += 1  # its record was not analysed: nothing to score it on
+            continue
         else:
             text, pred = (gold_dir / gold["doc"]).read_text(encoding="utf-8"), docs.get(gold["doc"])
         if pred is None:

@@ -118,10 +118,11 @@ class Attributor:
         norm = self.norm
         m = _SEPARATED_NAME.match(norm, a, limit)
         if m:
-            end = m.end()
-            while end > a and norm[end - 1] not in self.lex.transliteration and norm[end - 1] not in _NAME_SEPARATORS:
-                end -= 1
-            return end
+            last = max(norm.rfind(c, a, m.end()) for c in _NAME_SEPARATORS) + 1
+            end = last
+            while end < m.end() and norm[end] in self.lex.transliteration and not (end > last and self.grammar.ends_phrase(end, limit)):
+                end += 1  # 拉杰纳特·辛格|周四在新德里: the last part ends where a word begins
+            return end if end > last else None
         for size in (3, 2):
             end = a + size
             name = norm[a:end]
@@ -141,12 +142,10 @@ class Attributor:
 
     def _register(self, m: Mention, story: str) -> Entity:
         if m.kind == "person" and m.name and m.name_spans and any(c in m.name for c in _NAME_SEPARATORS):
-            # 伊萬‧索科洛夫 is 索科洛夫 where the document calls him so elsewhere; a name given
-            # once keeps its full form
+            # 伊萬‧索科洛夫 is 索科洛夫 in every later mention: the surname is the canonical form
             cut = max(m.name.rfind(c) for c in _NAME_SEPARATORS) + 1
-            if self.norm.count(m.name[cut:]) > self.norm.count(m.name):
-                last_start = m.name_spans[-1][1] - (len(m.name) - cut)
-                m.name, m.name_spans = m.name[cut:], ((last_start, m.name_spans[-1][1]),)
+            last_start = m.name_spans[-1][1] - (len(m.name) - cut)
+            m.name, m.name_spans = m.name[cut:], ((last_start, m.name_spans[-1][1]),)
         display = join_spans(m.name_spans, self.original) or m.name
         return self.registry.add(m, display, join_spans(m.role_spans, self.original) or None, story)
 
@@ -161,13 +160,43 @@ class Attributor:
             if relay is not None:
                 return relay
             phrase = self.grammar.phrase(ca, cb)
+            m = self.typer.type(phrase.start, phrase.end, direct=n == 0) if phrase is not None else None
+            if n == 0 and m is None:
+                m = self._relative_head(ca, cb) or (self._named_prefix(phrase) if phrase is not None else None)
+            if m is not None or (n == 0 and phrase is not None):
+                return m  # the cue's own subject, a speaker or not
             if phrase is None:
                 continue  # ……，并表示: the clause shares the subject of the one before
-            m = self.typer.type(phrase.start, phrase.end, direct=n == 0)
-            if m is not None or n == 0:
-                return m  # the cue's own subject, a speaker or not
             # an earlier clause opening with an unknown verb (除预祝…): look further back
         return None
+
+    def _named_prefix(self, phrase) -> Mention | None:
+        """法官杜柏文判刑时, 律师陈咏诗求情时: a phrase that runs on through a verb the lexicons
+        do not know is cut after the longest part that names a titled person."""
+        for cut in range(phrase.end - 1, phrase.start + 1, -1):
+            m = self.typer.type(phrase.start, cut, direct=True)
+            if m is not None and m.kind == "person" and m.anaphor is None and m.role:
+                return m
+        return None
+
+    def _relative_head(self, a: int, b: int) -> Mention | None:
+        """A subject modified by a relative clause (曾参与白纸运动的余斌认为, 四名不在中国境内的
+        官员告诉): a name after the last 的 is the speaker; an unnamed head keeps its whole
+        description."""
+        de = self.norm.rfind("的", a, b)
+        if de == -1:
+            return None
+        phrase = self.grammar.phrase(de + 1, b)
+        if phrase is None or phrase.start != de + 1:
+            return None
+        head = self.typer.type(phrase.start, phrase.end, direct=True)
+        if head is None or head.kind == "document":
+            return None
+        if head.kind == "anonymous" or (head.kind == "person" and head.anaphor):
+            start = self.grammar.skip_openers(a, de)
+            text = self.norm[start : phrase.end]
+            return Mention(text, start, phrase.end, "anonymous", name=text)
+        return head
 
     def _relayed(self, a: int, b: int) -> Mention | None:
         """公报引述科瓦尔斯卡的话说 / 报道援引分析师Z的分析说: the one whose words are relayed."""
@@ -184,6 +213,34 @@ class Attributor:
         if words is not None and words.end() == end:
             end = words.start()
         return self.typer.type(phrase.start, end, direct=True)
+
+    def _subject_before(self, pos: int, story: str) -> Entity | None:
+        """The person an earlier sentence of the story opens with, for a pronoun at ``pos``
+        (its own sentence excluded); None when the nearest subject is no person."""
+        k = next((i for i, ln in enumerate(self.lines) if ln.start <= pos <= ln.end), None)
+        if k is None:
+            return None
+        end = max(self.norm.rfind(ch, self.lines[k].start, pos) for ch in _SENTENCE_END) + 1
+        looked = 0
+        while k >= 0 and self.lines[k].story == story and looked < _SENTENCES_BACK + 1:
+            line = self.lines[k]
+            while end > line.start and looked < _SENTENCES_BACK + 1:
+                start = max(max(self.norm.rfind(ch, line.start, end - 1) for ch in _SENTENCE_END) + 1, line.start)
+                looked += 1
+                if self.norm[start] not in "“「『\"":  # a quotation's sentences are no narration
+                    first = self.grammar.clauses(start, end)[0]
+                    phrase = self.grammar.phrase(*first)
+                    m = self.typer.type(phrase.start, phrase.end, direct=True) if phrase is not None else None
+                    if m is not None:
+                        if m.kind != "person" or m.anaphor == "":
+                            return None
+                        if m.anaphor is None:
+                            return self._register(m, story)
+                        return self.registry.antecedent(m, story, m.start, None)
+                end = start
+            k -= 1
+            end = self.lines[k].end + 1 if k >= 0 else 0
+        return None
 
     def _sentence_subject(self, line: Line, a: int) -> Mention | None:
         """A sentence that names no subject continues the one before it (蔡英文总统出席…。
@@ -252,9 +309,12 @@ class Attributor:
             self._speak(quote, self._register(m, story), story)
             return
         before = END if m.cataphoric else m.start
-        entity = self.registry.antecedent(m, story, before, self._last_speaker.get(story))
+        entity = None
+        if m.anaphor == "" and not m.plural and not m.first_person:
+            entity = self._subject_before(m.start, story)
+        entity = entity or self.registry.antecedent(m, story, before, self._last_speaker.get(story))
         if entity is not None:
-            entity.last = max(entity.last, m.start)
+            entity.mentioned(m.start)
             self._speak(quote, entity, story)
         elif m.strict:
             self._speak(quote, self._register(m, story), story)  # 东盟秘书长: the role itself is the speaker
@@ -308,6 +368,6 @@ class Attributor:
         """A cue whose sentence names no subject at all (…。并强调，…) continues the latest
         speaker of its paragraph."""
         entity = self._last_speaker.get(story)
-        if entity is not None and entity.last >= self.lines[cand.line].start:
+        if entity is not None and entity.last_before(cand.start) >= self.lines[cand.line].start:
             self._speak(quote, entity, story)
             quote.confidence = min(quote.confidence, 0.6)

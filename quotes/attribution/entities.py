@@ -4,8 +4,8 @@ People are registered from the narration as well as from speaker phrases, wherev
 stands next to a name (``外交部长王毅``, ``蔡英文总统``), so that a later ``总统``, ``蔡总统``,
 ``该发言人`` or ``她`` resolves to the person the document named:
 
-- a pronoun (他 她 其) refers to the latest speaker of the story, else to the person
-  mentioned last;
+- a pronoun (他 她 其) refers to the subject of an earlier sentence when that is a person
+  (赫恩主席致词时感谢蔡总统的接见。他表示 → 赫恩), else to the person mentioned last;
 - a bare title (总统, 副总统, 发言人) refers to the holder of exactly that title whom the story
   named first (the protagonist of a presidential release, not a visiting president);
 - a surname with a title (蔡总统, 王部长) refers to the holder bearing that surname;
@@ -14,6 +14,7 @@ stands next to a name (``外交部长王毅``, ``蔡英文总统``), so that a l
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
 from .mentions import Mention
@@ -31,8 +32,15 @@ class Entity:
     role_display: str | None
     start: int
     story: str
-    last: int = -1  # where the entity was last mentioned
-    mentions: int = 1
+    positions: list[int] = field(default_factory=list)  # where it is mentioned
+
+    def mentioned(self, at: int) -> None:
+        insort(self.positions, at)
+
+    def last_before(self, pos: int) -> int:
+        """Where the entity was last mentioned before ``pos`` (-1: not before it)."""
+        k = bisect_left(self.positions, pos)
+        return self.positions[k - 1] if k else -1
 
 
 @dataclass
@@ -45,14 +53,14 @@ class Registry:
     def known(self, name: str) -> bool:
         return name in self._names
 
-    def rename(self, entity: Entity, name: str, display: str) -> None:
-        entity.name, entity.display = name, display
-        self._names.add(name)
-
     def find(self, m: Mention) -> Entity | None:
         for e in reversed(self.entities):
             if m.name == e.name:
                 return e
+        if m.kind in ("organization", "media") and m.name and len(m.name) >= 2:
+            # 商务部 after 中国商务部: the body the story named in full
+            return next((e for e in reversed(self.entities) if e.kind == m.kind and len(e.name) >= 2
+                         and (e.name.endswith(m.name) or m.name.endswith(e.name))), None)
         if m.kind != "person" or not m.name or len(m.name) < 2:
             return None
         for e in reversed(self.entities):
@@ -67,10 +75,9 @@ class Registry:
         if known is not None:
             if m.role and (not known.role or len(m.role) > len(known.role)):
                 known.role, known.role_display = m.role, role_display  # the fuller of two mentions' roles
-            known.last = max(known.last, m.start)
-            known.mentions += 1
+            known.mentioned(m.start)
             return known
-        e = Entity(m.name, display, m.kind, m.role, role_display, m.start, story, m.start)
+        e = Entity(m.name, display, m.kind, m.role, role_display, m.start, story, [m.start])
         self.entities.append(e)
         self._names.add(m.name)
         return e
@@ -78,24 +85,23 @@ class Registry:
     def antecedent(self, m: Mention, story: str, before: int, last_speaker: Entity | None) -> Entity | None:
         """The entity an anaphor (pronoun, title, surname and title) refers to, or None."""
         people = [e for e in self.entities if e.story == story and e.kind == "person" and 0 <= e.start < before]
+        recent = lambda e: e.last_before(before)
         if m.first_person:
-            return max(people, key=lambda e: (e.mentions, -e.start)) if people else None
+            return max(people, key=lambda e: (len(e.positions), -e.start)) if people else None
         if m.anaphor == "":
             if m.plural:
                 return last_speaker if last_speaker is not None and last_speaker.kind != "person" else None
-            if last_speaker is not None and last_speaker.kind == "person" and last_speaker.story == story:
-                return last_speaker
-            return max(people, key=lambda e: e.last) if people else None
+            return max(people, key=recent) if people else None  # the person mentioned last
         title = m.anaphor or ""
         if m.surname:
             bearers = [e for e in people if e.name.startswith(m.surname) and (not e.role or _holds(e.role, title))]
-            return max(bearers, key=lambda e: e.last) if bearers else None
+            return max(bearers, key=recent) if bearers else None
         exact = [e for e in people if e.role and _strip_modifiers(e.role) == title]
         if exact:
             return min(exact, key=lambda e: e.start)  # the protagonist, whom the story names first
         holders = [e for e in people if e.role and _holds(e.role, title)]
         if holders:
-            return max(holders, key=lambda e: e.last)
+            return max(holders, key=recent)
         return None
 
 

@@ -26,8 +26,11 @@ _TIME = re.compile(
 _ENUMERATION = re.compile(r"(?:[一二三四五六七八九十]{1,3}|\d{1,2})[、．.）)]\s*|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]\s*")  # 五、 (二)
 _BRACKETS = {"（": "）", "(": ")", "「": "」", "『": "』", "“": "”", "《": "》", "【": "】", "〔": "〕"}
 _CLAUSE_BREAKS = set("，；：,;")
+_NAME_SEPARATORS = "·‧•・"
+_BODY_ENDS = set("部局厅署院委府办室省")  # the last character of a government body's name
 _PERSONAL_PRONOUNS = ("他们", "她们", "渠等", "他", "她", "渠")
 _PHRASE_MAX = 40
+_REGION_MAX = 240  # characters before a cue in which its subject is looked for
 _NAME_MAX = 4  # a run this short before a one-character adverb is a name (王毅|将)  # a subject phrase longer than this is a clause, not a noun phrase
 _LOCATIVE_CLOSERS = ("之际", "期间", "方面", "以来", "时", "中", "上", "后", "前", "里", "内", "下")
 _PREPOSITIONAL_OPENERS = ("在", "于", "当", "趁", "针对", "对于", "关于", "至于", "除了", "除", "随着", "为了", "谈到", "谈及", "提到", "说到", "基于", "鉴于", "面对", "因应")
@@ -51,7 +54,10 @@ class SubjectGrammar:
 
     # -- clauses
     def clauses(self, a: int, b: int) -> list[tuple[int, int]]:
-        """The clauses of ``norm[a:b]``, split at clause punctuation outside brackets and quotes."""
+        """The clauses of ``norm[a:b]``, split at clause punctuation outside brackets and quotes;
+        only the last ``_REGION_MAX`` characters count (a subject stands near its cue, and a
+        sentence of ten thousand clauses must not make every cue read all of them)."""
+        a = max(a, b - _REGION_MAX)
         norm, spans, start, closing = self.norm, [], a, []
         for i in range(a, b):
             ch = norm[i]
@@ -165,15 +171,23 @@ class SubjectGrammar:
         pronoun or a name of two to four characters it does (总统|也, 王毅|将); right after a
         lone surname it is part of the name (马可); inside a longer descriptive run it is part
         of a word (…警区的指挥官)."""
+        norm = self.norm
+        name_start += next((len(h) for h in self.lex.honorifics if norm.startswith(h, name_start, i)), 0)  # 拿督|阿兹曼
+        separator = max(norm.rfind(c, name_start, i) for c in _NAME_SEPARATORS)
+        if separator != -1:
+            name_start = separator + 1  # 艾米丽·沃德|在: the name's last part
         tail = i - name_start
         if tail == 0:
-            return True
-        if tail == 1 and self.norm[name_start] in self.lex.surnames:
+            # 总教练|曾文彬: a surname after a title starts a name, unless a word follows (总统|曾|表示)
+            return not (norm[i] in self.lex.surnames and self._word_at(i + 1, i + 3) is None and not _TIME.match(norm, i + 1))
+        if norm[i - 1] in _BODY_ENDS and tail > 2:
+            return True  # 韩国产业通商资源部|在: an organisation's name ends there
+        if tail == 1 and norm[name_start] in self.lex.surnames:
             return False
         known = self.names(name_start)
         if known and name_start + known > i:
             return False  # 林芳正 is a name the document gave: its 正 is no adverb
-        return tail <= _NAME_MAX
+        return tail <= _NAME_MAX or all(c in self.lex.transliteration for c in norm[name_start:i])
 
     def _word_at(self, i: int, b: int) -> tuple[str, int] | None:
         """(kind, length) of the longest lexicon word at ``i``."""

@@ -24,6 +24,7 @@ _COUNTED_REACH = 6  # characters of a place (秀林乡一名…) that may come b
 _HONORIFIC_SUFFIXES = ("先生", "女士", "小姐", "阁下", "伉俪", "夫妇")
 _PHRASE_MAX = 30
 _LABEL_MAX = 8
+_QUANTIFIERS = set("一二两三四五六七八九十几数多某每各该这那")  # 一些, 四名: no name begins so
 _OCCUPATIONS = set("者员人家师长主商生民工官士手户")  # how a descriptor of someone ends (业者, 店员)  # a headline label longer than this is a clause
 
 
@@ -126,7 +127,7 @@ class MentionTyper:
         if any(c in text for c in _NAME_SEPARATORS):
             parts = re.split(f"[{_NAME_SEPARATORS}]", text)
             return all(_FOREIGN_PART.match(p) for p in parts) and len(parts) <= 4
-        if not _HAN.match(text) or not self.plausible_name(text):
+        if not _HAN.match(text) or not self.plausible_name(text) or text[0] in _QUANTIFIERS:
             return False
         if self.known(text) or (len(text) <= 3 and self.surnamed(text)) or (bare and len(text) <= 4):
             return True
@@ -155,6 +156,9 @@ class MentionTyper:
             rest = text[i + len(title) :]
             if i + len(title) <= reach:
                 continue  # 总统 inside 副总统
+            word = next((w for n in (4, 3) if (w := text[i : i + n]) in self.lex.subject_words and len(w) > len(title)), None)
+            if word is not None and self.lex.subject_words[word] == "nominal":
+                continue  # 委员 in 委员会
             reach = max(reach, i + len(title))
             if len(title) < 2 or not rest:
                 continue
@@ -243,8 +247,8 @@ def _titled_name(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Me
 def _name_then_title(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:
     """蔡英文总统, 杨京州长, 伊维斯前总统: a name, then its title."""
     title = t.lex.title_suffixes.longest(text)
-    if title is None or len(text) == len(title):
-        return None
+    if title is None or len(text) == len(title) or title in t.lex.anonymous:
+        return None  # 哈尔科夫官员: a place's officials, not a person named 哈尔科夫
     name = text[: -len(title)]
     if not t.person_name(name) or not t.may_be_name(name):
         return None

@@ -85,6 +85,7 @@ class Lexicons:
     surnames: frozenset[str]
     honorifics: tuple[str, ...]
     parties: dict[str, str]  # word → side (中国 → 中方), from sides.tsv
+    organs: tuple[str, ...]  # government bodies (外交部, 国台办), from organs.txt
 
     # Patterns built once per process rather than once per document (cached_property writes
     # the instance's __dict__ directly, which a frozen dataclass allows).
@@ -125,7 +126,7 @@ class Lexicons:
         over a shorter or equal word of another kind at the same place."""
         words = {w: "predicate" for w in self.cues}
         words.update(self.clause_words)
-        nominal = [*self.titles, *(w for w in (*self.organizations, *self.media, *self.anonymous) if len(w) > 1)]
+        nominal = [*self.titles, *self.organs, *(w for w in (*self.organizations, *self.media, *self.anonymous) if len(w) > 1)]
         words.update((w, "nominal") for w in nominal)
         words.update(self.clause_words)  # the grammar's own list has the last word (代表 is verbal)
         return words
@@ -250,4 +251,5 @@ def load() -> Lexicons:
         surnames=frozenset(" ".join(_lines("surnames.txt")).split()),
         honorifics=_longest_first(_lines("honorifics.txt")),
         parties=dict(line.split("\t")[:2] for line in _lines("sides.tsv")),
+        organs=tuple(_lines("organs.txt")),
     )
