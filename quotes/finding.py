@@ -32,6 +32,9 @@ _TITLE_HEAD = 12  # how far into a sentence a title still opens it
 _SUBJECT_HEAD = 10  # how long a subject may be for a clause to open a new attribution
 _MODALS = set("应要需须必得")
 _PERSONAL_PRONOUNS = ("他", "她")
+_NARRATED_ACT = re.compile("(?:他|她|他们|她们)(?:并|並|也|还|則|则|随后|隨後|接着|接著|同时|同時|亦)")
+_CLAUSE_BREAK = re.compile("[，：；。！？]")
+_LOCATIVE_ENDS = set("时中上后前间")  # 出席「…」时|表示: an adverbial clause ends so
 _SCORE = re.compile(r"\d+\s*[:：比]\s*\d+")
 _COORDINATION = re.compile("，(?:并且|并|同时|还|也|亦)")  # ……，并要求…: a coordinated reporting verb may follow
 _CONDITIONALS = ("如果", "假如", "要是", "倘若", "若", "虽然", "尽管", "因为", "由于", "即使")
@@ -270,7 +273,7 @@ class Finder:
         for idx, line in enumerate(self.lines):
             if line.kind == "boilerplate":
                 continue
-            if line.kind == "title":
+            if line.kind in ("title", "heading"):
                 found.extend(self._headline(idx, line))
                 continue
             for a, b, cue in self.cues(line):
@@ -303,9 +306,12 @@ class Finder:
         if subject is None:
             return None
         q = self._quoted_at(pos)
-        if q is not None:
+        if q is not None and self._closes_content(q, line):
             attributed.add(q.open)
             return self._direct(q, idx, (a, b), cue, subject)
+        if q is not None:  # 强调，「攜手世界」，只要我們…: a name or slogan opening a reported clause
+            end = self._run_on(line, self._sentence_end(q.close, line.end), norm[subject[0] : subject[1]])
+            return self._reported(idx, line, pos, end, (a, b), cue, subject, attributed)
         if norm[pos] in PAIRS or norm[pos] == '"':
             # an opening mark never closed: the speech runs to the end of the paragraph
             end = truncated_at(norm, line.end) or line.end
@@ -319,6 +325,28 @@ class Finder:
         if pos > b or cue.recipient:  # 他指责美方…: an object clause ends with its sentence
             end = self._run_on(line, end, norm[subject[0] : subject[1]])
         return self._reported(idx, line, pos, end, (a, b), cue, subject, attributed)
+
+    def _closes_content(self, q: Quoted, line: Line) -> bool:
+        """Is a quotation that opens a cue's content the whole of it: does its sentence (or
+        its paragraph) end with it, or a postposed cue or a new quotation follow?"""
+        after = q.close + 1
+        while after < line.end and self.norm[after] in " ，":
+            after += 1
+        if after >= line.end or q.line != self._line_index(after, q.line):
+            return True
+        ch = self.norm[after]
+        if ch in _SENTENCE_END or ch in PAIRS or ch == '"' or ch in "；（(":
+            return True
+        clause_end = self._clause_end(after, line.end)  # “A。”他还表示，B: a new attribution follows
+        return any(ca - after <= _SUBJECT_HEAD for ca, _, _ in self.cues(line, after, clause_end))
+
+    def _clause_end(self, a: int, b: int) -> int:
+        m = _CLAUSE_BREAK.search(self.norm, a, b)
+        return m.start() if m else b
+
+    def _line_index(self, pos: int, hint: int) -> int:
+        line = self.lines[hint]
+        return hint if line.start <= pos <= line.end else _line_of(self.lines, pos)
 
     def _in_next_paragraph(self, idx: int, line: Line, a: int, b: int, cue: Cue, attributed: set[int]) -> Candidate | None:
         """``衛福部發布新聞稿表示：`` closing its paragraph: the speech is the quotation that
@@ -399,9 +427,14 @@ class Finder:
         if not 0 < a - (i + 1) <= 15 or i < line.start:
             return None
         if norm[i] in CLOSERS or norm[i] == '"' or (norm[i] == "，" and i > line.start and norm[i - 1] in CLOSERS):
+            if norm[i] != "，" and norm[i + 1] in _LOCATIVE_ENDS:
+                return None  # 出席「…」时表示: the quotation names what was attended
             q = self._quoted_ending_at(i if norm[i] != "，" else i - 1)
             if q is None or q.open in attributed:
                 return None
+            body = norm[q.open + 1 : q.close]
+            if norm[i] != "，" and len(body) <= _TERM_MAX and not any(p in body for p in "，。！？"):
+                return None  # 对CNN“国情咨文”节目说: a programme's name, not speech
             attributed.add(q.open)
             cand = self._direct(q, idx, (a, b), cue, subject)
             cand.postposed = True
@@ -493,8 +526,8 @@ class Finder:
             return True
         if sentence.startswith(("据", "另据", "根据")):
             return True
-        if sentence.startswith(_PERSONAL_PRONOUNS):
-            return True  # 他并感谢…: the reporter speaks about the speaker again
+        if _NARRATED_ACT.match(sentence):
+            return True  # 他并感谢…: the reporter tells what the speaker did
         if sentence[:1] in PAIRS or sentence[:1] == '"':
             return True
         for m in self._cue_re.finditer(sentence):
@@ -516,7 +549,8 @@ class Finder:
             while s > line.start and norm[s - 1] not in " 】]”」』，。！？\t":
                 s -= 1
             speaker = norm[s:colon]
-            if not 1 <= len(speaker) <= 10 or speaker in self.lex.not_speakers or any(c.isdigit() for c in speaker):
+            if (not 1 <= len(speaker) <= 10 or speaker in self.lex.not_speakers or speaker.endswith(self.lex.not_speaker_endings)
+                    or any(c.isdigit() for c in speaker)):
                 continue  # 中甲第28轮：… is a label, 4：2 a score
             e = colon + 1
             while e < line.end and norm[e] not in "【[":

@@ -75,6 +75,7 @@ class Lexicons:
     caption_markers: tuple[str, ...]
     caption_lines: frozenset[str]
     not_speakers: frozenset[str]
+    not_speaker_endings: tuple[str, ...]  # 资料照, VOA专访: labels that head no speech
     pronouns: frozenset[str]
     first_person: frozenset[str]  # 我, 本人 in a speech's narration: its speaker
     determiners: tuple[str, ...]
@@ -240,7 +241,8 @@ def load() -> Lexicons:
         section_labels=frozenset(b[1:] for b in _lines("boilerplate.txt") if b.startswith("~")),
         caption_markers=tuple(c for c in captions if not c.startswith("=")),
         caption_lines=frozenset(c[1:] for c in captions if c.startswith("=")),
-        not_speakers=frozenset(_lines("not_speakers.txt")),
+        not_speakers=frozenset(w for w in _lines("not_speakers.txt") if not w.startswith("~")),
+        not_speaker_endings=tuple(w[1:] for w in _lines("not_speakers.txt") if w.startswith("~")),
         pronouns=frozenset(p for p in pronouns if not p.startswith(("=", "+"))),
         first_person=frozenset(p[1:] for p in pronouns if p.startswith("+")),
         determiners=_longest_first([p[1:] for p in pronouns if p.startswith("=")]),
