@@ -1,25 +1,24 @@
-"""Quote finder: locate speech spans, their reporting cue and where the speaker phrase is.
+"""Reported speech: quotes found around their reporting cues.
 
-Works on the normalised copy of the text (same length as the original).  The finder does
-not decide who the speaker is; it hands the attributor a ``subject`` region: the clause(s)
-before the cue, or the short phrase between a quote and a postposed cue.
+``X说：“……”`` (direct), ``X表示，……`` (indirect, running on over the sentences that continue
+the report), ``X说，本次会晤“……”`` (mixed), ``“……”，他说。`` and ``……，X补充道。``
+(postposed), and quotations that stand alone.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
-from .lexicons import Cue, Lexicons, word_pattern
-from .structure import Line, after_dateline, truncated_at
+from ..lexicons import Cue, Lexicons, word_pattern
+from ..structure import Line, after_dateline, truncated_at
+from .candidates import Candidate
+from .labels import headlines, interview_answers, transcripts
+from .marks import CLOSERS, PAIRS, Quoted, line_of, quoted_spans
 
-PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’", "﹁": "﹂", "﹃": "﹄"}
-CLOSERS = {v: k for k, v in PAIRS.items()}
 _SENTENCE_END = "。！？"
 _SENTENCE_ENDS = re.compile(f"[{_SENTENCE_END}]")
-_MARKS = re.compile("[\"" + "".join(PAIRS) + "".join(CLOSERS) + "]")  # every quotation mark
 _NOT_CONTENT_START = set("的了过着是为得地")
 _NO_END = 1 << 62
 _PASSIVE = set("被受遭获")  # 遭到批评: the cue is what was received, not said
@@ -35,143 +34,11 @@ _PERSONAL_PRONOUNS = ("他", "她")
 _NARRATED_ACT = re.compile("(?:他|她|他们|她们)(?:并|並|也|还|則|则|随后|隨後|接着|接著|同时|同時|亦)")
 _CLAUSE_BREAK = re.compile("[，：；。！？]")
 _LOCATIVE_ENDS = set("时中上后前间")  # 出席「…」时|表示: an adverbial clause ends so
-_SCORE = re.compile(r"\d+\s*[:：比]\s*\d+")
 _COORDINATION = re.compile("，(?:并且|并|同时|还|也|亦)")  # ……，并要求…: a coordinated reporting verb may follow
 _CONDITIONALS = ("如果", "假如", "要是", "倘若", "若", "虽然", "尽管", "因为", "由于", "即使")
 # An embedded quotation this short with no punctuation is a term or a name, not speech.
 _TERM_MAX = 8
 _CLAUSE_MAX = 200  # a run without a clause break longer than this is no subject clause
-
-@dataclass
-class Candidate:
-    """A speech span found in the text, before attribution."""
-
-    type: str
-    start: int
-    end: int
-    line: int  # index into the typed lines
-    cue: tuple[int, int] | None = None
-    cue_class: str = "unknown"
-    subject: tuple[int, int] | None = None  # where to look for the speaker phrase
-    postposed: bool = False
-    truncated: bool = False
-    confidence: float = 0.8
-
-
-@dataclass
-class Quoted:
-    """A top-level pair of quotation marks; ``open``/``close`` are the mark positions."""
-
-    open: int
-    close: int
-    line: int  # the line of the opening mark
-
-    @property
-    def content(self) -> tuple[int, int]:
-        return self.open + 1, self.close
-
-
-# --------------------------------------------------------------------- quotation marks
-
-def _scan(text: str, a: int, b: int, stack: list[tuple[str, int]]) -> list[tuple[int, int]]:
-    """Top-level (open, close) pairs in text[a:b]; ``stack`` carries open marks in and out."""
-    spans = []
-    for m in _MARKS.finditer(text, a, b):  # only the marks: a walk over every character was a hot spot
-        i, ch = m.start(), m.group()
-        if ch == '"':
-            if stack and stack[-1][0] == '"':
-                pos = stack.pop()[1]
-                if not stack:
-                    spans.append((pos, i))
-            else:
-                stack.append((ch, i))
-        elif ch in PAIRS:
-            stack.append((ch, i))
-        elif ch in CLOSERS:
-            for k in range(len(stack) - 1, -1, -1):
-                if stack[k][0] == CLOSERS[ch]:
-                    pos = stack[k][1]
-                    del stack[k:]
-                    if k == 0:
-                        spans.append((pos, i))
-                    break
-    return spans
-
-
-def quoted_spans(norm: str, lines: list[Line]) -> list[Quoted]:
-    """Top-level quotations, nested ones inside them, and multi-paragraph ones joined.
-
-    A mark left open at the end of a paragraph continues only when the next paragraph opens
-    with the same mark (the convention for a quote over several paragraphs); otherwise it is
-    dropped and the paragraph is scanned again after it, so one stray mark loses nothing.
-    """
-    found: list[Quoted] = []
-    carry: tuple[str, int, int] | None = None  # (mark, open position, line index)
-    for idx, line in enumerate(lines):
-        a, b = line.start, line.end
-        stack: list[tuple[str, int]] = []
-        if carry and norm[a:b].lstrip().startswith(carry[0]):
-            stack = [(carry[0], carry[1])]
-            a = norm.index(carry[0], a) + 1
-        elif carry:
-            found.extend(Quoted(o, c, carry[2]) for o, c in _rescan(norm, carry[1] + 1, lines[carry[2]].end))
-        carry = None
-        start_line = idx if not stack else None
-        spans = _scan(norm, a, b, stack)
-        for o, c in spans:
-            found.append(Quoted(o, c, idx if o >= line.start else _line_of(lines, o)))
-        if stack:
-            mark, pos = stack[0]
-            nxt = lines[idx + 1] if idx + 1 < len(lines) else None
-            if nxt is not None and norm[nxt.start : nxt.end].lstrip().startswith(mark) and pos < b:
-                carry = (mark, pos, start_line if start_line is not None and pos >= line.start else _line_of(lines, pos))
-            elif pos >= line.start:
-                found.extend(Quoted(o, c, idx) for o, c in _rescan(norm, pos + 1, b))
-    found.sort(key=lambda q: q.open)
-    return found
-
-
-def _rescan(norm: str, a: int, b: int) -> list[tuple[int, int]]:
-    """Quotations in norm[a:b] after a dropped stray mark, ignoring every mark left unclosed.
-
-    One pass with a stack per kind of mark (a closing mark closes its latest opening mark
-    and any opened after it), then the pairs not inside another: linear however many stray
-    marks the text holds.
-    """
-    stacks: dict[str, list[int]] = {}
-    pairs = []
-    for i in range(a, b):
-        ch = norm[i]
-        if ch == '"' and stacks.get('"'):
-            pos = stacks['"'].pop()
-        elif ch in PAIRS or ch == '"':
-            stacks.setdefault(ch, []).append(i)
-            continue
-        elif ch in CLOSERS and stacks.get(CLOSERS[ch]):
-            pos = stacks[CLOSERS[ch]].pop()
-        else:
-            continue
-        for other in stacks.values():  # marks opened inside the pair close with it
-            while other and other[-1] > pos:
-                other.pop()
-        pairs.append((pos, i))
-    pairs.sort()
-    top, reach = [], -1
-    for o, c in pairs:
-        if o > reach:
-            top.append((o, c))
-            reach = c
-    return top
-
-
-def _line_of(lines: list[Line], pos: int) -> int:
-    for i, line in enumerate(lines):
-        if line.start <= pos <= line.end:
-            return i
-    return 0
-
-
-# --------------------------------------------------------------------- cues
 
 @lru_cache(maxsize=4)
 def _lexicon_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -274,7 +141,7 @@ class Finder:
             if line.kind == "boilerplate":
                 continue
             if line.kind in ("title", "heading"):
-                found.extend(self._headline(idx, line))
+                found.extend(headlines(self.norm, idx, line, self.lex, lambda i: self._covered(self._titles, i, i + 1)))
                 continue
             for a, b, cue in self.cues(line):
                 # One cue can close the quote before it and open the one after: 「A」總統說，「B」
@@ -282,7 +149,9 @@ class Finder:
                 after = self._after_cue(idx, line, a, b, cue, attributed)
                 found.extend(c for c in (before, after) if c is not None)
         found.extend(self._standalone(attributed))
-        return _drop_nested(found)
+        has_cue = lambda text: self._cue_re.search(text) is not None
+        labelled = transcripts(self.norm, self.lines) + interview_answers(self.norm, self.lines, self.lex, has_cue)
+        return _drop_nested(found + labelled)
 
     def _after_cue(self, idx: int, line: Line, a: int, b: int, cue: Cue, attributed: set[int]) -> Candidate | None:
         """``X说：“……”`` (direct), ``X表示，……`` (indirect) and ``X说，本次会晤“……”`` (mixed)."""
@@ -346,7 +215,7 @@ class Finder:
 
     def _line_index(self, pos: int, hint: int) -> int:
         line = self.lines[hint]
-        return hint if line.start <= pos <= line.end else _line_of(self.lines, pos)
+        return hint if line.start <= pos <= line.end else line_of(self.lines, pos)
 
     def _in_next_paragraph(self, idx: int, line: Line, a: int, b: int, cue: Cue, attributed: set[int]) -> Candidate | None:
         """``衛福部發布新聞稿表示：`` closing its paragraph: the speech is the quotation that
@@ -538,31 +407,6 @@ class Finder:
                     return True
         return False
 
-    def _headline(self, idx: int, line: Line) -> Iterator[Candidate]:
-        """``伊党：我们更适合领导国盟`` and ``【标签】X：内容`` in title lines."""
-        norm = self.norm
-        for m in re.finditer("：", norm[line.start : line.end]):
-            colon = line.start + m.start()
-            if self._covered(self._titles, colon, colon + 1):
-                continue
-            s = colon
-            while s > line.start and norm[s - 1] not in " 】]”」』，。！？\t":
-                s -= 1
-            speaker = norm[s:colon]
-            if (not 1 <= len(speaker) <= 10 or speaker in self.lex.not_speakers or speaker.endswith(self.lex.not_speaker_endings)
-                    or any(c.isdigit() for c in speaker)):
-                continue  # 中甲第28轮：… is a label, 4：2 a score
-            e = colon + 1
-            while e < line.end and norm[e] not in "【[":
-                if norm[e] == " " and "：" in norm[e + 1 : _next_space(norm, e + 1, line.end)]:
-                    break
-                e += 1
-            while e > colon + 1 and norm[e - 1] == " ":
-                e -= 1
-            if e - colon - 1 < 2 or _SCORE.search(norm, colon + 1, e):
-                continue  # 羽球：大马男双2:0横扫印尼: a section label over a result, not speech
-            yield Candidate("headline", colon + 1, e, idx, None, "unknown", (s, colon), confidence=0.7)
-
     def _standalone(self, attributed: set[int]) -> Iterator[Candidate]:
         """Quotations with no cue that read as speech: a whole sentence or paragraph in marks."""
         norm = self.norm
@@ -602,11 +446,6 @@ def _continues_speech(sentence: str, openers: tuple[str, ...]) -> bool:
     """双方应…/双方要…: an opener followed by a modal is the speaker's prescription, not narration."""
     opener = next(o for o in openers if sentence.startswith(o))
     return sentence[len(opener) : len(opener) + 1] in _MODALS
-
-
-def _next_space(text: str, a: int, b: int) -> int:
-    i = text.find(" ", a, b)
-    return b if i < 0 else i
 
 
 def _content_char(ch: str) -> bool:

@@ -1,0 +1,127 @@
+"""Speech that a label introduces rather than a reporting verb.
+
+- headlines: ``伊党：我们更适合领导国盟``, ``【标签】X：内容`` in a title or a heading;
+- interview answers: ``杜奕瑾：……`` paragraphs of a question-and-answer page, and the
+  paragraphs that continue an answer;
+- transcripts: ``总统致词全文为：`` / ``谈话内容如下：`` followed by the speech itself, one
+  paragraph a quote.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from ..lexicons import Lexicons
+from ..structure import Line
+from .candidates import Candidate
+
+_SCORE = re.compile(r"\d+\s*[:：比]\s*\d+")
+_LABEL = re.compile(r"\s*(?P<label>[^\s，。：；、“”「」『』（）()【】]{1,8})：")
+_ANSWER_MIN = 12  # characters of content after a label for a paragraph to be an answer
+_TRANSCRIPT = re.compile(
+    r"(?P<cue>致词|致辞|讲词|谈话|演说|演讲|贺词|讲话|发言|答词|训词|讲稿|证词|声明|文告)?(?:的)?(?:全文|内容|原文)(?:为|如下|是)?："
+)
+_SPEECH_ENDS = "。！？；"
+
+
+def headlines(norm: str, idx: int, line: Line, lex: Lexicons, in_title: Callable[[int], bool]) -> Iterator[Candidate]:
+    """``伊党：我们更适合领导国盟`` and ``【标签】X：内容`` in a title or heading line."""
+    for m in re.finditer("：", norm[line.start : line.end]):
+        colon = line.start + m.start()
+        if in_title(colon):
+            continue
+        s = colon
+        while s > line.start and norm[s - 1] not in " 】]”」』，。！？\t\u3000":
+            s -= 1
+        speaker = norm[s:colon]
+        if not _labels_speech(speaker, lex):
+            continue  # 中甲第28轮：… is a label, 4：2 a score
+        e = colon + 1
+        while e < line.end and norm[e] not in "【[":
+            if norm[e] == " " and "：" in norm[e + 1 : _next_space(norm, e + 1, line.end)]:
+                break
+            e += 1
+        while e > colon + 1 and norm[e - 1] in " \u3000":
+            e -= 1
+        if e - colon - 1 < 2 or _SCORE.search(norm, colon + 1, e):
+            continue  # 羽球：大马男双2:0横扫印尼: a section label over a result, not speech
+        yield Candidate("headline", colon + 1, e, idx, None, "unknown", (s, colon), confidence=0.7)
+
+
+def _labels_speech(label: str, lex: Lexicons) -> bool:
+    return (1 <= len(label) <= 10 and label not in lex.not_speakers and not label.endswith(lex.not_speaker_endings)
+            and not any(c.isdigit() for c in label))
+
+
+def interview_answers(norm: str, lines: list[Line], lex: Lexicons, has_cue: Callable[[str], bool]) -> list[Candidate]:
+    """The answers of a question-and-answer page: from a paragraph opening with the
+    interviewee's label (``杜奕瑾：……``) over the unlabelled paragraphs that continue it, one
+    quote an answer. A page counts as an interview when it has two labelled paragraphs or
+    more; the questions' labels (问, 记者, VOA) are no speakers, and a label holding a verb
+    (普京在讲话中说：) is a reported quote's cue, not a label."""
+    labelled = {}
+    for idx, line in enumerate(lines):
+        if line.kind != "text":
+            continue
+        m = _LABEL.match(norm, line.start, line.end)
+        if (m and not has_cue(m.group("label")) and line.end - m.end() >= _ANSWER_MIN
+                and any(ch in norm[m.end() : line.end] for ch in _SPEECH_ENDS)):
+            labelled[idx] = m
+    if len(labelled) < 2:
+        return []
+    found: list[Candidate] = []
+    answer: Candidate | None = None
+    for idx, line in enumerate(lines):
+        if idx in labelled:
+            m = labelled[idx]
+            answer = None
+            if _labels_speech(m.group("label"), lex):
+                answer = Candidate("direct", m.end(), _content_end(norm, m.end(), line.end), idx, None, "unknown",
+                                   m.span("label"), confidence=0.7)
+                found.append(answer)
+        elif answer is not None and line.kind == "text" and lines[idx].story == lines[answer.line].story:
+            answer.end = _content_end(norm, line.start, line.end)  # the answer goes on
+        elif line.kind != "text":
+            answer = None  # a caption or a heading closes it
+    return found
+
+
+def transcripts(norm: str, lines: list[Line]) -> list[Candidate]:
+    """``副总统致词全文为：`` closing a paragraph (or opening the speech in it): every
+    paragraph of the speech that follows, to the end of its story or the next heading, is an
+    indirect quote of whoever the introducing sentence names."""
+    found: list[Candidate] = []
+    idx = 0
+    while idx < len(lines):
+        line = lines[idx]
+        m = _TRANSCRIPT.search(norm, line.start, line.end) if line.kind == "text" else None
+        if m is None:
+            idx += 1
+            continue
+        cue = m.span("cue") if m.group("cue") else (m.start(), m.end() - 1)
+        sentence = max(norm.rfind(ch, line.start, m.start()) for ch in "。！？") + 1
+        subject = (max(sentence, line.start), m.start())
+        if line.end - m.end() >= 2:
+            found.append(Candidate("indirect", m.end(), _content_end(norm, m.end(), line.end), idx, cue, "neutral", subject, confidence=0.7))
+        idx += 1
+        while idx < len(lines) and lines[idx].story == line.story and lines[idx].kind == "text":
+            nxt = lines[idx]
+            if _TRANSCRIPT.search(norm, nxt.start, nxt.end):
+                break
+            found.append(Candidate("indirect", nxt.start, _content_end(norm, nxt.start, nxt.end), idx, cue, "neutral", subject, confidence=0.7))
+            idx += 1
+    return found
+
+
+def _content_end(norm: str, a: int, b: int) -> int:
+    """A paragraph's speech without the final full stop and trailing spaces."""
+    while b > a and norm[b - 1] in " \u3000":
+        b -= 1
+    if b > a and norm[b - 1] in "。！":
+        b -= 1
+    return b
+
+
+def _next_space(text: str, a: int, b: int) -> int:
+    i = text.find(" ", a, b)
+    return b if i < 0 else i
