@@ -32,6 +32,10 @@ _SUBJECT_HEAD = 10  # how long a subject may be for a clause to open a new attri
 _MODALS = set("应要需须必得")
 _PERSONAL_PRONOUNS = ("他", "她")
 _NARRATED_ACT = re.compile("(?:他|她|他们|她们)(?:并|並|也|还|則|则|随后|隨後|接着|接著|同时|同時|亦)")
+# 据X报道， / 另据X说， / 根据X的声明，: an account named at a sentence's start
+_FRAME = re.compile(r"(?:另)?(?:据|根据)(?!悉|了解|报道|报导|称|说|介绍|传|闻)(?P<origin>[^，。；：“”「」\n]{2,30}?)(?:的)?"
+                    r"(?P<verb>报道|报导|消息|介绍|透露|称|说|表示|指出|披露|通报|统计|估计|声明|说法|公告|新闻稿|观察|分析|数据|显示|资料|信息)[，：]")
+_FRAME_CUE = Cue("据", "informing", False)
 _CLAUSE_BREAK = re.compile("[，：；。！？]")
 _LOCATIVE_ENDS = set("时中上后前间")  # 出席「…」时|表示: an adverbial clause ends so
 _COORDINATION = re.compile("，(?:并且|并|同时|还|也|亦)")  # ……，并要求…: a coordinated reporting verb may follow
@@ -143,6 +147,7 @@ class Finder:
             if line.kind in ("title", "heading"):
                 found.extend(headlines(self.norm, idx, line, self.lex, lambda i: self._covered(self._titles, i, i + 1)))
                 continue
+            found.extend(self._framed(idx, line, attributed))
             for a, b, cue in self.cues(line):
                 # One cue can close the quote before it and open the one after: 「A」總統說，「B」
                 before = self._postposed(idx, line, a, b, cue, attributed)
@@ -194,6 +199,33 @@ class Finder:
         if pos > b or cue.recipient:  # 他指责美方…: an object clause ends with its sentence
             end = self._run_on(line, end, norm[subject[0] : subject[1]])
         return self._reported(idx, line, pos, end, (a, b), cue, subject, attributed)
+
+    def _framed(self, idx: int, line: Line, attributed: set[int]) -> Iterator[Candidate]:
+        """``据日本媒体统计，……`` / ``另据法新社报道，……`` / ``根据财政部的声明，……``: a frame at a
+        sentence's start whose content names no speaker of its own is the source's statement
+        (``据新华社报道，X表示…`` frames X's quote instead)."""
+        for m in _FRAME.finditer(self.norm, line.start, line.end):
+            if m.start() > line.start and self.norm[m.start() - 1] not in _SENTENCE_END + " \u3000":
+                continue
+            pos = m.end()
+            if pos >= line.end or self._opens_attribution(pos, line, True) or self._covered(self._inside, pos, pos + 1):
+                continue
+            clause_end = self._clause_end(pos, line.end)
+            if any(b == clause_end for _, b, _ in self.cues(line, pos, clause_end)):
+                continue  # 据马新社报道，消拯局吉兰丹州主任再努丁在记者会上透露，…: the frame of an inner quote
+            q = self._quoted_at(pos)
+            cue = self.lex.cues.get(m.group("verb") or "")
+            cue_span = m.span("verb") if m.group("verb") else None
+            cue_class = cue.cue_class if cue else "informing"
+            subject = m.span("origin")
+            if q is not None and self._closes_content(q, line):
+                attributed.add(q.open)
+                yield Candidate("direct", q.open + 1, q.close, q.line, cue_span, cue_class, subject, confidence=0.7)
+                continue
+            end = self._run_on(line, self._sentence_end(pos, line.end), self.norm[subject[0] : subject[1]])
+            found = self._reported(idx, line, pos, end, cue_span, cue or _FRAME_CUE, subject, attributed)
+            if found is not None:
+                yield found
 
     def _closes_content(self, q: Quoted, line: Line) -> bool:
         """Is a quotation that opens a cue's content the whole of it: does its sentence (or
