@@ -129,10 +129,19 @@ class MentionTyper:
             return all(_FOREIGN_PART.match(p) for p in parts) and len(parts) <= 4
         if not _HAN.match(text) or not self.plausible_name(text) or text[0] in _QUANTIFIERS:
             return False
-        if self.known(text) or (len(text) <= 3 and self.surnamed(text)) or (bare and len(text) <= 4):
+        if self.known(text) or (len(text) <= 3 and self.surnamed(text)):
+            return True
+        if bare and len(text) <= 4 and not self._descriptive(text):
             return True
         known = sum(c in self.lex.transliteration for c in text)
         return 2 <= len(text) <= 8 and known >= len(text) - 1 and known >= 0.6 * len(text)
+
+    def _descriptive(self, text: str) -> bool:
+        """Does ``text`` end as a description does (知情人士, 警方, 外交部): a title, an
+        unnamed source, an organisation or an outlet?"""
+        lex = self.lex
+        return (lex.title_suffixes.longest(text) is not None or text.endswith(lex.anonymous)
+                or lex.body_suffixes.longest(text) is not None or text.endswith(lex.organizations))
 
     def may_be_name(self, text: str) -> bool:
         """Not a title, a party or an organisation (美国总统, 东盟秘书长 carry no name)."""

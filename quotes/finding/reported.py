@@ -66,6 +66,7 @@ class Finder:
         self._inside = sorted(q.content for q in self.quoted)
         self._titles = sorted(self._book_titles())
         self._cue_re = _lexicon_pattern(tuple(lex.cues))
+        self._event_re = _lexicon_pattern(tuple(w for w, k in lex.clause_words.items() if k == "predicate" and len(w) > 1))
         self._not_cue_re = _lexicon_pattern(lex.not_cues)
         self._narration = lex.narration
         self.lex_cue_max = max(map(len, lex.cues))
@@ -146,7 +147,8 @@ class Finder:
                 continue
             if line.kind in ("title", "heading"):
                 found.extend(headlines(self.norm, idx, line, self.lex, lambda i: self._covered(self._titles, i, i + 1)))
-                continue
+                if line.kind == "title":
+                    continue  # a heading may also hold a cue closing with a colon (卫福部发布新闻稿表示：)
             found.extend(self._framed(idx, line, attributed))
             for a, b, cue in self.cues(line):
                 # One cue can close the quote before it and open the one after: 「A」總統說，「B」
@@ -213,6 +215,8 @@ class Finder:
             clause_end = self._clause_end(pos, line.end)
             if any(b == clause_end for _, b, _ in self.cues(line, pos, clause_end)):
                 continue  # 据马新社报道，消拯局吉兰丹州主任再努丁在记者会上透露，…: the frame of an inner quote
+            if self._tells_event(pos, self._sentence_end(pos, line.end)):
+                continue  # 据新华社报道，王林与杜邦通电话: the reporter's narration of an event
             q = self._quoted_at(pos)
             cue = self.lex.cues.get(m.group("verb") or "")
             cue_span = m.span("verb") if m.group("verb") else None
@@ -226,6 +230,10 @@ class Finder:
             found = self._reported(idx, line, pos, end, cue_span, cue or _FRAME_CUE, subject, attributed)
             if found is not None:
                 yield found
+
+    def _tells_event(self, a: int, b: int) -> bool:
+        """Does norm[a:b] narrate what someone did (通电话, 会见, 出席…) rather than state a claim?"""
+        return self._event_re.search(self.norm, a, b) is not None
 
     def _closes_content(self, q: Quoted, line: Line) -> bool:
         """Is a quotation that opens a cue's content the whole of it: does its sentence (or
