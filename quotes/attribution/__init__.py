@@ -31,7 +31,7 @@ _BEFORE_NAME = set("，。、；：「」“”『』（）()与和及由向对�
 _NAME_FOLLOWERS = set("，。、；：（(「“ 的和与及等今昨也还则并曾已将在于说称")
 _ROLE_REACH = 10  # characters of organisation name a role may carry before its title
 _SENTENCES_BACK = 2  # sentences looked back for the subject of a sentence that names none
-_ISSUER_REACH = 400  # characters looked back for whoever issued a document that speaks
+_ISSUER_REACH = 2000  # characters looked back for whoever issued a document that speaks
 _SENTENCE_END = "。！？"
 _RELAY = re.compile("(?:引述|援引|引用|转引|转述)了?")
 _RELAYED_WORDS = re.compile("的(?:话|分析|说法|看法|表态|讲话|发言|评论|观点)")
@@ -230,7 +230,7 @@ class Attributor:
                 if self.norm[start] not in "“「『\"":  # a quotation's sentences are no narration
                     first = self.grammar.clauses(start, end)[0]
                     phrase = self.grammar.phrase(*first)
-                    m = self.typer.type(phrase.start, phrase.end, direct=True) if phrase is not None else None
+                    m = self.typer.type(phrase.start, phrase.end) if phrase is not None else None
                     if m is not None:
                         if m.kind != "person" or m.anaphor == "":
                             return None

@@ -27,6 +27,7 @@ _ENUMERATION = re.compile(r"(?:[一二三四五六七八九十]{1,3}|\d{1,2})[�
 _BRACKETS = {"（": "）", "(": ")", "「": "」", "『": "』", "“": "”", "《": "》", "【": "】", "〔": "〕"}
 _CLAUSE_BREAKS = set("，；：,;")
 _NAME_SEPARATORS = "·‧•・"
+_COORDINATORS = ("以及",)
 _BODY_ENDS = set("部局厅署院委府办室省")  # the last character of a government body's name
 _PERSONAL_PRONOUNS = ("他们", "她们", "渠等", "他", "她", "渠")
 _PHRASE_MAX = 40
@@ -153,6 +154,9 @@ class SubjectGrammar:
                 continue
             if i == start and not (size == 1 and ch in self.lex.surnames):
                 return None
+            if i > start and kind == "opener" and norm.startswith(_COORDINATORS, i):
+                i += size  # 部分以色列以及海湾国家官员: a coordination inside the phrase
+                continue
             if i > start and (size > 1 or self._single_ends(name_start, i)):
                 break
             i += size

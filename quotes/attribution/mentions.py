@@ -17,15 +17,16 @@ _FOREIGN_PART = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}$")
 _NAME_SEPARATORS = "·‧•・"
 _MODIFIERS = ("新任", "现任", "时任", "前任", "前", "代理", "署理", "候任", "首任")
-_LOCATIVES = set("上中时后下里前内外间")
+_LOCATIVES = set("时后下里前内外间")  # 会后, 期间: no name ends so (翁履中 and 刘建上 do)
 _FUNCTION_CHARS = set("的了是在没不这那个们着过也都就我你您她他咱和与及或等")  # never in a name
 _COUNTED = re.compile("(?:[一两二三四五六七八九十几数多]|该|这|那|另一)(?:名|位|个)")  # 一名 两位 该名
 _COUNTED_REACH = 6  # characters of a place (秀林乡一名…) that may come before the count
 _HONORIFIC_SUFFIXES = ("先生", "女士", "小姐", "阁下", "伉俪", "夫妇")
 _PHRASE_MAX = 30
 _LABEL_MAX = 8
+_QUANTITY = re.compile("一些|一部分|部分|许多|不少|几个|多个|多名|有的|一批|众多|诸多")
 _QUANTIFIERS = set("一二两三四五六七八九十几数多某每各该这那")  # 一些, 四名: no name begins so
-_OCCUPATIONS = set("者员人家师长主商生民工官士手户")  # how a descriptor of someone ends (业者, 店员)  # a headline label longer than this is a clause
+_OCCUPATIONS = set("者员人家师长主商生民工官士手户卿")  # how a descriptor of someone ends (业者, 店员)  # a headline label longer than this is a clause
 
 
 @dataclass
@@ -109,6 +110,8 @@ class MentionTyper:
         """A bare two- to four-character name: not a verb, an adverbial or a function word."""
         if name[-1] in _LOCATIVES or any(c in _FUNCTION_CHARS for c in name):
             return False
+        if name[-1] in "中上" and not (len(name) == 3 and name[0] in self.lex.surnames):
+            return False  # 会中, 抗议者中; but 翁履中
         words = self.lex.subject_words
         return not any(words.get(name[i : i + n], "nominal") != "nominal" for n in (2, 3) for i in range(len(name) - n + 1))
 
@@ -308,6 +311,29 @@ def _anonymous(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Ment
     return None
 
 
+def _coordinated(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:
+    """北京和平壤, 中国与朝鲜: parties, bodies or people named together speak together."""
+    parts = re.split("[和与及]", text)
+    if not 2 <= len(parts) <= 3 or not all(2 <= len(p) <= 12 for p in parts):
+        return None
+    kinds = []
+    for part in parts:
+        start = a + text.find(part)
+        m = t.type(start, start + len(part), direct=direct)
+        if m is None or m.anaphor is not None or m.kind in ("document", "anonymous"):
+            return None
+        kinds.append(m.kind)
+    kind = kinds[0] if len(set(kinds)) == 1 else "organization"
+    return Mention(text, a, b, kind, name=text)
+
+
+def _quantified(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:
+    """一些人, 几个国家, 部分官员: a quantity of people or parties is an unnamed source."""
+    if _QUANTITY.match(text) and len(text) > 2 and t.organisation_like(text):
+        return Mention(text, a, b, "anonymous", name=text, plural=True)
+    return None
+
+
 def _organization(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:
     suffix = next((s for s in t.lex.organizations if text.endswith(s)), None)
     if suffix is not None and len(text) > len(suffix) and t.organisation_like(text):
@@ -318,12 +344,18 @@ def _organization(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> M
 
 
 def _described_name(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:
-    """巴生老街咖啡店业者|陈亚福: a descriptor of what someone does, then a name."""
-    for size in (3, 2):
+    """巴生老街咖啡店业者|陈亚福, 在职母亲|阿什莉·萨尔根尼克: a descriptor, then a name (any
+    descriptor before a separated foreign name, which no other word looks like)."""
+    separated = re.search(f"[\u4e00-\u9fff]{{1,8}}[{_NAME_SEPARATORS}][\u4e00-\u9fff]{{1,8}}$", text)
+    if separated and separated.start() >= 2 and t.person_name(separated.group()):
+        cut = a + separated.start()
+        return Mention(text, a, b, "person", name=separated.group(), role=t.norm[a:cut], name_spans=((cut, b),), role_spans=((a, cut),))
+    for size in (4, 3, 2):
         if len(text) >= size + 2:
             name, descriptor = text[-size:], text[:-size]
-            if (name[0] in t.lex.surnames and t.plausible_name(name) and descriptor[-1] in _OCCUPATIONS
-                    and t.organisation_like(descriptor)):
+            known = sum(c in t.lex.transliteration for c in name)
+            named = (size < 4 and name[0] in t.lex.surnames) or known >= size - 1  # 陈亚福, 科比
+            if named and t.plausible_name(name) and descriptor[-1] in _OCCUPATIONS and t.organisation_like(descriptor):
                 cut = b - size
                 return Mention(text, a, b, "person", name=name, role=t.norm[a:cut], name_spans=((cut, b),), role_spans=((a, cut),))
     return None
@@ -331,5 +363,5 @@ def _described_name(t: MentionTyper, a: int, b: int, text: str, direct: bool) ->
 
 RULES: tuple[Callable[[MentionTyper, int, int, str, bool], Mention | None], ...] = (
     _pronoun, _determined, _book, _party, _document, _titled_name, _name_then_title, _surname_title,
-    _known_name, _media, _anonymous, _organization, _title, _described_name,
+    _known_name, _media, _anonymous, _organization, _title, _described_name, _quantified, _coordinated,
 )
