@@ -186,8 +186,8 @@ class SubjectGrammar:
             return not (norm[i] in self.lex.surnames and self._word_at(i + 1, i + 3) is None and not _TIME.match(norm, i + 1))
         if norm[i - 1] in _BODY_ENDS and tail > 2:
             return True  # 韩国产业通商资源部|在: an organisation's name ends there
-        if tail == 1 and norm[name_start] in self.lex.surnames:
-            return False
+        if tail == 1:
+            return False  # 马|可: part of a name; 核|能: part of a word
         known = self.names(name_start)
         if known and name_start + known > i:
             return False  # 林芳正 is a name the document gave: its 正 is no adverb

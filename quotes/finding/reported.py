@@ -231,6 +231,12 @@ class Finder:
             if found is not None:
                 yield found
 
+    def _opens_predicate(self, a: int, b: int) -> bool:
+        """Does norm[a:b] open with a verb, an adverb or a time word rather than a subject?"""
+        words = self.lex.subject_words
+        kind = next((words[w] for n in (4, 3, 2, 1) if (w := self.norm[a : min(a + n, b)]) in words), None)
+        return kind in ("predicate", "adverb", "time", "opener") and self.norm[a] not in self.lex.surnames
+
     def _tells_event(self, a: int, b: int) -> bool:
         """Does norm[a:b] narrate what someone did (通电话, 会见, 出席…) rather than state a claim?"""
         return self._event_re.search(self.norm, a, b) is not None
@@ -336,8 +342,8 @@ class Finder:
         if not 0 < a - (i + 1) <= 15 or i < line.start:
             return None
         if norm[i] in CLOSERS or norm[i] == '"' or (norm[i] == "，" and i > line.start and norm[i - 1] in CLOSERS):
-            if norm[i] != "，" and norm[i + 1] in _LOCATIVE_ENDS:
-                return None  # 出席「…」时表示: the quotation names what was attended
+            if norm[i] != "，" and (norm[i + 1] in _LOCATIVE_ENDS or self._opens_predicate(i + 1, a)):
+                return None  # 出席「…」时表示, “…”答记者问时表示: the quotation is part of a verb phrase
             q = self._quoted_ending_at(i if norm[i] != "，" else i - 1)
             if q is None or q.open in attributed:
                 return None
