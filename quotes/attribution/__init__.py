@@ -175,7 +175,7 @@ class Attributor:
         do not know is cut after the longest part that names a titled person."""
         for cut in range(phrase.end - 1, phrase.start + 1, -1):
             m = self.typer.type(phrase.start, cut, direct=True)
-            if m is not None and m.kind == "person" and m.anaphor is None and m.role:
+            if m is not None and m.kind == "person" and m.anaphor is None and (m.role or self.typer.surnamed(m.name or "")):
                 return m
         return None
 
@@ -214,9 +214,10 @@ class Attributor:
             end = words.start()
         return self.typer.type(phrase.start, end, direct=True)
 
-    def _subject_before(self, pos: int, story: str) -> Entity | None:
+    def _subject_before(self, pos: int, story: str, plural: bool = False) -> Entity | None:
         """The person an earlier sentence of the story opens with, for a pronoun at ``pos``
-        (its own sentence excluded); None when the nearest subject is no person."""
+        (its own sentence excluded); None when the nearest subject is no person. A plural
+        pronoun (他们) takes a group instead: unnamed sources, an organisation, officials."""
         k = next((i for i, ln in enumerate(self.lines) if ln.start <= pos <= ln.end), None)
         if k is None:
             return None
@@ -231,9 +232,11 @@ class Attributor:
                     first = self.grammar.clauses(start, end)[0]
                     phrase = self.grammar.phrase(*first)
                     m = self.typer.type(phrase.start, phrase.end) if phrase is not None else None
-                    if m is not None:
-                        if m.kind != "person" or m.anaphor == "":
-                            return None
+                    if plural and m is not None and m.anaphor is None and (m.kind in ("anonymous", "organization") or m.plural):
+                        return self._register(m, story)
+                    if phrase is not None:
+                        if m is None or m.kind != "person" or m.anaphor == "" or plural:
+                            return None  # the nearest subject is no person: leave it to the registry
                         if m.anaphor is None:
                             return self._register(m, story)
                         return self.registry.antecedent(m, story, m.start, None)
@@ -310,8 +313,8 @@ class Attributor:
             return
         before = END if m.cataphoric else m.start
         entity = None
-        if m.anaphor == "" and not m.plural and not m.first_person:
-            entity = self._subject_before(m.start, story)
+        if m.anaphor == "" and not m.first_person:
+            entity = self._subject_before(m.start, story, m.plural)
         entity = entity or self.registry.antecedent(m, story, before, self._last_speaker.get(story))
         if entity is not None:
             entity.mentioned(m.start)

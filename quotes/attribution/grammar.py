@@ -28,6 +28,8 @@ _BRACKETS = {"（": "）", "(": ")", "「": "」", "『": "』", "“": "”", "
 _CLAUSE_BREAKS = set("，；：,;")
 _NAME_SEPARATORS = "·‧•・"
 _COORDINATORS = ("以及",)
+_QUOTE_CLOSERS = set("”」』\"")
+_NAMING = ("名为", "叫做", "名叫", "网名", "昵称", "化名", "简介为", "自称", "号称", "署名")  # 名为“X”的博主
 _BODY_ENDS = set("部局厅署院委府办室省")  # the last character of a government body's name
 _PERSONAL_PRONOUNS = ("他们", "她们", "渠等", "他", "她", "渠")
 _PHRASE_MAX = 40
@@ -64,6 +66,9 @@ class SubjectGrammar:
             ch = norm[i]
             if closing and ch == closing[-1]:
                 closing.pop()
+                if not closing and ch in _QUOTE_CLOSERS and i + 1 < b:
+                    spans.append((start, i + 1))  # “A。”布朗则回应说: a new clause after a quotation
+                    start = i + 1
             elif ch in _BRACKETS:
                 closing.append(_BRACKETS[ch])
             elif ch == '"':
@@ -135,9 +140,9 @@ class SubjectGrammar:
                 break  # 杨京（Glenn Youngkin）: a gloss closes the name
             if ch in "「『“《\"":
                 close = norm.find(_BRACKETS.get(ch, '"'), i + 1, b)
-                if ch != "《" or close == -1:
+                if close == -1 or (ch != "《" and not norm.endswith(_NAMING, start, i)):
                     break  # a quotation is content, not part of a speaker's name
-                i = close + 1  # 《纽约时报》 is a name
+                i = close + 1  # 《纽约时报》, 名为“前HR本人”的博主: a name
                 continue
             if i > start and _TIME.match(norm, i, b):
                 break

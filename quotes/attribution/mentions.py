@@ -24,6 +24,7 @@ _COUNTED_REACH = 6  # characters of a place (秀林乡一名…) that may come b
 _HONORIFIC_SUFFIXES = ("先生", "女士", "小姐", "阁下", "伉俪", "夫妇")
 _PHRASE_MAX = 30
 _LABEL_MAX = 8
+_NAMED_AS = re.compile("[^“”「」]{0,12}?(?:名为|叫做|名叫|网名|昵称|化名|署名)[“「\"](?P<name>[^“”「」\"]{1,12})[”」\"]的(?P<head>[\u4e00-\u9fff]{1,6})")
 _QUANTITY = re.compile("一些|一部分|部分|许多|不少|几个|多个|多名|有的|一批|众多|诸多")
 _QUANTIFIERS = set("一二两三四五六七八九十几数多某每各该这那")  # 一些, 四名: no name begins so
 _OCCUPATIONS = set("者员人家师长主商生民工官士手户卿")  # how a descriptor of someone ends (业者, 店员)  # a headline label longer than this is a clause
@@ -233,6 +234,17 @@ def _book(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention |
     return None
 
 
+def _named_as(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:
+    """名为“前HR本人”的博主, 叫做“花叔”的博主: someone known by the name in marks (a name after
+    the description, 简介为“…”的用户董宝珍, is read by the rules after this one)."""
+    m = _NAMED_AS.fullmatch(text)
+    if m is None:
+        return None
+    span = (a + m.start("name"), a + m.end("name"))
+    return Mention(text, a, b, "person", name=m.group("name"), name_spans=(span,), role=m.group("head"),
+                   role_spans=((a + m.start("head"), a + m.end("head")),))
+
+
 def _party(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:
     """五角大楼, 美国, 塔斯社, 北京: a party's organ, outlet or the state itself."""
     if len(text) > 1 and text in t.lex.parties and t.lex.title_suffixes.longest(text) is None:
@@ -362,6 +374,6 @@ def _described_name(t: MentionTyper, a: int, b: int, text: str, direct: bool) ->
 
 
 RULES: tuple[Callable[[MentionTyper, int, int, str, bool], Mention | None], ...] = (
-    _pronoun, _determined, _book, _party, _document, _titled_name, _name_then_title, _surname_title,
+    _pronoun, _determined, _book, _named_as, _party, _document, _titled_name, _name_then_title, _surname_title,
     _known_name, _media, _anonymous, _organization, _title, _described_name, _quantified, _coordinated,
 )
