@@ -66,8 +66,8 @@ class SubjectGrammar:
             ch = norm[i]
             if closing and ch == closing[-1]:
                 closing.pop()
-                if not closing and ch in _QUOTE_CLOSERS and i + 1 < b:
-                    spans.append((start, i + 1))  # “A。”布朗则回应说: a new clause after a quotation
+                if not closing and ch in _QUOTE_CLOSERS and i + 1 < b and norm[i - 1] in "。！？，":
+                    spans.append((start, i + 1))  # “A。”布朗则回应说: a new clause after a quoted sentence
                     start = i + 1
             elif ch in _BRACKETS:
                 closing.append(_BRACKETS[ch])
