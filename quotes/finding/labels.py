@@ -94,7 +94,7 @@ def transcripts(norm: str, lines: list[Line]) -> list[Candidate]:
     idx = 0
     while idx < len(lines):
         line = lines[idx]
-        m = _TRANSCRIPT.search(norm, line.start, line.end) if line.kind == "text" else None
+        m = _TRANSCRIPT.search(norm, line.start, line.end) if line.kind in ("text", "heading") else None
         if m is None:
             idx += 1
             continue

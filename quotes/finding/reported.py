@@ -36,6 +36,7 @@ _NARRATED_ACT = re.compile("(?:他|她|他们|她们)(?:并|並|也|还|則|则|
 _FRAME = re.compile(r"(?:另)?(?:据|根据)(?!悉|了解|报道|报导|称|说|介绍|传|闻)(?P<origin>[^，。；：“”「」\n]{2,30}?)(?:的)?"
                     r"(?P<verb>报道|报导|消息|介绍|透露|称|说|表示|指出|披露|通报|统计|估计|声明|说法|公告|新闻稿|观察|分析|数据|显示|资料|信息)[，：]")
 _FRAME_CUE = Cue("据", "informing", False)
+_SUBJECTLESS = ("mental", "directive")  # 期盼、相信、呼吁 may open a sentence that goes on with its speaker
 _CLAUSE_BREAK = re.compile("[，：；。！？]")
 _LOCATIVE_ENDS = set("时中上后前间")  # 出席「…」时|表示: an adverbial clause ends so
 _COORDINATION = re.compile("，(?:并且|并|同时|还|也|亦)")  # ……，并要求…: a coordinated reporting verb may follow
@@ -178,7 +179,7 @@ class Finder:
             return self._in_next_paragraph(idx, line, a, b, cue, attributed)
         if pos >= line.end or (pos == b and norm[pos] in _NOT_CONTENT_START):
             return None
-        subject = self._shared_subject.get(a) or self._subject_before(line, a)
+        subject = self._shared_subject.get(a) or self._subject_before(line, a, cue)
         if subject is None:
             return None
         q = self._quoted_at(pos)
@@ -397,10 +398,14 @@ class Finder:
         after = self.norm[q.close + 1 : q.close + 2]
         return len(body) >= _TERM_MAX and (q.close + 1 >= clause_end or after in "，。！？；")
 
-    def _subject_before(self, line: Line, cue_start: int) -> tuple[int, int] | None:
-        """The region before a cue where its subject must be: back to the sentence start."""
+    def _subject_before(self, line: Line, cue_start: int, cue: Cue | None = None) -> tuple[int, int] | None:
+        """The region before a cue where its subject must be: back to the sentence start. A
+        sentence that opens on a wish or a belief (期盼…, 相信…) names no subject: it goes on
+        with the paragraph's speaker (an empty region)."""
         start = after_dateline(self.norm, self._sentence_start(line, cue_start), cue_start)
         a, b = _trimmed(self.norm, start, cue_start)
+        if a >= b and start > line.start and cue is not None and cue.cue_class in _SUBJECTLESS:
+            return start, start
         clause = _last_clause(self.norm, a, b, "，：；”」』\"")
         if a >= b or clause.startswith(_FRAME_OPENERS):
             return None  # 据俄方介绍，…: an account frame, not a quote
@@ -447,6 +452,8 @@ class Finder:
             return True
         for m in self._cue_re.finditer(sentence):
             a, b = offset + m.start(), offset + m.end()
+            if m.start() == 0 and self.lex.cues[m.group()].cue_class in _SUBJECTLESS and self._is_cue(a, b):
+                return True  # 期盼未来…: a sentence opening on a wish is a statement of its own
             if m.start() > 0 and self._is_cue(a, b) and not self._covered(self._inside, a, b):
                 after = self.norm[b : b + 1]
                 if after in ("，", "：", "。") or after in PAIRS:
