@@ -275,7 +275,9 @@ class Attributor:
             quote.cue = original[cand.cue[0] : cand.cue[1]]
         frame = self.frames.at(cand.cue[0] if cand.cue else cand.start)
         mention = None
-        if cand.subject:
+        if cand.subject and cand.subject[0] == cand.subject[1]:
+            self._continue_paragraph(quote, cand, story)  # 期盼未来…: the paragraph's speaker goes on
+        elif cand.subject:
             mention = self.mention(cand.subject, headline=cand.type == "headline")
             if mention is None and cand.type != "headline" and not self._has_subject(cand.subject):
                 mention = self._sentence_subject(self.lines[cand.line], cand.subject[0])
@@ -289,7 +291,7 @@ class Attributor:
             self._resolve(quote, mention, story)
         elif cand.subject is None and cand.type == "direct":
             self._continue_previous(quote, story)
-        elif cand.subject is not None and cand.type != "headline" and not self._has_subject(cand.subject):
+        elif cand.subject is not None and cand.subject[0] < cand.subject[1] and cand.type != "headline" and not self._has_subject(cand.subject):
             self._continue_paragraph(quote, cand, story)
         if frame is not None and quote.speaker_kind != "media":
             quote.source = frame.source
