@@ -22,7 +22,7 @@ _SENTENCE_ENDS = re.compile(f"[{_SENTENCE_END}]")
 _NOT_CONTENT_START = set("的了过着是为得地")
 _NO_END = 1 << 62
 _PASSIVE = set("被受遭获")  # 遭到批评: the cue is what was received, not said
-_NOMINAL = set("的予给令让使有")  # 他的批评, 予以谴责: a cue taking content directly is a noun here
+_NOMINAL = set("的予给令让使有种些项")  # 这种呼吁, 一些批评  # 他的批评, 予以谴责: a cue taking content directly is a noun here
 _FRAME_OPENERS = ("据", "根据", "另据")
 _FIRST_PERSON = ("我", "你", "咱", "大家", "各位")  # a cue in speech, not an attribution
 _RECIPIENT_MAX = 16
@@ -36,10 +36,12 @@ _NARRATED_ACT = re.compile("(?:他|她|他们|她们)(?:并|並|也|还|則|则|
 _FRAME = re.compile(r"(?:另)?(?:据|根据)(?!悉|了解|报道|报导|称|说|介绍|传|闻)(?P<origin>[^，。；：“”「」\n]{2,30}?)(?:的)?"
                     r"(?P<verb>报道|报导|消息|介绍|透露|称|说|表示|指出|披露|通报|统计|估计|声明|说法|公告|新闻稿|观察|分析|数据|显示|资料|信息)[，：]")
 _FRAME_CUE = Cue("据", "informing", False)
+_POSTPOSED_SUBJECT = 40  # 另一位夏令营学生弗雷迪·孟(Freddy Meng)|说
+_GLOSS_MAX = 20  # a parenthesis this short around a cue is a gloss (中国称黄岩岛), not a report
 _SUBJECTLESS = ("mental", "directive")  # 期盼、相信、呼吁 may open a sentence that goes on with its speaker
 _CLAUSE_BREAK = re.compile("[，：；。！？]")
 _LOCATIVE_ENDS = set("时中上后前间")  # 出席「…」时|表示: an adverbial clause ends so
-_COORDINATION = re.compile("，(?:并且|并|同时|还|也|亦)")  # ……，并要求…: a coordinated reporting verb may follow
+_COORDINATION = re.compile("，(?:并且|并|同时|还|也|亦|又)")  # ……，并要求…: a coordinated reporting verb may follow
 _CONDITIONALS = ("如果", "假如", "要是", "倘若", "若", "虽然", "尽管", "因为", "由于", "即使")
 # An embedded quotation this short with no punctuation is a term or a name, not speech.
 _TERM_MAX = 8
@@ -128,16 +130,28 @@ class Finder:
         """Reporting cues in the line (or in norm[start:end] of it), outside quotations and titles."""
         for m in self._cue_re.finditer(self.norm, line.start if start is None else start, line.end if end is None else end):
             a, b = m.span()
-            if self._covered(self._inside, a, b) or self._covered(self._titles, a, b):
+            if self._covered(self._inside, a, b) or self._covered(self._titles, a, b) or self._in_gloss(a, line):
                 continue
-            before = self.norm[a - 1] if a > line.start else ""
             word = self.lex.cues[m.group()]
+            noun = next((d for d in self.lex.documents if m.group().startswith(d) and m.group()[len(d):] in self.lex.cues), None)
+            if noun is not None:  # 报道|称: the report is the subject, the verb the cue
+                a += len(noun)
+                word = self.lex.cues[m.group()[len(noun):]]
+            before = self.norm[a - 1] if a > line.start else ""
             if before and (before in _PASSIVE or ((word.direct_object or word.noun) and before in _NOMINAL)):
                 continue
             if self.norm.endswith(self.lex.negators, line.start, a):
                 continue  # 没有透露: nothing was reported
             if self._is_cue(a, b):
                 yield a, b, word
+
+    def _in_gloss(self, a: int, line: Line) -> bool:
+        """Is position ``a`` inside a short parenthesis (斯卡伯勒浅滩（中国称黄岩岛）)?"""
+        opened = max(self.norm.rfind("（", max(line.start, a - _GLOSS_MAX), a), self.norm.rfind("(", max(line.start, a - _GLOSS_MAX), a))
+        if opened == -1:
+            return False
+        closed = max(self.norm.rfind("）", opened, a), self.norm.rfind(")", opened, a))
+        return closed == -1 and self.norm.find("）", a, a + _GLOSS_MAX) != -1
 
     # -- the patterns
     def find(self) -> list[Candidate]:
@@ -340,7 +354,7 @@ class Finder:
         while i >= line.start and norm[i] not in "，。！？；：" and norm[i] not in CLOSERS and norm[i] != '"':
             i -= 1
         subject = (i + 1, a)
-        if not 0 < a - (i + 1) <= 15 or i < line.start:
+        if not 0 < a - (i + 1) <= _POSTPOSED_SUBJECT or i < line.start:
             return None
         if norm[i] in CLOSERS or norm[i] == '"' or (norm[i] == "，" and i > line.start and norm[i - 1] in CLOSERS):
             if norm[i] != "，" and (norm[i + 1] in _LOCATIVE_ENDS or self._opens_predicate(i + 1, a)):
