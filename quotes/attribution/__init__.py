@@ -21,12 +21,11 @@ from ..structure import Line
 from .entities import END, Entity, Registry
 from .frames import Frames
 from .grammar import SubjectGrammar
-from .mentions import Mention, MentionTyper, join_spans, role_spans
+from .mentions import NAME_SEPARATORS, Mention, MentionTyper, join_spans, role_spans
 
 __all__ = ["Attributor"]
 
-_SEPARATED_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}[·‧•・][\u4e00-\u9fff]{1,8}(?:[·‧•・][\u4e00-\u9fff]{1,8})?")
-_NAME_SEPARATORS = "·‧•・"
+_SEPARATED_NAME = re.compile(f"[\u4e00-\u9fff]{{1,8}}[{NAME_SEPARATORS}][\u4e00-\u9fff]{{1,8}}(?:[{NAME_SEPARATORS}][\u4e00-\u9fff]{{1,8}})?")
 _BEFORE_NAME = set("，。、；：「」“”『』（）()与和及由向对请邀暨偕同跟 \u3000\n")  # what may stand before a name and its title
 _NAME_FOLLOWERS = set("，。、；：（(「“ 的和与及等今昨也还则并曾已将在于说称")
 _ROLE_REACH = 10  # characters of organisation name a role may carry before its title
@@ -34,7 +33,7 @@ _SENTENCES_BACK = 2  # sentences looked back for the subject of a sentence that 
 _ISSUER_REACH = 2000  # characters looked back for whoever issued a document that speaks
 _SENTENCE_END = "。！？"
 _RELAY = re.compile("(?:引述|援引|引用|转引|转述)了?")
-_RELAYED_WORDS = re.compile("的(?:话|分析|说法|看法|表态|讲话|发言|评论|观点)")
+_RELAYED_WORDS = re.compile("的(?:话|分析|说法|看法|表态|讲话|发言|评论|观点|数字|数据|统计|估计|研究|调查)")
 
 
 class Attributor:
@@ -118,7 +117,7 @@ class Attributor:
         norm = self.norm
         m = _SEPARATED_NAME.match(norm, a, limit)
         if m:
-            last = max(norm.rfind(c, a, m.end()) for c in _NAME_SEPARATORS) + 1
+            last = max(norm.rfind(c, a, m.end()) for c in NAME_SEPARATORS) + 1
             end = last
             while end < m.end() and norm[end] in self.lex.transliteration and not (end > last and self.grammar.ends_phrase(end, limit)):
                 end += 1  # 拉杰纳特·辛格|周四在新德里: the last part ends where a word begins
@@ -141,11 +140,13 @@ class Attributor:
         return self.grammar.last_boundary(lo, title_start)
 
     def _register(self, m: Mention, story: str) -> Entity:
-        if m.kind == "person" and m.name and m.name_spans and any(c in m.name for c in _NAME_SEPARATORS):
+        if m.kind == "person" and m.name and m.name_spans and any(c in m.name for c in NAME_SEPARATORS):
             # 伊萬‧索科洛夫 is 索科洛夫 in every later mention: the surname is the canonical form
-            cut = max(m.name.rfind(c) for c in _NAME_SEPARATORS) + 1
-            last_start = m.name_spans[-1][1] - (len(m.name) - cut)
-            m.name, m.name_spans = m.name[cut:], ((last_start, m.name_spans[-1][1]),)
+            # (布莱恩·胡 stays whole: one character names nobody)
+            cut = max(m.name.rfind(c) for c in NAME_SEPARATORS) + 1
+            if len(m.name) - cut > 1:
+                last_start = m.name_spans[-1][1] - (len(m.name) - cut)
+                m.name, m.name_spans = m.name[cut:], ((last_start, m.name_spans[-1][1]),)
         display = join_spans(m.name_spans, self.original) or m.name
         return self.registry.add(m, display, join_spans(m.role_spans, self.original) or None, story)
 

@@ -17,10 +17,9 @@ import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
-from .mentions import Mention
+from .mentions import NAME_SEPARATORS, Mention
 
 END = 1 << 62  # "anywhere in the story", for a headline's speaker named below it
-_NAME_SEPARATORS = "·‧•・"
 
 
 @dataclass
@@ -110,9 +109,9 @@ def _same_person(known: str, name: str) -> bool:
     four-character name by its surname)."""
     if known == name:
         return True
-    if len(known) >= 4 and len(name) == 2 and known.startswith(name) and not any(s in known for s in _NAME_SEPARATORS):
+    if len(known) >= 4 and len(name) == 2 and known.startswith(name) and not any(s in known for s in NAME_SEPARATORS):
         return True
-    last = lambda n: re.split(f"[{_NAME_SEPARATORS}]", n)[-1]
+    last = lambda n: re.split(f"[{NAME_SEPARATORS}]", n)[-1]
     return last(known) == last(name)
 
 

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..lexicons import Lexicons
+from .mentions import NAME_SEPARATORS
 
 _TIME = re.compile(
     r"(?:[今昨前明本同当上下]|当地时间)?[（(]\s*\d{1,2}\s*[)）]\s*[日号]"  # 今（24）日
@@ -26,7 +27,6 @@ _TIME = re.compile(
 _ENUMERATION = re.compile(r"(?:[一二三四五六七八九十]{1,3}|\d{1,2})[、．.）)]\s*|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]\s*")  # 五、 (二)
 _BRACKETS = {"（": "）", "(": ")", "「": "」", "『": "』", "“": "”", "《": "》", "【": "】", "〔": "〕"}
 _CLAUSE_BREAKS = set("，；：,;")
-_NAME_SEPARATORS = "·‧•・"
 _COORDINATORS = ("以及",)
 _QUOTE_CLOSERS = set("”」』\"")
 _NAMING = ("名为", "叫做", "名叫", "网名", "昵称", "化名", "简介为", "自称", "号称", "署名")  # 名为“X”的博主
@@ -182,7 +182,7 @@ class SubjectGrammar:
         of a word (…警区的指挥官)."""
         norm = self.norm
         name_start += next((len(h) for h in self.lex.honorifics if norm.startswith(h, name_start, i)), 0)  # 拿督|阿兹曼
-        separator = max(norm.rfind(c, name_start, i) for c in _NAME_SEPARATORS)
+        separator = max(norm.rfind(c, name_start, i) for c in NAME_SEPARATORS)
         if separator != -1:
             name_start = separator + 1  # 艾米丽·沃德|在: the name's last part
         tail = i - name_start
@@ -196,7 +196,14 @@ class SubjectGrammar:
         known = self.names(name_start)
         if known and name_start + known > i:
             return False  # 林芳正 is a name the document gave: its 正 is no adverb
-        return tail <= _NAME_MAX or all(c in self.lex.transliteration for c in norm[name_start:i])
+        run = norm[name_start:i]
+        if all(c in self.lex.transliteration for c in run):
+            return True  # 普京|将, 科瓦尔斯卡|在
+        if tail == 2:
+            return True  # 王毅|将, 森田|还
+        # three or four characters make a name when they open with a surname (林芳正|同日);
+        # otherwise they are part of a longer name (香港浸|会大学)
+        return tail <= _NAME_MAX and (run[0] in self.lex.surnames or run[:2] in self.lex.surnames)
 
     def _word_at(self, i: int, b: int) -> tuple[str, int] | None:
         """(kind, length) of the longest lexicon word at ``i``."""

@@ -15,7 +15,7 @@ from ..lexicons import Lexicons
 _HAN = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
 _FOREIGN_PART = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}$")
-_NAME_SEPARATORS = "·‧•・"
+NAME_SEPARATORS = "·‧•・∙`"  # between the parts of a transliterated name
 _MODIFIERS = ("新任", "现任", "时任", "前任", "前", "代理", "署理", "候任", "首任")
 _LOCATIVES = set("时后下里前内外间")  # 会后, 期间: no name ends so (翁履中 and 刘建上 do)
 _FUNCTION_CHARS = set("的了是在没不这那个们着过也都就我你您她他咱和与及或等")  # never in a name
@@ -128,8 +128,8 @@ class MentionTyper:
         characters that are no word of the grammar are a name (森田健一, 小川直树)."""
         if _LATIN_NAME.match(text):
             return True
-        if any(c in text for c in _NAME_SEPARATORS):
-            parts = re.split(f"[{_NAME_SEPARATORS}]", text)
+        if any(c in text for c in NAME_SEPARATORS):
+            parts = re.split(f"[{NAME_SEPARATORS}]", text)
             return all(_FOREIGN_PART.match(p) for p in parts) and len(parts) <= 4
         if not _HAN.match(text) or not self.plausible_name(text) or text[0] in _QUANTIFIERS:
             return False
@@ -360,7 +360,7 @@ def _organization(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> M
 def _described_name(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:
     """巴生老街咖啡店业者|陈亚福, 在职母亲|阿什莉·萨尔根尼克: a descriptor, then a name (any
     descriptor before a separated foreign name, which no other word looks like)."""
-    separated = re.search(f"[\u4e00-\u9fff]{{1,8}}[{_NAME_SEPARATORS}][\u4e00-\u9fff]{{1,8}}$", text)
+    separated = re.search(f"[\u4e00-\u9fff]{{1,8}}[{NAME_SEPARATORS}][\u4e00-\u9fff]{{1,8}}$", text)
     if separated and separated.start() >= 2 and t.person_name(separated.group()):
         cut = a + separated.start()
         return Mention(text, a, b, "person", name=separated.group(), role=t.norm[a:cut], name_spans=((cut, b),), role_spans=((a, cut),))
