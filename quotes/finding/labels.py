@@ -104,11 +104,12 @@ def transcripts(norm: str, lines: list[Line]) -> list[Candidate]:
         if line.end - m.end() >= 2:
             found.append(Candidate("indirect", m.end(), _content_end(norm, m.end(), line.end), idx, cue, "neutral", subject, confidence=0.7))
         idx += 1
-        while idx < len(lines) and lines[idx].story == line.story and lines[idx].kind == "text":
+        while idx < len(lines) and lines[idx].story == line.story and lines[idx].kind in ("text", "heading"):
             nxt = lines[idx]
             if _TRANSCRIPT.search(norm, nxt.start, nxt.end):
                 break
-            found.append(Candidate("indirect", nxt.start, _content_end(norm, nxt.start, nxt.end), idx, cue, "neutral", subject, confidence=0.7))
+            if nxt.kind == "text":  # a heading inside a speech is its salutation (各位贵宾，大家好)
+                found.append(Candidate("indirect", nxt.start, _content_end(norm, nxt.start, nxt.end), idx, cue, "neutral", subject, confidence=0.7))
             idx += 1
     return found
 
