@@ -213,7 +213,7 @@ class Attributor:
         words = _RELAYED_WORDS.search(self.norm, phrase.start, end)
         if words is not None and words.end() == end:
             end = words.start()
-        return self.typer.type(phrase.start, end, direct=True)
+        return self.typer.type(phrase.start, end, direct=True) or self._relative_head(relay.end(), end)
 
     def _subject_before(self, pos: int, story: str, plural: bool = False) -> Entity | None:
         """The person an earlier sentence of the story opens with, for a pronoun at ``pos``

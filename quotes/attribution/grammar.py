@@ -194,8 +194,8 @@ class SubjectGrammar:
         if tail == 1:
             return False  # 马|可: part of a name; 核|能: part of a word
         known = self.names(name_start)
-        if known and name_start + known > i:
-            return False  # 林芳正 is a name the document gave: its 正 is no adverb
+        if known:  # a name the document gave: 林芳正's 正 is no adverb, 蓬佩奥|在 ends it
+            return name_start + known <= i
         run = norm[name_start:i]
         if all(c in self.lex.transliteration for c in run):
             return True  # 普京|将, 科瓦尔斯卡|在

@@ -369,7 +369,8 @@ def _described_name(t: MentionTyper, a: int, b: int, text: str, direct: bool) ->
             name, descriptor = text[-size:], text[:-size]
             known = sum(c in t.lex.transliteration for c in name)
             named = (size < 4 and name[0] in t.lex.surnames) or known >= size - 1  # 陈亚福, 科比
-            if named and t.plausible_name(name) and descriptor[-1] in _OCCUPATIONS and t.organisation_like(descriptor):
+            if (named and t.plausible_name(name) and descriptor[-1] in _OCCUPATIONS and "的" not in descriptor
+                    and t.organisation_like(descriptor)):
                 cut = b - size
                 return Mention(text, a, b, "person", name=name, role=t.norm[a:cut], name_spans=((cut, b),), role_spans=((a, cut),))
     return None

@@ -9,7 +9,8 @@ from ..structure import Line
 
 PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’", "﹁": "﹂", "﹃": "﹄"}
 CLOSERS = {v: k for k, v in PAIRS.items()}
-_MARKS = re.compile("[\"" + "".join(PAIRS) + "".join(CLOSERS) + "]")  # every quotation mark
+# Every quotation mark; a single mark between two Latin letters is an apostrophe (O’Hanlon).
+_MARKS = re.compile("[\"“”「」『』﹁﹂﹃﹄]|(?<![A-Za-z])[‘’]|[‘’](?![A-Za-z])")
 
 
 @dataclass
@@ -92,8 +93,8 @@ def _rescan(norm: str, a: int, b: int) -> list[tuple[int, int]]:
     """
     stacks: dict[str, list[int]] = {}
     pairs = []
-    for i in range(a, b):
-        ch = norm[i]
+    for m in _MARKS.finditer(norm, a, b):
+        i, ch = m.start(), m.group()
         if ch == '"' and stacks.get('"'):
             pos = stacks['"'].pop()
         elif ch in PAIRS or ch == '"':

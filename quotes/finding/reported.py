@@ -37,6 +37,8 @@ _FRAME = re.compile(r"(?:另)?(?:据|根据)(?!悉|了解|报道|报导|称|说|
                     r"(?P<verb>报道|报导|消息|介绍|透露|称|说|表示|指出|披露|通报|统计|估计|声明|说法|公告|新闻稿|观察|分析|数据|显示|资料|信息)[，：]")
 _FRAME_CUE = Cue("据", "informing", False)
 _POSTPOSED_SUBJECT = 40  # 另一位夏令营学生弗雷迪·孟(Freddy Meng)|说
+_AGENT_MAX = 12
+_PASSIVE_AGENT = re.compile(f"(?:受到|遭到|遭受|被)(?!问)[^，。；：！？时]{{1,{_AGENT_MAX - 2}}}$")  # 受到X指控, not 被问及…时说
 _GLOSS_MAX = 20  # a parenthesis this short around a cue is a gloss (中国称黄岩岛), not a report
 _SUBJECTLESS = ("mental", "directive")  # 期盼、相信、呼吁 may open a sentence that goes on with its speaker
 _CLAUSE_BREAK = re.compile("[，：；。！？]")
@@ -142,6 +144,8 @@ class Finder:
                 continue
             if self.norm.endswith(self.lex.negators, line.start, a):
                 continue  # 没有透露: nothing was reported
+            if _PASSIVE_AGENT.search(self.norm, max(line.start, a - _AGENT_MAX), a):
+                continue  # 受到联邦当局指控: the cue is what someone underwent
             if self._is_cue(a, b):
                 yield a, b, word
 
