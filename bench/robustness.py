@@ -1,4 +1,5 @@
-"""Robustness run: the 2,000 Taiwan releases and 2,000 mutated copies through the engine.
+"""Robustness run: the real archives (2,000 Taiwan releases, the VOA Chinese articles) and a
+mutated copy of every article through the engine.
 
     .venv/bin/python bench/robustness.py [--limit N] [--seed 7] [--save figures.json]
 
@@ -27,7 +28,8 @@ from typing import Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # measure the tree this script sits in
-ARCHIVE = ROOT.parent / "shared" / "data" / "news" / "tw-president" / "tw_president_news.jsonl"
+NEWS = ROOT.parent / "shared" / "data" / "news"
+ARCHIVES = (NEWS / "tw-president" / "tw_president_news.jsonl", NEWS / "voa-zh" / "voa_zh_news.jsonl")
 CLAUSE_PUNCTUATION = set("，。、：；！？,.:;!?")
 CLOSERS = set("”」』\"’")
 OPENERS = "“「『"
@@ -35,12 +37,14 @@ MUTATIONS = ("truncated", "no_punctuation", "unbalanced_quotes", "reencoded")
 
 
 def articles(limit: int | None = None) -> Iterator[tuple[str, str]]:
-    with open(ARCHIVE, encoding="utf-8") as fh:
-        for n, line in enumerate(fh):
-            if limit is not None and n >= limit:
-                return
-            record = json.loads(line)
-            yield record["id"], record["title"] + "\n\n" + record["text"]
+    """(id, document text) of every record of the archives, ``limit`` from each."""
+    for archive in ARCHIVES:
+        with open(archive, encoding="utf-8") as fh:
+            for n, line in enumerate(fh):
+                if limit is not None and n >= limit:
+                    break
+                record = json.loads(line)
+                yield record["id"], record["title"] + "\n\n" + record["text"]
 
 
 def truncate(text: str, rng: random.Random) -> str:
@@ -151,8 +155,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--save", type=Path, default=None, help="write the figures here as JSON")
     args = parser.parse_args()
-    if not ARCHIVE.is_file():
-        raise SystemExit(f"{ARCHIVE}: not found (../shared is needed for the robustness run)")
+    for archive in ARCHIVES:
+        if not archive.is_file():
+            raise SystemExit(f"{archive}: not found (../shared is needed for the robustness run)")
     figures = robustness(args.limit, args.seed)
     print(json.dumps(figures, ensure_ascii=False, indent=1))
     if args.save:

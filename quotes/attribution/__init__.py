@@ -33,7 +33,7 @@ _SENTENCES_BACK = 2  # sentences looked back for the subject of a sentence that 
 _ISSUER_REACH = 2000  # characters looked back for whoever issued a document that speaks
 _SENTENCE_END = "。！？"
 _RELAY = re.compile("(?:引述|援引|引用|转引|转述)了?")
-_RELAYED_WORDS = re.compile("的(?:话|分析|说法|看法|表态|讲话|发言|评论|观点|数字|数据|统计|估计|研究|调查)")
+_RELAYED_WORDS = re.compile("的(?:话|分析|说法|看法|表态|讲话|发言|评论|观点|数字|数据|统计|估计|研究|调查|报道内容|报导内容|报道|报导|内容|文章)")
 
 
 class Attributor:
