@@ -122,11 +122,11 @@ class Attributor:
             while end < m.end() and norm[end] in self.lex.transliteration and not (end > last and self.grammar.ends_phrase(end, limit)):
                 end += 1  # 拉杰纳特·辛格|周四在新德里: the last part ends where a word begins
             return end if end > last else None
-        for size in (3, 2):
+        for size in (3, 2, 4):  # a title vouches for the name after it (外相岩屋毅|在)
             end = a + size
             name = norm[a:end]
-            if end > limit or not self.typer.person_name(name) or not self.typer.surnamed(name):
-                continue
+            if end > limit or not self.typer.person_name(name, bare=size > 2):
+                continue  # two characters must look like a name by themselves (总统|回廊 does not)
             if end == limit or norm[end] in _NAME_FOLLOWERS or self.grammar.ends_phrase(end, limit):
                 return end
         return None

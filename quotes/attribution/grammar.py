@@ -28,6 +28,7 @@ _ENUMERATION = re.compile(r"(?:[一二三四五六七八九十]{1,3}|\d{1,2})[�
 _BRACKETS = {"（": "）", "(": ")", "「": "」", "『": "』", "“": "”", "《": "》", "【": "】", "〔": "〕"}
 _CLAUSE_BREAKS = set("，；：,;")
 _COORDINATORS = ("以及",)
+_GLOSS = re.compile(r"[（(][^（()）]*[A-Za-z][^（()）]*[）)]")  # （Glenn Youngkin）
 _QUOTE_CLOSERS = set("”」』\"")
 _NAMING = ("名为", "叫做", "名叫", "网名", "昵称", "化名", "简介为", "自称", "号称", "署名")  # 名为“X”的博主
 _BODY_ENDS = set("部局厅署院委府办室省")  # the last character of a government body's name
@@ -137,7 +138,11 @@ class SubjectGrammar:
         while i < limit:
             ch = norm[i]
             if ch in "（(":
-                break  # 杨京（Glenn Youngkin）: a gloss closes the name
+                close = _GLOSS.match(norm, i, limit)
+                if close is None:
+                    break  # 花莲县长徐振邦（左）视察: a parenthesis closes the phrase
+                i = close.end()  # 防务优先（Defense Priority）研究员…: a gloss in Latin letters goes on
+                continue
             if ch in "「『“《\"":
                 close = norm.find(_BRACKETS.get(ch, '"'), i + 1, b)
                 if close == -1 or (ch != "《" and not norm.endswith(_NAMING, start, i)):
@@ -166,6 +171,8 @@ class SubjectGrammar:
                 break
             i += size
         end = i
+        while end > start and norm[end - 1] in "）)" and (gloss := _last_gloss(norm, start, end)) is not None:
+            end = gloss  # 杨京（Glenn Youngkin）: the gloss after a name is no part of it
         pronoun = next((p for p in _PERSONAL_PRONOUNS if norm.startswith(p, start)), None)
         if pronoun and end > start + len(pronoun) and norm[start + len(pronoun)] != "的":
             end = start + len(pronoun)  # 他衷心期盼: a pronoun is the whole subject
@@ -239,3 +246,9 @@ class SubjectGrammar:
 
 
 _LONGEST = 8  # the longest word the grammar looks up
+
+
+def _last_gloss(norm: str, a: int, b: int) -> int | None:
+    """Where a Latin gloss closing ``norm[a:b]`` opens, or None."""
+    opened = max(norm.rfind("（", a, b), norm.rfind("(", a, b))
+    return opened if opened > a and _GLOSS.fullmatch(norm, opened, b) else None

@@ -23,6 +23,7 @@ _COUNTED = re.compile("(?:[一两二三四五六七八九十几数多]|该|这|�
 _COUNTED_REACH = 6  # characters of a place (秀林乡一名…) that may come before the count
 _HONORIFIC_SUFFIXES = ("先生", "女士", "小姐", "阁下", "伉俪", "夫妇")
 _PHRASE_MAX = 30
+_GLOSS = re.compile(r"[（(][^（()）]*[A-Za-z][^（()）]*[）)]")
 _LABEL_MAX = 8
 _NAMED_AS = re.compile("[^“”「」]{0,12}?(?:名为|叫做|名叫|网名|昵称|化名|署名)[“「\"](?P<name>[^“”「」\"]{1,12})[”」\"]的(?P<head>[\u4e00-\u9fff]{1,6})")
 _QUANTITY = re.compile("一些|一部分|部分|许多|不少|几个|多个|多名|有的|一批|众多|诸多")
@@ -87,6 +88,9 @@ class MentionTyper:
             b -= 1
         while a < b and self.norm[a] in " ，、：；":
             a += 1
+        glosses = list(_GLOSS.finditer(self.norm, a, b))
+        if glosses:
+            return self._around_gloss(a, b, glosses[-1], headline, direct)
         if b <= a or b - a > _PHRASE_MAX:
             return None
         for suffix in _HONORIFIC_SUFFIXES:
@@ -105,6 +109,26 @@ class MentionTyper:
         if headline and len(text) <= _LABEL_MAX and self.organisation_like(text) and self.plausible_name(text[:4]):
             return Mention(text, a, b, "unknown", name=text)
         return None
+
+    def _around_gloss(self, a: int, b: int, gloss: re.Match[str], headline: bool, direct: bool) -> Mention | None:
+        """A phrase holding a Latin gloss: 帕特·莱德(Pat Ryder)少将 is the name before it with the
+        rank after it; 防务优先（Defense Priority）研究员德佩特里斯 is the words after it."""
+        tail = self.norm[gloss.end() : b]
+        if tail[:1] in "和与及、":
+            return _coordinated(self, a, b, self.norm[a:b], direct)  # 萨勒赫(Saleh)和哈尼·艾哈迈德
+        if tail and tail not in self.lex.titles and not self._opens_predicate(tail):
+            m = self.type(gloss.end(), b, headline, direct)
+            if m is not None:
+                return m
+        m = self.type(a, gloss.start(), headline, direct)
+        if m is not None and tail in self.lex.titles and m.kind == "person" and m.anaphor is None:
+            m.role, m.role_spans = tail if not m.role else m.role + tail, m.role_spans + ((gloss.end(), b),)
+        return m
+
+    def _opens_predicate(self, text: str) -> bool:
+        """Does ``text`` open with an adverb, a preposition, a time word or a verb (在与…会谈)?"""
+        words = self.lex.subject_words
+        return any(words.get(text[:n]) in ("adverb", "opener", "time", "predicate") for n in range(min(4, len(text)), 0, -1))
 
     # -- name tests
     def plausible_name(self, name: str) -> bool:
@@ -135,8 +159,9 @@ class MentionTyper:
             return False
         if self.known(text) or (len(text) <= 3 and self.surnamed(text)):
             return True
-        if bare and len(text) <= 4 and not self._descriptive(text):
-            return True
+        if bare and len(text) <= 4 and not self._descriptive(text) and not any(
+                self.lex.subject_words.get(c, "nominal") != "nominal" for c in text[1:]):
+            return True  # 森田健一; not 会时说 (a name from no surname holds no adverb or verb)
         known = sum(c in self.lex.transliteration for c in text)
         return 2 <= len(text) <= 8 and known >= len(text) - 1 and known >= 0.6 * len(text)
 
@@ -328,7 +353,7 @@ def _anonymous(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Ment
 def _coordinated(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:
     """北京和平壤, 中国与朝鲜: parties, bodies or people named together speak together."""
     parts = re.split("[和与及]", text)
-    if not 2 <= len(parts) <= 3 or not all(2 <= len(p) <= 12 for p in parts):
+    if not 2 <= len(parts) <= 3 or not all(2 <= len(p) <= 30 for p in parts):
         return None
     kinds = []
     for part in parts:
