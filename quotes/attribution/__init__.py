@@ -162,14 +162,21 @@ class Attributor:
                 return relay
             phrase = self.grammar.phrase(ca, cb)
             m = self.typer.type(phrase.start, phrase.end, direct=n == 0) if phrase is not None else None
-            if n == 0 and m is None:
-                m = self._relative_head(ca, cb) or (self._named_prefix(phrase) if phrase is not None else None)
+            if n == 0 and (m is None or self._bare(m)):
+                # 专注于…的国际事务教授莎伦·斯夸索尼: a titled head after 的 outranks a bare word
+                head = self._relative_head(ca, cb)
+                m = head if head is not None and (m is None or head.role) else m
+                m = m or (self._named_prefix(phrase) if phrase is not None else None)
             if m is not None or (n == 0 and phrase is not None):
                 return m  # the cue's own subject, a speaker or not
             if phrase is None:
                 continue  # ……，并表示: the clause shares the subject of the one before
             # an earlier clause opening with an unknown verb (除预祝…): look further back
         return None
+
+    def _bare(self, m: Mention) -> bool:
+        """A person known by nothing but two or three characters: no title, not named before."""
+        return m.kind == "person" and m.anaphor is None and not m.role and not self.registry.known(m.name or "")
 
     def _named_prefix(self, phrase) -> Mention | None:
         """法官杜柏文判刑时, 律师陈咏诗求情时: a phrase that runs on through a verb the lexicons

@@ -29,9 +29,10 @@ _BRACKETS = {"（": "）", "(": ")", "「": "」", "『": "』", "“": "”", "
 _CLAUSE_BREAKS = set("，；：,;")
 _COORDINATORS = ("以及",)
 _GLOSS = re.compile(r"[（(][^（()）]*[A-Za-z][^（()）]*[）)]")  # （Glenn Youngkin）
+_GLOSS_MAX = 60
 _QUOTE_CLOSERS = set("”」』\"")
 _NAMING = ("名为", "叫做", "名叫", "网名", "昵称", "化名", "简介为", "自称", "号称", "署名")  # 名为“X”的博主
-_BODY_ENDS = set("部局厅署院委府办室省")  # the last character of a government body's name
+_BODY_ENDS = set("部局厅署院委府办室省行队社台")  # the last character of a government body's name
 _PERSONAL_PRONOUNS = ("他们", "她们", "渠等", "他", "她", "渠")
 _PHRASE_MAX = 40
 _REGION_MAX = 240  # characters before a cue in which its subject is looked for
@@ -138,9 +139,10 @@ class SubjectGrammar:
         while i < limit:
             ch = norm[i]
             if ch in "（(":
-                close = _GLOSS.match(norm, i, limit)
+                close = _GLOSS.match(norm, i, min(b, limit + _GLOSS_MAX))
                 if close is None:
                     break  # 花莲县长徐振邦（左）视察: a parenthesis closes the phrase
+                limit = min(b, limit + close.end() - i)  # a gloss does not count toward the length
                 i = close.end()  # 防务优先（Defense Priority）研究员…: a gloss in Latin letters goes on
                 continue
             if ch in "「『“《\"":
@@ -171,14 +173,17 @@ class SubjectGrammar:
                 break
             i += size
         end = i
-        while end > start and norm[end - 1] in "）)" and (gloss := _last_gloss(norm, start, end)) is not None:
-            end = gloss  # 杨京（Glenn Youngkin）: the gloss after a name is no part of it
+        while end > start and norm[end - 1] in " ，、：的）)":
+            gloss = _last_gloss(norm, start, end) if norm[end - 1] in "）)" else None
+            if norm[end - 1] in "）)" and gloss is None:
+                break
+            end = gloss if gloss is not None else end - 1  # 杨京（Glenn Youngkin）: no part of the name
         pronoun = next((p for p in _PERSONAL_PRONOUNS if norm.startswith(p, start)), None)
         if pronoun and end > start + len(pronoun) and norm[start + len(pronoun)] != "的":
             end = start + len(pronoun)  # 他衷心期盼: a pronoun is the whole subject
         while end > start and norm[end - 1] in " ，、：的":
             end -= 1
-        if end <= start or i >= start + _PHRASE_MAX:
+        if end <= start or i >= limit and limit < b:
             return None
         return Phrase(start, end)
 

@@ -15,7 +15,7 @@ from ..lexicons import Lexicons
 _HAN = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
 _FOREIGN_PART = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}$")
-NAME_SEPARATORS = "·‧•・∙`"  # between the parts of a transliterated name
+NAME_SEPARATORS = "·‧•・∙`.．"  # between the parts of a transliterated name
 _MODIFIERS = ("新任", "现任", "时任", "前任", "前", "代理", "署理", "候任", "首任")
 _LOCATIVES = set("时后下里前内外间")  # 会后, 期间: no name ends so (翁履中 and 刘建上 do)
 _FUNCTION_CHARS = set("的了是在没不这那个们着过也都就我你您她他咱和与及或等")  # never in a name
@@ -24,6 +24,7 @@ _COUNTED_REACH = 6  # characters of a place (秀林乡一名…) that may come b
 _HONORIFIC_SUFFIXES = ("先生", "女士", "小姐", "阁下", "伉俪", "夫妇")
 _PHRASE_MAX = 30
 _GLOSS = re.compile(r"[（(][^（()）]*[A-Za-z][^（()）]*[）)]")
+_ISSUED = re.compile("(?:在|于)?(?:随后|当天|稍后)?(?:发布|发表|公布|发出|出具|递交|提交|发)?(?:的)?(?:一份|一篇|这份|该份|最新)")
 _LABEL_MAX = 8
 _NAMED_AS = re.compile("[^“”「」]{0,12}?(?:名为|叫做|名叫|网名|昵称|化名|署名)[“「\"](?P<name>[^“”「」\"]{1,12})[”」\"]的(?P<head>[\u4e00-\u9fff]{1,6})")
 _QUANTITY = re.compile("一些|一部分|部分|许多|不少|几个|多个|多名|有的|一批|众多|诸多")
@@ -93,9 +94,9 @@ class MentionTyper:
             return self._around_gloss(a, b, glosses[-1], headline, direct)
         if b <= a or b - a > _PHRASE_MAX:
             return None
-        for suffix in _HONORIFIC_SUFFIXES:
+        for suffix in _HONORIFIC_SUFFIXES + ("等",):
             if self.norm.endswith(suffix, a, b) and b - a > len(suffix) + 1:
-                b -= len(suffix)  # 彭光理先生 is 彭光理
+                b -= len(suffix)  # 彭光理先生 is 彭光理; 美国和欧盟等, the parties named
                 break
         text = self.norm[a:b]
         if text in self.lex.first_person:
@@ -159,8 +160,9 @@ class MentionTyper:
             return False
         if self.known(text) or (len(text) <= 3 and self.surnamed(text)):
             return True
+        skip = 1 if text[0] in self.lex.surnames else 0  # 于正义's 于 is a surname, 以军礼's 以 a preposition
         if bare and len(text) <= 4 and not self._descriptive(text) and not any(
-                self.lex.subject_words.get(c, "nominal") != "nominal" for c in text[1:]):
+                self.lex.subject_words.get(c, "nominal") != "nominal" for c in text[skip:]):
             return True  # 森田健一; not 会时说 (a name from no surname holds no adverb or verb)
         known = sum(c in self.lex.transliteration for c in text)
         return 2 <= len(text) <= 8 and known >= len(text) - 1 and known >= 0.6 * len(text)
@@ -244,6 +246,9 @@ def _document(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Menti
     base = b - len(noun)
     while base > a and t.norm[base - 1] in "的之":
         base -= 1
+    issued = _ISSUED.search(t.norm, a, base)
+    if issued is not None and issued.end() == base:
+        base = issued.start()  # 俄罗斯联邦安全会议|发布的一份|声明
     if base == a:
         return Mention(text, a, b, "document", document=noun)
     inner = t.type(a, base, direct=direct)
