@@ -26,9 +26,10 @@ def analyze(text: str, path: str = "<text>", encoding: str = "utf-8") -> Documen
     finder = Finder(norm, lines, lex)
     candidates = finder.find()
     attributor = Attributor(text, norm, lines, lex, finder.relays)
-    for n, cand in enumerate(sorted(candidates, key=lambda c: c.start), start=1):
-        story = lines[cand.line].story
-        doc.quotes.append(attributor.attribute(cand, story, f"q{n}"))
+    for cand in sorted(candidates, key=lambda c: c.start):
+        quote = attributor.attribute(cand, lines[cand.line].story, f"q{len(doc.quotes) + 1}")
+        if quote.speaker is not None or quote.type in ("direct", "headline"):
+            doc.quotes.append(quote)  # a reported clause nobody reports is no quote (一般认为, 由于担心)
     assign_sides(doc)
     compare_document(doc)
     assign_stance(doc)

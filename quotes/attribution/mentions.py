@@ -26,6 +26,7 @@ _PHRASE_MAX = 30
 _GLOSS = re.compile(r"[（(][^（()）]*[A-Za-z][^（()）]*[）)]")
 _ISSUED = re.compile("(?:在|于)?(?:随后|当天|稍后)?(?:发布|发表|公布|发出|出具|递交|提交|发)?(?:的)?(?:一份|一篇|这份|该份|最新)")
 _LABEL_MAX = 8
+_EXISTENTIAL_REACH = 8  # characters of place (中国网上) before 有
 _NAMED_AS = re.compile("[^“”「」]{0,12}?(?:名为|叫做|名叫|网名|昵称|化名|署名)[“「\"](?P<name>[^“”「」\"]{1,12})[”」\"]的(?P<head>[\u4e00-\u9fff]{1,6})")
 _QUANTITY = re.compile("一些|一部分|部分|许多|不少|几个|多个|多名|有的|一批|众多|诸多")
 _QUANTIFIERS = set("一二两三四五六七八九十几数多某每各该这那")  # 一些, 四名: no name begins so
@@ -238,6 +239,18 @@ def _determined(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Men
     return None
 
 
+def _existential(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:
+    """中国网上有评论文章, 有消息人士: "there is someone who…", an unnamed source (有 left out)."""
+    i = text.find("有")
+    if not 0 <= i <= _EXISTENTIAL_REACH or len(text) - i < 3:
+        return None
+    rest = text[i + 1 :]
+    if not (rest.endswith(t.lex.documents) or rest.endswith(t.lex.anonymous) or rest.endswith(t.lex.media)):
+        return None
+    spans = tuple(x for x in ((a, a + i), (a + i + 1, b)) if x[1] > x[0])
+    return Mention(text, a, b, "anonymous", name=text[:i] + rest, name_spans=spans)
+
+
 def _document(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:
     """公报称, 俄罗斯外交部新闻稿说: a document speaks for its issuer."""
     noun = next((n for n in t.lex.documents if text.endswith(n)), None)
@@ -407,6 +420,6 @@ def _described_name(t: MentionTyper, a: int, b: int, text: str, direct: bool) ->
 
 
 RULES: tuple[Callable[[MentionTyper, int, int, str, bool], Mention | None], ...] = (
-    _pronoun, _determined, _book, _named_as, _party, _document, _titled_name, _name_then_title, _surname_title,
+    _pronoun, _determined, _book, _named_as, _party, _existential, _document, _titled_name, _name_then_title, _surname_title,
     _known_name, _media, _anonymous, _organization, _title, _described_name, _quantified, _coordinated,
 )
