@@ -8,20 +8,16 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from quotes import stance
+import quotes.stance as stance
 from quotes.model import Quote
 from quotes.pipeline import analyze
 from quotes.reading import normalise
 from quotes.segment import models_dir
-from quotes.stance import (
-    LABELS,
-    StanceModel,
-    cue_lexicon,
-    features,
-    find_targets,
-    gram_id,
-    stance_of,
-)
+from quotes.stance import stance_of
+from quotes.stance.features import cue_lexicon, featurise, features, gram_id
+from quotes.stance.model import LABELS, StanceModel
+from quotes.stance.targets import find_targets
+from quotes.stance.training import _row_features, heldout_score, read_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus" / "stance"
@@ -69,7 +65,7 @@ def test_model_card_reports_the_card_figures(card):
 
 
 def test_heldout_score_recomputed_from_the_stored_model_equals_the_card(model, card):
-    score = stance.heldout_score(model, CORPUS, seed=card["seed"], heldout_share=card["heldout_share"])
+    score = heldout_score(model, CORPUS, seed=card["seed"], heldout_share=card["heldout_share"])
     assert score["rows"] == card["heldout_rows"]
     assert score["macro_f1"] == card["heldout_macro_f1"]
     assert score["f1"] == card["heldout_f1"]
@@ -122,7 +118,7 @@ def test_every_target_mention_is_found_at_its_offsets():
 
 
 def test_every_corpus_mention_is_in_its_quote():
-    rows = stance.read_corpus(CORPUS)
+    rows = read_corpus(CORPUS)
     assert len(rows) == 2947
     for r in rows:
         assert r["label"] in LABELS
@@ -213,8 +209,8 @@ def test_a_target_in_a_long_speech_sees_only_its_surroundings():
 
 
 def test_analysis_scores_equal_the_training_design_matrices(model):
-    rows = stance._row_features(stance.read_corpus(CORPUS)[:200])
-    batch = stance.featurise(rows)
+    rows = _row_features(read_corpus(CORPUS)[:200])
+    batch = featurise(rows)
     blocks = {b: v.matrix(batch.coded(b)) for b, v in model.vocab.items()}
     for head, z in zip(model.heads, model.decision(batch)):
         expected = head.design(blocks) @ head.coef.T.astype(np.float64) + head.intercept

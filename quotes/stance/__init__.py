@@ -1,0 +1,179 @@
+"""Stance: the targets each quote names, and the speaker's stance toward each.
+
+Targets are parties (sides.tsv), blocs and issues (targets.txt), government bodies
+(organs.txt), the people and organisations the document quotes elsewhere, and the addressee
+of a call (你们/您 in one side's quote is the other side).  The stance toward each target is
+predicted by a small ensemble of linear models (logistic regression) over features of the
+target's place in the quote (a long quote is seen within 80 characters of the target):
+
+* character n-grams of a window around the target, of the target's clause split into before
+  and after the target, of the rest of the quote before and after, and of the whole quote;
+* cue words of a polarity lexicon (``lexicons/stance_words.tsv``) with their relation to
+  the target: same clause or not, before or after it, negated (不 没 未 并非 …), in a
+  concessive clause (尽管/虽然 …) or in the main clause after one (但/仍 …), distance-weighted;
+* the target's grammatical position (first mention, clause subject, after 对/向/同/在 …).
+
+The target itself is masked (Ⓣ) and the other targets too (Ⓞ), so what is learnt is how
+things are said about a target, not who it is; the mention's own characters are one small
+feature block.  No segmenter runs: the features of all the targets of a document are hashed
+ids computed by numpy in one pass, and the two heads score them by one sparse product.  The
+model is trained by ``quotes train stance`` and stored as plain arrays (``.npz`` loaded
+without pickles) plus JSON; see ``models/stance/MODEL_CARD.md``.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from itertools import pairwise
+import re
+
+import numpy as np
+
+from ..model import Document, Quote, Stance
+from ..reading import normalise, to_traditional
+from .features import cue_lexicon, featurise, Row
+from .model import StanceModel, LABELS
+from .targets import TargetMention, find_targets, _party_name, _target_words
+
+_CONJUNCTIONS = frozenset({"和", "与", "及", "以及", "、", "跟", "同", "或"})
+
+
+# ----------------------------------------------------------------------------- applying
+
+@lru_cache(maxsize=1)
+def _model() -> StanceModel | None:
+    from ..segment import models_dir
+
+    directory = models_dir() / "stance"
+    if not (directory / "model.json").exists():
+        return None
+    try:
+        return StanceModel.load(directory)
+    except (ValueError, KeyError, OSError):  # a model of another layout: no stance rather than a crash
+        return None
+
+
+def addressee_of(quote: Quote, story_sides: list[str], speaker_side: str | None) -> str | None:
+    """In a story between two parties, 你们 in one party's mouth is the other party."""
+    if speaker_side and len(story_sides) == 2 and speaker_side in story_sides:
+        other = story_sides[1] if story_sides[0] == speaker_side else story_sides[0]
+        return _party_name(other)
+    return None
+
+
+def _quote_rows(norm: str, addressee: str | None, names: Iterable[str] = (),
+                words: Sequence[tuple[int, int, str]] | None = None) -> tuple[list[TargetMention], list[Row]]:
+    targets = find_targets(norm, addressee, names, words)
+    return targets, [(norm, t.start, t.end, [(o.start, o.end) for o in targets if o is not t]) for t in targets]
+
+
+def _stances(norm: str, targets: list[TargetMention], classes: list[str], proba: np.ndarray, names: list[str]) -> list[Stance]:
+    """One stance per target, under the name given in ``names``; targets joined by a
+    conjunction (美国和欧洲不断施压) share one: the mean of their probabilities, since the
+    predicate applies to both alike."""
+    proba = proba.copy()
+    order = sorted(range(len(targets)), key=lambda i: targets[i].start)
+    group = [order[0]] if order else []
+    for prev, cur in pairwise(order):
+        if norm[targets[prev].end : targets[cur].start] in _CONJUNCTIONS:
+            group.append(cur)
+            continue
+        _share(proba, group)
+        group = [cur]
+    _share(proba, group)
+    return [Stance(name, str(classes[int(p.argmax())]), round(float(p.max()), 3)) for name, p in zip(names, proba)]
+
+
+def _share(proba: np.ndarray, group: list[int]) -> None:
+    if len(group) > 1:
+        proba[group] = proba[group].mean(axis=0)
+
+
+def stance_of(text: str, addressee: str | None = None, model: StanceModel | None = None) -> list[Stance]:
+    """The stance toward each target named in ``text`` (any script; targets named in the
+    simplified script); [] without a model."""
+    model = model or _model()
+    if model is None:
+        return []
+    norm = normalise(text)
+    targets, rows = _quote_rows(norm, addressee)
+    if not targets:
+        return []
+    classes, proba = model.predict_proba(rows)
+    return _stances(norm, targets, classes, proba, [t.target for t in targets])
+
+
+_SCARE_QUOTE = re.compile(r"[“「『\"]([^“”「」『』\"，。！？；：\n]{1,8})[”」』\"]")
+_SO_CALLED = re.compile(r"所谓的?(?:[“「『\"][^”」』\"]{1,12}[”」』\"]|[^，。！？；：\s“「]{1,8})")
+
+
+def distancing_markers(text: str, before: str = "") -> list[str]:
+    """The reporter's or speaker's distance markers in and just before a quote (both
+    normalised): 所谓X, and short terms in scare quotes (“躺平”); the quote's own marks are
+    not counted."""
+    found = [m.group() for m in _SO_CALLED.finditer(before + text)]
+    found += [m.group() for m in _SCARE_QUOTE.finditer(text) if m.group() not in " ".join(found)]
+    return found
+
+
+def _document_names(doc: Document) -> dict[str, str]:
+    """The people and organisations the document quotes, each with its normalised name: the
+    targets of others' quotes."""
+    kinds = ("person", "organization")
+    speakers = {q.speaker for q in doc.quotes if q.speaker and q.speaker_kind in kinds and len(q.speaker) > 1}
+    return {s: normalise(s) for s in speakers}
+
+
+def _surface(target: TargetMention, at: int, doc: Document, norm: str) -> str:
+    """A target's name as the document writes it: the mention itself when it is the name
+    (美國, not 美国), else the name where the document writes it, else the name converted
+    to the document's script."""
+    a, b = at + target.start, at + target.end
+    if norm[a:b] == target.target:
+        return doc.text[a:b]
+    i = norm.find(target.target)
+    if i >= 0:
+        return doc.text[i : i + len(target.target)]
+    return to_traditional(target.target) if doc.script == "traditional" else target.target
+
+
+def _shifted(found: list[tuple[int, int, str]], by: int) -> list[tuple[int, int, str]]:
+    return [(a - by, b - by, word) for a, b, word in found]
+
+
+def assign_stance(doc: Document) -> None:
+    """Fill ``distancing`` on every quote, and ``stance`` with the targets it names (one model
+    call per document)."""
+    norm = doc.norm or normalise(doc.text)  # the same length as the text: each quote is a slice of it
+    for q in doc.quotes:
+        q.distancing = distancing_markers(norm[q.start : q.end], norm[max(0, q.start - 8) : q.start])
+    model = _model()
+    if model is None or not doc.quotes:
+        return
+    sides_by_story: dict[str, list[str]] = {}
+    for q in doc.quotes:
+        if q.side and q.side not in sides_by_story.setdefault(q.story, []):
+            sides_by_story[q.story].append(q.side)
+    names = _document_names(doc)
+    # where the lexicons' words may begin, marked once for the whole document
+    target_scanner, cue_scanner = _target_words()[0], cue_lexicon().scanner
+    target_marks, cue_marks = target_scanner.marks(norm), cue_scanner.marks(norm)
+    pending: list[tuple[Quote, list[TargetMention], int, int]] = []
+    rows: list[Row] = []
+    hits: dict[str, list[tuple[int, int, str]]] = {}
+    for q in doc.quotes:
+        addressee = addressee_of(q, sides_by_story.get(q.story, []), q.speaker_side)
+        others = sorted(n for speaker, n in names.items() if speaker != q.speaker)
+        text = norm[q.start : q.end]
+        words = _shifted(target_scanner.finditer(norm, q.start, q.end, target_marks), q.start)
+        targets, quote_rows = _quote_rows(text, addressee, others, words)
+        if targets:
+            pending.append((q, targets, len(rows), len(rows) + len(quote_rows)))
+            rows += quote_rows
+            hits[text] = _shifted(cue_scanner.finditer(norm, q.start, q.end, cue_marks), q.start)
+    if not rows:
+        return
+    classes, proba = model.predict_proba(featurise(rows, hits))
+    for q, targets, a, b in pending:
+        shown = [_surface(t, q.start, doc, norm) for t in targets]
+        q.stance = _stances(norm[q.start : q.end], targets, classes, proba[a:b], shown)
