@@ -106,7 +106,7 @@ def _key_terms(text: str) -> set[str]:
 
 
 def _topics(text: str) -> list[str]:
-    from .stance import topic_terms
+    from .stance.targets import topic_terms
 
     return topic_terms(text)
 

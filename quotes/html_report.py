@@ -169,7 +169,7 @@ def _rank(c: Comparison, q: Quote) -> tuple[int, int]:
 
 def _topics(q: Quote) -> list[str]:
     from .reading import normalise
-    from .stance import find_targets, topic_terms
+    from .stance.targets import find_targets, topic_terms
 
     norm = normalise(q.text)
     return list(dict.fromkeys(topic_terms(norm) + [m.target for m in find_targets(norm)]))

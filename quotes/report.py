@@ -182,7 +182,7 @@ def _statement(q: Quote) -> Text:
 
 
 def _side_facts(quotes, comparison, texts: dict[str, str]) -> Table:
-    from .stance import find_targets, topic_terms
+    from .stance.targets import find_targets, topic_terms
     from .reading import normalise
 
     by_side: dict[str, list[Quote]] = defaultdict(list)
