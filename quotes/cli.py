@@ -280,7 +280,7 @@ def train_stance_cmd(
 ) -> None:
     """Train the target-stance classifier on the project's stance corpus; writes models/stance."""
     from .segment import models_dir
-    from .stance import train_stance
+    from .stance.training import train_stance
 
     card = train_stance(corpus, models_dir() / "stance", seed=seed)
     print(json.dumps(card, ensure_ascii=False, indent=1))
