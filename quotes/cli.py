@@ -276,13 +276,19 @@ def train_segmenter_cmd(
 @train_app.command("stance")
 def train_stance_cmd(
     corpus: Path = typer.Option(Path("corpus/stance"), help="Folder of stance .jsonl files."),
+    real: list[Path] = typer.Option([Path("corpus/real/tw/dev"), Path("corpus/real/tw/train"), Path("corpus/real/voa/dev"),
+                                     Path("corpus/real/voa/train")], help="Gold folders of real records whose stance annotations train too."),
+    news: Path = typer.Option(Path("../shared/data/news"), help="The archives those records come from."),
     seed: int = typer.Option(13, help="Seed of the train/held-out split."),
 ) -> None:
-    """Train the target-stance classifier on the project's stance corpus; writes models/stance."""
+    """Train the target-stance classifier on the project's stance corpus and the real
+    development sets (never their held-out thirds); writes models/stance."""
     from .segment import models_dir
-    from .stance.training import train_stance
+    from .stance.training import read_real, train_stance
 
-    card = train_stance(corpus, models_dir() / "stance", seed=seed)
+    archives = sorted(news.glob("*/*.jsonl"))
+    rows = read_real([d for d in real if d.is_dir()], archives)
+    card = train_stance(corpus, models_dir() / "stance", rows, seed=seed)
     print(json.dumps(card, ensure_ascii=False, indent=1))
 
 

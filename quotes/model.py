@@ -103,3 +103,4 @@ class Document:
     accounts: list[Account] = field(default_factory=list)
     comparison: list[Comparison] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    entities: list[str] = field(default_factory=list, repr=False)  # people and bodies the document names (normalised)

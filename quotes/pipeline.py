@@ -30,6 +30,7 @@ def analyze(text: str, path: str = "<text>", encoding: str = "utf-8") -> Documen
         quote = attributor.attribute(cand, lines[cand.line].story, f"q{len(doc.quotes) + 1}")
         if quote.speaker is not None or quote.type in ("direct", "headline"):
             doc.quotes.append(quote)  # a reported clause nobody reports is no quote (一般认为, 由于担心)
+    doc.entities = attributor.entity_names()
     assign_sides(doc)
     compare_document(doc)
     assign_stance(doc)

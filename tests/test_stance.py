@@ -87,8 +87,8 @@ def test_negation_flips_the_cue(model):
 
 
 def test_clear_support_oppose_and_neutral(model):
-    assert labels_of("我们坚决反对美方的单边制裁，这是赤裸裸的霸凌。", model=model)["美国"] == "oppose"
-    assert labels_of("我们感谢中国长期以来的无私援助，中方是我们最可靠的朋友。", model=model) == {"中国": "support"}
+    assert labels_of("我们坚决反对美方的单边制裁，这是赤裸裸的霸凌。", model=model)["美方"] == "oppose"
+    assert labels_of("我们感谢中国长期以来的无私援助，中方是我们最可靠的朋友。", model=model) == {"中国": "support", "中方": "support"}
     assert labels_of("外长将于下周访问法国和德国，并出席在巴黎举行的会议。", model=model) == {
         "法国": "neutral", "德国": "neutral", "巴黎": "neutral"}
     assert labels_of("菲律宾一再挑衅，中方绝不会坐视不管。", model=model)["菲律宾"] == "oppose"
@@ -102,7 +102,7 @@ def test_traditional_script_reads_like_simplified(model):
 def test_pipeline_fills_stance_on_quotes(model):
     doc = analyze("外交部发言人毛宁表示：“我们坚决反对美方的单边制裁，这是赤裸裸的霸凌。”")
     stances = [s for q in doc.quotes for s in q.stance]
-    assert any(s.target == "美国" and s.label == "oppose" for s in stances)
+    assert any(s.target == "美方" and s.label == "oppose" for s in stances)
     assert all(s.label in LABELS and 0 < s.score <= 1 for s in stances)
 
 
@@ -112,9 +112,17 @@ def test_pipeline_fills_stance_on_quotes(model):
 def test_every_target_mention_is_found_at_its_offsets():
     text = normalise("美方对中国新疆官员实施所谓“制裁”，欧盟和北约也表态，你们怎么看？")
     found = find_targets(text, addressee="俄罗斯")
-    assert [t.target for t in found] == ["美国", "中国", "新疆", "制裁", "欧盟", "北约", "俄罗斯"]
+    assert [t.target for t in found] == ["美方", "中国", "新疆", "制裁", "欧盟", "北约", "俄罗斯"]
     for t in found:
         assert text[t.start : t.end] in {"美方", "中国", "新疆", "制裁", "欧盟", "北约", "你们"}
+
+
+def test_targets_are_whole_names_issues_groups_and_titled_people():
+    found = {t.target: t.kind for t in find_targets(normalise("中美洲友邦支持臺灣，我們感謝賴院長。"))}
+    assert "中美洲" in found and "中国" not in found and "美国" not in found  # no country inside a longer name
+    assert found["赖院长"] == "person"
+    found = {t.target: t.kind for t in find_targets(normalise("盼臺美關係持續深化，兩岸交流正常化，青年「勇往直前」。"))}
+    assert found["台美关系"] == "issue" and found["两岸交流"] == "issue" and found["勇往直前"] == "term"
 
 
 def test_every_corpus_mention_is_in_its_quote():

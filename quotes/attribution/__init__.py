@@ -51,6 +51,10 @@ class Attributor:
         self._last_speaker: dict[str, Entity] = {}
         self._seed_entities()
 
+    def entity_names(self) -> list[str]:
+        """The people and bodies the document names (normalised), for the later stages."""
+        return [e.name for e in self.registry.entities if e.kind in ("person", "organization", "media") and len(e.name) > 1]
+
     def _known_name_at(self, i: int) -> int:
         """The length of a person's name the document introduced that starts at ``i``, or 0."""
         return next((n for n in (4, 3, 2) if self.registry.known(self.norm[i : i + n])), 0)

@@ -2,7 +2,7 @@
 
 - headlines: ``伊党：我们更适合领导国盟``, ``【标签】X：内容`` in a title or a heading;
 - interview answers: ``杜奕瑾：……`` paragraphs of a question-and-answer page, and the
-  paragraphs that continue an answer;
+  paragraphs that continue an answer, one quote a paragraph;
 - transcripts: ``总统致词全文为：`` / ``谈话内容如下：`` followed by the speech itself, one
   paragraph a quote.
 """
@@ -54,11 +54,11 @@ def _labels_speech(label: str, lex: Lexicons) -> bool:
 
 
 def interview_answers(norm: str, lines: list[Line], lex: Lexicons, has_cue: Callable[[str], bool]) -> list[Candidate]:
-    """The answers of a question-and-answer page: from a paragraph opening with the
-    interviewee's label (``杜奕瑾：……``) over the unlabelled paragraphs that continue it, one
-    quote an answer. A page counts as an interview when it has two labelled paragraphs or
-    more; the questions' labels (问, 记者, VOA) are no speakers, and a label holding a verb
-    (普京在讲话中说：) is a reported quote's cue, not a label."""
+    """The answers of a question-and-answer page: a paragraph opening with the interviewee's
+    label (``杜奕瑾：……``) and the unlabelled paragraphs that continue it, one quote a
+    paragraph, as a transcript is. A page counts as an interview when it has two labelled
+    paragraphs or more; the questions' labels (问, 记者, VOA) are no speakers, and a label
+    holding a verb (普京在讲话中说：) is a reported quote's cue, not a label."""
     labelled = {}
     for idx, line in enumerate(lines):
         if line.kind != "text":
@@ -70,19 +70,19 @@ def interview_answers(norm: str, lines: list[Line], lex: Lexicons, has_cue: Call
     if len(labelled) < 2:
         return []
     found: list[Candidate] = []
-    answer: Candidate | None = None
+    speaker: tuple[int, int] | None = None
     for idx, line in enumerate(lines):
         if idx in labelled:
             m = labelled[idx]
-            answer = None
-            if _labels_speech(m.group("label"), lex):
-                answer = Candidate("direct", m.end(), _content_end(norm, m.end(), line.end), idx, None, "unknown",
-                                   m.span("label"), confidence=0.7)
-                found.append(answer)
-        elif answer is not None and line.kind == "text" and lines[idx].story == lines[answer.line].story:
-            answer.end = _content_end(norm, line.start, line.end)  # the answer goes on
-        elif line.kind != "text":
-            answer = None  # a caption or a heading closes it
+            speaker = m.span("label") if _labels_speech(m.group("label"), lex) else None
+            if speaker is not None:
+                found.append(Candidate("indirect", m.end(), _content_end(norm, m.end(), line.end), idx, None, "unknown",
+                                       speaker, confidence=0.7))
+        elif speaker is not None and line.kind == "text" and not _LABEL.match(norm, line.start, line.end):
+            found.append(Candidate("indirect", line.start, _content_end(norm, line.start, line.end), idx, None, "unknown",
+                                   speaker, confidence=0.6))  # the answer goes on
+        elif line.kind in ("title", "heading"):
+            speaker = None
     return found
 
 

@@ -116,12 +116,12 @@ def distancing_markers(text: str, before: str = "") -> list[str]:
     return found
 
 
-def _document_names(doc: Document) -> dict[str, str]:
-    """The people and organisations the document quotes, each with its normalised name: the
-    targets of others' quotes."""
+def _document_names(doc: Document) -> list[str]:
+    """The people and bodies the document names (its speakers and those its narration
+    introduces), normalised: targets where a quote names them too."""
     kinds = ("person", "organization")
-    speakers = {q.speaker for q in doc.quotes if q.speaker and q.speaker_kind in kinds and len(q.speaker) > 1}
-    return {s: normalise(s) for s in speakers}
+    speakers = {normalise(q.speaker) for q in doc.quotes if q.speaker and q.speaker_kind in kinds and len(q.speaker) > 1}
+    return sorted(speakers | set(doc.entities))
 
 
 def _surface(target: TargetMention, at: int, doc: Document, norm: str) -> str:
@@ -163,7 +163,8 @@ def assign_stance(doc: Document) -> None:
     hits: dict[str, list[tuple[int, int, str]]] = {}
     for q in doc.quotes:
         addressee = addressee_of(q, sides_by_story.get(q.story, []), q.speaker_side)
-        others = sorted(n for speaker, n in names.items() if speaker != q.speaker)
+        own = normalise(q.speaker) if q.speaker else None
+        others = [n for n in names if n != own]
         text = norm[q.start : q.end]
         words = _shifted(target_scanner.finditer(norm, q.start, q.end, target_marks), q.start)
         targets, quote_rows = _quote_rows(text, addressee, others, words)

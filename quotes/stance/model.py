@@ -115,7 +115,7 @@ class StanceModel:
 
     # -- training and prediction
 
-    def fit(self, rows: Sequence[Row] | Batch, labels: Sequence[str]) -> StanceModel:
+    def fit(self, rows: Sequence[Row] | Batch, labels: Sequence[str], weights: Sequence[float] | None = None) -> StanceModel:
         from threadpoolctl import threadpool_limits
 
         batch = rows if isinstance(rows, Batch) else featurise(rows)
@@ -126,7 +126,7 @@ class StanceModel:
                 from sklearn.linear_model import LogisticRegression  # training only
 
                 clf = LogisticRegression(C=head.c, max_iter=3000, class_weight="balanced")
-                clf.fit(head.design(blocks), list(labels))
+                clf.fit(head.design(blocks), list(labels), sample_weight=None if weights is None else np.asarray(weights))
                 order = [list(clf.classes_).index(c) for c in self.classes]
                 head.coef = clf.coef_[order].astype(np.float32)
                 head.intercept = clf.intercept_[order].astype(np.float32)

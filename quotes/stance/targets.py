@@ -4,12 +4,23 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+import re
 from importlib import resources
 
 from ..accounts import side_lexicon
-from ..lexicons import WordScanner
+from ..lexicons import WordScanner, load, word_pattern
 
 _ADDRESSEE = ("你们", "您", "贵国", "你方", "貴國")
+_MAX_TARGETS = 8  # a long speech names many things: parties and people first, then issues
+_BEFORE_PERSON = frozenset("与和及对向跟同把被让给")
+_NAME_AFTER = re.compile("[\\u4e00-\\u9fff]{2,3}(?=[，。、；：的和与及在对也还将]|$)")
+_PRIORITY = {"party": 0, "person": 0, "term": 1, "issue": 2, "group": 2}
+_ABBREVIATIONS = "中美日韩俄台英法德印菲越澳加欧帛吐泰马蒙朝梵以伊"  # one-character names of parties
+_PAIR = re.compile(f"[{_ABBREVIATIONS}][{_ABBREVIATIONS}](?=关系|两国|友谊|邦谊|合作|交流|感情|双边|经贸|[，。、；]|$)|两岸")
+_MODIFIER_MAX = 5  # characters of modifier a headed noun phrase reaches back over
+_NOT_MODIFIERS = frozenset("的了在是和与及或对向把被将也都就不没这那些其他我你她它们要会能可应并而且但为于以从")
+_QUOTED_TERM = re.compile(r"[「“『《\"]([^「」“”『』《》\"，。！？；：、\s]{2,16})[」”』》\"]")
+_LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z0-9&.\-]{1,20}(?![A-Za-z])")
 
 
 # ----------------------------------------------------------------------------- targets
@@ -54,43 +65,123 @@ def topic_terms(text: str) -> list[str]:
 
 @dataclass
 class TargetMention:
-    target: str
+    target: str  # the name as the quote writes it (normalised), which the stance is reported under
     start: int  # offsets into the quote text
     end: int
+    kind: str = "party"  # party | issue | group | person | term
 
 
 def find_targets(text: str, addressee: str | None = None, names: Iterable[str] = (),
                  words: Sequence[tuple[int, int, str]] | None = None) -> list[TargetMention]:
-    """Targets named in a quote (normalised text), one mention per target, first first.
+    """Targets named in a quote (normalised text), one mention per target, first first, at
+    most ``_MAX_TARGETS``; each named as the quote writes it (美方, not 美国).
 
-    Besides the lexicons' parties, blocs, issues and organs, ``names`` are the people and
-    organisations the document names elsewhere (its speakers), found where the quote names
-    them too; a longer name wins over a lexicon word inside it (中国外交部 over 中国).
-    ``words``: the lexicon's words in ``text`` when already found (``target_words``)."""
-    scanner, canonical = _target_words()
+    Candidates, every one a whole name (中美洲 is no 中国 and 美国):
+    - the lexicons' parties, blocs, issues and organs (``words``: where they stand, when known);
+    - ``names``: the people and organisations the document names elsewhere;
+    - terms in quotation marks (「投資臺灣三大方案」), Latin names (Google, NATO);
+    - noun phrases headed by an issue or a group word (``target_heads.tsv``: …协议, …关系,
+      …人民, 香港人); a person named with a title (赖院长, 蔡前总统).
+    A mention inside a longer one is kept only when it is a party or a person inside an issue
+    or a group (台帛友谊 and 台湾 both)."""
+    scanner, _ = _target_words()
     party_words = side_lexicon().words
     mentions = []
     for a, b, word in scanner.finditer(text) if words is None else words:
         if len(word) > 1 or _abbreviation_used(text, a, b, party_words):
-            mentions.append(TargetMention(canonical[word], a, b))
+            mentions.append(TargetMention(text[a:b], a, b, "party"))
     for name in names:
         i = text.find(name)
         if i >= 0 and len(name) > 1:
-            mentions.append(TargetMention(name, i, i + len(name)))
-    found: dict[str, TargetMention] = {}
+            mentions.append(TargetMention(name, i, i + len(name), "person"))
+    mentions += _quoted_terms(text) + _latin_names(text) + _headed_phrases(text) + _titled_people(text) + _pairs(text)
     taken: list[TargetMention] = []
     for t in sorted(mentions, key=lambda t: (t.start - t.end, t.start)):
-        if not any(t.start < o.end and o.start < t.end for o in taken):
+        inside = [o for o in taken if t.start < o.end and o.start < t.end]
+        if not inside or (t.kind in ("party", "person") and all(o.kind in ("issue", "group", "term") for o in inside)):
             taken.append(t)
+    found: dict[str, TargetMention] = {}
     for t in sorted(taken, key=lambda t: t.start):
         found.setdefault(t.target, t)
     if addressee:
         for word in _ADDRESSEE:
             i = text.find(word)
             if i >= 0:
-                found.setdefault(addressee, TargetMention(addressee, i, i + len(word)))
+                found.setdefault(addressee, TargetMention(addressee, i, i + len(word), "party"))
                 break
-    return sorted(found.values(), key=lambda t: t.start)
+    kept = sorted(found.values(), key=lambda t: (_PRIORITY[t.kind], t.start))[:_MAX_TARGETS]
+    return sorted(kept, key=lambda t: t.start)
+
+
+def _quoted_terms(text: str) -> list[TargetMention]:
+    """「投资台湾三大方案」, “九二共识”: a short term in marks names something."""
+    return [TargetMention(m.group(1), m.start(1), m.end(1), "term") for m in _QUOTED_TERM.finditer(text)]
+
+
+def _latin_names(text: str) -> list[TargetMention]:
+    return [TargetMention(m.group(), m.start(), m.end(), "party") for m in _LATIN_NAME.finditer(text)]
+
+
+def _headed_phrases(text: str) -> list[TargetMention]:
+    """Noun phrases closed by an issue or group head: 台帛友谊, 中国企业, 维吾尔人, 核协议."""
+    heads = _heads()
+    found = []
+    for m in heads.pattern.finditer(text):
+        a, b = m.span()
+        lo = a
+        while lo > 0 and a - lo < _MODIFIER_MAX and _modifier_char(text[lo - 1]) and not _ends_word(text, lo):
+            lo -= 1
+        head_kind = heads.kinds[m.group()]
+        if len(m.group()) == 1 and a - lo < 2:
+            continue  # 他人, 记者: a one-character head needs a modifier of its own
+        if lo == a and head_kind == "group" and len(m.group()) < 2:
+            continue
+        found.append(TargetMention(text[lo:b], lo, b, head_kind))
+    return found
+
+
+def _titled_people(text: str) -> list[TargetMention]:
+    """赖院长, 蔡前总统, 教宗方济各: a person a quote names by surname or name and title."""
+    lex = load()
+    found = []
+    for a, b, title in lex.title_scanner.finditer(text):
+        if len(title) < 2 or title in lex.anonymous:
+            continue
+        lo = a - (text[a - 1 : a] == "前")
+        if lo > 0 and text[lo - 1] in lex.surnames and (lo == 1 or not _modifier_char(text[lo - 2])
+                                                        or text[lo - 2] in _BEFORE_PERSON or _ends_word(text, lo - 1)):
+            found.append(TargetMention(text[lo - 1 : b], lo - 1, b, "person"))  # 赖院长, 蔡前总统
+        name = _NAME_AFTER.match(text, b)
+        if name:
+            found.append(TargetMention(text[a : name.end()], a, name.end(), "person"))  # 教宗方济各
+    return found
+
+
+def _pairs(text: str) -> list[TargetMention]:
+    """台日, 中美, 台帛: two parties named together as a relation."""
+    return [TargetMention(m.group(), m.start(), m.end(), "issue") for m in _PAIR.finditer(text)]
+
+
+def _ends_word(text: str, i: int) -> bool:
+    """Does a verb or an adverb of the subject grammar end at ``i`` (签署|友好协定, 盼|台美关系)?"""
+    words = load().subject_words
+    return any(words.get(text[i - n : i]) in ("predicate", "adverb", "opener", "time") for n in (1, 2, 3) if i - n >= 0)
+
+
+def _modifier_char(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" and ch not in _NOT_MODIFIERS
+
+
+@dataclass(frozen=True)
+class _Heads:
+    pattern: re.Pattern[str]
+    kinds: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def _heads() -> _Heads:
+    kinds = dict(line.split("\t")[:2] for line in _lexicon_lines("target_heads.tsv"))
+    return _Heads(word_pattern(kinds), kinds)
 
 
 def _abbreviation_used(text: str, a: int, b: int, words: dict[str, str]) -> bool:
