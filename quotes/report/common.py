@@ -52,3 +52,8 @@ def cue_label(q: Quote, separator: str = "\n") -> Text:
 def source_label(q: Quote) -> str:
     """``新华社 · 中方``: the account the quote reaches the reader through, and its side."""
     return " · ".join(x for x in (q.source, q.side) if x)
+
+
+def plural(n: int, one: str, many: str) -> str:
+    """``1 story``, ``3 stories``."""
+    return f"{n:,} {one if n == 1 else many}"

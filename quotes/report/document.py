@@ -4,14 +4,63 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from rich.console import Console, Group, RenderableType
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.panel import Panel
 from rich.text import Text
 
 from ..model import Document, Quote
-from .common import short
+from .common import plural, short
+from .layout import StoryQuotes
 from .readout import readout_report
-from .tables import quote_table, speaker_table, stance_table
+from .tables import speaker_table, stance_table
+
+_SEPARATOR = " · "
+_PATH_MIN = 16  # cells of the path kept before the title drops its details
+_TITLE_MARGIN = 6  # the panel's corners, the rule before the title and a blank either side of it
+
+
+def shorten_path(path: str, cells: int) -> str:
+    """The end of ``path`` in at most ``cells`` cells, after an ellipsis, from a folder
+    boundary when one leaves half the room or more (``…/zh_hans_fm_briefing.txt``)."""
+    if cell_len(path) <= cells:
+        return path
+    tail = ""
+    for ch in reversed(path):
+        if cell_len(tail) + cell_len(ch) + 1 > cells:
+            break
+        tail = ch + tail
+    slash = tail.find("/")
+    if 0 <= slash < len(tail) - 1 and cell_len(tail[slash:]) * 2 >= cells:
+        tail = tail[slash:]
+    return "…" + tail
+
+
+def panel_title(path: str, details: list[str], counts: str, width: int) -> str:
+    """``path · details · counts`` in ``width`` cells, never cutting the counts: the path is
+    shortened first, then the details are dropped from the last, then the path goes on shrinking."""
+    details = list(details)
+    while True:
+        rest = _SEPARATOR.join([*details, counts])
+        room = width - cell_len(rest) - cell_len(_SEPARATOR)
+        if cell_len(path) <= room or (room >= _PATH_MIN or not details):
+            break
+        details.pop()
+    if room < 2:
+        return rest
+    return shorten_path(path, room) + _SEPARATOR + rest
+
+
+class DocumentPanel:
+    """A document's panel, its title fitted to the width it is drawn at."""
+
+    def __init__(self, doc: Document, body: RenderableType, stories: int) -> None:
+        self.doc, self.body, self.stories = doc, body, stories
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        counts = f"{plural(len(self.doc.quotes), 'quote', 'quotes')} in {plural(self.stories, 'story', 'stories')}"
+        title = panel_title(self.doc.path, [self.doc.script, self.doc.encoding], counts, options.max_width - _TITLE_MARGIN)
+        yield Panel(self.body, title=Text(title), title_align="left")
 
 
 def document_report(doc: Document) -> RenderableType:
@@ -24,7 +73,7 @@ def document_report(doc: Document) -> RenderableType:
         if not quotes:
             continue
         title = f"{story.id} · {story.kind}" + (f" · {short(story.title, 40)}" if story.title else "")
-        parts.append(quote_table(quotes, title))
+        parts.append(StoryQuotes(quotes, title))
         stances = stance_table(quotes, f"{story.id} · stance by speaker and target")
         if stances is not None:
             parts.append(stances)
@@ -40,8 +89,7 @@ def document_report(doc: Document) -> RenderableType:
             parts.append(readout_report(quotes, story_comparison, texts))
     for note in doc.notes:
         parts.append(Text(f"note: {note}", style="yellow"))
-    header = f"{doc.path}  ·  {doc.script}  ·  {doc.encoding}  ·  {len(doc.quotes)} quotes in {len(by_story)} stories"
-    return Panel(Group(*parts), title=header, title_align="left")
+    return DocumentPanel(doc, Group(*parts), len(by_story))
 
 
 def print_documents(docs: list[Document], console: Console | None = None) -> None:

@@ -2,31 +2,58 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from rich import box
+from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from ..model import Quote
 from .common import STANCE_MARKS, TYPE_STYLES, cue_label, quote_text, source_label, speaker_label, stance_line
+from .wrap import Wrapped
 
 _MAX_TARGETS = 8  # columns of the stance table: the targets most often named
 
 
+@dataclass(frozen=True)
+class _Column:
+    header: str
+    max_width: int
+    cell: Callable[[Quote], RenderableType]
+    no_wrap: bool = False
+
+
+# The columns before the quote's text, which takes the rest of the width and at least _TEXT_MIN.
+_COLUMNS = (
+    _Column("#", 4, lambda q: Text(q.id, style="dim"), no_wrap=True),
+    _Column("type", 8, lambda q: Text(q.type, style=TYPE_STYLES.get(q.type, "")), no_wrap=True),
+    _Column("speaker", 14, speaker_label),
+    _Column("cue", 10, cue_label),
+    _Column("source · side", 12, lambda q: source_label(q) or "—"),
+)
+_TEXT_MIN = 32  # cells: 16 Chinese characters a line
+# The width the quote table needs: every column full, each but the last followed by a blank of
+# padding and the blank that separates columns (SIMPLE_HEAD, no edges).
+TABLE_WIDTH = sum(c.max_width for c in _COLUMNS) + 2 * len(_COLUMNS) + _TEXT_MIN
+
+
+def _text_cell(q: Quote) -> Wrapped:
+    text = Text(quote_text(q))
+    if q.stance:
+        text.append("\n" + stance_line(q), style="dim")
+    return Wrapped(text)
+
+
 def quote_table(quotes: list[Quote], title: str) -> Table:
-    table = Table(title=title, title_justify="left", expand=True, box=box.SIMPLE_HEAD, show_lines=False)
-    table.add_column("#", style="dim", no_wrap=True)
-    table.add_column("type", no_wrap=True, max_width=8)
-    table.add_column("speaker", max_width=14)
-    table.add_column("cue", max_width=10)
-    table.add_column("source · side", max_width=12)
-    table.add_column("text · stance", ratio=1, min_width=36, overflow="fold")
+    table = Table(title=title, title_justify="left", expand=True, box=box.SIMPLE_HEAD, show_edge=False,
+                  pad_edge=False, padding=(0, 1, 0, 0))
+    for c in _COLUMNS:
+        table.add_column(c.header, max_width=c.max_width, no_wrap=c.no_wrap)
+    table.add_column("text · stance", ratio=1, min_width=_TEXT_MIN)
     for q in quotes:
-        text = Text(quote_text(q))
-        if q.stance:
-            text.append("\n" + stance_line(q), style="dim")
-        table.add_row(q.id, Text(q.type, style=TYPE_STYLES.get(q.type, "")), speaker_label(q), cue_label(q),
-                      source_label(q) or "—", text)
+        table.add_row(*(c.cell(q) for c in _COLUMNS), _text_cell(q))
     return table
 
 
