@@ -28,7 +28,8 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path, PurePath
 
 from .model import Document
-from .reading import MAX_BYTES, Decoded, InputError, decode_document, finish_text, megabytes, read_file, read_limited
+from .reading import (MAX_BYTES, Decoded, InputError, decode_document, document_date, finish_text, megabytes, read_file,
+                      read_limited)
 
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml")
 ARCHIVE_SUFFIXES = (".jsonl", ".ndjson")
@@ -226,7 +227,8 @@ def _record_text(data: bytes, label: str) -> tuple[str, Decoded]:
     title = record.get("title")
     if isinstance(title, str) and title.strip():
         text = title + "\n\n" + text
-    return (str(rid) if rid not in (None, "") else label), finish_text(Decoded(text, "utf-8"), label)
+    decoded = Decoded(text, "utf-8", date=document_date(record.get("date")))
+    return (str(rid) if rid not in (None, "") else label), finish_text(decoded, label)
 
 
 def _decoded(src: Source, max_bytes: int) -> tuple[str, str, Decoded]:
@@ -283,6 +285,7 @@ def process(index: int, src: Source, opts: Options) -> Result:
             rid, path, decoded = _decoded(src, opts.max_bytes)
             result.id = rid
             doc = analyze(decoded.text, path, decoded.encoding)
+            doc.date = decoded.date
             if decoded.replaced:
                 share = decoded.replaced / max(1, len(decoded.text))
                 doc.notes.append(f"{decoded.replaced} undecodable characters replaced with U+FFFD ({share:.2%} of the text)")

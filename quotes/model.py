@@ -103,3 +103,4 @@ class Document:
     accounts: list[Account] = field(default_factory=list)
     comparison: list[Comparison] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    date: str | None = None  # publication date (YYYY-MM-DD, or YYYY): an archive record's, a page's
