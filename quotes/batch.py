@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path, PurePath
 
+from .filters import QuoteFilter
 from .model import Document
 from .reading import (MAX_BYTES, Decoded, InputError, decode_document, document_date, finish_text, megabytes, read_file,
                       read_limited)
@@ -191,6 +192,7 @@ class Options:
     json_block: bool = False  # an indented object (inside the --json document list)
     csv: bool = False
     keep_doc: bool = False  # the Document itself (terminal report, HTML)
+    quote_filter: QuoteFilter | None = None  # the quotes to keep (every output shows only those)
     max_bytes: int = MAX_BYTES
     timeout: float = DEFAULT_TIMEOUT  # seconds per document; 0 for none
 
@@ -203,7 +205,8 @@ class Result:
     error: str | None = None
     chars: int = 0
     size: int = 0
-    quotes: int = 0
+    quotes: int = 0  # after the filter
+    found: int = 0  # before it
     speakers: tuple[str, ...] = ()
     json_line: str | None = None
     json_block: str | None = None
@@ -286,6 +289,9 @@ def process(index: int, src: Source, opts: Options) -> Result:
             result.id = rid
             doc = analyze(decoded.text, path, decoded.encoding)
             doc.date = decoded.date
+            found = len(doc.quotes)
+            if opts.quote_filter:
+                opts.quote_filter.apply(doc)
             if decoded.replaced:
                 share = decoded.replaced / max(1, len(decoded.text))
                 doc.notes.append(f"{decoded.replaced} undecodable characters replaced with U+FFFD ({share:.2%} of the text)")
@@ -310,6 +316,7 @@ def process(index: int, src: Source, opts: Options) -> Result:
     else:
         result.chars = len(doc.text)
         result.quotes = len(doc.quotes)
+        result.found = found
         result.speakers = tuple(sorted({q.speaker for q in doc.quotes if q.speaker}))
         if opts.keep_doc:
             result.doc = doc
@@ -626,6 +633,7 @@ class Tally:
     documents: int = 0
     errors: int = 0
     quotes: int = 0
+    found: int = 0  # quotes before the filter
     chars: int = 0
     size: int = 0
     speakers: set[str] = field(default_factory=set)
@@ -638,6 +646,7 @@ class Tally:
             return
         self.documents += 1
         self.quotes += result.quotes
+        self.found += result.found
         self.chars += result.chars
         self.speakers.update(result.speakers)
 

@@ -23,11 +23,10 @@ from typing import Any, Iterable
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from .model import Comparison, Document, Quote, Story
+from .model import QUOTE_TYPES, Comparison, Document, Quote, Story
 
 Key = tuple[int, str]  # (index of the document, quote id)
 
-TYPES = ("direct", "indirect", "mixed", "headline")
 STANCE_MARKS = {"support": "+", "oppose": "−", "neutral": "○"}
 _STANCE_ORDER = {"support": 0, "oppose": 1, "neutral": 2}
 
@@ -301,7 +300,7 @@ def _env() -> Environment:
         loader=PackageLoader("quotes", "templates"), autoescape=True, undefined=StrictUndefined,
         trim_blocks=True, lstrip_blocks=True,
     )
-    env.globals.update(STANCE_MARKS=STANCE_MARKS, TYPES=TYPES)
+    env.globals.update(STANCE_MARKS=STANCE_MARKS, TYPES=QUOTE_TYPES)
     return env
 
 

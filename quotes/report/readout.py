@@ -37,12 +37,12 @@ def readout_report(quotes: dict[tuple[int | None, str], Quote], comparison: list
     for side in sides[:2]:
         aligned.add_column(side, ratio=1)
     aligned.add_column("similarity", no_wrap=True)
-    seen = set()
     for c in comparison:
-        if c.status != "matched" or c.best_match is None or c.side != sides[0]:
+        counterpart = (c.best_match.doc, c.best_match.quote) if c.best_match else None
+        # a counterpart is missing when a filter left it out
+        if c.status != "matched" or counterpart not in quotes or c.side != sides[0]:
             continue
-        q, m = quotes[(c.doc, c.quote)], quotes[(c.best_match.doc, c.best_match.quote)]
-        seen.add((c.doc, c.quote))
+        q, m = quotes[(c.doc, c.quote)], quotes[counterpart]
         aligned.add_row(_statement(q), _statement(m), f"{c.best_match.similarity:.2f}")
     parts.append(aligned)
     one_sided = Table(title="Only in one account (most significant first)", title_justify="left", expand=True)
