@@ -31,6 +31,7 @@ from .filters import QuoteFilter
 from .model import Document
 from .reading import (MAX_BYTES, Decoded, InputError, decode_document, document_date, finish_text, megabytes, read_file,
                       read_limited)
+from .summary import DocumentFacts, document_facts
 
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml")
 ARCHIVE_SUFFIXES = (".jsonl", ".ndjson")
@@ -193,6 +194,7 @@ class Options:
     csv: bool = False
     keep_doc: bool = False  # the Document itself (terminal report, HTML)
     quote_filter: QuoteFilter | None = None  # the quotes to keep (every output shows only those)
+    facts: bool = False  # what the archive summary needs of the document
     max_bytes: int = MAX_BYTES
     timeout: float = DEFAULT_TIMEOUT  # seconds per document; 0 for none
 
@@ -212,6 +214,7 @@ class Result:
     json_block: str | None = None
     csv: str | None = None
     doc: Document | None = None
+    facts: DocumentFacts | None = None
     seconds: float = 0.0
 
 
@@ -318,6 +321,8 @@ def process(index: int, src: Source, opts: Options) -> Result:
         result.quotes = len(doc.quotes)
         result.found = found
         result.speakers = tuple(sorted({q.speaker for q in doc.quotes if q.speaker}))
+        if opts.facts:
+            result.facts = document_facts(doc)
         if opts.keep_doc:
             result.doc = doc
     result.seconds = time.perf_counter() - started

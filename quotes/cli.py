@@ -19,6 +19,7 @@ from rich.markup import escape
 
 from .filters import QuoteFilter
 from .model import CUE_CLASSES, QUOTE_TYPES, Document
+from .summary import TOP
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, help="Quote attribution and stance analysis for Chinese news.")
 train_app = typer.Typer(no_args_is_help=True, help="Train the models the engine uses; they are written to models/.")
@@ -139,7 +140,10 @@ def analyze(
     stdin_jsonl: bool = typer.Option(False, "--stdin-jsonl", help="Standard input is a JSON Lines archive, not one document."),
     max_size: float = typer.Option(50.0, "--max-size", min=0, help="Refuse documents larger than this many MB (0: no limit)."),
     timeout: float = typer.Option(300.0, "--timeout", min=0, help="Skip a document whose analysis takes longer than this many seconds (0: no limit)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No terminal report, progress bar or summary."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No terminal report, progress bar or closing lines (errors and warnings still)."),
+    summary: bool = typer.Option(False, "--summary", help="End with the archive summary even for one document or with -q (it is shown for more than one document otherwise)."),
+    summary_json: Optional[Path] = typer.Option(None, "--summary-json", help="Write the archive summary as JSON here (quotes.summary.v1)."),
+    top: int = typer.Option(TOP, "--top", min=1, help="Speakers and sources the archive summary shows (its JSON holds them all)."),
     speaker: SpeakerFilter = None,
     side: SideFilter = None,
     type_: TypeFilter = None,
@@ -148,18 +152,23 @@ def analyze(
 ) -> None:
     """Find every quote, who said it and through which account."""
     from .batch import Options, OutputError, Outputs, Tally, iter_sources, progress_bar, run, total_size, update_progress
+    from .export import write_json
+    from .summary import ArchiveSummary
 
     named = {"--json": json_out, "--jsonl": jsonl_out, "--csv": csv_out}
     if sum(str(p) == "-" for p in named.values() if p) > 1:
         _fail("only one output can go to standard output (-)")
         raise typer.Exit(EXIT_USAGE)
-    if html_out:
-        _check_writable(html_out)
+    for late in (html_out, summary_json):  # written at the end
+        if late:
+            _check_writable(late)
     outputs = Outputs(*(str(p) if p else None for p in (jsonl_out, json_out, csv_out)))
     report = not quiet and not any(named.values()) and not html_out
     quote_filter = _quote_filter(speaker, side, type_, cue_class, target)
+    # The summary is added up as results arrive whenever it may be shown or written.
+    archive = ArchiveSummary() if summary or summary_json or html_out or not quiet else None
     opts = Options(**outputs.options(), keep_doc=report or bool(html_out), quote_filter=quote_filter or None,
-                   max_bytes=int(max_size * 1024 * 1024), timeout=timeout)
+                   facts=archive is not None, max_bytes=int(max_size * 1024 * 1024), timeout=timeout)
     try:
         outputs.open()
     except OutputError as exc:
@@ -179,6 +188,8 @@ def analyze(
     try:
         for result in results:
             tally.add(result)
+            if result.facts is not None:
+                archive.add(result.facts)
             if result.error:
                 _fail(result.error, console)
             else:
@@ -206,10 +217,20 @@ def analyze(
         except OutputError as exc:
             _fail(str(exc))
             code = code or EXIT_OUTPUT
+    # the archive view: asked for, or more than one document
+    archive_view = archive is not None and (summary or tally.documents > 1)
     if code == EXIT_INTERRUPTED:
         _fail(f"interrupted after {tally.documents + tally.errors:,} documents; the outputs hold complete records only")
-    elif html_out and code == 0:
-        _write(html_out, lambda p: _html_writer("write_document_html")(p, docs))
+    elif code == 0:
+        if html_out:
+            _write(html_out, lambda p: _html_writer("write_document_html")(p, docs, archive if archive_view else None, top))
+        if summary_json:
+            _write(summary_json, lambda p: write_json(p, archive.to_dict(quote_filter.describe() or None)))
+        if archive_view and (summary or not quiet):
+            from .report import summary_report
+
+            # standard output, unless an output is written there
+            Console(stderr="-" in map(str, named.values())).print(summary_report(archive, top))
     if not quiet and (not report or tally.documents + tally.errors > 1):
         err.print(tally.summary(), highlight=False)
     if quote_filter and tally.documents and not tally.quotes and code != EXIT_INTERRUPTED:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from .model import Comparison, Document, Quote
-from .reading import normalise
+from .reading import name_key
 
 # What each option matches in a quote, by the option's name.
 FIELDS: dict[str, Callable[[Quote], Iterable[str | None]]] = {
@@ -27,14 +27,9 @@ FIELDS: dict[str, Callable[[Quote], Iterable[str | None]]] = {
 }
 
 
-def _key(name: str) -> str:
-    """A name as it is compared: simplified script, blanks collapsed, letter case folded."""
-    return normalise(" ".join(name.split())).casefold()
-
-
 @dataclass(frozen=True)
 class QuoteFilter:
-    """For each option given, the names it accepts (compared by ``_key``)."""
+    """For each option given, the names it accepts (compared by ``reading.name_key``)."""
 
     wanted: tuple[tuple[str, frozenset[str]], ...] = ()
     given: tuple[tuple[str, tuple[str, ...]], ...] = ()  # the values as typed, for messages
@@ -46,13 +41,13 @@ class QuoteFilter:
         unknown = [name for name, _ in given if name not in FIELDS]
         if unknown:
             raise ValueError(f"no such filter: {', '.join(unknown)}")
-        return cls(tuple((name, frozenset(_key(v) for v in values)) for name, values in given), given)
+        return cls(tuple((name, frozenset(name_key(v) for v in values)) for name, values in given), given)
 
     def __bool__(self) -> bool:
         return bool(self.wanted)
 
     def matches(self, q: Quote) -> bool:
-        return all(any(v and _key(v) in names for v in FIELDS[field](q)) for field, names in self.wanted)
+        return all(any(v and name_key(v) in names for v in FIELDS[field](q)) for field, names in self.wanted)
 
     def apply(self, doc: Document) -> None:
         """Keep the matching quotes of ``doc``, and the comparison and account entries of those."""

@@ -481,6 +481,13 @@ def normalise(text: str) -> str:
     return to_simplified("".join(chars) if chars is not None else out)
 
 
+@lru_cache(maxsize=65536)
+def name_key(name: str) -> str:
+    """A name as names are compared (filters, the archive summary): simplified script, blanks
+    collapsed, letter case folded, so that 賴清德 is 赖清德 and US is us."""
+    return normalise(" ".join(name.split())).casefold()
+
+
 def detect_script(text: str, simplified: str) -> str:
     """``traditional`` when enough characters change under t2s conversion, else ``simplified``."""
     # compared as code-point arrays: a per-character loop was a hot spot on long archives

@@ -10,7 +10,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
-from quotes.model import Document, Quote, Stance, Story
+from quotes.model import Document, Quote, Stance
 from quotes.pipeline import analyze_file
 from quotes.report import document_report
 from quotes.report.common import quote_text
