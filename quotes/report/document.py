@@ -25,11 +25,11 @@ def shorten_path(path: str, cells: int) -> str:
     boundary when one leaves half the room or more (``…/zh_hans_fm_briefing.txt``)."""
     if cell_len(path) <= cells:
         return path
-    tail = ""
-    for ch in reversed(path):
-        if cell_len(tail) + cell_len(ch) + 1 > cells:
-            break
-        tail = ch + tail
+    start, used = len(path), 1  # the ellipsis takes a cell
+    while start > 0 and used + cell_len(path[start - 1]) <= cells:
+        start -= 1
+        used += cell_len(path[start])
+    tail = path[start:]
     slash = tail.find("/")
     if 0 <= slash < len(tail) - 1 and cell_len(tail[slash:]) * 2 >= cells:
         tail = tail[slash:]
@@ -43,7 +43,7 @@ def panel_title(path: str, details: list[str], counts: str, width: int) -> str:
     while True:
         rest = _SEPARATOR.join([*details, counts])
         room = width - cell_len(rest) - cell_len(_SEPARATOR)
-        if cell_len(path) <= room or (room >= _PATH_MIN or not details):
+        if cell_len(path) <= room or room >= _PATH_MIN or not details:
             break
         details.pop()
     if room < 2:
