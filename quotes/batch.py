@@ -27,8 +27,11 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path, PurePath
 
+from .filters import QuoteFilter
 from .model import Document
-from .reading import MAX_BYTES, Decoded, InputError, decode_document, finish_text, megabytes, read_file, read_limited
+from .reading import (MAX_BYTES, Decoded, InputError, decode_document, document_date, finish_text, megabytes, read_file,
+                      read_limited)
+from .summary import DocumentFacts, document_facts
 
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml")
 ARCHIVE_SUFFIXES = (".jsonl", ".ndjson")
@@ -190,6 +193,8 @@ class Options:
     json_block: bool = False  # an indented object (inside the --json document list)
     csv: bool = False
     keep_doc: bool = False  # the Document itself (terminal report, HTML)
+    quote_filter: QuoteFilter | None = None  # the quotes to keep (every output shows only those)
+    facts: bool = False  # what the archive summary needs of the document
     max_bytes: int = MAX_BYTES
     timeout: float = DEFAULT_TIMEOUT  # seconds per document; 0 for none
 
@@ -202,12 +207,14 @@ class Result:
     error: str | None = None
     chars: int = 0
     size: int = 0
-    quotes: int = 0
+    quotes: int = 0  # after the filter
+    found: int = 0  # before it
     speakers: tuple[str, ...] = ()
     json_line: str | None = None
     json_block: str | None = None
     csv: str | None = None
     doc: Document | None = None
+    facts: DocumentFacts | None = None
     seconds: float = 0.0
 
 
@@ -226,7 +233,8 @@ def _record_text(data: bytes, label: str) -> tuple[str, Decoded]:
     title = record.get("title")
     if isinstance(title, str) and title.strip():
         text = title + "\n\n" + text
-    return (str(rid) if rid not in (None, "") else label), finish_text(Decoded(text, "utf-8"), label)
+    decoded = Decoded(text, "utf-8", date=document_date(record.get("date")))
+    return (str(rid) if rid not in (None, "") else label), finish_text(decoded, label)
 
 
 def _decoded(src: Source, max_bytes: int) -> tuple[str, str, Decoded]:
@@ -283,6 +291,10 @@ def process(index: int, src: Source, opts: Options) -> Result:
             rid, path, decoded = _decoded(src, opts.max_bytes)
             result.id = rid
             doc = analyze(decoded.text, path, decoded.encoding)
+            doc.date = decoded.date
+            found = len(doc.quotes)
+            if opts.quote_filter:
+                opts.quote_filter.apply(doc)
             if decoded.replaced:
                 share = decoded.replaced / max(1, len(decoded.text))
                 doc.notes.append(f"{decoded.replaced} undecodable characters replaced with U+FFFD ({share:.2%} of the text)")
@@ -307,7 +319,10 @@ def process(index: int, src: Source, opts: Options) -> Result:
     else:
         result.chars = len(doc.text)
         result.quotes = len(doc.quotes)
+        result.found = found
         result.speakers = tuple(sorted({q.speaker for q in doc.quotes if q.speaker}))
+        if opts.facts:
+            result.facts = document_facts(doc)
         if opts.keep_doc:
             result.doc = doc
     result.seconds = time.perf_counter() - started
@@ -623,6 +638,7 @@ class Tally:
     documents: int = 0
     errors: int = 0
     quotes: int = 0
+    found: int = 0  # quotes before the filter
     chars: int = 0
     size: int = 0
     speakers: set[str] = field(default_factory=set)
@@ -635,6 +651,7 @@ class Tally:
             return
         self.documents += 1
         self.quotes += result.quotes
+        self.found += result.found
         self.chars += result.chars
         self.speakers.update(result.speakers)
 

@@ -9,14 +9,17 @@ from __future__ import annotations
 import json
 import os
 import sys
+from enum import Enum
 from pathlib import Path
-from typing import List, Optional
+from typing import Annotated, List, Optional
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 
-from .model import Document
+from .filters import QuoteFilter
+from .model import CUE_CLASSES, QUOTE_TYPES, Document
+from .summary import TOP
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, help="Quote attribution and stance analysis for Chinese news.")
 train_app = typer.Typer(no_args_is_help=True, help="Train the models the engine uses; they are written to models/.")
@@ -29,6 +32,39 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 def _fail(message: str, console: Console | None = None) -> None:
     (console or err).print(f"[red]error:[/red] {escape(message)}")
+
+
+def _warn(message: str) -> None:
+    err.print(f"[yellow]warning:[/yellow] {escape(message)}")
+
+
+# ----------------------------------------------------------------------------- filters, shared by analyze and compare
+
+QuoteType = Enum("QuoteType", {t: t for t in QUOTE_TYPES}, type=str)
+CueClass = Enum("CueClass", {c: c for c in CUE_CLASSES}, type=str)
+_FILTERS = "Filters (repeat an option for any of several values)"
+SpeakerFilter = Annotated[Optional[List[str]], typer.Option(
+    "--speaker", rich_help_panel=_FILTERS, help="Only quotes by this speaker: the canonical name or the words the text names them by.")]
+SideFilter = Annotated[Optional[List[str]], typer.Option(
+    "--side", rich_help_panel=_FILTERS, help="Only quotes of this side's account (中方, 美方…).")]
+TypeFilter = Annotated[Optional[List[QuoteType]], typer.Option(
+    "--type", rich_help_panel=_FILTERS, case_sensitive=False, help="Only quotes of this type.")]
+CueClassFilter = Annotated[Optional[List[CueClass]], typer.Option(
+    "--cue-class", rich_help_panel=_FILTERS, case_sensitive=False, help="Only quotes whose reporting verb is of this class.")]
+TargetFilter = Annotated[Optional[List[str]], typer.Option(
+    "--target", rich_help_panel=_FILTERS, help="Only quotes that take a stance on this target (美国, 台湾问题…).")]
+
+
+def _quote_filter(speaker, side, type_, cue_class, target) -> QuoteFilter:
+    return QuoteFilter.of(speaker=speaker, side=side, type=[t.value for t in type_ or []],
+                          cue_class=[c.value for c in cue_class or []], target=target)
+
+
+def _no_match(quote_filter: QuoteFilter, found: int, documents: int) -> None:
+    """Say on stderr that a filter kept nothing (the run still succeeds: an empty answer is one)."""
+    from .report.common import plural
+
+    _warn(f"no quote matches {quote_filter.describe()} (of {plural(found, 'quote', 'quotes')} in {plural(documents, 'document', 'documents')})")
 
 
 def analyze_paths(paths: list[Path]) -> tuple[list[Document], int]:
@@ -104,21 +140,35 @@ def analyze(
     stdin_jsonl: bool = typer.Option(False, "--stdin-jsonl", help="Standard input is a JSON Lines archive, not one document."),
     max_size: float = typer.Option(50.0, "--max-size", min=0, help="Refuse documents larger than this many MB (0: no limit)."),
     timeout: float = typer.Option(300.0, "--timeout", min=0, help="Skip a document whose analysis takes longer than this many seconds (0: no limit)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No terminal report, progress bar or summary."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No terminal report, progress bar or closing lines (errors and warnings still)."),
+    summary: bool = typer.Option(False, "--summary", help="End with the archive summary even for one document or with -q (it is shown for more than one document otherwise)."),
+    summary_json: Optional[Path] = typer.Option(None, "--summary-json", help="Write the archive summary as JSON here (quotes.summary.v1)."),
+    top: int = typer.Option(TOP, "--top", min=1, help="Speakers and sources the archive summary shows (its JSON holds them all)."),
+    speaker: SpeakerFilter = None,
+    side: SideFilter = None,
+    type_: TypeFilter = None,
+    cue_class: CueClassFilter = None,
+    target: TargetFilter = None,
 ) -> None:
     """Find every quote, who said it and through which account."""
     from .batch import Options, OutputError, Outputs, Tally, iter_sources, progress_bar, run, total_size, update_progress
+    from .export import write_json
+    from .summary import ArchiveSummary
 
     named = {"--json": json_out, "--jsonl": jsonl_out, "--csv": csv_out}
     if sum(str(p) == "-" for p in named.values() if p) > 1:
         _fail("only one output can go to standard output (-)")
         raise typer.Exit(EXIT_USAGE)
-    if html_out:
-        _check_writable(html_out)
+    for late in (html_out, summary_json):  # written at the end
+        if late:
+            _check_writable(late)
     outputs = Outputs(*(str(p) if p else None for p in (jsonl_out, json_out, csv_out)))
     report = not quiet and not any(named.values()) and not html_out
-    opts = Options(**outputs.options(), keep_doc=report or bool(html_out),
-                   max_bytes=int(max_size * 1024 * 1024), timeout=timeout)
+    quote_filter = _quote_filter(speaker, side, type_, cue_class, target)
+    # The summary is added up as results arrive whenever it may be shown or written.
+    archive = ArchiveSummary() if summary or summary_json or html_out or not quiet else None
+    opts = Options(**outputs.options(), keep_doc=report or bool(html_out), quote_filter=quote_filter or None,
+                   facts=archive is not None, max_bytes=int(max_size * 1024 * 1024), timeout=timeout)
     try:
         outputs.open()
     except OutputError as exc:
@@ -138,15 +188,18 @@ def analyze(
     try:
         for result in results:
             tally.add(result)
+            if result.facts is not None:
+                archive.add(result.facts)
             if result.error:
                 _fail(result.error, console)
             else:
                 outputs.write(result)
-                if report:
+                shown = result.doc is not None and (result.doc.quotes or not quote_filter)
+                if report and shown:
                     from .report import print_documents
 
                     print_documents([result.doc], out_console)
-                if html_out:
+                if html_out and shown:
                     docs.append(result.doc)
             if progress:
                 update_progress(progress, task, tally)
@@ -164,12 +217,24 @@ def analyze(
         except OutputError as exc:
             _fail(str(exc))
             code = code or EXIT_OUTPUT
+    # the archive view: asked for, or more than one document
+    archive_view = archive is not None and (summary or tally.documents > 1)
     if code == EXIT_INTERRUPTED:
         _fail(f"interrupted after {tally.documents + tally.errors:,} documents; the outputs hold complete records only")
-    elif html_out and code == 0:
-        _write(html_out, lambda p: _html_writer("write_document_html")(p, docs))
+    elif code == 0:
+        if html_out:
+            _write(html_out, lambda p: _html_writer("write_document_html")(p, docs, archive if archive_view else None, top))
+        if summary_json:
+            _write(summary_json, lambda p: write_json(p, archive.to_dict(quote_filter.describe() or None)))
+        if archive_view and (summary or not quiet):
+            from .report import summary_report
+
+            # standard output, unless an output is written there
+            Console(stderr="-" in map(str, named.values())).print(summary_report(archive, top))
     if not quiet and (not report or tally.documents + tally.errors > 1):
         err.print(tally.summary(), highlight=False)
+    if quote_filter and tally.documents and not tally.quotes and code != EXIT_INTERRUPTED:
+        _no_match(quote_filter, tally.found, tally.documents)
     if code:
         raise typer.Exit(code)
     if tally.errors:
@@ -185,8 +250,15 @@ def compare(
     csv_out: Optional[Path] = typer.Option(None, "--csv", help="Write one row per quote here (UTF-8 with BOM)."),
     html_out: Optional[Path] = typer.Option(None, "--html", help="Write a self-contained HTML report of the comparison here."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No terminal report."),
+    speaker: SpeakerFilter = None,
+    side: SideFilter = None,
+    type_: TypeFilter = None,
+    cue_class: CueClassFilter = None,
+    target: TargetFilter = None,
 ) -> None:
-    """Align two files that tell one event from two sides and flag what only one side says."""
+    """Align two files that tell one event from two sides and flag what only one side says.
+
+    Filters choose the quotes shown and written; the comparison itself is made on every quote."""
     from .accounts import dominant_side
     from .comparing import compare_documents
     from .export import to_json, write_csv, write_json
@@ -204,6 +276,12 @@ def compare(
         _fail(f"cannot tell the two sides apart ({inferred}); name them with --sides 中方,美方")
         raise typer.Exit(EXIT_USAGE)
     comparison = compare_documents(docs, names)
+    quote_filter = _quote_filter(speaker, side, type_, cue_class, target)
+    if quote_filter:
+        found = sum(len(d.quotes) for d in docs)
+        comparison = quote_filter.apply_all(docs, comparison)
+        if not any(d.quotes for d in docs):
+            _no_match(quote_filter, found, len(docs))
     if json_out:
         _write(json_out, lambda p: write_json(p, to_json(docs, comparison)))
     if csv_out:

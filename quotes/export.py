@@ -43,6 +43,7 @@ def document_dict(doc: Document) -> dict[str, Any]:
         "path": doc.path,
         "encoding": doc.encoding,
         "script": doc.script,
+        "date": doc.date,
         "stories": [_fields(s) for s in doc.stories],
         "quotes": [quote_dict(q) for q in doc.quotes],
         "accounts": [_fields(a) for a in doc.accounts],

@@ -23,11 +23,12 @@ from typing import Any, Iterable
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from .model import Comparison, Document, Quote, Story
+from .html_summary import summary_view
+from .model import QUOTE_TYPES, Comparison, Document, Quote, Story
+from .summary import TOP, ArchiveSummary
 
 Key = tuple[int, str]  # (index of the document, quote id)
 
-TYPES = ("direct", "indirect", "mixed", "headline")
 STANCE_MARKS = {"support": "+", "oppose": "−", "neutral": "○"}
 _STANCE_ORDER = {"support": 0, "oppose": 1, "neutral": 2}
 
@@ -301,7 +302,7 @@ def _env() -> Environment:
         loader=PackageLoader("quotes", "templates"), autoescape=True, undefined=StrictUndefined,
         trim_blocks=True, lstrip_blocks=True,
     )
-    env.globals.update(STANCE_MARKS=STANCE_MARKS, TYPES=TYPES)
+    env.globals.update(STANCE_MARKS=STANCE_MARKS, TYPES=QUOTE_TYPES)
     return env
 
 
@@ -310,8 +311,9 @@ def render(context: dict[str, Any]) -> str:
     return _env().get_template("report.html.j2").render(**context)
 
 
-def document_html(docs: list[Document]) -> str:
-    """The report of ``quotes analyze`` as a string."""
+def document_html(docs: list[Document], summary: ArchiveSummary | None = None, top: int = TOP) -> str:
+    """The report of ``quotes analyze`` as a string; with ``summary``, the archive summary
+    (its ``top`` speakers and sources) before the documents."""
     ctx = _Ctx(docs)
     for i, d in enumerate(docs):
         for c in d.comparison:
@@ -332,7 +334,8 @@ def document_html(docs: list[Document]) -> str:
         view["stance"] = _stance_table(ctx, [(i, q.id) for q in d.quotes])
         views.append(view)
     title = "quotes · " + (docs[0].path if len(docs) == 1 else f"{len(docs)} documents")
-    return render({"mode": "documents", "title": title, "docs": views, "cross": None})
+    return render({"mode": "documents", "title": title, "docs": views, "cross": None,
+                   "summary": summary_view(summary, top) if summary is not None else None})
 
 
 def comparison_html(docs: list[Document], comparison: list[Comparison], sides: list[str]) -> str:
@@ -347,12 +350,12 @@ def comparison_html(docs: list[Document], comparison: list[Comparison], sides: l
     cross = _comparison_view(ctx, entries, sides)
     cross["stance"] = _stance_table(ctx, [(i, q.id) for i, d in enumerate(docs) for q in d.quotes])
     title = "quotes · " + " vs ".join(f"{s} ({Path(d.path).name})" for s, d in zip(sides, docs))
-    return render({"mode": "comparison", "title": title, "docs": views, "cross": cross})
+    return render({"mode": "comparison", "title": title, "docs": views, "cross": cross, "summary": None})
 
 
-def write_document_html(path: Path, docs: list[Document]) -> None:
+def write_document_html(path: Path, docs: list[Document], summary: ArchiveSummary | None = None, top: int = TOP) -> None:
     """Write one self-contained HTML report of ``docs`` (``quotes analyze --html``)."""
-    Path(path).write_text(document_html(docs), encoding="utf-8")
+    Path(path).write_text(document_html(docs, summary, top), encoding="utf-8")
 
 
 def write_comparison_html(path: Path, docs: list[Document], comparison: list[Comparison], sides: list[str]) -> None:

@@ -7,6 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+QUOTE_TYPES = ("direct", "indirect", "mixed", "headline")
+# The classes of reporting verbs (lexicons/cues.tsv); "unknown" when a quote has no cue.
+CUE_CLASSES = ("neutral", "emphatic", "distancing", "critical", "rejecting", "directive", "informing", "mental", "unknown")
+STANCE_LABELS = ("support", "oppose", "neutral")
+
 
 @dataclass
 class Story:
@@ -43,14 +48,14 @@ class Stance:
 class Quote:
     id: str
     story: str
-    type: str  # direct | indirect | mixed | headline
+    type: str  # one of QUOTE_TYPES
     text: str
     start: int
     end: int
     cue: str | None = None
     cue_start: int | None = None
     cue_end: int | None = None
-    cue_class: str = "unknown"
+    cue_class: str = "unknown"  # one of CUE_CLASSES
     speaker: str | None = None
     speaker_mention: str | None = None
     speaker_start: int | None = None
@@ -103,4 +108,5 @@ class Document:
     accounts: list[Account] = field(default_factory=list)
     comparison: list[Comparison] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    date: str | None = None  # publication date (YYYY-MM-DD, or YYYY): an archive record's, a page's
     entities: list[str] = field(default_factory=list, repr=False)  # people and bodies the document names (normalised)

@@ -40,6 +40,7 @@ def analyze(text: str, path: str = "<text>", encoding: str = "utf-8") -> Documen
 def analyze_file(path: str | Path) -> Document:
     decoded = read_file(path)
     doc = analyze(decoded.text, str(path), decoded.encoding)
+    doc.date = decoded.date
     doc.notes.extend(decoded.notes)
     if decoded.replaced:
         doc.notes.append(f"{decoded.replaced} undecodable characters replaced")

@@ -39,6 +39,7 @@ class Decoded:
     encoding: str
     replaced: int = 0  # characters replaced because their bytes were invalid
     notes: list[str] = field(default_factory=list)  # what the reader did that the user should know
+    date: str | None = None  # when the document was published, as far as it says (YYYY-MM-DD or YYYY)
 
 
 # ----------------------------------------------------------------------------- bytes to text
@@ -237,17 +238,41 @@ _SKIPPED = frozenset("script style noscript template svg math iframe object canv
 _EAST_ASIAN_BREAK = re.compile(r"(?<=[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”])\s*\n\s*(?=[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”])")
 
 
+# <meta> names and properties that carry a page's publication date, the most trusted first.
+_DATE_META = (
+    "article:published_time", "og:published_time", "datepublished", "publishdate", "publish-date", "pubdate",
+    "parsely-pub-date", "dc.date.issued", "dcterms.issued", "dc.date", "citation_publication_date", "date",
+)
+_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2}))?")
+
+
+def document_date(value: object) -> str | None:
+    """A publication date as ``YYYY-MM-DD`` (or ``YYYY`` when only the year is readable) from
+    the forms pages and archives write it in: 2025-02-12, 2025/2/12T08:00, 2025年2月12日."""
+    m = _DATE.search(str(value)) if value else None
+    if m is None:
+        return None
+    year, month, day = m.groups()
+    if month and 1 <= int(month) <= 12 and 1 <= int(day) <= 31:
+        return f"{year}-{int(month):02d}-{int(day):02d}"
+    return year
+
+
 class _TextExtractor(HTMLParser):
-    """Visible text of a page: the title, paragraphs from block elements, lines from <br>."""
+    """Visible text of a page: the title, paragraphs from block elements, lines from <br>;
+    and the page's publication date from its <meta> tags or its first <time datetime>."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
+        self.dates: dict[str, str] = {}  # a name of _DATE_META, or "time", → its value
         self.skip = 0  # depth inside script, style and the like
         self.in_head = self.in_title = False
         self.pre = 0
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in ("meta", "time"):
+            self._date(tag, dict(attrs))
         if tag in _SKIPPED:
             self.skip += 1
         elif tag == "head":
@@ -262,6 +287,22 @@ class _TextExtractor(HTMLParser):
         elif tag in _BLOCKS:
             self.pre += tag == "pre"
             self.parts.append("\n\n")
+
+    def _date(self, tag: str, attrs: dict[str, str | None]) -> None:
+        if tag == "time":
+            self.dates.setdefault("time", attrs.get("datetime") or "")
+            return
+        name = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
+        if name in _DATE_META and attrs.get("content"):
+            self.dates.setdefault(name, attrs["content"])
+
+    def date(self) -> str | None:
+        """The most trusted date the page gives."""
+        for name in (*_DATE_META, "time"):
+            found = document_date(self.dates.get(name))
+            if found:
+                return found
+        return None
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIPPED:
@@ -287,15 +328,21 @@ class _TextExtractor(HTMLParser):
         self.parts.append(re.sub(r"\s+", " ", data))
 
 
-def html_to_text(html: str) -> str:
-    """The visible text of an HTML page, paragraphs separated by a blank line."""
+def html_page(html: str) -> tuple[str, str | None]:
+    """The visible text of an HTML page, paragraphs separated by a blank line, and its
+    publication date (see :func:`document_date`) when it gives one."""
     parser = _TextExtractor()
     parser.feed(html)
     parser.close()
     text = "".join(parser.parts)
     lines = [ln.strip() for ln in text.split("\n")]
     text = "\n".join(lines)
-    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n", parser.date()
+
+
+def html_to_text(html: str) -> str:
+    """The visible text of an HTML page, paragraphs separated by a blank line."""
+    return html_page(html)[0]
 
 
 _HTML_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]", re.I | re.S)
@@ -309,7 +356,8 @@ def looks_like_html(text: str, name: str = "") -> bool:
 def finish_text(decoded: Decoded, name: str = "<input>") -> Decoded:
     """What every document goes through after decoding: an HTML page is reduced to its text."""
     if looks_like_html(decoded.text, name):
-        decoded.text = html_to_text(decoded.text)
+        decoded.text, date = html_page(decoded.text)
+        decoded.date = decoded.date or date
         decoded.notes.append(HTML_NOTE)
     if not decoded.text.strip():
         decoded.notes.append("empty document: no text")
@@ -431,6 +479,13 @@ def normalise(text: str) -> str:
             chars = chars if chars is not None else list(out)
             chars[i] = text[i]
     return to_simplified("".join(chars) if chars is not None else out)
+
+
+@lru_cache(maxsize=65536)
+def name_key(name: str) -> str:
+    """A name as names are compared (filters, the archive summary): simplified script, blanks
+    collapsed, letter case folded, so that 賴清德 is 赖清德 and US is us."""
+    return normalise(" ".join(name.split())).casefold()
 
 
 def detect_script(text: str, simplified: str) -> str:

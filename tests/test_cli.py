@@ -88,3 +88,14 @@ def test_folder_input(article, tmp_path):
 def test_unwritable_output_is_a_clear_error(article, tmp_path):
     result = runner.invoke(app, ["analyze", str(article), "--json", str(tmp_path / "no" / "such" / "dir.json"), "-q"])
     assert result.exit_code == 3
+
+
+def test_documents_carry_the_date_their_record_gives(tmp_path):
+    archive = tmp_path / "a.jsonl"
+    records = [{"id": "a", "date": "2024-05-01", "text": ARTICLE}, {"id": "b", "text": ARTICLE}]
+    archive.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(app, ["analyze", str(archive), "--jsonl", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    docs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [d["date"] for d in docs] == ["2024-05-01", None]

@@ -2,7 +2,7 @@ import codecs
 
 import pytest
 
-from quotes.reading import InputError, decode, detect_script, normalise
+from quotes.reading import InputError, decode, decode_document, detect_script, document_date, normalise
 
 SAMPLE = "外交部發言人表示，雙方將於明年舉行會談。"
 
@@ -42,3 +42,23 @@ def test_script_detection():
     assert detect_script(SAMPLE, normalise(SAMPLE)) == "traditional"
     simplified = "外交部发言人表示，双方将于明年举行会谈。"
     assert detect_script(simplified, normalise(simplified)) == "simplified"
+
+
+@pytest.mark.parametrize("value, date", [
+    ("2025-02-12", "2025-02-12"), ("2024/5/1T08:00:00+08:00", "2024-05-01"), ("2023年11月3日", "2023-11-03"),
+    ("1996", "1996"), ("Posted 2019", "2019"), ("no date", None), ("", None), (None, None), ("120250", None),
+])
+def test_publication_dates_are_read_in_the_forms_pages_write_them(value, date):
+    assert document_date(value) == date
+
+
+def test_an_html_page_gives_its_publication_date():
+    page = ('<html><head><meta property="og:title" content="x"><meta name="date" content="2020-01-01">'
+            '<meta property="article:published_time" content="2024-05-01T08:00:00+08:00"></head>'
+            '<body><time datetime="2019-09-09">九月</time><p>外交部發言人表示，雙方將於明年舉行會談。</p></body></html>')
+    decoded = decode_document(page.encode("utf-8"), "page.html")
+    assert decoded.date == "2024-05-01" and "舉行會談" in decoded.text
+    only_time = page.replace("<meta name=\"date\" content=\"2020-01-01\">", "").replace(
+        '<meta property="article:published_time" content="2024-05-01T08:00:00+08:00">', "")
+    assert decode_document(only_time.encode("utf-8"), "page.html").date == "2019-09-09"
+    assert decode_document(SAMPLE.encode("utf-8"), "a.txt").date is None
