@@ -246,3 +246,20 @@ def test_report_has_a_speaker_by_target_stance_table(model):
     assert "stance by speaker and target" in text
     row = next(line for line in text.splitlines() if "林晓峰" in line and "−" in line)
     assert "+" in row  # 东盟: support, in the same row as the opposition to 美国
+
+
+def test_stance_table_cell_is_the_majority_stance_with_its_count():
+    from quotes.model import Stance
+    from quotes.report.tables import stance_table
+    from rich.console import Console
+
+    def quote(n: int, label: str) -> Quote:
+        q = Quote(id=f"q{n}", story="s1", type="indirect", text="…", start=0, end=1, speaker="林晓峰")
+        q.stance = [Stance("美方", label, 0.9)]
+        return q
+
+    quotes = [quote(1, "oppose"), quote(2, "oppose"), quote(3, "neutral")]
+    console = Console(record=True, width=80)
+    console.print(stance_table(quotes, "stance by speaker and target"))
+    row = next(line for line in console.export_text().splitlines() if "林晓峰" in line)
+    assert "−2" in row and "○" not in row  # one mark: opposes in two quotes of three

@@ -14,6 +14,7 @@ from ..model import Quote
 from .common import STANCE_MARKS, TYPE_STYLES, cue_label, quote_text, source_label, speaker_label, stance_line
 from .wrap import Wrapped
 
+_STRENGTH = {"oppose": 2, "support": 1, "neutral": 0}
 _MAX_TARGETS = 8  # columns of the stance table: the targets most often named
 
 
@@ -75,12 +76,13 @@ def speaker_table(quotes: list[Quote]) -> Table:
 
 def stance_table(quotes: list[Quote], title: str, max_targets: int = _MAX_TARGETS) -> Table | None:
     """Speakers (grouped by their account's side) against the targets they take a stance on:
-    one mark per quote (+ support, − oppose, ○ neutral), the most named targets first."""
-    cells: dict[tuple[str, str], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    one mark per cell, the stance the speaker takes most often toward that target, with how
+    many quotes take it (``−3``: opposes it in three quotes); the most named targets first."""
+    cells: dict[tuple[str, str], dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
     named = Counter()
     for q in quotes:
         for s in q.stance:
-            cells[(q.side or "", q.speaker or "—")][s.target].append(STANCE_MARKS[s.label])
+            cells[(q.side or "", q.speaker or "—")][s.target][s.label] += 1
             named[s.target] += 1
     if not named:
         return None
@@ -91,5 +93,11 @@ def stance_table(quotes: list[Quote], title: str, max_targets: int = _MAX_TARGET
     for t in targets:
         table.add_column(t, justify="center", style="bold")
     for (side, speaker), row in sorted(cells.items()):
-        table.add_row(side or "—", speaker, *(" ".join(row.get(t, [])) for t in targets))
+        table.add_row(side or "—", speaker, *(_majority(row[t]) if t in row else "" for t in targets))
     return table
+
+
+def _majority(labels: Counter) -> str:
+    """The most frequent stance's mark and count; on a tie, the stronger one (oppose, support)."""
+    label, n = max(labels.items(), key=lambda kv: (kv[1], _STRENGTH[kv[0]]))
+    return f"{STANCE_MARKS[label]}{n}"
