@@ -131,13 +131,21 @@ def _headed_phrases(text: str) -> list[TargetMention]:
         lo = a
         while lo > 0 and a - lo < _MODIFIER_MAX and _modifier_char(text[lo - 1]) and not _ends_word(text, lo):
             lo -= 1
+        if lo > 0 and a - lo >= _MODIFIER_MAX and _modifier_char(text[lo - 1]):
+            # the run did not stop at a word's edge: keep only what begins with a known word
+            # (把握两国关系 → 两国关系), or nothing (推动至今服务人)
+            lo = next((i for i in range(lo, a) if _known_word_at(text, i)), a)
         head_kind = heads.kinds[m.group()]
         if len(m.group()) == 1 and a - lo < 2:
             continue  # 他人, 记者: a one-character head needs a modifier of its own
-        if lo == a and head_kind == "group" and len(m.group()) < 2:
-            continue
         found.append(TargetMention(text[lo:b], lo, b, head_kind))
     return found
+
+
+def _known_word_at(text: str, i: int) -> bool:
+    """Does a party, a target word or a noun the grammar knows begin at ``i`` (两国, 双边, 香港)?"""
+    words, (scanner, canonical) = load().subject_words, _target_words()
+    return any(text[i : i + n] in canonical or words.get(text[i : i + n]) == "nominal" for n in (4, 3, 2))
 
 
 def _titled_people(text: str) -> list[TargetMention]:
