@@ -28,6 +28,7 @@ __all__ = ["Attributor"]
 _SEPARATED_NAME = re.compile(f"[\u4e00-\u9fff]{{1,8}}[{NAME_SEPARATORS}][\u4e00-\u9fff]{{1,8}}(?:[{NAME_SEPARATORS}][\u4e00-\u9fff]{{1,8}})?")
 _BEFORE_NAME = set("，。、；：「」“”『』（）()与和及由向对请邀暨偕同跟 \u3000\n")  # what may stand before a name and its title
 _NAME_FOLLOWERS = set("，。、；：（(「“ 的和与及等今昨也还则并曾已将在于说称")
+_NOUN_CONTINUATIONS = frozenset("团会队部局院处组党界方群社室站厅所署级层")  # 代表团, 委员会, 各级
 _ROLE_REACH = 10  # characters of organisation name a role may carry before its title
 _SENTENCES_BACK = 2  # sentences looked back for the subject of a sentence that names none
 _ISSUER_REACH = 2000  # characters looked back for whoever issued a document that speaks
@@ -126,6 +127,8 @@ class Attributor:
             while end < m.end() and norm[end] in self.lex.transliteration and not (end > last and self.grammar.ends_phrase(end, limit)):
                 end += 1  # 拉杰纳特·辛格|周四在新德里: the last part ends where a word begins
             return end if end > last else None
+        if norm[a : a + 1] in _NOUN_CONTINUATIONS:
+            return None  # 代表|团, 委员|会: the title goes on as a longer noun
         for size in (3, 2, 4):  # a title vouches for the name after it (外相岩屋毅|在)
             end = a + size
             name = norm[a:end]
@@ -225,6 +228,23 @@ class Attributor:
         if words is not None and words.end() == end:
             end = words.start()
         return self.typer.type(phrase.start, end, direct=True) or self._relative_head(relay.end(), end)
+
+    def _clause_subject_before(self, pos: int, story: str) -> Entity | None:
+        """毛宁在记者会上…，但是她强调: a person opening an earlier clause of the pronoun's own
+        sentence."""
+        line = next((ln for ln in self.lines if ln.start <= pos <= ln.end), None)
+        if line is None:
+            return None
+        start = max(max(self.norm.rfind(ch, line.start, pos) for ch in _SENTENCE_END) + 1, line.start)
+        for ca, cb in self.grammar.clauses(start, pos)[:-1]:
+            phrase = self.grammar.phrase(ca, cb)
+            if phrase is None:
+                continue
+            m = self.typer.type(phrase.start, phrase.end)
+            if m is not None and m.kind == "person" and m.anaphor is None and m.name:
+                return self._register(m, story)
+            return None
+        return None
 
     def _subject_before(self, pos: int, story: str, plural: bool = False) -> Entity | None:
         """The person an earlier sentence of the story opens with, for a pronoun at ``pos``
@@ -328,7 +348,7 @@ class Attributor:
         before = END if m.cataphoric else m.start
         entity = None
         if m.anaphor == "" and not m.first_person:
-            entity = self._subject_before(m.start, story, m.plural)
+            entity = self._clause_subject_before(m.start, story) or self._subject_before(m.start, story, m.plural)
         entity = entity or self.registry.antecedent(m, story, before, self._last_speaker.get(story))
         if entity is not None:
             entity.mentioned(m.start)

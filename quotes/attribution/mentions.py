@@ -107,7 +107,10 @@ class MentionTyper:
         for rule in RULES:
             m = rule(self, a, b, text, direct)
             if m is not None:
-                return m
+                return self._organisation_head(m)
+        comma = text.rfind("、")
+        if comma > 0 and len(text) - comma > 2:
+            return self.type(a + comma + 1, b, headline, direct)  # 资深记者、泰国政治分析家普拉维特: the last of an appositive chain
         if headline and len(text) <= _LABEL_MAX and self.organisation_like(text) and self.plausible_name(text[:4]):
             return Mention(text, a, b, "unknown", name=text)
         return None
@@ -126,6 +129,15 @@ class MentionTyper:
         if m is not None and tail in self.lex.titles and m.kind == "person" and m.anaphor is None:
             m.role, m.role_spans = tail if not m.role else m.role + tail, m.role_spans + ((gloss.end(), b),)
         return m
+
+    def _organisation_head(self, m: Mention) -> Mention:
+        """由哈马斯控制的加沙卫生部 is 加沙卫生部: an organisation's relative clause is no part of
+        its name."""
+        if m.kind != "organization" or "的" not in m.text or m.anaphor is not None:
+            return m
+        de = m.start + m.text.rfind("的") + 1
+        head = self.type(de, m.end)
+        return head if head is not None and head.kind in ("organization", "media") and head.name else m
 
     def _opens_predicate(self, text: str) -> bool:
         """Does ``text`` open with an adverb, a preposition, a time word or a verb (在与…会谈)?"""

@@ -40,6 +40,7 @@ _POSTPOSED_SUBJECT = 40  # 另一位夏令营学生弗雷迪·孟(Freddy Meng)|�
 _AGENT_MAX = 12
 _PASSIVE_AGENT = re.compile(f"(?:受到|遭到|遭受|被)(?!问)[^，。；：！？时]{{1,{_AGENT_MAX - 2}}}$")  # 受到X指控, not 被问及…时说
 _GLOSS_MAX = 20  # a parenthesis this short around a cue is a gloss (中国称黄岩岛), not a report
+_HEDGES = ("可能", "或许", "也许", "恐怕", "大概", "似乎", "显然", "应该", "应当", "一定", "肯定", "会")
 _SUBJECTLESS = ("mental", "directive")  # 期盼、相信、呼吁 may open a sentence that goes on with its speaker
 _CLAUSE_BREAK = re.compile("[，：；。！？]")
 _LOCATIVE_ENDS = set("时中上后前间")  # 出席「…」时|表示: an adverbial clause ends so
@@ -327,6 +328,8 @@ class Finder:
         for a, b, cue in self.cues(line, pos + 1, end):
             if b == end and norm[end] in "。！？；" or a - pos > _TITLE_HEAD:
                 continue  # a long inner "subject" is a clause of the speech, not a speaker
+            if cue.cue_class == "mental" and norm.endswith(_HEDGES, pos, a):
+                continue  # 李维亚说，金正恩可能认为…: the speaker's guess at another's mind
             if b == end or (account and cue.direct_object):
                 return True
         return False
