@@ -136,6 +136,8 @@ def analyze(
     csv_out: Optional[Path] = typer.Option(None, "--csv", help="Write one row per quote here (UTF-8 with BOM, for Excel)."),
     html_out: Optional[Path] = typer.Option(None, "--html", help="Write a self-contained HTML report here (keeps every document in memory)."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes (each loads the models once)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS|local:N",
+                                            help="Run on a Dask cluster: a scheduler's address (tcp://host:8786), or local:N for N worker processes here."),
     glob: Optional[str] = typer.Option(None, "--glob", help="In folders, only files matching this pattern (*.txt, 2024/**/*.html); default: text, HTML and .jsonl files."),
     stdin_jsonl: bool = typer.Option(False, "--stdin-jsonl", help="Standard input is a JSON Lines archive, not one document."),
     max_size: float = typer.Option(50.0, "--max-size", min=0, help="Refuse documents larger than this many MB (0: no limit)."),
@@ -151,11 +153,15 @@ def analyze(
     target: TargetFilter = None,
 ) -> None:
     """Find every quote, who said it and through which account."""
-    from .batch import Options, OutputError, Outputs, Tally, iter_sources, progress_bar, run, total_size, update_progress
+    from .batch import Options, OutputError, Outputs, Tally, iter_sources, progress_bar, run_documents, total_size, update_progress
+    from .batch.cluster import ClusterError
     from .export import write_json
     from .summary import ArchiveSummary
 
     named = {"--json": json_out, "--jsonl": jsonl_out, "--csv": csv_out}
+    if scheduler and jobs > 1:
+        _fail("--jobs and --scheduler: choose one (a cluster's workers are set where it is started, or by local:N)")
+        raise typer.Exit(EXIT_USAGE)
     if sum(str(p) == "-" for p in named.values() if p) > 1:
         _fail("only one output can go to standard output (-)")
         raise typer.Exit(EXIT_USAGE)
@@ -183,7 +189,15 @@ def analyze(
     console = progress.console if progress else err
     out_console = Console() if report else None
     tally, docs = Tally(), []
-    results = run(iter_sources(paths, glob, "jsonl" if stdin_jsonl else "text", opts.max_bytes), opts, jobs)
+    sources = iter_sources(paths, glob, "jsonl" if stdin_jsonl else "text", opts.max_bytes)
+    try:
+        results = run_documents(sources, opts, jobs, scheduler)
+    except (ClusterError, ImportError) as exc:
+        if progress:
+            progress.stop()
+        outputs.close()
+        _fail(str(exc) if isinstance(exc, ClusterError) else "--scheduler needs Dask: pip install 'quotes[cluster]'")
+        raise typer.Exit(EXIT_USAGE)
     code = 0
     try:
         for result in results:

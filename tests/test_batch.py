@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from quotes import batch
-from quotes.batch import Options, Outputs, Source, iter_sources, run
+from quotes.batch import Options, Outputs, Source, iter_sources, local, run, work
 from quotes.cli import app
 
 runner = CliRunner()
@@ -155,11 +155,11 @@ def test_parallel_runner_reads_ahead_only_a_window():
             pulled.append(i)
             yield Source(f"doc{i}", data=B.encode("utf-8"))
 
-    results = run(endless(), Options(), jobs=2)
+    results = batch.run_parallel(endless(), Options(), jobs=2, window=6)
     first = [next(results) for _ in range(3)]
     results.close()
     assert [r.label for r in first] == ["doc0", "doc1", "doc2"]
-    assert len(pulled) <= 3 + 2 * 4 + 1  # what was yielded, plus what the two workers hold
+    assert len(pulled) <= 3 + 6  # what was yielded, plus the window
 
 
 def test_a_document_over_the_time_limit_is_skipped(tmp_path):
@@ -182,9 +182,9 @@ def _stuck(index, src, opts):  # a worker that ignores its alarm (as if inside C
 
 @pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="needs fork")
 def test_stuck_and_dying_workers_are_replaced(monkeypatch):
-    monkeypatch.setattr(batch, "process", _stuck)
-    monkeypatch.setattr(batch, "_GRACE", 0.2)
-    monkeypatch.setattr(batch, "warm_up", lambda: None)
+    monkeypatch.setattr(work, "process", _stuck)
+    monkeypatch.setattr(local, "GRACE", 0.2)
+    monkeypatch.setattr(work, "warm_up", lambda: None)
     labels = ["a", "stuck", "b", "crash", "c", "d"]
     started = time.monotonic()
     results = list(batch.run_parallel([Source(x) for x in labels], Options(timeout=0.3), jobs=2))
