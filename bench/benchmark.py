@@ -14,7 +14,9 @@ Measures, and checks against the targets of the scale issue:
   peak resident set, VmHWM), with ``--jobs 2``, on the archive and on the archive
   repeated ``--repeat`` times, streamed through standard input by a generator (no
   enlarged copy on disk), to show that memory does not grow with the input;
-- that ``--jobs 2`` writes exactly the bytes the single process writes;
+- that ``--jobs 2`` and ``--scheduler local:2`` (a Dask cluster of two local workers, its
+  start included) write exactly the bytes the single process writes, and documents per
+  second for the three, with the projected time for a million documents on one worker;
 - cold start of ``quotes analyze short.txt`` (``python -m quotes``, best of 3), with what
   its imports cost.
 
@@ -242,15 +244,18 @@ def main() -> None:
 
         # The three runs alternate, round after round, and the best of each is kept: a slow
         # spell of a shared machine then lands on no side of a ratio (noise only adds time).
-        seg, singles, doubles, identical = 0.0, [], [], True
+        seg, singles, doubles, clusters, identical, cluster_identical = 0.0, [], [], [], True, True
         for r in range(1, args.rounds + 1):
-            console.print(f"round {r}/{args.rounds}: raw pkuseg, quotes analyze in one process, with --jobs 2 …")
+            console.print(f"round {r}/{args.rounds}: raw pkuseg, quotes analyze in one process, with --jobs 2, with --scheduler local:2 …")
             seg = max(seg, pkuseg_rate(texts))
             singles.append(run_cli(["analyze", str(archive), "--jsonl", str(tmp / "one.jsonl")]))
             doubles.append(run_cli(["analyze", str(archive), "--jsonl", str(tmp / "two.jsonl"), "--jobs", "2"]))
+            clusters.append(run_cli(["analyze", str(archive), "--jsonl", str(tmp / "dask.jsonl"), "--scheduler", "local:2"]))
             identical &= (tmp / "one.jsonl").read_bytes() == (tmp / "two.jsonl").read_bytes()
+            cluster_identical &= (tmp / "one.jsonl").read_bytes() == (tmp / "dask.jsonl").read_bytes()
         single = min(singles, key=lambda run: run["wall_s"])
         double = min(doubles, key=lambda run: run["wall_s"])
+        cluster = min(clusters, key=lambda run: run["wall_s"])
         double["peak_mb"] = max(run["peak_mb"] for run in doubles)
         console.print(f"quotes analyze --jobs 2 on the archive {args.repeat}× through standard input …")
         many = run_cli(["analyze", "-", "--stdin-jsonl", "--jsonl", os.devnull, "--jobs", "2"], feed=repeated(archive, args.repeat))
@@ -269,10 +274,15 @@ def main() -> None:
         "pkuseg_chars_s": round(seg),
         "single": {**single, "e2e_chars_s": round(e2e_single)},
         "jobs2": {**double, "e2e_chars_s": round(e2e_double)},
+        "scheduler_local2": {**cluster, "e2e_chars_s": round(chars / cluster["wall_s"])},
+        "docs_s": {"jobs1": round(len(texts) / single["wall_s"], 1), "jobs2": round(len(texts) / double["wall_s"], 1),
+                   "scheduler_local2": round(len(texts) / cluster["wall_s"], 1)},
+        # a million documents of this archive's length on one worker, at the steady one-process rate
+        "hours_per_million_docs_per_worker": round(1e6 * chars / len(texts) / steady_single / 3600, 1),
         f"jobs2_x{args.repeat}": {**many, "e2e_chars_s": round(chars * args.repeat / many["wall_s"])},
         "ratio_to_pkuseg": round(e2e_single / seg, 2), "ratio_to_pkuseg_steady": round(steady_single / seg, 2),
         "parallel_speedup": round(e2e_double / e2e_single, 2), "parallel_speedup_steady": round(steady_double / steady_single, 2),
-        "parallel_identical": identical,
+        "parallel_identical": identical, "cluster_identical": cluster_identical,
         "cold_start_s": round(cold, 2), "startup_parts_s": {k: round(v, 2) for k, v in parts.items()},
         "import_costs_s": {k: round(v, 2) for k, v in imports},
     }
@@ -298,6 +308,12 @@ def main() -> None:
     row(f"peak memory, --jobs 2, archive ×{args.repeat} (stdin)", f"{many['peak_mb']:,.0f} MB "
         f"({many['wall_s']:.0f} s)", "< 1.5 GB, flat", many["peak_mb"] < TARGETS["peak_mb"] and many["peak_mb"] < 1.25 * double["peak_mb"])
     row("--jobs 2 output = 1 process output", str(identical), "identical", identical)
+    docs = figures["docs_s"]
+    row("documents/s: --jobs 1 · --jobs 2 · --scheduler local:2",
+        f"{docs['jobs1']} · {docs['jobs2']} ({docs['jobs2'] / docs['jobs1']:.2f}×) · {docs['scheduler_local2']} "
+        f"({docs['scheduler_local2'] / docs['jobs1']:.2f}×; {cluster['wall_s']:.1f} s with the cluster's start)")
+    row("--scheduler local:2 output = 1 process output", str(cluster_identical), "identical", cluster_identical)
+    row("1 million documents, one worker", f"{figures['hours_per_million_docs_per_worker']} h (steady one-process rate)")
     row("cold start, quotes analyze short.txt", f"{cold:.2f} s (best of 3)", "< 1.5 s", cold < TARGETS["cold_start_s"])
     for name, value in parts.items():
         row(f"  start-up: {name}", f"{value:.2f} s")
