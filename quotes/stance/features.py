@@ -405,32 +405,36 @@ def _hashed(plans: list[Plan]) -> Batch:
     flat = np.concatenate([g[n] for g, top in zip(grams, _TOP) for n in range(1, top + 1)])
     sizes = [len(g[n]) for g, top in zip(grams, _TOP) for n in range(1, top + 1)]
     bases = np.cumsum([0, *sizes]).tolist()
-    offsets = [np.cumsum([0] + [len(t) + 1 for t in ts]).tolist() for ts in texts]
-    layout = [(src, [(n, bases[sum(_TOP[:src]) + n - 1], block, first, other) for n, block, first, other in per_n])
-              for src, per_n in _region_tags()]
-    # one entry per row, region and n: where its n-grams begin in ``flat``, how many there
+    offsets = [np.cumsum([0] + [len(t) + 1 for t in ts])[:-1] for ts in texts]  # where each row's text begins
+    bounds = np.array([p.bounds for p in plans], dtype=np.int64).reshape(n_rows, -1, 2)
+    first = np.array([p.first for p in plans], dtype=bool)
+    rows = np.arange(n_rows)
+    # one entry per region, n and row: where its n-grams begin in ``flat``, how many there
     # are, the tag, the block and the row
-    spec = []
-    for r, p in enumerate(plans):
-        at = (offsets[0][r], offsets[1][r])
-        for (a, b), (src, per_n) in zip(p.bounds, layout):
-            for n, base, block, first, other in per_n:
-                if b - a - n + 1 > 0:
-                    spec.append((base + at[src] + a, b - a - n + 1, first if p.first else other, block, r))
-    table = np.array(spec, dtype=np.uint64).reshape(-1, 5)
-    starts, counts = table[:, 0].astype(np.int64), table[:, 1].astype(np.int64)
+    columns = []
+    for j, (src, per_n) in enumerate(_region_tags()):
+        a, b = bounds[:, j, 0], bounds[:, j, 1]
+        for n, block, tag_first, tag_other in per_n:
+            base = bases[sum(_TOP[:src]) + n - 1]
+            count = b - a - n + 1
+            keep = count > 0
+            columns.append((base + offsets[src][keep] + a[keep], count[keep],
+                            np.where(first[keep], np.uint64(tag_first), np.uint64(tag_other)),
+                            np.full(int(keep.sum()), block, np.int8), rows[keep]))
+    table = [np.concatenate(c) for c in zip(*columns)]
+    starts, counts, tags, blocks, owners = table
     at = np.repeat(starts - np.cumsum(counts) + counts, counts) + np.arange(int(counts.sum()))
-    gram_ids = (flat[at] ^ np.repeat(table[:, 2], counts)) * _MIX
+    gram_ids = (flat[at] ^ np.repeat(tags, counts)) * _MIX
     position = [t for p in plans for t in p.position]
     cues = [k for p in plans for k in p.cues]
     n_position, n_cues = [len(p.position) for p in plans], [len(p.cues) for p in plans]
     return Batch(
-        row=np.concatenate([np.repeat(table[:, 4].astype(np.int64), counts),
+        row=np.concatenate([np.repeat(owners, counts),
                             np.repeat(np.arange(n_rows), n_position), np.repeat(np.arange(n_rows), n_cues)]),
         index=np.concatenate([gram_ids, _string_ids(position, 1), _string_ids(cues, 2)]),
         value=np.concatenate([np.ones(len(gram_ids) + len(position)),
                               np.fromiter((v for p in plans for v in p.cues.values()), dtype=np.float64, count=len(cues))]),
-        block=np.concatenate([np.repeat(table[:, 3].astype(np.int8), counts),
+        block=np.concatenate([np.repeat(blocks, counts),
                               np.full(len(position), BLOCKS.index("position"), np.int8), np.full(len(cues), BLOCKS.index(CUES), np.int8)]),
         n_rows=n_rows,
     )
