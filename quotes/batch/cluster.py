@@ -11,7 +11,8 @@ The limits hold as on one machine.  Inside a worker a document runs in a helper 
 joined with the time limit: one that runs over it is reported, the rest of its partition is
 sent again, and the worker is restarted by its nanny so that the stuck thread goes with it.
 A document that kills its worker fails its partition; the partition's documents are then
-sent one by one, so that only the one that kills is reported and skipped.
+sent one by one (a lone document whose worker died is sent twice more, since another one
+may have killed it), so that only the one that kills is reported and skipped.
 """
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from .work import Options, Result
 
 PARTITION = 16  # documents per task: few scheduler round trips, small enough to spread
 AHEAD = 3  # partitions per worker thread sent before their results are read
+RETRIES = 2  # times a lone document whose worker died is sent again before it is reported
 _LOCAL = re.compile(r"local:(\d+)$")
 
 
@@ -100,7 +102,8 @@ def connect(address: str):
     try:
         if local:
             # a worker that dies fails its task at once: the runner isolates the document itself
-            with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+            # and a worker holds only the task it runs, so that fewer others go down with it
+            with dask.config.set({"distributed.scheduler.allowed-failures": 0, "distributed.scheduler.worker-saturation": 1.0}):
                 cluster = LocalCluster(n_workers=max(1, int(local.group(1))), threads_per_worker=1, processes=True,
                                        host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR)
             client = Client(cluster)
@@ -135,8 +138,8 @@ def _stream(client, sources: Iterable[Source], opts: Options, analyse: Analyse) 
         ahead = AHEAD * max(1, sum(client.nthreads().values()))
         pending: deque = deque()
 
-        def send(items: list[tuple[int, Source]]) -> tuple[list[tuple[int, Source]], object]:
-            return items, client.submit(process_partition, items, opts, analyse, pure=False)
+        def send(items: list[tuple[int, Source]], tries: int = 0) -> tuple[list[tuple[int, Source]], object, int]:
+            return items, client.submit(process_partition, items, opts, analyse, pure=False), tries
 
         for items in _partitions(sources, opts.max_bytes):
             pending.append(send(items))
@@ -156,12 +159,14 @@ def _collect(client, pending: deque, send) -> Iterator[Result]:
     of the queue, so the order holds."""
     from distributed import KilledWorker
 
-    items, future = pending.popleft()
+    items, future, tries = pending.popleft()
     try:
         part = future.result()
     except KilledWorker:
         if len(items) > 1:  # one of them kills its worker: find which, one document at a time
             pending.extendleft(send([item]) for item in reversed(items))
+        elif tries < RETRIES:  # it may have been only queued on a worker that another one killed
+            pending.appendleft(send(items, tries + 1))
         else:
             index, src = items[0]
             yield Result(index, src.label, size=src.size, error=work.died(src, "died"))
