@@ -45,6 +45,7 @@ _SUBJECTLESS = ("mental", "directive")  # 期盼、相信、呼吁 may open a se
 _CLAUSE_BREAK = re.compile("[，：；。！？]")
 _LOCATIVE_ENDS = set("时中上后前间")  # 出席「…」时|表示: an adverbial clause ends so
 _COORDINATION = re.compile("，(?:并且|并|同时|还|也|亦|又)")  # ……，并要求…: a coordinated reporting verb may follow
+_NARRATIVE_OPENER = re.compile("^(?:但是|但|而|随后|此后|不过)")
 _CONDITIONALS = ("如果", "假如", "要是", "倘若", "若", "虽然", "尽管", "因为", "由于", "即使")
 # An embedded quotation this short with no punctuation is a term or a name, not speech.
 _TERM_MAX = 8
@@ -443,10 +444,28 @@ class Finder:
                 break
             nxt_end = self._sentence_end(nxt, line.end)
             sentence = norm[nxt:nxt_end]
-            if not sentence.strip() or sentence[0] in "（(" or self._starts_report(sentence, nxt) or self._new_speaker(nxt, nxt_end, line):
+            if (not sentence.strip() or sentence[0] in "（(" or self._starts_report(sentence, nxt)
+                    or self._new_speaker(nxt, nxt_end, line) or self._tells_of_speaker(sentence, nxt, subject_text, line)):
                 break
             end = nxt_end
         return end
+
+    def _tells_of_speaker(self, sentence: str, offset: int, subject_text: str, line: Line) -> bool:
+        """Does the sentence tell of the speaker rather than go on with the speech: the
+        speaker's name opening it with no reporting verb in its first clause (總統也特別利用
+        會晤機會…, 耶伦访中一旦成行…), or a reporting verb negated there (但它没有提及…,
+        他没有证实…)?  A pronoun says nothing here: reported speech names its own speaker
+        他 or 她 (她很高興…)."""
+        first = _CLAUSE_BREAK.search(sentence)
+        clause_end = offset + (first.start() if first else len(sentence))
+        if any(True for _ in self.cues(line, offset, clause_end)):
+            return False
+        for m in self._cue_re.finditer(self.norm, offset, clause_end):
+            if self.norm.endswith(self.lex.negators, offset, m.start()) and self._is_cue(*m.span()):
+                return True
+        body = _NARRATIVE_OPENER.sub("", sentence, count=1)
+        names = [subject_text[-k:] for k in (3, 2) if len(subject_text) >= k]
+        return any(body.startswith(n) for n in names)
 
     def _new_speaker(self, a: int, b: int, line: Line) -> bool:
         """Does the first clause of norm[a:b] attribute to a short subject (崔敏浩则在会谈中要求…)?"""
