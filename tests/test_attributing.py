@@ -106,3 +106,17 @@ def test_a_party_organ_or_state_as_subject_is_no_person():
     assert (only("据报道，五角大楼表示，将增派军舰前往该地区。").speaker_kind) == "organization"
     assert (only("美国表示，不会改变政策。").speaker_kind) == "organization"
     assert (only("塔斯社报道说，会谈取得成果。").speaker_kind) == "media"
+
+
+def test_an_adverb_before_the_cue_is_not_part_of_a_long_description():
+    q = only("一位因议题敏感、不愿具名的中国企业主就告诉本台，经济下行让他的公司几乎歇业。")
+    assert q.speaker == "一位因议题敏感、不愿具名的中国企业主" and q.speaker_kind == "anonymous"
+
+
+def test_a_long_appositive_chain_names_its_last_person():
+    q = only("北京某大学信息化研究中心原主任、某研究院数量经济与技术研究所研究员姜明在接受报纸采访时称，清单反映出焦虑。")
+    assert (q.speaker, q.role) == ("姜明", "某研究院数量经济与技术研究所研究员")
+
+
+def test_a_transliterated_name_may_hold_function_characters():
+    assert (only("阿都拉前議長表示，兩國友誼深厚。").speaker, only("史都華主席表示，臺美關係非常重要。").speaker) == ("阿都拉", "史都華")

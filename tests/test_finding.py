@@ -125,3 +125,31 @@ def test_a_cue_closing_its_paragraph_with_a_colon_introduces_the_next_paragraphs
     q = found[0]
     assert (q.speaker, q.cue, q.type) == ("衛福部", "表示", "direct")
     assert q.text.startswith("本部尊重") and q.text.endswith("本部會持續檢討。")
+
+
+def test_content_clause_may_follow_a_cue_on_its_own_subject():
+    q = only("发言人赵立首先表示自己不了解有关情况。")
+    assert (q.type, q.text, q.speaker) == ("indirect", "自己不了解有关情况", "赵立")
+    assert only("俄方周三坚决否认他们与电缆断裂有任何关联。").text == "他们与电缆断裂有任何关联"
+
+
+def test_an_adverbial_clause_on_a_pronoun_is_no_content():
+    found = quotes_of("在回答他是否会连任的问题的时候，部长笑着回答说：“现在谈这个太早。”")
+    assert [(q.type, q.text) for q in found] == [("direct", "现在谈这个太早。")]
+
+
+def test_relayed_report_with_a_pronoun_subject_keeps_the_relayer_as_source():
+    q = only("英国金融时报说，中国驻瑞典大使馆也表示他们没有相关信息。")
+    assert (q.text, q.speaker, q.source) == ("他们没有相关信息", "中国驻瑞典大使馆", "英国金融时报")
+
+
+def test_reported_clause_stops_at_a_sentence_about_its_speaker():
+    found = quotes_of("海军司令部表示，相关船只停在附近海域。但它没有提及船只停留的原因。")
+    assert [q.text for q in found] == ["相关船只停在附近海域"]
+    found = quotes_of("财政部长林海表示，明年将推出减税方案。林海访美一旦成行，将是十年来首位访美的财长。")
+    assert [q.text for q in found] == ["明年将推出减税方案"]
+
+
+def test_headline_label_ending_in_a_reporting_verb():
+    q = quotes_of("五角大楼点名多家企业，中国学者反驳：出于政治目的\n\n正文如下。")[0]
+    assert (q.type, q.speaker, q.cue, q.text) == ("headline", "中国学者", "反驳", "出于政治目的")

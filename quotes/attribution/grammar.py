@@ -34,7 +34,8 @@ _QUOTE_CLOSERS = set("”」』\"")
 _NAMING = ("名为", "叫做", "名叫", "网名", "昵称", "化名", "简介为", "自称", "号称", "署名")  # 名为“X”的博主
 _BODY_ENDS = set("部局厅署院委府办室省行队社台")  # the last character of a government body's name
 _PERSONAL_PRONOUNS = ("他们", "她们", "渠等", "他", "她", "渠")
-_PHRASE_MAX = 40
+_VERB_ADVERBS = frozenset("就也还则亦又都均皆却更便仍才已将")  # right before the cue: the verb's, not the name's
+_PHRASE_MAX = 50
 _REGION_MAX = 240  # characters before a cue in which its subject is looked for
 _NAME_MAX = 4  # a run this short before a one-character adverb is a name (王毅|将)  # a subject phrase longer than this is a clause, not a noun phrase
 _LOCATIVE_CLOSERS = ("之际", "期间", "方面", "以来", "时", "中", "上", "后", "前", "里", "内", "下")
@@ -133,6 +134,8 @@ class SubjectGrammar:
         start = self.skip_openers(a, b)
         if start >= b:
             return None
+        while b - start > 3 and norm[b - 1] in _VERB_ADVERBS:
+            b -= 1  # …不愿具名的中国企业主|就|告诉: an adverb of the verb, however long the phrase before it
         i = start
         limit = min(b, start + _PHRASE_MAX)
         name_start = start  # where the words after the last nominal word begin

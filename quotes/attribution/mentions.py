@@ -93,8 +93,10 @@ class MentionTyper:
         glosses = list(_GLOSS.finditer(self.norm, a, b))
         if glosses:
             return self._around_gloss(a, b, glosses[-1], headline, direct)
-        if b <= a or b - a > _PHRASE_MAX:
+        if b <= a:
             return None
+        if b - a > _PHRASE_MAX:
+            return self._last_apposed(a, b, headline, direct)
         for suffix in _HONORIFIC_SUFFIXES + ("等",):
             if self.norm.endswith(suffix, a, b) and b - a > len(suffix) + 1:
                 b -= len(suffix)  # 彭光理先生 is 彭光理; 美国和欧盟等, the parties named
@@ -108,11 +110,18 @@ class MentionTyper:
             m = rule(self, a, b, text, direct)
             if m is not None:
                 return self._organisation_head(m)
-        comma = text.rfind("、")
-        if comma > 0 and len(text) - comma > 2:
-            return self.type(a + comma + 1, b, headline, direct)  # 资深记者、泰国政治分析家普拉维特: the last of an appositive chain
+        m = self._last_apposed(a, b, headline, direct)
+        if m is not None:
+            return m
         if headline and len(text) <= _LABEL_MAX and self.organisation_like(text) and self.plausible_name(text[:4]):
             return Mention(text, a, b, "unknown", name=text)
+        return None
+
+    def _last_apposed(self, a: int, b: int, headline: bool, direct: bool) -> Mention | None:
+        """资深记者、泰国政治分析家普拉维特: the last part of an appositive chain, however long the chain."""
+        comma = self.norm.rfind("、", a, b)
+        if comma > a and b - comma > 3:
+            return self.type(comma + 1, b, headline, direct)
         return None
 
     def _around_gloss(self, a: int, b: int, gloss: re.Match[str], headline: bool, direct: bool) -> Mention | None:
@@ -147,8 +156,10 @@ class MentionTyper:
     # -- name tests
     def plausible_name(self, name: str) -> bool:
         """A bare two- to four-character name: not a verb, an adverbial or a function word."""
-        if name[-1] in _LOCATIVES or any(c in _FUNCTION_CHARS for c in name):
+        if name[-1] in _LOCATIVES:
             return False
+        if any(c in _FUNCTION_CHARS for c in name) and not (len(name) >= 3 and all(c in self.lex.transliteration for c in name)):
+            return False  # but 阿都拉, 史都华: a transliteration may hold 都
         if name[-1] in "中上" and not (len(name) == 3 and name[0] in self.lex.surnames):
             return False  # 会中, 抗议者中; but 翁履中
         words = self.lex.subject_words

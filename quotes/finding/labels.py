@@ -45,7 +45,18 @@ def headlines(norm: str, idx: int, line: Line, lex: Lexicons, in_title: Callable
             e -= 1
         if e - colon - 1 < 2 or _SCORE.search(norm, colon + 1, e):
             continue  # 羽球：大马男双2:0横扫印尼: a section label over a result, not speech
-        yield Candidate("headline", colon + 1, e, idx, None, "unknown", (s, colon), confidence=0.7)
+        cue = _closing_cue(speaker, lex)  # 中国评论人反驳：… names its speaker and its verb
+        if cue:
+            verb = colon - len(cue)
+            yield Candidate("headline", colon + 1, e, idx, (verb, colon), lex.cues[cue].cue_class, (s, verb), confidence=0.7)
+        else:
+            yield Candidate("headline", colon + 1, e, idx, None, "unknown", (s, colon), confidence=0.7)
+
+
+def _closing_cue(label: str, lex: Lexicons) -> str | None:
+    """The reporting verb a headline's label ends with, when a speaker of two characters or
+    more stands before it."""
+    return next((label[-n:] for n in (4, 3, 2, 1) if len(label) - n >= 2 and label[-n:] in lex.cues), None)
 
 
 def _labels_speech(label: str, lex: Lexicons) -> bool:

@@ -45,6 +45,9 @@ _SUBJECTLESS = ("mental", "directive")  # 期盼、相信、呼吁 may open a se
 _CLAUSE_BREAK = re.compile("[，：；。！？]")
 _LOCATIVE_ENDS = set("时中上后前间")  # 出席「…」时|表示: an adverbial clause ends so
 _COORDINATION = re.compile("，(?:并且|并|同时|还|也|亦|又)")  # ……，并要求…: a coordinated reporting verb may follow
+# a content clause may follow any reporting verb directly when it opens on one of these
+# subjects (林剑表示自己“不了解有关情况”, 大使馆也表示他们没有相关信息)
+_CLAUSE_SUBJECTS = ("自己", "他们", "她们", "它们", "他", "她")
 _NARRATIVE_OPENER = re.compile("^(?:但是|但|而|随后|此后|不过)")
 _CONDITIONALS = ("如果", "假如", "要是", "倘若", "若", "虽然", "尽管", "因为", "由于", "即使")
 # An embedded quotation this short with no punctuation is a term or a name, not speech.
@@ -193,7 +196,8 @@ class Finder:
             pos += 1
             while pos < line.end and norm[pos] == " ":
                 pos += 1
-        elif not (norm[pos] in PAIRS or norm[pos] == '"' or (cue.direct_object and _content_char(norm[pos]))):
+        elif not (norm[pos] in PAIRS or norm[pos] == '"' or (cue.direct_object and _content_char(norm[pos]))
+                  or self._subject_clause(pos, line)):
             return None
         if pos >= line.end and norm[pos - 1] == "：":
             return self._in_next_paragraph(idx, line, a, b, cue, attributed)
@@ -251,6 +255,14 @@ class Finder:
             found = self._reported(idx, line, pos, end, cue_span, cue or _FRAME_CUE, subject, attributed)
             if found is not None:
                 yield found
+
+    def _subject_clause(self, pos: int, line: Line) -> bool:
+        """Does a content clause open at ``pos`` on a pronoun subject (表示自己…, 说他们…), and
+        not an adverbial one (在回答他是不是…的时候，)?"""
+        if not self.norm.startswith(_CLAUSE_SUBJECTS, pos):
+            return False
+        clause = self.norm[pos : self._clause_end(pos, line.end)]
+        return not clause.endswith(("时候", "时", "之际", "之后", "以后"))
 
     def _opens_predicate(self, a: int, b: int) -> bool:
         """Does norm[a:b] open with a verb, an adverb or a time word rather than a subject?"""
@@ -331,7 +343,7 @@ class Finder:
                 continue  # a long inner "subject" is a clause of the speech, not a speaker
             if cue.cue_class == "mental" and norm.endswith(_HEDGES, pos, a):
                 continue  # 李维亚说，金正恩可能认为…: the speaker's guess at another's mind
-            if b == end or (account and cue.direct_object):
+            if b == end or (account and cue.direct_object) or self._subject_clause(b, line):
                 return True
         return False
 
