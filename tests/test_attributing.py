@@ -120,3 +120,26 @@ def test_a_long_appositive_chain_names_its_last_person():
 
 def test_a_transliterated_name_may_hold_function_characters():
     assert (only("阿都拉前議長表示，兩國友誼深厚。").speaker, only("史都華主席表示，臺美關係非常重要。").speaker) == ("阿都拉", "史都華")
+
+
+def test_a_quoted_name_inside_a_subject():
+    assert only("执政的“公民梦想”党辩称，该立法将增加透明度。").speaker == "公民梦想党"
+    q = only("英国人权组织“海港监察”（Harbour Watch）行政总裁罗杰（Ben Roger）指出，指控与国家安全无关。")
+    assert (q.speaker, q.role) == ("罗杰", "行政总裁")
+
+
+def test_who_cites_figures_speaks_unless_a_report_cites_them():
+    assert only("布鲁克援引联合太空作战中心的数据表示，这颗卫星调整了轨道。").speaker == "布鲁克"
+    found = quotes_of("法新社报道称，学中文的人变多了。\n\n报道还援引一家主要招聘公司的数字说，需求增加了三倍。")
+    assert found[-1].speaker == "一家主要招聘公司"
+
+
+def test_senders_of_a_letter_are_its_speakers_not_its_addressee():
+    q = only("两党参议员联名致信总理伊拉克利·科巴希泽（Irakli Kobakhidze）警告说，该计划可能导致政策改变。")
+    assert q.speaker == "两党参议员"
+
+
+def test_a_pronoun_does_not_take_a_name_from_inside_a_quotation():
+    text = ("前外交官郭明汉说：“他与政治人物、商界领袖和活动家交谈是犯罪的说法，真是可笑。”\n\n"
+            "他又说：“我们支持所有被盯上的人。”")
+    assert [q.speaker for q in quotes_of(text)] == ["郭明汉", "郭明汉"]

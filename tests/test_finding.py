@@ -153,3 +153,8 @@ def test_reported_clause_stops_at_a_sentence_about_its_speaker():
 def test_headline_label_ending_in_a_reporting_verb():
     q = quotes_of("五角大楼点名多家企业，中国学者反驳：出于政治目的\n\n正文如下。")[0]
     assert (q.type, q.speaker, q.cue, q.text) == ("headline", "中国学者", "反驳", "出于政治目的")
+
+
+def test_a_contrasted_attribution_ends_the_reported_clause_before_it():
+    found = quotes_of("尽管美国认为解放军会为2027年做好准备，但翁教授说，动手的条件是否成熟多半是猜测。")
+    assert [(q.speaker, q.text) for q in found] == [("美国", "解放军会为2027年做好准备"), ("翁教授", "动手的条件是否成熟多半是猜测")]

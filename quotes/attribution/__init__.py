@@ -13,6 +13,8 @@ Three concerns, one module each:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 
 from ..finding import Candidate
 from ..lexicons import Lexicons
@@ -34,14 +36,20 @@ _SENTENCES_BACK = 2  # sentences looked back for the subject of a sentence that 
 _ISSUER_REACH = 2000  # characters looked back for whoever issued a document that speaks
 _SENTENCE_END = "。！？"
 _RELAY = re.compile("(?:引述|援引|引用|转引|转述)了?")
-_RELAYED_WORDS = re.compile("的(?:话|分析|说法|看法|表态|讲话|发言|评论|观点|数字|数据|统计|估计|研究|调查|报道内容|报导内容|报道|报导|内容|文章)")
+_RELAYED_WORDS = re.compile("的(?:话|分析|说法|看法|表态|讲话|发言|评论|观点|报道内容|报导内容|报道|报导|内容|文章)")
+# 援引…中心的数据表示: whoever cites figures speaks for themself
+_CITED_FIGURES = re.compile("的(?:数字|数据|统计|估计|研究|调查)(?:结果)?$")
 
 
 class Attributor:
     """Reads speaker phrases and resolves them within one document."""
 
-    def __init__(self, original: str, norm: str, lines: list[Line], lex: Lexicons, relays: list[Candidate] = ()):
+    def __init__(self, original: str, norm: str, lines: list[Line], lex: Lexicons, relays: list[Candidate] = (),
+                 quoted: Sequence[tuple[int, int]] = ()):
+        """``quoted``: the (opening, closing) mark positions of the quotations, sorted."""
         self.original = original
+        self._quoted = list(quoted)
+        self._quoted_opens = [a for a, _ in self._quoted]
         self.norm = norm
         self.lines = lines
         self.lex = lex
@@ -70,6 +78,8 @@ class Attributor:
             if line.kind == "boilerplate":
                 continue
             for title_start, title_end, _ in scanner.finditer(self.norm, line.start, line.end, marks):
+                if self._in_quotation(title_start):
+                    continue  # 他与政治人物、商界领袖…交谈: the speech's own words name no one for the narration
                 m = (self._surname_title_given_at(title_start, title_end, line) or self._titled_name_at(title_start, title_end, line)
                      or self._name_titled_at(title_start, title_end, line))
                 if m is not None and self.typer.may_be_name(m.name):
@@ -221,13 +231,18 @@ class Attributor:
         if relay is None:
             return None
         phrase = self.grammar.phrase(relay.end(), b)
-        if phrase is None:
+        if phrase is None or (_CITED_FIGURES.search(self.norm, phrase.start, b) and not self._report_cites(a, relay.start())):
             return None
         end = phrase.end
-        words = _RELAYED_WORDS.search(self.norm, phrase.start, end)
+        words = _RELAYED_WORDS.search(self.norm, phrase.start, end) or _CITED_FIGURES.search(self.norm, phrase.start, end)
         if words is not None and words.end() == end:
             end = words.start()
         return self.typer.type(phrase.start, end, direct=True) or self._relative_head(relay.end(), end)
+
+    def _report_cites(self, a: int, b: int) -> bool:
+        """Is the one citing a report or an outlet (报道还援引…), which lets what it cites speak?"""
+        citer = self.norm[a:b].rstrip("还也则又亦更")
+        return citer.endswith(self.lex.documents) or citer.endswith(self.lex.media)
 
     def _clause_subject_before(self, pos: int, story: str) -> Entity | None:
         """毛宁在记者会上…，但是她强调: a person opening an earlier clause of the pronoun's own
@@ -260,7 +275,7 @@ class Attributor:
             while end > line.start and looked < _SENTENCES_BACK + 1:
                 start = max(max(self.norm.rfind(ch, line.start, end - 1) for ch in _SENTENCE_END) + 1, line.start)
                 looked += 1
-                if self.norm[start] not in "“「『\"":  # a quotation's sentences are no narration
+                if not self._in_quotation(start):  # a quotation's sentences are no narration
                     first = self.grammar.clauses(start, end)[0]
                     phrase = self.grammar.phrase(*first)
                     m = self.typer.type(phrase.start, phrase.end) if phrase is not None else None
@@ -276,6 +291,11 @@ class Attributor:
             k -= 1
             end = self.lines[k].end + 1 if k >= 0 else 0
         return None
+
+    def _in_quotation(self, pos: int) -> bool:
+        """Does ``pos`` lie inside a quotation (its opening mark included)?"""
+        k = bisect_right(self._quoted_opens, pos) - 1
+        return k >= 0 and pos <= self._quoted[k][1]
 
     def _sentence_subject(self, line: Line, a: int) -> Mention | None:
         """A sentence that names no subject continues the one before it (蔡英文总统出席…。

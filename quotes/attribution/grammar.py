@@ -35,6 +35,7 @@ _NAMING = ("名为", "叫做", "名叫", "网名", "昵称", "化名", "简介�
 _BODY_ENDS = set("部局厅署院委府办室省行队社台")  # the last character of a government body's name
 _PERSONAL_PRONOUNS = ("他们", "她们", "渠等", "他", "她", "渠")
 _VERB_ADVERBS = frozenset("就也还则亦又都均皆却更便仍才已将")  # right before the cue: the verb's, not the name's
+_QUOTED_NAME_MAX = 12
 _PHRASE_MAX = 50
 _REGION_MAX = 240  # characters before a cue in which its subject is looked for
 _NAME_MAX = 4  # a run this short before a one-character adverb is a name (王毅|将)  # a subject phrase longer than this is a clause, not a noun phrase
@@ -150,7 +151,7 @@ class SubjectGrammar:
                 continue
             if ch in "「『“《\"":
                 close = norm.find(_BRACKETS.get(ch, '"'), i + 1, b)
-                if close == -1 or (ch != "《" and not norm.endswith(_NAMING, start, i)):
+                if close == -1 or (ch != "《" and not norm.endswith(_NAMING, start, i) and not self._quoted_name(i, close, b)):
                     break  # a quotation is content, not part of a speaker's name
                 i = close + 1  # 《纽约时报》, 名为“前HR本人”的博主: a name
                 continue
@@ -189,6 +190,13 @@ class SubjectGrammar:
         if end <= start or i >= limit and limit < b:
             return None
         return Phrase(start, end)
+
+    def _quoted_name(self, opener: int, close: int, b: int) -> bool:
+        """执政的“格鲁吉亚梦想”党, 人权组织“香港监察”行政总裁: a short quotation the phrase
+        goes on after is a name inside it."""
+        body = self.norm[opener + 1 : close]
+        return (0 < len(body) <= _QUOTED_NAME_MAX and not any(c in body for c in "，。！？；：、")
+                and close + 1 < b and self.norm[close + 1] not in "，。！？；：、")
 
     def _single_ends(self, name_start: int, i: int) -> bool:
         """Does a one-character adverb or verb at ``i`` end the phrase? After a title, a

@@ -18,6 +18,7 @@ _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}$")
 NAME_SEPARATORS = "·‧•・∙`.．"  # between the parts of a transliterated name
 _MODIFIERS = ("新任", "现任", "时任", "前任", "前", "代理", "署理", "候任", "首任")
 _LOCATIVES = set("时后下里前内外间")  # 会后, 期间: no name ends so (翁履中 and 刘建上 do)
+_NAME_MARKS = str.maketrans("", "", "“”「」『』\"")
 _FUNCTION_CHARS = set("的了是在没不这那个们着过也都就我你您她他咱和与及或等")  # never in a name
 _COUNTED = re.compile("(?:[一两二三四五六七八九十几数多]|该|这|那|另一)(?:名|位|个)")  # 一名 两位 该名
 _COUNTED_REACH = 6  # characters of a place (秀林乡一名…) that may come before the count
@@ -415,9 +416,10 @@ def _quantified(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Men
 
 
 def _organization(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:
-    suffix = next((s for s in t.lex.organizations if text.endswith(s)), None)
-    if suffix is not None and len(text) > len(suffix) and t.organisation_like(text):
-        return Mention(text, a, b, "organization", name=text)
+    plain = text.translate(_NAME_MARKS)  # “格鲁吉亚梦想”党 is named 格鲁吉亚梦想党
+    suffix = next((s for s in t.lex.organizations if plain.endswith(s)), None)
+    if suffix is not None and len(plain) > len(suffix) and t.organisation_like(plain):
+        return Mention(text, a, b, "organization", name=plain)
     if len(text) >= 2 and text in t.lex.organizations:
         return Mention(text, a, b, "organization", name=text)
     return None

@@ -48,6 +48,7 @@ _COORDINATION = re.compile("，(?:并且|并|同时|还|也|亦|又)")  # ……
 # a content clause may follow any reporting verb directly when it opens on one of these
 # subjects (林剑表示自己“不了解有关情况”, 大使馆也表示他们没有相关信息)
 _CLAUSE_SUBJECTS = ("自己", "他们", "她们", "它们", "他", "她")
+_CONTRAST = re.compile("，(?:但是|但|而|不过|然而)")
 _NARRATIVE_OPENER = re.compile("^(?:但是|但|而|随后|此后|不过)")
 _CONDITIONALS = ("如果", "假如", "要是", "倘若", "若", "虽然", "尽管", "因为", "由于", "即使")
 # An embedded quotation this short with no punctuation is a term or a name, not speech.
@@ -223,6 +224,7 @@ class Finder:
             self.relays.append(Candidate("frame", a, b, idx, (a, b), cue.cue_class, subject))
             return None
         end = self._coordinated_cue(pos, self._sentence_end(pos, line.end), line, subject)
+        end = self._contrasted_attribution(pos, end, line)
         if pos > b or cue.recipient:  # 他指责美方…: an object clause ends with its sentence
             end = self._run_on(line, end, norm[subject[0] : subject[1]])
         return self._reported(idx, line, pos, end, (a, b), cue, subject, attributed)
@@ -255,6 +257,14 @@ class Finder:
             found = self._reported(idx, line, pos, end, cue_span, cue or _FRAME_CUE, subject, attributed)
             if found is not None:
                 yield found
+
+    def _contrasted_attribution(self, pos: int, end: int, line: Line) -> int:
+        """Where a reported clause gives way to another speaker's, contrasted (尽管美国认为
+        解放军会…，但翁履中说，…): the end of the first one."""
+        for m in _CONTRAST.finditer(self.norm, pos, end):
+            if self._opens_attribution(m.end(), line, False):
+                return m.start()
+        return end
 
     def _subject_clause(self, pos: int, line: Line) -> bool:
         """Does a content clause open at ``pos`` on a pronoun subject (表示自己…, 说他们…), and
