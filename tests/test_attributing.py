@@ -143,3 +143,12 @@ def test_a_pronoun_does_not_take_a_name_from_inside_a_quotation():
     text = ("前外交官郭明汉说：“他与政治人物、商界领袖和活动家交谈是犯罪的说法，真是可笑。”\n\n"
             "他又说：“我们支持所有被盯上的人。”")
     assert [q.speaker for q in quotes_of(text)] == ["郭明汉", "郭明汉"]
+
+
+def test_title_modifiers_go_with_the_title():
+    assert (only("惠特利前代理部長表示，國防改革令人印象深刻。").speaker, only("迪馬里主席表示，國會支持臺灣。").speaker) == ("惠特利", "迪馬里")
+
+
+def test_a_reference_inside_the_speech_is_no_relay():
+    q = only("赫恩主席表示，正如蔡總統所提及，本周美國剛好在歡慶獨立紀念日。")
+    assert q.speaker == "赫恩" and q.text.startswith("正如")

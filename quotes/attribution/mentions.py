@@ -18,6 +18,7 @@ _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}$")
 NAME_SEPARATORS = "·‧•・∙`.．"  # between the parts of a transliterated name
 _MODIFIERS = ("新任", "现任", "时任", "前任", "前", "代理", "署理", "候任", "首任")
 _LOCATIVES = set("时后下里前内外间")  # 会后, 期间: no name ends so (翁履中 and 刘建上 do)
+_TITLE_MODIFIERS = ("代理", "署理", "候任", "时任", "现任", "新任", "首任", "前任", "前", "原")
 _NAME_MARKS = str.maketrans("", "", "“”「」『』\"")
 _FUNCTION_CHARS = set("的了是在没不这那个们着过也都就我你您她他咱和与及或等")  # never in a name
 _COUNTED = re.compile("(?:[一两二三四五六七八九十几数多]|该|这|那|另一)(?:名|位|个)")  # 一名 两位 该名
@@ -157,10 +158,11 @@ class MentionTyper:
     # -- name tests
     def plausible_name(self, name: str) -> bool:
         """A bare two- to four-character name: not a verb, an adverbial or a function word."""
-        if name[-1] in _LOCATIVES:
+        transliterated = len(name) >= 3 and all(c in self.lex.transliteration for c in name)
+        if name[-1] in _LOCATIVES and not transliterated:
             return False
-        if any(c in _FUNCTION_CHARS for c in name) and not (len(name) >= 3 and all(c in self.lex.transliteration for c in name)):
-            return False  # but 阿都拉, 史都华: a transliteration may hold 都
+        if any(c in _FUNCTION_CHARS for c in name) and not transliterated:
+            return False  # but 阿都拉, 史都华, 迪马里: a transliteration may hold 都 or end in 里
         if name[-1] in "中上" and not (len(name) == 3 and name[0] in self.lex.surnames):
             return False  # 会中, 抗议者中; but 翁履中
         words = self.lex.subject_words
@@ -343,10 +345,12 @@ def _name_then_title(t: MentionTyper, a: int, b: int, text: str, direct: bool) -
     if title is None or len(text) == len(title) or title in t.lex.anonymous:
         return None  # 哈尔科夫官员: a place's officials, not a person named 哈尔科夫
     name = text[: -len(title)]
+    while name.endswith(_TITLE_MODIFIERS) and len(name) > 2:  # 惠特利|前代理|部长
+        name = name[: -len(next(m for m in _TITLE_MODIFIERS if name.endswith(m)))]
     if not t.person_name(name) or not t.may_be_name(name):
         return None
-    cut = b - len(title)
-    return Mention(text, a, b, "person", name=name, role=title, name_spans=((a, cut),), role_spans=((cut, b),))
+    cut = a + len(name)
+    return Mention(text, a, b, "person", name=name, role=text[len(name):], name_spans=((a, cut),), role_spans=((cut, b),))
 
 
 def _surname_title(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:

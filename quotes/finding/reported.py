@@ -353,6 +353,8 @@ class Finder:
                 continue  # a long inner "subject" is a clause of the speech, not a speaker
             if cue.cue_class == "mental" and norm.endswith(_HEDGES, pos, a):
                 continue  # 李维亚说，金正恩可能认为…: the speaker's guess at another's mind
+            if norm[a - 1] == "所":
+                continue  # 赫恩表示，正如蔡总统所提及，…: a reference inside the speech, not a relay
             if b == end or (account and cue.direct_object) or self._subject_clause(b, line):
                 return True
         return False
