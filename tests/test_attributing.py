@@ -152,3 +152,9 @@ def test_title_modifiers_go_with_the_title():
 def test_a_reference_inside_the_speech_is_no_relay():
     q = only("赫恩主席表示，正如蔡總統所提及，本周美國剛好在歡慶獨立紀念日。")
     assert q.speaker == "赫恩" and q.text.startswith("正如")
+
+
+def test_a_preposition_after_a_title_opens_the_verb_phrase():
+    q = only("談及兩岸關係，總統向訪賓說明，政府致力維持和平。")
+    assert (q.speaker, q.cue) == ("總統", "說明")
+    assert quotes_of("總統針對武器裝備說明，並實際操作模擬器。") == []

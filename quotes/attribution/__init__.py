@@ -22,7 +22,7 @@ from ..model import Frame, Quote
 from ..structure import Line
 from .entities import END, Entity, Registry
 from .frames import Frames
-from .grammar import SubjectGrammar
+from .grammar import PREPOSITION_SURNAMES, SubjectGrammar
 from .mentions import NAME_SEPARATORS, Mention, MentionTyper, join_spans, role_spans
 
 __all__ = ["Attributor"]
@@ -139,6 +139,8 @@ class Attributor:
             return end if end > last else None
         if norm[a : a + 1] in _NOUN_CONTINUATIONS:
             return None  # 代表|团, 委员|会: the title goes on as a longer noun
+        if norm[a : a + 1] in PREPOSITION_SURNAMES:
+            return None  # 总统|向访宾说明: after a title these open a verb phrase, not a name
         for size in (3, 2, 4):  # a title vouches for the name after it (外相岩屋毅|在)
             end = a + size
             name = norm[a:end]

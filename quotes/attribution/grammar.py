@@ -36,6 +36,7 @@ _BODY_ENDS = set("部局厅署院委府办室省行队社台")  # the last chara
 _PERSONAL_PRONOUNS = ("他们", "她们", "渠等", "他", "她", "渠")
 _VERB_ADVERBS = frozenset("就也还则亦又都均皆却更便仍才已将")  # right before the cue: the verb's, not the name's
 _QUOTED_NAME_MAX = 12
+PREPOSITION_SURNAMES = frozenset("向对和与同跟把被将在从为")  # surnames too, but after a title a preposition
 _PHRASE_MAX = 50
 _REGION_MAX = 240  # characters before a cue in which its subject is looked for
 _NAME_MAX = 4  # a run this short before a one-character adverb is a name (王毅|将)  # a subject phrase longer than this is a clause, not a noun phrase
@@ -211,6 +212,8 @@ class SubjectGrammar:
         tail = i - name_start
         if tail == 0:
             # 总教练|曾文彬: a surname after a title starts a name, unless a word follows (总统|曾|表示)
+            if norm[i] in PREPOSITION_SURNAMES and not self.names(i):
+                return True  # 总统|向|访宾说明: a preposition, unless the document named someone 向…
             return not (norm[i] in self.lex.surnames and self._word_at(i + 1, i + 3) is None and not _TIME.match(norm, i + 1))
         if norm[i - 1] in _BODY_ENDS and tail > 2:
             return True  # 韩国产业通商资源部|在: an organisation's name ends there

@@ -48,6 +48,7 @@ _COORDINATION = re.compile("，(?:并且|并|同时|还|也|亦|又)")  # ……
 # a content clause may follow any reporting verb directly when it opens on one of these
 # subjects (林剑表示自己“不了解有关情况”, 大使馆也表示他们没有相关信息)
 _CLAUSE_SUBJECTS = ("自己", "他们", "她们", "它们", "他", "她")
+_COORDINATED_VERB = ("并", "並")
 _CONTRAST = re.compile("，(?:但是|但|而|不过|然而)")
 _NARRATIVE_OPENER = re.compile("^(?:但是|但|而|随后|此后|不过)")
 _CONDITIONALS = ("如果", "假如", "要是", "倘若", "若", "虽然", "尽管", "因为", "由于", "即使")
@@ -202,8 +203,8 @@ class Finder:
             return None
         if pos >= line.end and norm[pos - 1] == "：":
             return self._in_next_paragraph(idx, line, a, b, cue, attributed)
-        if pos >= line.end or (pos == b and norm[pos] in _NOT_CONTENT_START):
-            return None
+        if pos >= line.end or (pos == b and norm[pos] in _NOT_CONTENT_START) or norm.startswith(_COORDINATED_VERB, pos):
+            return None  # …武器装备说明，并实际操作: a second verb of the subject, not content
         subject = self._shared_subject.get(a) or self._subject_before(line, a, cue)
         if subject is None:
             return None
