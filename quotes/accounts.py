@@ -83,10 +83,43 @@ def _affiliation_in(text: str, name: str, lex: SideLexicon) -> str | None:
 
 
 def speaker_affiliation(doc: Document, quote: Quote, lex: SideLexicon) -> str | None:
-    """The party a speaker belongs to, read from the words before the speaker's name."""
-    if quote.speaker_kind not in ("person", "organization") or not quote.speaker:
+    """The party a speaker belongs to: named in the speaker's own mention (台湾外交部, 中国外交部发言人汪文斌,
+    两名美国官员) or in the words just before it; for a named person or body, else before the
+    first mention of the name in the document."""
+    if not quote.speaker or quote.speaker_kind not in ("person", "organization", "anonymous"):
         return None
+    if quote.speaker_kind == "anonymous":  # 两名美国官员; not 一名研究俄罗斯问题的学者
+        if quote.speaker_start is None or quote.speaker_end is None:
+            return None
+        mention = doc.text[quote.speaker_start : quote.speaker_end]
+        return lex.side_of(mention[mention.rfind("的") + 1 :])
+    local = _affiliation_at(doc.text, quote, lex)
+    if local:
+        return local
     return lex.side_of(quote.speaker) or _affiliation_in(doc.text, quote.speaker, lex) or lex.side_of(quote.role)
+
+
+def _consistent(quotes: list[Quote]) -> None:
+    """One speaker, one party: a quote whose mention names none (他说, 迪茨说) takes the party
+    the speaker's other quotes name most often."""
+    votes: dict[tuple, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for q in quotes:
+        if q.speaker_side and q.speaker_kind != "anonymous":
+            votes[(q.speaker, q.speaker_kind)][q.speaker_side] += 1
+    for q in quotes:
+        tally = votes.get((q.speaker, q.speaker_kind))
+        if q.speaker_side is None and tally and q.type != "headline":
+            q.speaker_side = max(tally, key=tally.get)
+
+
+def _affiliation_at(text: str, quote: Quote, lex: SideLexicon) -> str | None:
+    """The party nearest before the end of this quote's speaker mention, within its clause."""
+    if quote.speaker_start is None or quote.speaker_end is None:
+        return None
+    end = quote.speaker_end
+    clause_start = max(text.rfind(p, 0, quote.speaker_start) for p in "，。,；\n（(")
+    parties = lex.parties(text[max(clause_start + 1, quote.speaker_start - _AFFILIATION_WINDOW) : end])
+    return parties[-1] if parties else None
 
 
 def assign_sides(doc: Document) -> None:
@@ -96,13 +129,10 @@ def assign_sides(doc: Document) -> None:
     by_story: dict[str, list[Quote]] = defaultdict(list)
     for q in doc.quotes:
         by_story[q.story].append(q)
-    known: dict[tuple, str | None] = {}  # a speaker's party is read from the text once, not per quote
     for q in doc.quotes:
         if q.type != "headline":
-            key = (q.speaker, q.speaker_kind, q.role)
-            if key not in known:
-                known[key] = speaker_affiliation(doc, q, lex)
-            q.speaker_side = known[key]
+            q.speaker_side = speaker_affiliation(doc, q, lex)
+    _consistent(doc.quotes)
     affiliated = {q.id: q.speaker_side for q in doc.quotes}
     for q in doc.quotes:
         if q.speaker_kind == "media" and q.source is None and q.speaker in lex.words:
@@ -111,8 +141,7 @@ def assign_sides(doc: Document) -> None:
     for quotes in by_story.values():
         framed = {q.id: frame_sides[q.source] for q in quotes}
         sides = {s for s in framed.values() if s}
-        if len(sides) < 2:
-            sides |= {affiliated[q.id] for q in quotes if framed[q.id] is None and affiliated.get(q.id)}
+        sides |= {affiliated[q.id] for q in quotes if framed[q.id] is None and affiliated.get(q.id)}
         if len(sides) < 2:
             continue
         for q in quotes:

@@ -128,3 +128,20 @@ def test_analysis_does_not_import_scikit_learn():
             "print('sklearn' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+AGENCY_COPY = (
+    "中国外交部发言人汪明表示，中国愿意与梵蒂冈合作改善关系。\n\n"
+    "梵蒂冈国务卿帕罗林枢机表示，希望在北京开设办事处。\n\n"
+    "台湾外交部表示，台湾在密切关注双方的互动。他说，台梵邦谊深厚。\n\n"
+    "两名美国官员说，华盛顿不会改变立场。一名研究中国问题的学者说，这一进展值得关注。\n\n"
+    "帕罗林随后说，协议可能得到发展。\n"
+)
+
+
+def test_agency_copy_puts_each_speaker_on_the_side_the_mention_names():
+    doc = analyze(AGENCY_COPY)
+    sides = [(q.speaker, q.side) for q in doc.quotes]
+    assert sides[:4] == [("汪明", "中方"), ("帕罗林", "梵方"), ("台湾外交部", "台方"), ("台湾外交部", "台方")]
+    assert ("两名美国官员", "美方") in sides and ("一名研究中国问题的学者", None) in sides
+    assert sides[-1] == ("帕罗林", "梵方")  # the bare name keeps the party its fuller mention named
