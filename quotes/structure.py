@@ -13,6 +13,7 @@ from .lexicons import Lexicons
 from .model import Story
 
 _SENTENCE_END = "。！？!?…」”』\"'.;；"
+_CLOSERS = "」”』\"'"
 _DATELINE = re.compile(r"^\s*[（(【\[][^）)】\]]{1,24}?(?:\d{1,2}日讯|日电|电|讯)[）)】\]]")
 # A dateline at the head of a paragraph: （台北1日讯）, 新华社北京6月4日电, 本报讯（记者 邱立）
 _LEAD_DATELINE = re.compile(
@@ -52,7 +53,8 @@ def classify_line(line: str, lex: Lexicons) -> str:
         return "caption"
     if _DATELINE.match(s):
         return "text"
-    if len(s) <= 60 and not s.endswith(tuple(_SENTENCE_END)) and "。" not in s:
+    # a title may end on a closing mark (…耶伦盼“与中国重建联系”), a sentence does on its stop
+    if len(s) <= 60 and not s.rstrip(_CLOSERS).endswith(tuple(_SENTENCE_END)) and "。" not in s:
         return "title"
     return "text"
 

@@ -158,3 +158,21 @@ def test_headline_label_ending_in_a_reporting_verb():
 def test_a_contrasted_attribution_ends_the_reported_clause_before_it():
     found = quotes_of("尽管美国认为解放军会为2027年做好准备，但翁教授说，动手的条件是否成熟多半是猜测。")
     assert [(q.speaker, q.text) for q in found] == [("美国", "解放军会为2027年做好准备"), ("翁教授", "动手的条件是否成熟多半是猜测")]
+
+
+def test_a_title_reports_with_its_verb_directly():
+    found = quotes_of("中国称若美国打压中国记者将对等反制\n\n正文说明一些情况。")
+    assert [(q.type, q.speaker, q.cue, q.text) for q in found] == [("indirect", "中国", "称", "若美国打压中国记者将对等反制")]
+
+
+def test_a_title_part_opening_on_its_verb_reports_the_first_part_s_subject():
+    found = quotes_of("北京对莫斯科威胁继续保持沉默 反指美国渲染战争\n\n正文说明一些情况。")
+    assert [(q.speaker, q.text) for q in found] == [("北京", "美国渲染战争")]
+    found = quotes_of("接見貝里斯總督　總統盼深化兩國各項合作　促成更緊密夥伴關係\n\n正文說明一些情況。")
+    assert [q.text for q in found] == ["深化兩國各項合作\u3000促成更緊密夥伴關係"]
+
+
+def test_a_title_report_ends_before_a_labelled_part_and_a_readout_is_no_verb():
+    found = quotes_of("众院通过决议谴责北京侵蚀香港法治 佩洛西：聚焦追究责任\n\n正文说明一些情况。")
+    assert [(q.type, q.text) for q in found] == [("indirect", "北京侵蚀香港法治"), ("headline", "聚焦追究责任")]
+    assert quotes_of("两国外长会谈 俄方通报多出乌克兰内容\n\n正文说明一些情况。") == []

@@ -185,7 +185,11 @@ class MentionTyper:
             return all(_FOREIGN_PART.match(p) for p in parts) and len(parts) <= 4
         if not _HAN.match(text) or not self.plausible_name(text) or text[0] in _QUANTIFIERS:
             return False
-        if self.known(text) or (len(text) <= 3 and self.surnamed(text)):
+        if self.known(text):
+            return True
+        if text in self.lex.subject_words:
+            return False  # 回廊, 主席: a word of the grammar, not a name, whatever surname it opens with
+        if len(text) <= 3 and self.surnamed(text):
             return True
         skip = 1 if text[0] in self.lex.surnames else 0  # 于正义's 于 is a surname, 以军礼's 以 a preposition
         if bare and len(text) <= 4 and not self._descriptive(text) and not any(

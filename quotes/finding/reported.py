@@ -49,6 +49,10 @@ _COORDINATION = re.compile("，(?:并且|并|同时|还|也|亦|又)")  # ……
 # subjects (林剑表示自己“不了解有关情况”, 大使馆也表示他们没有相关信息)
 _CLAUSE_SUBJECTS = ("自己", "他们", "她们", "它们", "他", "她")
 _COORDINATED_VERB = ("并", "並")
+_TITLE_PARTS = re.compile("[^ ，,　]+")
+_TITLE_SUBJECT_MIN = 2
+_TITLE_CONNECTIVES = ("并", "並", "也", "另", "更", "并且", "並且")
+_TITLE_CONTENT_MIN = 4
 _CONTRAST = re.compile("，(?:但是|但|而|不过|然而)")
 _NARRATIVE_OPENER = re.compile("^(?:但是|但|而|随后|此后|不过)")
 _CONDITIONALS = ("如果", "假如", "要是", "倘若", "若", "虽然", "尽管", "因为", "由于", "即使")
@@ -174,6 +178,7 @@ class Finder:
             if line.kind in ("title", "heading"):
                 found.extend(headlines(self.norm, idx, line, self.lex, lambda i: self._covered(self._titles, i, i + 1)))
                 if line.kind == "title":
+                    found.extend(self._titled_reports(idx, line, attributed))
                     continue  # a heading may also hold a cue closing with a colon (卫福部发布新闻稿表示：)
             found.extend(self._framed(idx, line, attributed))
             for a, b, cue in self.cues(line):
@@ -229,6 +234,38 @@ class Finder:
         if pos > b or cue.recipient:  # 他指责美方…: an object clause ends with its sentence
             end = self._run_on(line, end, norm[subject[0] : subject[1]])
         return self._reported(idx, line, pos, end, (a, b), cue, subject, attributed)
+
+    def _titled_reports(self, idx: int, line: Line, attributed: set[int]) -> Iterator[Candidate]:
+        """``中国称若美国…将对等反制``, ``接见贝里斯总督　总统盼深化两国各项合作　促成…``: in a
+        title the reported clause follows its verb directly and runs on over the parts after it
+        (parts are set apart by spaces and commas) until another part reports; a part that
+        opens on the verb (…继续保持沉默 反指美国…) reports what the title's first part's
+        subject says."""
+        norm = self.norm
+        parts = [m.span() for m in _TITLE_PARTS.finditer(norm, line.start, line.end)]
+        reports = []  # (part index, cue start, cue end, cue, subject)
+        for k, (pa, pb) in enumerate(parts):
+            opening = pa + next((len(w) for w in _TITLE_CONNECTIVES if norm.startswith(w, pa)), 0)
+            for a, b, cue in self.cues(line, pa, pb):
+                if norm[a:b] in self.lex.documents:
+                    break  # 俄方通报多出乌克兰内容: a title's 通报 is the readout, not its issuing
+                if a == opening and k > 0:
+                    reports.append((k, a, b, cue, parts[0]))
+                elif _TITLE_SUBJECT_MIN <= a - pa <= _TITLE_HEAD:
+                    reports.append((k, a, b, cue, (pa, a)))
+                break
+        for n, (k, a, b, cue, subject) in enumerate(reports):
+            end = parts[reports[n + 1][0] - 1][1] if n + 1 < len(reports) else line.end
+            label = norm.find("：", b, end)
+            if label != -1:  # 佩洛西：… is a headline of its own: the report ends before its part
+                end = max((pa for pa, _ in parts if pa <= label), default=b)
+            while end > b and norm[end - 1] in "。！？ ，":
+                end -= 1
+            if end - b < _TITLE_CONTENT_MIN or norm[b] in "，：" or norm[b] in _NOT_CONTENT_START or norm.startswith(_COORDINATED_VERB, b):
+                continue  # a noun after the verb is no report
+            found = self._reported(idx, line, b, end, (a, b), cue, subject, attributed)
+            if found is not None:
+                yield found
 
     def _framed(self, idx: int, line: Line, attributed: set[int]) -> Iterator[Candidate]:
         """``据日本媒体统计，……`` / ``另据法新社报道，……`` / ``根据财政部的声明，……``: a frame at a
