@@ -158,3 +158,8 @@ def test_a_preposition_after_a_title_opens_the_verb_phrase():
     q = only("談及兩岸關係，總統向訪賓說明，政府致力維持和平。")
     assert (q.speaker, q.cue) == ("總統", "說明")
     assert quotes_of("總統針對武器裝備說明，並實際操作模擬器。") == []
+
+
+def test_a_title_s_speaker_is_the_one_the_article_names_below():
+    text = "國宴宴請諾魯總統　總統盼兩國更多合作交流　讓雙邊關係更緊密\n\n蔡英文總統今晚設國宴款待諾魯總統。總統表示，兩國友誼深厚。"
+    assert [q.speaker for q in quotes_of(text)] == ["蔡英文", "蔡英文"]

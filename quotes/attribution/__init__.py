@@ -335,8 +335,8 @@ class Attributor:
             mention = self.mention(cand.subject, headline=cand.type == "headline")
             if mention is None and cand.type != "headline" and not self._has_subject(cand.subject):
                 mention = self._sentence_subject(self.lines[cand.line], cand.subject[0])
-        if mention is not None and cand.type == "headline":
-            mention.cataphoric = True  # 卫福部长：… names the minister the article names below
+        if mention is not None and (cand.type == "headline" or self.lines[cand.line].kind == "title"):
+            mention.cataphoric = True  # 卫福部长：…, 总统盼…: a title names whom the article names below
         if frame is not None and mention is not None and self.frames.close_for_new_voice(frame, mention, cand):
             frame = None
         if mention is not None and mention.kind == "document" and mention.name is None:

@@ -209,7 +209,7 @@ class MentionTyper:
         """Not a title, a party or an organisation (美国总统, 东盟秘书长 carry no name)."""
         lex = self.lex
         return (text not in lex.titles and text not in lex.parties and text not in lex.organizations
-                and lex.body_suffixes.longest(text) is None)
+                and text not in lex.countries and lex.body_suffixes.longest(text) is None)
 
     def honorific_name(self, text: str) -> int:
         """拿督斯里诺丁: the length of a leading honorific before a name, or 0."""

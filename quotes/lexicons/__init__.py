@@ -87,6 +87,7 @@ class Lexicons:
     honorifics: tuple[str, ...]
     parties: dict[str, str]  # word → side (中国 → 中方), from sides.tsv
     organs: tuple[str, ...]  # government bodies (外交部, 国台办), from organs.txt
+    countries: frozenset[str]  # countries and territories, from countries.txt
 
     # Patterns built once per process rather than once per document (cached_property writes
     # the instance's __dict__ directly, which a frozen dataclass allows).
@@ -254,4 +255,5 @@ def load() -> Lexicons:
         honorifics=_longest_first(_lines("honorifics.txt")),
         parties=dict(line.split("\t")[:2] for line in _lines("sides.tsv")),
         organs=tuple(_lines("organs.txt")),
+        countries=frozenset(_lines("countries.txt")),
     )
