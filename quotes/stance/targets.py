@@ -16,7 +16,9 @@ _BEFORE_PERSON = frozenset("与和及对向跟同把被让给")
 _NAME_AFTER = re.compile("[\\u4e00-\\u9fff]{2,3}(?=[，。、；：的和与及在对也还将]|$)")
 _PRIORITY = {"party": 0, "person": 0, "term": 1, "issue": 2, "group": 2}
 _ABBREVIATIONS = "中美日韩俄台英法德印菲越澳加欧帛吐泰马蒙朝梵以伊"  # one-character names of parties
-_PAIR = re.compile(f"[{_ABBREVIATIONS}][{_ABBREVIATIONS}](?=关系|两国|友谊|邦谊|合作|交流|感情|双边|经贸|[，。、；]|$)|两岸")
+# 台日之间, 台美合作; not 中美洲, 台美人, 中英文 or 朝中社
+_PAIR = re.compile(f"[{_ABBREVIATIONS}][{_ABBREVIATIONS}](?![洲人裔籍文社九])|两岸|两国")
+_NOT_PAIRS = frozenset({"加以", "马英", "以加"})  # words, or a name (马英九), that only look like two parties
 _MODIFIER_MAX = 5  # characters of modifier a headed noun phrase reaches back over
 _NOT_MODIFIERS = frozenset("的了在是和与及或对向把被将也都就不没这那些其他我你她它们要会能可应并而且但为于以从")
 _QUOTED_TERM = re.compile(r"[「“『《\"]([^「」“”『』《》\"，。！？；：、\s]{2,16})[」”』》\"]")
@@ -32,7 +34,7 @@ def _target_words() -> tuple[WordScanner, dict[str, str]]:
     canonical = {}
     for word, side in sides.words.items():
         canonical[word] = word if len(word) > 1 and not word.endswith("方") else _party_name(side)
-    for name in ("targets.txt", "organs.txt"):
+    for name in ("targets.txt", "organs.txt", "countries.txt"):
         for word in _lexicon_lines(name):
             canonical.setdefault(word, word)
     return WordScanner(canonical), canonical
@@ -167,7 +169,7 @@ def _titled_people(text: str) -> list[TargetMention]:
 
 def _pairs(text: str) -> list[TargetMention]:
     """台日, 中美, 台帛: two parties named together as a relation."""
-    return [TargetMention(m.group(), m.start(), m.end(), "issue") for m in _PAIR.finditer(text)]
+    return [TargetMention(m.group(), m.start(), m.end(), "issue") for m in _PAIR.finditer(text) if m.group() not in _NOT_PAIRS]
 
 
 def _ends_word(text: str, i: int) -> bool:
