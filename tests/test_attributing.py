@@ -163,3 +163,20 @@ def test_a_preposition_after_a_title_opens_the_verb_phrase():
 def test_a_title_s_speaker_is_the_one_the_article_names_below():
     text = "國宴宴請諾魯總統　總統盼兩國更多合作交流　讓雙邊關係更緊密\n\n蔡英文總統今晚設國宴款待諾魯總統。總統表示，兩國友誼深厚。"
     assert [q.speaker for q in quotes_of(text)] == ["蔡英文", "蔡英文"]
+
+
+def test_a_readout_summary_frames_its_quotes_and_speaks_for_its_issuer():
+    text = ("（华盛顿综合报道）国防部长卡森周三与对方通话。\n\n据五角大楼发布的通话摘要，卡森说：“沟通渠道至关重要。”\n\n"
+            "摘要还说，双方同意恢复举行磋商机制会议。")
+    assert [(q.speaker, q.source) for q in quotes_of(text)] == [("卡森", "五角大楼"), ("五角大楼", "五角大楼")]
+
+
+def test_a_website_speaks_for_its_owner():
+    q = quotes_of("据生态环境部网站消息，部长黄立平周二主持对话。\n\n消息说，双方同意保持密切沟通。")[-1]
+    assert (q.speaker, q.source) == ("生态环境部", "生态环境部")
+
+
+def test_a_frame_s_source_is_no_dateline():
+    text = "（马尼拉综合报导）菲律宾国防部周五发布声明。\n\n声明说，卡森重申，美方的防卫承诺「坚如磐石」，条约适用于公务船只。"
+    q = only(text)
+    assert (q.speaker, q.source) == ("卡森", "菲律宾国防部声明")

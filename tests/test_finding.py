@@ -176,3 +176,13 @@ def test_a_title_report_ends_before_a_labelled_part_and_a_readout_is_no_verb():
     found = quotes_of("众院通过决议谴责北京侵蚀香港法治 佩洛西：聚焦追究责任\n\n正文说明一些情况。")
     assert [(q.type, q.text) for q in found] == [("indirect", "北京侵蚀香港法治"), ("headline", "聚焦追究责任")]
     assert quotes_of("两国外长会谈 俄方通报多出乌克兰内容\n\n正文说明一些情况。") == []
+
+
+def test_a_name_in_marks_after_a_verb_inside_a_report_is_no_relay():
+    q = only("總統指出，今年10月政府提出「產業結構優化」的具體行動計畫，期能達到轉型目標。")
+    assert q.speaker == "總統" and q.text.startswith("今年10月政府提出")
+
+
+def test_a_report_relayed_with_ti_chu():
+    q = only("新闻稿说，金承宪提出，希望中方改善韩国企业在华经营环境。")
+    assert (q.speaker, q.text) == ("金承宪", "希望中方改善韩国企业在华经营环境")

@@ -21,17 +21,17 @@ _FRAME_PATTERNS = (
     # 根据X发表的新闻稿, with an optional relaying outlet before it: 法广根据俄罗斯国防部发表的新闻稿
     (re.compile(r"(?P<outlet>[^，。；：“”「」\s]{1,12}?)?根据(?P<origin>" + _FRAME_SOURCE + r")(?:发表|发布|公布|发出)的(?P<doc>新闻稿|声明|公报|新闻公报|通报|消息|报告|通稿|文章)"), ("根据",)),
     # 据X消息 / 据X报道 / 另据X介绍 / 据X发布的消息
-    (re.compile(r"(?:另)?据(?P<origin>" + _FRAME_SOURCE + r")" + _FRAME_TIME + r"(?:发布|发表|公布)?(?:的)?(?:消息|报道|报导|介绍|透露|称|指出|披露|说|表示|通报|发布|公布|引述|援引)[，：,]"), ("据",)),
+    (re.compile(r"(?<!根)(?:另)?据(?P<origin>" + _FRAME_SOURCE + r")" + _FRAME_TIME + r"(?:发布|发表|公布)?(?:的)?(?:消息|报道|报导|介绍|透露|称|指出|披露|说|表示|通报|发布|公布|引述|援引|声明|新闻稿|新闻公报|公报|(?:通话)?摘要|纪要)[，：,]"), ("据",)),
     # 越通社的报道对会谈的描述有所不同。: a sentence that opens on an account names it
     (re.compile(r"(?:^|(?<=[。！？]))(?P<origin>[^，。；：“”「」\n]{2,16}?)的(?P<doc>报道|报导|新闻稿|新闻公报|公报|声明|通报)", re.M),
      ("的报道", "的报导", "的新闻稿", "的新闻公报", "的公报", "的声明", "的通报")),
     # X随后发表的声明 / X在官网发布的新闻稿: the account a later 声明说 refers to
-    (re.compile(r"(?P<origin>[^据，。；：“”「」\n]{2,24}?)(?:在[^，。；：\n]{0,12}?|随后|当天|同日|稍后|其后)?(?:发表|发布|公布|发出)(?:的)?(?P<doc>新闻稿|新闻公报|公报|联合声明|声明|通报|通稿|文告|公告)"),
+    (re.compile(r"(?P<origin>[^据，。；：“”「」\n]{2,24}?)(?:在[^，。；：\n]{0,12}?|随后|当天|同日|稍后|其后)?(?:发表|发布|公布|发出)(?:的|了)?(?P<doc>新闻稿|新闻公报|公报|联合声明|声明|通报|通稿|文告|公告|通话摘要|摘要|纪要)"),
      ("发表", "发布", "公布", "发出")),
     # X引述Y / X援引Y的声明
     (re.compile(r"(?P<outlet>[^，。；：“”「」\s]{2,12}?)(?:引述|援引)(?P<origin>[^，。；：“”「」]{2,20}?(?:声明|新闻稿|公报|消息|报道|官员|发言人))"), ("引述", "援引")),
 )
-_ACCOUNT_DOCUMENTS = ("新闻稿", "新闻公报", "公报", "声明", "联合声明", "通报")
+_ACCOUNT_DOCUMENTS = ("新闻稿", "新闻公报", "公报", "声明", "联合声明", "通报", "通话摘要", "摘要", "纪要")
 _NOT_FRAME_SOURCES = ("了解", "悉", "称", "报道", "报导", "说", "统计", "估计", "调查", "分析", "介绍", "透露", "此", "初步")
 
 ReadMention = Callable[[tuple[int, int]], "Mention | None"]
@@ -115,12 +115,14 @@ class Frames:
         opens_with_ju = m.group().startswith(("据", "另据"))
         if not opens_with_ju and ("据" in self.norm[clause_start + 1 : m.start() + 1] or "据" in groups["origin"]):
             return None  # the 据 pattern reads this one
-        origin = self.read_mention(m.span("origin"))
+        a, b = m.span("origin")
+        a = after_dateline(self.norm, a, b)  # （马尼拉综合报导）菲律宾国防部…: the dateline is no part of it
+        origin = self.read_mention((a, b))
         if origin is not None and origin.kind == "document" and origin.name is None:
             origin_span, origin_text = None, None  # 这份声明: the account already in force
         elif origin is None or origin.kind == "unknown" and "据" not in m.group()[:2]:
-            origin_span = m.span("origin")
-            origin_text = self.original[origin_span[0] : origin_span[1]].strip()
+            origin_span = (a, b)
+            origin_text = self.original[a:b].strip()
         else:
             origin_span = (origin.start, origin.end)
             origin_text = self.original[origin_span[0] : origin_span[1]].strip()

@@ -18,6 +18,7 @@ _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}$")
 NAME_SEPARATORS = "·‧•・∙`.．"  # between the parts of a transliterated name
 _MODIFIERS = ("新任", "现任", "时任", "前任", "前", "代理", "署理", "候任", "首任")
 _LOCATIVES = set("时后下里前内外间")  # 会后, 期间: no name ends so (翁履中 and 刘建上 do)
+_SITE_SUFFIXES = ("官方网站", "官网", "网站", "网页")
 _TITLE_MODIFIERS = ("代理", "署理", "候任", "时任", "现任", "新任", "首任", "前任", "前", "原")
 _NAME_MARKS = str.maketrans("", "", "“”「」『』\"")
 _FUNCTION_CHARS = set("的了是在没不这那个们着过也都就我你您她他咱和与及或等")  # never in a name
@@ -99,6 +100,11 @@ class MentionTyper:
             return None
         if b - a > _PHRASE_MAX:
             return self._last_apposed(a, b, headline, direct)
+        for suffix in _SITE_SUFFIXES:
+            if self.norm.endswith(suffix, a, b) and b - a > len(suffix) + 1:
+                owner = self.type(a, b - len(suffix), headline, direct)  # 生态环境部网站: the ministry speaks
+                if owner is not None and owner.kind in ("organization", "media", "party"):
+                    return owner
         for suffix in _HONORIFIC_SUFFIXES + ("等",):
             if self.norm.endswith(suffix, a, b) and b - a > len(suffix) + 1:
                 b -= len(suffix)  # 彭光理先生 is 彭光理; 美国和欧盟等, the parties named

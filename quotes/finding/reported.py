@@ -393,6 +393,10 @@ class Finder:
                 continue  # 李维亚说，金正恩可能认为…: the speaker's guess at another's mind
             if norm[a - 1] == "所":
                 continue  # 赫恩表示，正如蔡总统所提及，…: a reference inside the speech, not a relay
+            if b == end and norm[end] in PAIRS:
+                q = self._quoted_at(end)
+                if q is None or not self._closes_content(q, line):
+                    continue  # 政府提出「…」的具体计划: a name in marks after the verb, not its speech
             if b == end or (account and cue.direct_object) or self._subject_clause(b, line):
                 return True
         return False
