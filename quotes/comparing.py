@@ -35,8 +35,9 @@ WEIGHTS = (0.25, 0.35, 0.2, 0.2)  # characters, paraphrase concepts, words, key 
 _CONCEPT_BASE = 0xE000  # private-use characters stand for paraphrase groups
 _PARTY_BASE = 0xE400  # and for parties
 _PARTY_PRONOUNS = re.compile("我们|我国|我方|咱们|你们|您|贵国|贵方|你方")
-# a statement put to both parties at once (双方同意…, 两位部长同意…) is a joint outcome
-_JOINT_SUBJECT = re.compile("双方|两国|两人|两位|三方|三国|各方")
+# a statement put to both parties at once (双方同意…, 三方一致同意…) is a joint outcome; 三国应携手…
+# is the speaker's own view of what all should do
+_JOINT_SUBJECT = re.compile("(?:双方|两国|两人|两位|三方|三国|各方)[^，。；]{0,6}?(?:同意|认为|决定|确认|商定|承诺|重申|强调|讨论|达成|签署|欢迎|支持|表示|愿|将|一致)")
 _WHITE_SPACE = re.compile(r"\s\s+")
 
 

@@ -145,3 +145,11 @@ def test_agency_copy_puts_each_speaker_on_the_side_the_mention_names():
     assert sides[:4] == [("汪明", "中方"), ("帕罗林", "梵方"), ("台湾外交部", "台方"), ("台湾外交部", "台方")]
     assert ("两名美国官员", "美方") in sides and ("一名研究中国问题的学者", None) in sides
     assert sides[-1] == ("帕罗林", "梵方")  # the bare name keeps the party its fuller mention named
+
+
+def test_what_all_parties_should_do_is_the_speaker_s_own_voice():
+    from quotes.comparing import _voice
+
+    said = Quote(id="q1", story="s1", type="indirect", text="三国应携手维护供应链稳定", start=0, end=12, speaker="崔明", speaker_kind="person")
+    agreed = Quote(id="q2", story="s1", type="indirect", text="三方一致同意加快谈判进程", start=0, end=12, speaker="崔明", speaker_kind="person")
+    assert (_voice(said), _voice(agreed)) == ("崔明", None)
