@@ -263,3 +263,14 @@ def test_stance_table_cell_is_the_majority_stance_with_its_count():
     console.print(stance_table(quotes, "stance by speaker and target"))
     row = next(line for line in console.export_text().splitlines() if "林晓峰" in line)
     assert "−2" in row and "○" not in row  # one mark: opposes in two quotes of three
+
+
+def test_targets_are_names_not_verb_tails_or_speech():
+    from quotes.stance.targets import find_targets
+
+    names = lambda text: [t.target for t in find_targets(text)]
+    assert names("双方应从战略高度把握两国关系的正确方向") == ["两国关系"]
+    assert names("让两国人民都能感受到合作的成果") == ["两国人民"]
+    assert "宋立川" in names("应委员会邀请，外交部副部长宋立川将出席会议") and not any("邀请" in n for n in names("应委员会邀请，外交部副部长宋立川将出席会议"))
+    assert names("他说“视频助理裁判应该介入却没有介入”") == []
+    assert names("我们要加以重视，马英九表示支持，台日之间友好") == ["台日"]

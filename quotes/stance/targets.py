@@ -21,7 +21,8 @@ _PAIR = re.compile(f"[{_ABBREVIATIONS}][{_ABBREVIATIONS}](?![洲人裔籍文社�
 _NOT_PAIRS = frozenset({"加以", "马英", "以加"})  # words, or a name (马英九), that only look like two parties
 _MODIFIER_MAX = 5  # characters of modifier a headed noun phrase reaches back over
 _NOT_MODIFIERS = frozenset("的了在是和与及或对向把被将也都就不没这那些其他我你她它们要会能可应并而且但为于以从")
-_QUOTED_TERM = re.compile(r"[「“『《\"]([^「」“”『』《》\"，。！？；：、\s]{2,16})[」”』》\"]")
+_QUOTED_TERM = re.compile(r"[「“『《\"]([^「」“”『』《》\"，。！？；：、\s]{2,12})[」”』》\"]")
+_CLAUSE_CHARS = frozenset("不没应该却就吗呢吧了我你他她")
 _LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z0-9&.\-]{1,20}(?![A-Za-z])")
 
 
@@ -116,8 +117,10 @@ def find_targets(text: str, addressee: str | None = None, names: Iterable[str] =
 
 
 def _quoted_terms(text: str) -> list[TargetMention]:
-    """「投资台湾三大方案」, “九二共识”: a short term in marks names something."""
-    return [TargetMention(m.group(1), m.start(1), m.end(1), "term") for m in _QUOTED_TERM.finditer(text)]
+    """「投资台湾三大方案」, “九二共识”: a short term in marks names something; a clause in
+    marks (“视频助理裁判应该介入却没有介入”) is speech, not a name."""
+    return [TargetMention(m.group(1), m.start(1), m.end(1), "term") for m in _QUOTED_TERM.finditer(text)
+            if not any(c in _CLAUSE_CHARS for c in m.group(1))]
 
 
 def _latin_names(text: str) -> list[TargetMention]:
@@ -135,8 +138,12 @@ def _headed_phrases(text: str) -> list[TargetMention]:
             lo -= 1
         if lo > 0 and a - lo >= _MODIFIER_MAX and _modifier_char(text[lo - 1]):
             # the run did not stop at a word's edge: keep only what begins with a known word
-            # (把握两国关系 → 两国关系), or nothing (推动至今服务人)
+            # (推动至今服务人 → nothing)
             lo = next((i for i in range(lo, a) if _known_word_at(text, i)), a)
+        elif lo < a and not _known_word_at(text, lo):
+            # a modifier opening on no known word may hold the tail of a verb (把握两国关系,
+            # 让两国人民): from its first known word on, when it has one
+            lo = next((i for i in range(lo, a) if _known_word_at(text, i)), lo)
         head_kind = heads.kinds[m.group()]
         if len(m.group()) == 1 and a - lo < 2:
             continue  # 他人, 记者: a one-character head needs a modifier of its own
@@ -147,7 +154,7 @@ def _headed_phrases(text: str) -> list[TargetMention]:
 def _known_word_at(text: str, i: int) -> bool:
     """Does a party, a target word or a noun the grammar knows begin at ``i`` (两国, 双边, 香港)?"""
     words, (scanner, canonical) = load().subject_words, _target_words()
-    return any(text[i : i + n] in canonical or words.get(text[i : i + n]) == "nominal" for n in (4, 3, 2))
+    return _PAIR.match(text, i) is not None or any(text[i : i + n] in canonical or words.get(text[i : i + n]) == "nominal" for n in (4, 3, 2))
 
 
 def _titled_people(text: str) -> list[TargetMention]:
@@ -162,9 +169,16 @@ def _titled_people(text: str) -> list[TargetMention]:
                                                         or text[lo - 2] in _BEFORE_PERSON or _ends_word(text, lo - 1)):
             found.append(TargetMention(text[lo - 1 : b], lo - 1, b, "person"))  # 赖院长, 蔡前总统
         name = _NAME_AFTER.match(text, b)
-        if name:
-            found.append(TargetMention(text[a : name.end()], a, name.end(), "person"))  # 教宗方济各
+        # 副部长宋立川, 教宗方济各: the name after the title (not 委员会邀请, 部长去年)
+        if name and not _in_longer_word(text, a, b) and (text[b] in lex.surnames or all(c in lex.transliteration for c in name.group())):
+            found.append(TargetMention(text[b : name.end()], b, name.end(), "person"))
     return found
+
+
+def _in_longer_word(text: str, a: int, b: int) -> bool:
+    """Is the word at ``text[a:b]`` the start of a longer noun the grammar knows (委员|会)?"""
+    words = load().subject_words
+    return any(words.get(text[a : b + n]) == "nominal" for n in (1, 2))
 
 
 def _pairs(text: str) -> list[TargetMention]:
