@@ -145,8 +145,8 @@ def _headed_phrases(text: str) -> list[TargetMention]:
             # 让两国人民): from its first known word on, when it has one
             lo = next((i for i in range(lo, a) if _known_word_at(text, i)), lo)
         head_kind = heads.kinds[m.group()]
-        if len(m.group()) == 1 and a - lo < 2:
-            continue  # 他人, 记者: a one-character head needs a modifier of its own
+        if len(m.group()) == 1 and not (_named_place_before(text, a) or _known_noun_ending(text, a, b)):
+            continue  # 他人, 做法损人: a one-character head needs a people's or a place's name (香港人), or a known noun (大法官)
         found.append(TargetMention(text[lo:b], lo, b, head_kind))
     return found
 
@@ -173,6 +173,18 @@ def _titled_people(text: str) -> list[TargetMention]:
         if name and not _in_longer_word(text, a, b) and (text[b] in lex.surnames or all(c in lex.transliteration for c in name.group())):
             found.append(TargetMention(text[b : name.end()], b, name.end(), "person"))
     return found
+
+
+def _named_place_before(text: str, a: int) -> bool:
+    """Does a party, place or people's name end at ``a`` (香港|人, 维吾尔|人)?"""
+    _, canonical = _target_words()
+    return any(text[a - n : a] in canonical for n in (4, 3, 2) if a - n >= 0)
+
+
+def _known_noun_ending(text: str, a: int, b: int) -> bool:
+    """Is ``text[a-n:b]`` a noun the grammar knows (大法|官, 得奖|人)?"""
+    words = load().subject_words
+    return any(words.get(text[a - n : b]) == "nominal" for n in (1, 2, 3) if a - n >= 0)
 
 
 def _in_longer_word(text: str, a: int, b: int) -> bool:
