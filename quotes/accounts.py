@@ -8,7 +8,7 @@ outlets' commentary and unnamed or third-party voices stay without a side.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,6 +19,7 @@ from .reading import to_simplified
 # A one-character abbreviation (中, 美, 俄…) names a party only in compounds like these.
 _ABBREVIATION_FOLLOWERS = "方国军总外防驻官政媒"
 _AFFILIATION_WINDOW = 16  # characters before a speaker's name searched for a party
+_DATELINE_REACH = 24  # characters at the head of a paragraph where an outlet's dateline stands
 
 
 @dataclass(frozen=True)
@@ -147,18 +148,51 @@ def assign_sides(doc: Document) -> None:
         for q in quotes:
             side = framed[q.id] or affiliated.get(q.id)
             q.side = side if side in sides else None
+            q.side_reason = None if q.side is None else "frame" if framed[q.id] else "speakers"
     doc.accounts = build_accounts(doc.quotes)
 
 
-def dominant_side(doc: Document) -> str | None:
-    """The party a single-account document speaks for: its accounts' sides, else its speakers'."""
+@dataclass(frozen=True)
+class AccountSide:
+    """Whose account a whole document is, and how that was told."""
+
+    side: str | None
+    reason: str | None  # frame | outlet | speakers | mentions | given
+
+
+def account_of(doc: Document) -> AccountSide:
+    """The party a single-account document speaks for: the account its frames name (据X外交部网站
+    消息, X发表的声明), else the outlet of its dateline (新华社北京6月4日电, 韩联社), else the
+    party most of its speakers belong to."""
     lex = side_lexicon()
-    votes: dict[str, int] = defaultdict(int)
-    for q in doc.quotes:
-        side = account_side(q.source, lex, doc.text) or q.speaker_side
-        if side:
-            votes[side] += 1 + (q.source is not None)
-    return max(votes, key=votes.get) if votes else None
+    framed = Counter(s for q in doc.quotes if q.source and (s := account_side(q.source, lex, doc.text)))
+    if framed:
+        return AccountSide(framed.most_common(1)[0][0], "frame")
+    outlet = _dateline_outlet(doc, lex)
+    if outlet:
+        return AccountSide(outlet, "outlet")
+    speakers = Counter(q.speaker_side for q in doc.quotes if q.speaker_side)
+    if speakers:
+        return AccountSide(speakers.most_common(1)[0][0], "speakers")
+    return AccountSide(None, None)
+
+
+def _dateline_outlet(doc: Document, lex: SideLexicon) -> str | None:
+    """The party of an outlet named in the document's dateline (the head of its first paragraphs)."""
+    text = doc.norm or doc.text
+    for line in [ln for ln in text.splitlines() if ln.strip()][:3]:
+        head = line.strip()[:_DATELINE_REACH]
+        for m in lex.pattern.finditer(to_simplified(head)):
+            if m.group() in lexicons.load().media or m.group().endswith("社"):
+                return lex.words[m.group()]
+    return None
+
+
+def other_account(doc: Document, known: str) -> AccountSide:
+    """The side of a document that names no account of its own, read against the other file's
+    side: the party it names most often besides that one (a readout of a call names both)."""
+    counts = Counter(p for p in side_lexicon().parties(doc.norm or doc.text) if p != known)
+    return AccountSide(counts.most_common(1)[0][0], "mentions") if counts else AccountSide(None, None)
 
 
 def build_accounts(quotes: list[Quote]) -> list[Account]:

@@ -273,7 +273,7 @@ def compare(
     """Align two files that tell one event from two sides and flag what only one side says.
 
     Filters choose the quotes shown and written; the comparison itself is made on every quote."""
-    from .accounts import dominant_side
+    from .accounts import AccountSide, account_of, other_account
     from .comparing import compare_documents
     from .export import to_json, write_csv, write_json
     from .report import readout_report
@@ -284,12 +284,18 @@ def compare(
     docs, failures = _files([first, second])
     if failures or len(docs) != 2:
         raise typer.Exit(EXIT_INPUT)
-    names = [s.strip() for s in sides.split(",")] if sides else [dominant_side(d) for d in docs]
+    if sides:
+        accounts = [AccountSide(s.strip(), "given") for s in sides.split(",")]
+    else:
+        accounts = [account_of(d) for d in docs]
+        for k in (0, 1):  # a file that names no account of its own, against the other's side
+            if accounts[k].side is None and accounts[1 - k].side is not None:
+                accounts[k] = other_account(docs[k], accounts[1 - k].side)
+    names = [a.side for a in accounts]
     if len(names) != 2 or not all(names) or names[0] == names[1]:
-        inferred = ", ".join(str(n) for n in names)
-        _fail(f"cannot tell the two sides apart ({inferred}); name them with --sides 中方,美方")
+        _fail(_sides_failure([first, second], accounts, bool(sides)))
         raise typer.Exit(EXIT_USAGE)
-    comparison = compare_documents(docs, names)
+    comparison = compare_documents(docs, names, [a.reason for a in accounts])
     quote_filter = _quote_filter(speaker, side, type_, cue_class, target)
     if quote_filter:
         found = sum(len(d.quotes) for d in docs)
@@ -308,6 +314,18 @@ def compare(
     if not quiet:
         quotes = {(i, q.id): q for i, d in enumerate(docs) for q in d.quotes}
         Console().print(readout_report(quotes, comparison, {n: d.text for n, d in zip(names, docs)}))
+
+
+def _sides_failure(paths: list[Path], accounts, given: bool) -> str:
+    """What ``compare`` could not tell about the two accounts, in one line."""
+    if given:
+        return f"--sides needs two different sides, comma-separated (中方,美方), got {','.join(str(a.side) for a in accounts)}"
+    if accounts[0].side and accounts[0].side == accounts[1].side:
+        return (f"both files read as {accounts[0].side}'s account ({accounts[0].reason}, {accounts[1].reason}); "
+                "name the sides with --sides 中方,美方")
+    unknown = [str(p) for p, a in zip(paths, accounts) if not a.side]
+    return (f"cannot tell whose account {' and '.join(unknown)} is (no frame, dateline outlet or speaker names a party); "
+            "name the sides with --sides 中方,美方")
 
 
 @app.command("eval")

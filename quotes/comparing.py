@@ -236,12 +236,14 @@ def compare_document(doc: Document) -> None:
     doc.comparison = [c for statements in by_story.values() for c in align(statements)]
 
 
-def compare_documents(docs: list[Document], sides: list[str]) -> list[Comparison]:
-    """Cross-file comparison: each document is one side's account."""
+def compare_documents(docs: list[Document], sides: list[str], reasons: list[str | None] | None = None) -> list[Comparison]:
+    """Cross-file comparison: each document is one side's account (told by ``reasons``:
+    frame, outlet, speakers, mentions or given)."""
     statements = []
-    for i, (doc, side) in enumerate(zip(docs, sides)):
+    reasons = reasons or ["given"] * len(docs)
+    for i, (doc, side, reason) in enumerate(zip(docs, sides, reasons)):
         for q in doc.quotes:
             if q.type != "headline":
-                q.side = side
+                q.side, q.side_reason = side, reason
                 statements.append(Statement(q, side, doc=i))
     return align(statements)

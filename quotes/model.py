@@ -64,6 +64,7 @@ class Quote:
     role: str | None = None
     source: str | None = None
     side: str | None = None
+    side_reason: str | None = None  # how the side was told: frame | outlet | speakers | mentions | given
     speaker_side: str | None = None  # the party the speaker belongs to (董军 → 中方), whichever account quotes them
     truncated: bool = False
     stance: list[Stance] = field(default_factory=list)

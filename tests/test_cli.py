@@ -99,3 +99,41 @@ def test_documents_carry_the_date_their_record_gives(tmp_path):
     assert result.exit_code == 0, result.output
     docs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [d["date"] for d in docs] == ["2024-05-01", None]
+
+
+def _compare(tmp_path: Path, a: str, b: str, *extra: str):
+    paths = []
+    for name, text in (("a.txt", a), ("b.txt", b)):
+        p = tmp_path / name
+        p.write_text(text, encoding="utf-8")
+        paths.append(str(p))
+    out = tmp_path / "c.json"
+    result = runner.invoke(app, ["compare", *paths, "--json", str(out), "-q", *extra])
+    docs = json.loads(out.read_text(encoding="utf-8"))["documents"] if result.exit_code == 0 else []
+    return result, [(d["quotes"][0]["side"], d["quotes"][0]["side_reason"]) for d in docs]
+
+
+def test_compare_tells_each_file_s_account_without_sides(tmp_path):
+    framed = "据中国外交部网站消息，外交部长王林与韩国外长朴明通电话。王林表示，中方愿同韩方加强合作。\n"
+    dateline = "（韩联社首尔6月4日电）外长朴明表示，希望扩大两国高层交流。\n"
+    result, sides = _compare(tmp_path, framed, dateline)
+    assert result.exit_code == 0, result.output
+    assert sides == [("中方", "frame"), ("韩方", "outlet")]
+
+
+def test_compare_reads_an_unnamed_account_against_the_other_file(tmp_path):
+    framed = "据中国外交部网站消息，外交部长王林与韩国外长朴明通电话。王林表示，中方愿同韩方加强合作。\n"
+    bare = "外长会谈后，一位分析人士说，会谈气氛良好，韩国希望加强合作。\n"
+    result, sides = _compare(tmp_path, framed, bare)
+    assert result.exit_code == 0, result.output
+    assert sides == [("中方", "frame"), ("韩方", "mentions")]
+    result, sides = _compare(tmp_path, framed, bare, "--sides", "中方,韩方")
+    assert sides == [("中方", "given"), ("韩方", "given")]
+
+
+def test_compare_says_which_file_it_cannot_read(tmp_path):
+    bare = "有分析说，会谈气氛良好。\n"
+    result, _ = _compare(tmp_path, bare, bare)
+    assert result.exit_code == 2
+    assert "cannot tell whose account" in result.output and "a.txt" in result.output and "--sides" in result.output
+    assert "Traceback" not in result.output
