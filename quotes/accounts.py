@@ -114,12 +114,12 @@ def _consistent(quotes: list[Quote]) -> None:
 
 
 def _affiliation_at(text: str, quote: Quote, lex: SideLexicon) -> str | None:
-    """The party nearest before the end of this quote's speaker mention, within its clause."""
+    """The party the quote's own speaker mention names (美国国务卿布林肯, 台湾外交部), the nearest
+    to the name; words outside the mention are left to the name's first mention (在与美国会谈后，
+    辛格表示: 美国 is whom he met)."""
     if quote.speaker_start is None or quote.speaker_end is None:
         return None
-    end = quote.speaker_end
-    clause_start = max(text.rfind(p, 0, quote.speaker_start) for p in "，。,；\n（(")
-    parties = lex.parties(text[max(clause_start + 1, quote.speaker_start - _AFFILIATION_WINDOW) : end])
+    parties = lex.parties(text[quote.speaker_start : quote.speaker_end])
     return parties[-1] if parties else None
 
 
@@ -131,8 +131,8 @@ def assign_sides(doc: Document) -> None:
     for q in doc.quotes:
         by_story[q.story].append(q)
     for q in doc.quotes:
-        if q.type != "headline":
-            q.speaker_side = speaker_affiliation(doc, q, lex)
+        # a headline's label speaks for a party only when it names one (菲律宾防长：…)
+        q.speaker_side = speaker_affiliation(doc, q, lex) if q.type != "headline" else _affiliation_at(doc.text, q, lex)
     _consistent(doc.quotes)
     affiliated = {q.id: q.speaker_side for q in doc.quotes}
     for q in doc.quotes:

@@ -153,3 +153,9 @@ def test_what_all_parties_should_do_is_the_speaker_s_own_voice():
     said = Quote(id="q1", story="s1", type="indirect", text="三国应携手维护供应链稳定", start=0, end=12, speaker="崔明", speaker_kind="person")
     agreed = Quote(id="q2", story="s1", type="indirect", text="三方一致同意加快谈判进程", start=0, end=12, speaker="崔明", speaker_kind="person")
     assert (_voice(said), _voice(agreed)) == ("崔明", None)
+
+
+def test_words_before_a_bare_name_are_not_its_party():
+    text = ("印度国防部长辛格表示，印度军队将作出适当回应。中国外交部发言人毛明说，中方希望印方停止炒作。\n\n"
+            "在与美国防长会谈后，辛格说，印度不会退让。\n")
+    assert [(q.speaker, q.side) for q in analyze(text).quotes] == [("辛格", "印方"), ("毛明", "中方"), ("辛格", "印方")]
