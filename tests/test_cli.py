@@ -113,21 +113,18 @@ def _compare(tmp_path: Path, a: str, b: str, *extra: str):
     return result, [(d["quotes"][0]["side"], d["quotes"][0]["side_reason"]) for d in docs]
 
 
-def test_compare_tells_each_file_s_account_without_sides(tmp_path):
-    framed = "据中国外交部网站消息，外交部长王林与韩国外长朴明通电话。王林表示，中方愿同韩方加强合作。\n"
-    dateline = "（韩联社首尔6月4日电）外长朴明表示，希望扩大两国高层交流。\n"
-    result, sides = _compare(tmp_path, framed, dateline)
-    assert result.exit_code == 0, result.output
-    assert sides == [("中方", "frame"), ("韩方", "outlet")]
+FRAMED_READOUT = "据中国外交部网站消息，外交部长王林与韩国外长朴明通电话。王林表示，中方愿同韩方加强合作。\n"
 
 
-def test_compare_reads_an_unnamed_account_against_the_other_file(tmp_path):
-    framed = "据中国外交部网站消息，外交部长王林与韩国外长朴明通电话。王林表示，中方愿同韩方加强合作。\n"
-    bare = "外长会谈后，一位分析人士说，会谈气氛良好，韩国希望加强合作。\n"
-    result, sides = _compare(tmp_path, framed, bare)
+@pytest.mark.parametrize("other, expected", [
+    ("（韩联社首尔6月4日电）外长朴明表示，希望扩大两国高层交流。\n", ("韩方", "outlet")),
+    ("外长会谈后，一位分析人士说，会谈气氛良好，韩国希望加强合作。\n", ("韩方", "mentions")),
+])
+def test_compare_tells_each_file_s_account_without_sides(tmp_path, other, expected):
+    result, sides = _compare(tmp_path, FRAMED_READOUT, other)
     assert result.exit_code == 0, result.output
-    assert sides == [("中方", "frame"), ("韩方", "mentions")]
-    result, sides = _compare(tmp_path, framed, bare, "--sides", "中方,韩方")
+    assert sides == [("中方", "frame"), expected]
+    result, sides = _compare(tmp_path, FRAMED_READOUT, other, "--sides", "中方,韩方")
     assert sides == [("中方", "given"), ("韩方", "given")]
 
 
