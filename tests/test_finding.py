@@ -186,3 +186,9 @@ def test_a_name_in_marks_after_a_verb_inside_a_report_is_no_relay():
 def test_a_report_relayed_with_ti_chu():
     q = only("新闻稿说，金承宪提出，希望中方改善韩国企业在华经营环境。")
     assert (q.speaker, q.text) == ("金承宪", "希望中方改善韩国企业在华经营环境")
+
+
+def test_a_verb_of_speech_after_an_object_clause_opens_its_own_quote():
+    found = quotes_of("美国国务院指责当局迫害少数民族，说这是种族灭绝。")
+    assert [(q.cue, q.text, q.speaker) for q in found] == [("指责", "当局迫害少数民族", "美国国务院"), ("说", "这是种族灭绝", "美国国务院")]
+    assert len(quotes_of("總統表示，臺美關係密切，希望雙方持續合作。")) == 1

@@ -44,7 +44,7 @@ _HEDGES = ("可能", "或许", "也许", "恐怕", "大概", "似乎", "显然",
 _SUBJECTLESS = ("mental", "directive")  # 期盼、相信、呼吁 may open a sentence that goes on with its speaker
 _CLAUSE_BREAK = re.compile("[，：；。！？]")
 _LOCATIVE_ENDS = set("时中上后前间")  # 出席「…」时|表示: an adverbial clause ends so
-_COORDINATION = re.compile("，(?:并且|并|同时|还|也|亦|又)")  # ……，并要求…: a coordinated reporting verb may follow
+_COORDINATION = re.compile("，(?:并且|并|同时|还|也|亦|又)?")  # ……，并要求… / 指责A，说B: a coordinated reporting verb may follow
 # a content clause may follow any reporting verb directly when it opens on one of these
 # subjects (林剑表示自己“不了解有关情况”, 大使馆也表示他们没有相关信息)
 _CLAUSE_SUBJECTS = ("自己", "他们", "她们", "它们", "他", "她")
@@ -229,7 +229,7 @@ class Finder:
         if self._opens_attribution(pos, line, self._is_account(subject, cue)):
             self.relays.append(Candidate("frame", a, b, idx, (a, b), cue.cue_class, subject))
             return None
-        end = self._coordinated_cue(pos, self._sentence_end(pos, line.end), line, subject)
+        end = self._coordinated_cue(pos, self._sentence_end(pos, line.end), line, subject, bare=pos == b)
         end = self._contrasted_attribution(pos, end, line)
         if pos > b or cue.recipient:  # 他指责美方…: an object clause ends with its sentence
             end = self._run_on(line, end, norm[subject[0] : subject[1]])
@@ -357,13 +357,20 @@ class Finder:
         attributed.add(q.open)
         return self._direct(q, q.line, (a, b), cue, subject)
 
-    def _coordinated_cue(self, pos: int, end: int, line: Line, subject: tuple[int, int]) -> int:
+    def _coordinated_cue(self, pos: int, end: int, line: Line, subject: tuple[int, int], bare: bool = False) -> int:
         """Cut the content before a coordinated reporting verb (……，并要求…): the second verb
-        opens a quote of its own, by the same speaker."""
+        opens a quote of its own, by the same speaker. ``bare``: the content follows its verb
+        directly (指责中共迫害…，说这是…), where a verb of speech after a bare comma
+        coordinates too."""
         k = bisect_left(self._coordinations, (pos,))
         while k < len(self._coordinations) and self._coordinations[k][1] <= end:
             start, after = self._coordinations[k]
-            if any(a == after for a, _, _ in self.cues(line, after, min(end, after + self.lex_cue_max))):
+            unjoined = after == start + 1  # with no conjunction only a verb of speech, after an object clause
+            if unjoined and not bare:
+                k += 1
+                continue
+            if any(a == after and not (unjoined and cue.cue_class in _SUBJECTLESS)
+                   for a, _, cue in self.cues(line, after, min(end, after + self.lex_cue_max))):
                 self._shared_subject[after] = subject
                 return start
             k += 1
