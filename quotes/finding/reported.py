@@ -47,7 +47,7 @@ _LOCATIVE_ENDS = set("时中上后前间")  # 出席「…」时|表示: an adve
 _COORDINATION = re.compile("，(?:并且|并|同时|还|也|亦|又)?")  # ……，并要求… / 指责A，说B: a coordinated reporting verb may follow
 # a content clause may follow any reporting verb directly when it opens on one of these
 # subjects (林剑表示自己“不了解有关情况”, 大使馆也表示他们没有相关信息)
-_CLAUSE_SUBJECTS = ("自己", "他们", "她们", "它们", "他", "她")
+_CLAUSE_SUBJECTS = ("自己", "他们", "她们", "它们", "他", "她", "这是", "这将", "这会", "这不", "此举")
 _COORDINATED_VERB = ("并", "並")
 _TITLE_PARTS = re.compile("[^ ，,　]+")
 _TITLE_SUBJECT_MIN = 2
