@@ -192,3 +192,8 @@ def test_a_verb_of_speech_after_an_object_clause_opens_its_own_quote():
     found = quotes_of("美国国务院指责当局迫害少数民族，说这是种族灭绝。")
     assert [(q.cue, q.text, q.speaker) for q in found] == [("指责", "当局迫害少数民族", "美国国务院"), ("说", "这是种族灭绝", "美国国务院")]
     assert len(quotes_of("總統表示，臺美關係密切，希望雙方持續合作。")) == 1
+
+
+def test_a_quotation_then_a_turn_to_another_voice_is_direct():
+    found = quotes_of("台湾媒体《风传媒》报道，“4月8日将会进行马习二会”，不过基金会执行长萧旭岑说，行程还在安排中。")
+    assert [(q.type, q.text) for q in found] == [("direct", "4月8日将会进行马习二会"), ("indirect", "行程还在安排中")]

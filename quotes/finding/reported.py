@@ -333,6 +333,8 @@ class Finder:
         ch = self.norm[after]
         if ch in _SENTENCE_END or ch in PAIRS or ch == '"' or ch in "；（(":
             return True
+        if self.norm[q.close + 1 : after] == "，" and _CONTRAST.match(self.norm, after - 1):
+            return True  # “A”，不过X说…: the narration turns to another voice
         clause_end = self._clause_end(after, line.end)  # “A。”他还表示，B: a new attribution follows
         return any(ca - after <= _SUBJECT_HEAD for ca, _, _ in self.cues(line, after, clause_end))
 
