@@ -197,3 +197,8 @@ def test_a_verb_of_speech_after_an_object_clause_opens_its_own_quote():
 def test_a_quotation_then_a_turn_to_another_voice_is_direct():
     found = quotes_of("台湾媒体《风传媒》报道，“4月8日将会进行马习二会”，不过基金会执行长萧旭岑说，行程还在安排中。")
     assert [(q.type, q.text) for q in found] == [("direct", "4月8日将会进行马习二会"), ("indirect", "行程还在安排中")]
+
+
+def test_a_long_headline_label_ending_on_its_verb_names_its_subject():
+    found = quotes_of("北京向美国众院议长麦卡锡喊话：不要访问台湾\n\n正文说明一些情况。")
+    assert [(q.type, q.speaker, q.cue, q.text) for q in found] == [("headline", "北京", "喊话", "不要访问台湾")]

@@ -332,7 +332,10 @@ class Attributor:
         if cand.subject and cand.subject[0] == cand.subject[1]:
             self._continue_paragraph(quote, cand, story)  # 期盼未来…: the paragraph's speaker goes on
         elif cand.subject:
-            mention = self.mention(cand.subject, headline=cand.type == "headline")
+            # a headline label ending on its verb (北京向…喊话：) is read as a clause, its subject first
+            mention = self.mention(cand.subject, headline=cand.type == "headline" and cand.cue is None)
+            if mention is None and cand.type == "headline":
+                mention = self.mention(cand.subject, headline=True)  # 中国评论人反驳：
             if mention is None and cand.type != "headline" and not self._has_subject(cand.subject):
                 mention = self._sentence_subject(self.lines[cand.line], cand.subject[0])
         if mention is not None and (cand.type == "headline" or self.lines[cand.line].kind == "title"):

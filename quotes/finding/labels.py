@@ -17,6 +17,7 @@ from .candidates import Candidate
 
 _SCORE = re.compile(r"\d+\s*[:：比]\s*\d+")
 _LABEL = re.compile(r"\s*(?P<label>[^\s，。：；、“”「」『』（）()【】]{1,8})：")
+_VERB_LABEL_MAX = 24  # a label that ends on its verb may be a longer phrase (北京向…麦卡锡喊话：)
 _ANSWER_MIN = 12  # characters of content after a label for a paragraph to be an answer
 _TRANSCRIPT = re.compile(
     r"(?P<cue>致词|致辞|讲词|谈话|演说|演讲|贺词|讲话|发言|答词|训词|讲稿|证词|声明|文告)?(?:的)?(?:全文|内容|原文)(?:为|如下|是)?："
@@ -34,7 +35,8 @@ def headlines(norm: str, idx: int, line: Line, lex: Lexicons, in_title: Callable
         while s > line.start and norm[s - 1] not in " 】]”」』，。！？\t\u3000":
             s -= 1
         speaker = norm[s:colon]
-        if not _labels_speech(speaker, lex):
+        cue = _closing_cue(speaker, lex)  # 中国评论人反驳：… names its speaker and its verb
+        if not (_labels_speech(speaker, lex) or (cue and len(speaker) <= _VERB_LABEL_MAX)):
             continue  # 中甲第28轮：… is a label, 4：2 a score
         e = colon + 1
         while e < line.end and norm[e] not in "【[":
@@ -45,7 +47,6 @@ def headlines(norm: str, idx: int, line: Line, lex: Lexicons, in_title: Callable
             e -= 1
         if e - colon - 1 < 2 or _SCORE.search(norm, colon + 1, e):
             continue  # 羽球：大马男双2:0横扫印尼: a section label over a result, not speech
-        cue = _closing_cue(speaker, lex)  # 中国评论人反驳：… names its speaker and its verb
         if cue:
             verb = colon - len(cue)
             yield Candidate("headline", colon + 1, e, idx, (verb, colon), lex.cues[cue].cue_class, (s, verb), confidence=0.7)
