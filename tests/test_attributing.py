@@ -180,3 +180,8 @@ def test_a_frame_s_source_is_no_dateline():
     text = "（马尼拉综合报导）菲律宾国防部周五发布声明。\n\n声明说，卡森重申，美方的防卫承诺「坚如磐石」，条约适用于公务船只。"
     q = only(text)
     assert (q.speaker, q.source) == ("卡森", "菲律宾国防部声明")
+
+
+def test_a_pronoun_after_a_relative_clause_subject_is_that_person():
+    text = "擔任丹麥外交部部長的艾勒曼‧顏森，對中華民國的發展成果至表肯定，他並指出，這次訪問親身體會到社會的繁榮。"
+    assert only(text).speaker in ("顏森", "艾勒曼‧顏森")

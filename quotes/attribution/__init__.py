@@ -256,6 +256,10 @@ class Attributor:
         for ca, cb in self.grammar.clauses(start, pos)[:-1]:
             phrase = self.grammar.phrase(ca, cb)
             if phrase is None:
+                # 担任…外交部部长的艾勒曼‧颜森，…，他并指出: a person after a relative clause
+                m = self._relative_head(ca, cb)
+                if m is not None and m.kind == "person" and m.anaphor is None and m.name:
+                    return self._register(m, story)
                 continue
             m = self.typer.type(phrase.start, phrase.end)
             if m is not None and m.kind == "person" and m.anaphor is None and m.name:
