@@ -202,3 +202,9 @@ def test_a_quotation_then_a_turn_to_another_voice_is_direct():
 def test_a_long_headline_label_ending_on_its_verb_names_its_subject():
     found = quotes_of("北京向美国众院议长麦卡锡喊话：不要访问台湾\n\n正文说明一些情况。")
     assert [(q.type, q.speaker, q.cue, q.text) for q in found] == [("headline", "北京", "喊话", "不要访问台湾")]
+
+
+def test_a_report_runs_on_over_figures_the_speaker_cites_and_stops_at_the_visitors_list():
+    text = ("總統表示，我國核電廠一直安全運轉。根據國際原子能總署公布的評比，臺灣名列第6。"
+            "總統說，未來政府將繼續努力。訪賓一行尚包括美國電力研究院顧問馬基斯。")
+    assert [q.text for q in quotes_of(text)] == ["我國核電廠一直安全運轉。根據國際原子能總署公布的評比，臺灣名列第6", "未來政府將繼續努力"]

@@ -53,6 +53,7 @@ _TITLE_PARTS = re.compile("[^ ，,　]+")
 _TITLE_SUBJECT_MIN = 2
 _TITLE_CONNECTIVES = ("并", "並", "也", "另", "更", "并且", "並且")
 _TITLE_CONTENT_MIN = 4
+_CITED_DATA = re.compile("根据[^，。；：]{2,40}?(?:评比|统计|数据|调查|研究|排名|资料)")
 _CONTRAST = re.compile("，(?:但是|但|而|不过|然而)")
 _NARRATIVE_OPENER = re.compile("^(?:但是|但|而|随后|此后|不过)")
 _CONDITIONALS = ("如果", "假如", "要是", "倘若", "若", "虽然", "尽管", "因为", "由于", "即使")
@@ -559,8 +560,8 @@ class Finder:
         """Does this sentence begin a new attribution or hand back to the reporter?"""
         if sentence.startswith(self._narration) and not _continues_speech(sentence, self._narration):
             return True
-        if sentence.startswith(("据", "另据", "根据")):
-            return True
+        if sentence.startswith(("据", "另据", "根据")) and not _CITED_DATA.match(sentence):
+            return True  # but 根据联合国…的评比，台湾名列第6: the speaker citing figures goes on
         if _NARRATED_ACT.match(sentence):
             return True  # 他并感谢…: the reporter tells what the speaker did
         if sentence[:1] in PAIRS or sentence[:1] == '"':
