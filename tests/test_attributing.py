@@ -185,3 +185,13 @@ def test_a_frame_s_source_is_no_dateline():
 def test_a_pronoun_after_a_relative_clause_subject_is_that_person():
     text = "擔任丹麥外交部部長的艾勒曼‧顏森，對中華民國的發展成果至表肯定，他並指出，這次訪問親身體會到社會的繁榮。"
     assert only(text).speaker in ("顏森", "艾勒曼‧顏森")
+
+
+def test_a_titled_head_after_de_is_named_by_its_name():
+    q = only("罗格斯大学的埃布赖特教授说，现在评估致死率还为时过早。")
+    assert (q.speaker, q.role) == ("埃布赖特", "教授")
+
+
+def test_a_pronoun_skips_a_time_clause_to_the_sentence_s_subject():
+    text = "葛义朋发了帖子。\n\n本月早些时候，大学副教授约尼·弗里德霍夫博士，关注了葛义朋的多个帖子。他认为，帖子有问题。"
+    assert only(text).speaker == "弗里德霍夫"

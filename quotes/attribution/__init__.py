@@ -35,6 +35,8 @@ _ROLE_REACH = 10  # characters of organisation name a role may carry before its 
 _SENTENCES_BACK = 2  # sentences looked back for the subject of a sentence that names none
 _ISSUER_REACH = 2000  # characters looked back for whoever issued a document that speaks
 _SENTENCE_END = "。！？"
+_DETERMINED = ("这个", "这份", "这篇", "该", "此", "这项", "上述")
+_ACCOUNT_PAPERS = frozenset({"新闻稿", "新闻公报", "公报", "声明", "联合声明", "通报", "通话摘要", "摘要", "纪要", "消息", "报道", "报导"})
 _RELAY = re.compile("(?:引述|援引|引用|转引|转述)了?")
 _RELAYED_WORDS = re.compile("的(?:话|分析|说法|看法|表态|讲话|发言|评论|观点|报道内容|报导内容|报道|报导|内容|文章)")
 # 援引…中心的数据表示: whoever cites figures speaks for themself
@@ -181,10 +183,14 @@ class Attributor:
                 return relay
             phrase = self.grammar.phrase(ca, cb)
             m = self.typer.type(phrase.start, phrase.end, direct=n == 0) if phrase is not None else None
-            if n == 0 and (m is None or self._bare(m)):
-                # 专注于…的国际事务教授莎伦·斯夸索尼: a titled head after 的 outranks a bare word
+            if n == 0 and (m is None or self._bare(m) or (m.anaphor and "的" in m.text)):
+                # 专注于…的国际事务教授莎伦·斯夸索尼: a titled head after 的 outranks a bare word;
+                # 罗格斯大学的埃布赖特教授: a named head outranks the whole phrase read as a title
                 head = self._relative_head(ca, cb)
-                m = head if head is not None and (m is None or head.role) else m
+                if m is not None and m.anaphor:
+                    m = head if head is not None and head.kind == "person" and head.anaphor is None else m
+                else:
+                    m = head if head is not None and (m is None or head.role) else m
                 m = m or (self._named_prefix(phrase) if phrase is not None else None)
             if m is not None or (n == 0 and phrase is not None):
                 return m  # the cue's own subject, a speaker or not
@@ -282,8 +288,7 @@ class Attributor:
                 start = max(max(self.norm.rfind(ch, line.start, end - 1) for ch in _SENTENCE_END) + 1, line.start)
                 looked += 1
                 if not self._in_quotation(start):  # a quotation's sentences are no narration
-                    first = self.grammar.clauses(start, end)[0]
-                    phrase = self.grammar.phrase(*first)
+                    phrase = self._opening_phrase(start, end)
                     m = self.typer.type(phrase.start, phrase.end) if phrase is not None else None
                     if plural and m is not None and m.anaphor is None and (m.kind in ("anonymous", "organization") or m.plural):
                         return self._register(m, story)
@@ -302,6 +307,15 @@ class Attributor:
         """Does ``pos`` lie inside a quotation (its opening mark included)?"""
         k = bisect_right(self._quoted_opens, pos) - 1
         return k >= 0 and pos <= self._quoted[k][1]
+
+    def _opening_phrase(self, start: int, end: int):
+        """The phrase a sentence opens with, past clauses that hold only a time or an opener
+        (本月早些时候，渥太华大学副教授X博士，关注了…)."""
+        clauses = self.grammar.clauses(start, end)
+        for ca, cb in clauses[:-1]:
+            if self.grammar.skip_openers(ca, cb) < cb:
+                return self.grammar.phrase(ca, cb)
+        return self.grammar.phrase(*clauses[-1]) if clauses else None
 
     def _sentence_subject(self, line: Line, a: int) -> Mention | None:
         """A sentence that names no subject continues the one before it (蔡英文总统出席…。
@@ -396,8 +410,10 @@ class Attributor:
         force, else whoever the story said published it."""
         quote.speaker_mention = self.original[m.start : m.end]
         quote.speaker_start, quote.speaker_end = m.start, m.end
-        issuer = None
-        if frame is not None and frame.origin_span is not None:
+        # an account's own paper (声明, 新闻稿) is the account in force; a report or an article
+        # an account tells of (路透社报道…该报告说) is whoever the story says wrote it
+        issuer = None if m.document in _ACCOUNT_PAPERS else self._issuer(m)
+        if issuer is None and frame is not None and frame.origin_span is not None:
             issuer = self.typer.type(*frame.origin_span)
         if issuer is None or issuer.anaphor is not None or issuer.kind == "document":
             issuer = self._issuer(m)
@@ -413,9 +429,11 @@ class Attributor:
         while at != -1:
             clause_start = max(self.norm.rfind(ch, lo, at) for ch in "，。；：\n") + 1
             phrase = self.grammar.phrase(clause_start, at)
-            if phrase is not None:
+            if phrase is not None and not self.norm.startswith(_DETERMINED, phrase.start):  # not 这个|报告及其建议
                 issuer = self.typer.type(phrase.start, phrase.end)
-                if issuer is not None and issuer.kind in ("organization", "media", "person") and issuer.anaphor is None:
+                if issuer is None or issuer.anaphor is not None:
+                    issuer = self._relative_head(phrase.start, phrase.end)  # 包括…在内的这组经济学家
+                if issuer is not None and issuer.kind in ("organization", "media", "person", "anonymous") and issuer.anaphor is None:
                     return issuer
                 text = self.norm[phrase.start : phrase.end]
                 if issuer is None and 2 <= len(text) <= 12 and self.typer.organisation_like(text):
