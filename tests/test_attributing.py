@@ -195,3 +195,13 @@ def test_a_titled_head_after_de_is_named_by_its_name():
 def test_a_pronoun_skips_a_time_clause_to_the_sentence_s_subject():
     text = "葛义朋发了帖子。\n\n本月早些时候，大学副教授约尼·弗里德霍夫博士，关注了葛义朋的多个帖子。他认为，帖子有问题。"
     assert only(text).speaker == "弗里德霍夫"
+
+
+def test_a_group_of_many_before_a_preposition_is_an_unnamed_source():
+    q = only("9月30日，多位美国国会共和党人向政府提出建议，要求将几家公司列入黑名单。")
+    assert (q.speaker, q.speaker_kind) == ("多位美国国会共和党人", "anonymous")
+
+
+def test_evidence_inside_a_speech_is_no_relay():
+    q = only("报道表示，金奎显在简报会上还说，朝鲜最近的试射活动表明，朝鲜高度依赖战术核系统。")
+    assert q.speaker == "金奎显" and q.text.startswith("朝鲜最近的试射活动表明")

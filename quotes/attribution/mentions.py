@@ -31,7 +31,7 @@ _ISSUED = re.compile("(?:在|于)?(?:随后|当天|稍后)?(?:发布|发表|公�
 _LABEL_MAX = 8
 _EXISTENTIAL_REACH = 8  # characters of place (中国网上) before 有
 _NAMED_AS = re.compile("[^“”「」]{0,12}?(?:名为|叫做|名叫|网名|昵称|化名|署名)[“「\"](?P<name>[^“”「」\"]{1,12})[”」\"]的(?P<head>[\u4e00-\u9fff]{1,6})")
-_QUANTITY = re.compile("一些|一部分|部分|许多|不少|几个|多个|多名|有的|一批|众多|诸多")
+_QUANTITY = re.compile("一些|一部分|部分|许多|不少|几个|多个|多名|多位|数名|数位|有的|一批|众多|诸多")
 _QUANTIFIERS = set("一二两三四五六七八九十几数多某每各该这那")  # 一些, 四名: no name begins so
 _OCCUPATIONS = set("者员人家师长主商生民工官士手户卿")  # how a descriptor of someone ends (业者, 店员)  # a headline label longer than this is a clause
 

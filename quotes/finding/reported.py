@@ -54,6 +54,7 @@ _TITLE_SUBJECT_MIN = 2
 _TITLE_CONNECTIVES = ("并", "並", "也", "另", "更", "并且", "並且")
 _TITLE_CONTENT_MIN = 4
 _CITED_DATA = re.compile("根据[^，。；：]{2,40}?(?:评比|统计|数据|调查|研究|排名|资料)")
+_EVIDENTIAL = frozenset({"表明", "显示", "证明", "说明", "意味着"})
 _CONTRAST = re.compile("，(?:但是|但|而|不过|然而)")
 _NARRATIVE_OPENER = re.compile("^(?:但是|但|而|随后|此后|不过)")
 _CONDITIONALS = ("如果", "假如", "要是", "倘若", "若", "虽然", "尽管", "因为", "由于", "即使")
@@ -403,6 +404,8 @@ class Finder:
                 continue  # 李维亚说，金正恩可能认为…: the speaker's guess at another's mind
             if norm[a - 1] == "所":
                 continue  # 赫恩表示，正如蔡总统所提及，…: a reference inside the speech, not a relay
+            if norm[a:b] in _EVIDENTIAL:
+                continue  # 金奎显说，朝鲜最近的试射活动表明，…: the speaker's reasoning, not a relay
             if b == end and norm[end] in PAIRS:
                 q = self._quoted_at(end)
                 if q is None or not self._closes_content(q, line):
