@@ -328,9 +328,6 @@ def test_robustness_run_over_the_taiwan_releases_and_mutated_copies(shared):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(reason="super-linear in the engine (see bench/pathological.py and the README): "
-                          "finding._scan/_rescan on stray quotation marks, the cue scan on runs of cue verbs",
-                   strict=False)
 def test_pathological_texts_finish_in_linear_time():
     module = _bench("pathological")
     for case in module.CASES:
