@@ -112,15 +112,18 @@ class Attributor:
                        role=join_spans(spans, self.norm), name_spans=((title_end, name_end),), role_spans=spans)
 
     def _name_titled_at(self, title_start: int, title_end: int, line: Line) -> Mention | None:
-        """蔡英文总统, 杨京州长: a name of two or three characters right before the title,
-        itself after punctuation, a conjunction or the paragraph's start."""
+        """蔡英文总统, 杨京州长, 阿瓦雷斯副总统: a name of two or three characters (a longer one
+        in transliteration) right before the title, itself after punctuation, a conjunction or
+        the paragraph's start."""
         norm = self.norm
-        for size in (3, 2):
+        for size in (6, 5, 4, 3, 2):  # a transliterated name may be longer (阿瓦雷斯副总统)
             a = title_start - size
             if a < line.start:
                 continue
             name = norm[a:title_start]
             if not (a == line.start or norm[a - 1] in _BEFORE_NAME):
+                continue
+            if size > 3 and not all(c in self.lex.transliteration for c in name):
                 continue
             if self.typer.person_name(name) and self.typer.may_be_name(name):
                 return Mention(norm[a:title_end], a, title_end, "person", name=name, role=norm[title_start:title_end],
