@@ -205,3 +205,9 @@ def test_a_group_of_many_before_a_preposition_is_an_unnamed_source():
 def test_evidence_inside_a_speech_is_no_relay():
     q = only("报道表示，金奎显在简报会上还说，朝鲜最近的试射活动表明，朝鲜高度依赖战术核系统。")
     assert q.speaker == "金奎显" and q.text.startswith("朝鲜最近的试射活动表明")
+
+
+def test_surname_title_given_name_after_the_party_whose_office_it_is():
+    text = ("中國國民黨李主席登輝先生今天告訴黨代表：「政府對僑胞的重視沒有時間性。」\n\n"
+            "李主席說，過去政府在困難的時期，僑胞們出錢。\n\n李主席並指出，目前的兩岸關係是競爭。\n")
+    assert [q.speaker for q in quotes_of(text)] == ["李登輝", "李登輝", "李登輝"]

@@ -91,11 +91,16 @@ class Attributor:
         """吕副总统秀莲, 李总统登辉: a surname, the title, then the given name."""
         norm = self.norm
         a = title_start - 1
-        if a < line.start or norm[a] not in self.lex.surnames or not (a == line.start or norm[a - 1] in _BEFORE_NAME):
+        if a < line.start or norm[a] not in self.lex.surnames:
+            return None
+        # after punctuation, or after the body whose office it is (中国国民党|李主席登辉)
+        if not (a == line.start or norm[a - 1] in _BEFORE_NAME or self.lex.body_suffixes.longest(norm[max(line.start, a - 8) : a])):
             return None
         for size in (2, 1):
             end = title_end + size
             given = norm[title_end:end]
+            if self.lex.subject_words.get(given[:1], "nominal") != "nominal":
+                continue  # 李主席|并|指出: an adverb, not a given name
             if end <= line.end and self.typer.plausible_name(norm[a] + given) and (end == line.end or self.grammar.ends_phrase(end, line.end)
                                                                                   or norm.startswith(("先生", "女士"), end)):
                 return Mention(norm[a:end], a, end, "person", name=norm[a] + given, role=norm[title_start:title_end],

@@ -340,10 +340,15 @@ def _titled_name(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Me
         return None
     title_start, name_start, name_end = split
     name_start += t.honorific_name(text[name_start:name_end])
+    for suffix in _HONORIFIC_SUFFIXES:  # 李主席登辉先生
+        if text.endswith(suffix, name_start, name_end) and name_end - name_start > len(suffix) + 1:
+            name_end -= len(suffix)
     name = text[name_start:name_end]
-    if title_start == 1 and len(name) <= 2 and text[0] in t.lex.surnames:  # 李总统登辉
-        return Mention(t.norm[a:b], a, b, "person", name=text[0] + name, role=text[1:name_start],
-                       name_spans=((a, a + 1), (a + name_start, a + name_end)), role_spans=((a + 1, a + name_start),))
+    if title_start >= 1 and len(name) <= 2 and text[title_start - 1] in t.lex.surnames:  # (国民党)李总统登辉
+        s = title_start - 1
+        return Mention(t.norm[a:b], a, b, "person", name=text[s] + name, role=text[:s] + text[title_start:name_start],
+                       name_spans=((a + s, a + s + 1), (a + name_start, a + name_end)),
+                       role_spans=tuple(sp for sp in ((a, a + s), (a + title_start, a + name_start)) if sp[0] < sp[1]))
     spans = role_spans(text[:name_start], a)
     return Mention(t.norm[a:b], a, b, "person", name=name, role=join_spans(spans, t.norm),
                    name_spans=((a + name_start, a + name_end),), role_spans=spans)
