@@ -344,8 +344,9 @@ def _titled_name(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Me
         if text.endswith(suffix, name_start, name_end) and name_end - name_start > len(suffix) + 1:
             name_end -= len(suffix)
     name = text[name_start:name_end]
-    if title_start >= 1 and len(name) <= 2 and text[title_start - 1] in t.lex.surnames:  # (国民党)李总统登辉
-        s = title_start - 1
+    s = title_start - 1
+    if (s >= 0 and len(name) <= 2 and text[s] in t.lex.surnames
+            and (s == 0 or t.lex.organization_suffixes.longest(text[:s]) is not None)):  # 李总统登辉, 中国国民党李主席登辉
         return Mention(t.norm[a:b], a, b, "person", name=text[s] + name, role=text[:s] + text[title_start:name_start],
                        name_spans=((a + s, a + s + 1), (a + name_start, a + name_end)),
                        role_spans=tuple(sp for sp in ((a, a + s), (a + title_start, a + name_start)) if sp[0] < sp[1]))
