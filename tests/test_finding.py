@@ -208,3 +208,9 @@ def test_a_report_runs_on_over_figures_the_speaker_cites_and_stops_at_the_visito
     text = ("總統表示，我國核電廠一直安全運轉。根據國際原子能總署公布的評比，臺灣名列第6。"
             "總統說，未來政府將繼續努力。訪賓一行尚包括美國電力研究院顧問馬基斯。")
     assert [q.text for q in quotes_of(text)] == ["我國核電廠一直安全運轉。根據國際原子能總署公布的評比，臺灣名列第6", "未來政府將繼續努力"]
+
+
+def test_a_speech_summarised_after_its_heading_is_quoted_paragraph_by_paragraph():
+    text = "總統今天接見得獎農民。\n\n總統談話內容經整理後重點為：\n\n今天是農民節，感到格外的高興。\n\n農業是維繫整體經濟的重要產業。\n"
+    found = quotes_of(text)
+    assert [q.text for q in found] == ["今天是農民節，感到格外的高興", "農業是維繫整體經濟的重要產業"]
