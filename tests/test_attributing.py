@@ -211,3 +211,13 @@ def test_surname_title_given_name_after_the_party_whose_office_it_is():
     text = ("中國國民黨李主席登輝先生今天告訴黨代表：「政府對僑胞的重視沒有時間性。」\n\n"
             "李主席說，過去政府在困難的時期，僑胞們出錢。\n\n李主席並指出，目前的兩岸關係是競爭。\n")
     assert [q.speaker for q in quotes_of(text)] == ["李登輝", "李登輝", "李登輝"]
+
+
+def test_manner_words_and_verbs_after_a_title_are_no_names():
+    text = "蔡英文總統今天以書面致詞。\n\n總統書面賀詞全文為：\n\n祝賀大會圓滿成功。\n\n總統宣示內容如下：\n\n我們會堅守民主。\n"
+    assert {q.speaker for q in quotes_of(text)} == {"蔡英文"}
+
+
+def test_a_surname_and_another_office_is_the_one_person_of_that_surname():
+    text = "李總統登輝今天出席會議。\n\n李主席說，黨必須團結。\n"
+    assert [q.speaker for q in quotes_of(text)] == ["李登輝"]

@@ -94,6 +94,9 @@ class Registry:
         title = m.anaphor or ""
         if m.surname:
             bearers = [e for e in people if e.name.startswith(m.surname) and (not e.role or _holds(e.role, title))]
+            if not bearers:  # 李总统登辉… then 李主席: the one person of that surname, in another office
+                bearers = [e for e in people if e.name.startswith(m.surname)]
+                bearers = bearers if len(bearers) == 1 else []
             return max(bearers, key=recent) if bearers else None
         exact = [e for e in people if e.role and _strip_modifiers(e.role) == title]
         if exact:

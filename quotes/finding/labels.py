@@ -20,7 +20,7 @@ _LABEL = re.compile(r"\s*(?P<label>[^\s，。：；、“”「」『』（）()
 _VERB_LABEL_MAX = 24  # a label that ends on its verb may be a longer phrase (北京向…麦卡锡喊话：)
 _ANSWER_MIN = 12  # characters of content after a label for a paragraph to be an answer
 _TRANSCRIPT = re.compile(
-    r"(?P<cue>致词|致辞|讲词|谈话|演说|演讲|贺词|讲话|发言|答词|训词|讲稿|证词|声明|文告)?(?:的)?(?:全文|内容|原文)(?:经整理后(?:的)?(?:重点|要点)?)?(?:为|如下|是)?："
+    r"(?P<cue>致词|致辞|祝词|讲词|谈话|演说|演讲|贺词|讲话|发言|答词|训词|讲稿|证词|声明|文告)?(?:的)?(?:全文|内容|原文)(?:经整理后(?:的)?(?:重点|要点)?)?(?:为|如下|是)?："
 )
 _SPEECH_ENDS = "。！？；"
 
