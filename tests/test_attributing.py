@@ -221,3 +221,8 @@ def test_manner_words_and_verbs_after_a_title_are_no_names():
 def test_a_surname_and_another_office_is_the_one_person_of_that_surname():
     text = "李總統登輝今天出席會議。\n\n李主席說，黨必須團結。\n"
     assert [q.speaker for q in quotes_of(text)] == ["李登輝"]
+
+
+def test_surname_title_given_name_then_an_honorific_or_a_verb():
+    assert [q.speaker for q in quotes_of("李總統登輝伉儷今天接見婦聯會幹部。李總統表示，婦女很重要。")] == ["李登輝"]
+    assert [q.speaker for q in quotes_of("李總統認為，改革必須持續。")] != ["李認"]

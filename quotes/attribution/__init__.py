@@ -23,14 +23,14 @@ from ..structure import Line
 from .entities import END, Entity, Registry
 from .frames import Frames
 from .grammar import PREPOSITION_SURNAMES, SubjectGrammar
-from .mentions import NAME_SEPARATORS, Mention, MentionTyper, join_spans, role_spans
+from .mentions import HONORIFIC_SUFFIXES, NAME_SEPARATORS, Mention, MentionTyper, join_spans, role_spans
 
 __all__ = ["Attributor"]
 
 _SEPARATED_NAME = re.compile(f"[\u4e00-\u9fff]{{1,8}}[{NAME_SEPARATORS}][\u4e00-\u9fff]{{1,8}}(?:[{NAME_SEPARATORS}][\u4e00-\u9fff]{{1,8}})?")
 _BEFORE_NAME = set("，。、；：「」“”『』（）()与和及由向对请邀暨偕同跟 \u3000\n")  # what may stand before a name and its title
 _NAME_FOLLOWERS = set("，。、；：（(「“ 的和与及等今昨也还则并曾已将在于说称")
-_NOUN_CONTINUATIONS = frozenset("团会队部局院处组党界方群社室站厅所署级层")  # 代表团, 委员会, 各级
+_NOUN_CONTINUATIONS = frozenset("团会队部局院处组党界方群社室站厅所署级层府")  # 代表团, 委员会, 各级
 _ROLE_REACH = 10  # characters of organisation name a role may carry before its title
 _SENTENCES_BACK = 2  # sentences looked back for the subject of a sentence that names none
 _ISSUER_REACH = 2000  # characters looked back for whoever issued a document that speaks
@@ -99,10 +99,10 @@ class Attributor:
         for size in (2, 1):
             end = title_end + size
             given = norm[title_end:end]
-            if self.lex.subject_words.get(given[:1], "nominal") != "nominal":
-                continue  # 李主席|并|指出: an adverb, not a given name
+            if self.lex.subject_words.get(given[:1], "nominal") != "nominal" or self.grammar.ends_phrase(title_end, line.end):
+                continue  # 李主席|并|指出, 李总统|认为: an adverb or a verb, not a given name
             if end <= line.end and self.typer.plausible_name(norm[a] + given) and (end == line.end or self.grammar.ends_phrase(end, line.end)
-                                                                                  or norm.startswith(("先生", "女士"), end)):
+                                                                                  or norm.startswith(HONORIFIC_SUFFIXES, end)):
                 return Mention(norm[a:end], a, end, "person", name=norm[a] + given, role=norm[title_start:title_end],
                                name_spans=((a, a + 1), (title_end, end)), role_spans=((title_start, title_end),))
         return None

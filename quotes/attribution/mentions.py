@@ -24,7 +24,7 @@ _NAME_MARKS = str.maketrans("", "", "“”「」『』\"")
 _FUNCTION_CHARS = set("的了是在没不这那个们着过也都就我你您她他咱和与及或等")  # never in a name
 _COUNTED = re.compile("(?:[一两二三四五六七八九十几数多]|该|这|那|另一)(?:名|位|个)")  # 一名 两位 该名
 _COUNTED_REACH = 6  # characters of a place (秀林乡一名…) that may come before the count
-_HONORIFIC_SUFFIXES = ("先生", "女士", "小姐", "阁下", "伉俪", "夫妇")
+HONORIFIC_SUFFIXES = ("先生", "女士", "小姐", "阁下", "伉俪", "夫妇")
 _PHRASE_MAX = 30
 _GLOSS = re.compile(r"[（(][^（()）]*[A-Za-z][^（()）]*[）)]")
 _ISSUED = re.compile("(?:在|于)?(?:随后|当天|稍后)?(?:发布|发表|公布|发出|出具|递交|提交|发)?(?:的)?(?:一份|一篇|这份|该份|最新)")
@@ -105,7 +105,7 @@ class MentionTyper:
                 owner = self.type(a, b - len(suffix), headline, direct)  # 生态环境部网站: the ministry speaks
                 if owner is not None and owner.kind in ("organization", "media", "party"):
                     return owner
-        for suffix in _HONORIFIC_SUFFIXES + ("等",):
+        for suffix in HONORIFIC_SUFFIXES + ("等",):
             if self.norm.endswith(suffix, a, b) and b - a > len(suffix) + 1:
                 b -= len(suffix)  # 彭光理先生 is 彭光理; 美国和欧盟等, the parties named
                 break
@@ -340,7 +340,7 @@ def _titled_name(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Me
         return None
     title_start, name_start, name_end = split
     name_start += t.honorific_name(text[name_start:name_end])
-    for suffix in _HONORIFIC_SUFFIXES:  # 李主席登辉先生
+    for suffix in HONORIFIC_SUFFIXES:  # 李主席登辉先生
         if text.endswith(suffix, name_start, name_end) and name_end - name_start > len(suffix) + 1:
             name_end -= len(suffix)
     name = text[name_start:name_end]
