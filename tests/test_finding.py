@@ -214,3 +214,8 @@ def test_a_speech_summarised_after_its_heading_is_quoted_paragraph_by_paragraph(
     text = "總統今天接見得獎農民。\n\n總統談話內容經整理後重點為：\n\n今天是農民節，感到格外的高興。\n\n農業是維繫整體經濟的重要產業。\n"
     found = quotes_of(text)
     assert [q.text for q in found] == ["今天是農民節，感到格外的高興", "農業是維繫整體經濟的重要產業"]
+
+
+def test_a_report_runs_on_over_a_sentence_opening_on_a_name_in_marks():
+    q = only("副總統指出，臺灣已經順利完成選舉。「哈德遜研究所」是美國重要智庫，長期支持臺灣。")
+    assert q.text.endswith("長期支持臺灣")

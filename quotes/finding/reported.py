@@ -568,7 +568,9 @@ class Finder:
         if _NARRATED_ACT.match(sentence):
             return True  # 他并感谢…: the reporter tells what the speaker did
         if sentence[:1] in PAIRS or sentence[:1] == '"':
-            return True
+            q = self._quoted_at(offset)
+            if q is None or self._speechlike(q, offset + len(sentence)):
+                return True  # a quotation opens a voice of its own; a name in marks (「哈德遜研究所」是…) does not
         for m in self._cue_re.finditer(sentence):
             a, b = offset + m.start(), offset + m.end()
             if m.start() == 0 and self.lex.cues[m.group()].cue_class in _SUBJECTLESS and self._is_cue(a, b):
