@@ -219,3 +219,8 @@ def test_a_speech_summarised_after_its_heading_is_quoted_paragraph_by_paragraph(
 def test_a_report_runs_on_over_a_sentence_opening_on_a_name_in_marks():
     q = only("副總統指出，臺灣已經順利完成選舉。「哈德遜研究所」是美國重要智庫，長期支持臺灣。")
     assert q.text.endswith("長期支持臺灣")
+
+
+def test_a_report_stops_before_the_list_of_who_attended():
+    q = only("總統說，自由經濟示範區能做好規劃再整體推出。立法委員廖國棟及外貿協會董事長王志剛等均與會。")
+    assert q.text == "自由經濟示範區能做好規劃再整體推出"

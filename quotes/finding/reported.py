@@ -55,6 +55,7 @@ _TITLE_CONNECTIVES = ("并", "並", "也", "另", "更", "并且", "並且")
 _TITLE_CONTENT_MIN = 4
 _CITED_DATA = re.compile("根据[^，。；：]{2,40}?(?:评比|统计|数据|调查|研究|排名|资料)")
 _EVIDENTIAL = frozenset({"表明", "显示", "证明", "说明", "意味着"})
+_ATTENDANCE = re.compile("(?:与会|在座|陪同|作陪|随同|陪同接见|陪同出席)$")  # …等均与会: the reporter lists who attended
 _CONTRAST = re.compile("，(?:但是|但|而|不过|然而)")
 _NARRATIVE_OPENER = re.compile("^(?:但是|但|而|随后|此后|不过)")
 _CONDITIONALS = ("如果", "假如", "要是", "倘若", "若", "虽然", "尽管", "因为", "由于", "即使")
@@ -523,7 +524,7 @@ class Finder:
                 break
             nxt_end = self._sentence_end(nxt, line.end)
             sentence = norm[nxt:nxt_end]
-            if (not sentence.strip() or sentence[0] in "（(" or self._starts_report(sentence, nxt)
+            if (not sentence.strip() or sentence[0] in "（(" or self._starts_report(sentence, nxt) or _ATTENDANCE.search(sentence)
                     or self._new_speaker(nxt, nxt_end, line) or self._tells_of_speaker(sentence, nxt, subject_text, line)):
                 break
             end = nxt_end
