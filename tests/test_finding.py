@@ -224,3 +224,9 @@ def test_a_report_runs_on_over_a_sentence_opening_on_a_name_in_marks():
 def test_a_report_stops_before_the_list_of_who_attended():
     q = only("總統說，自由經濟示範區能做好規劃再整體推出。立法委員廖國棟及外貿協會董事長王志剛等均與會。")
     assert q.text == "自由經濟示範區能做好規劃再整體推出"
+
+
+def test_an_unnamed_source_contrasted_after_a_report_speaks_for_itself():
+    found = quotes_of("2006年的一个政府报告说，环境破坏损失相当于GDP的3%，但是批评人士相信实际的数字更高。")
+    assert [(q.speaker, q.text) for q in found][-1] == ("批评人士", "实际的数字更高")
+    assert len(quotes_of("普京多次表示，两国关系跌到低点，但他还是希望能够与拜登合作。")) == 1

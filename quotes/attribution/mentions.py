@@ -18,6 +18,7 @@ _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}$")
 NAME_SEPARATORS = "·‧•・∙`.．"  # between the parts of a transliterated name
 _MODIFIERS = ("新任", "现任", "时任", "前任", "前", "代理", "署理", "候任", "首任")
 _LOCATIVES = set("时后下里前内外间")  # 会后, 期间: no name ends so (翁履中 and 刘建上 do)
+_ISSUER_COUNTER = re.compile("(?:一|这|那|该)(?:个|份|家|间)")
 _SITE_SUFFIXES = ("官方网站", "官网", "网站", "网页")
 _TITLE_MODIFIERS = ("代理", "署理", "候任", "时任", "现任", "新任", "首任", "前任", "前", "原")
 _NAME_MARKS = str.maketrans("", "", "“”「」『』\"")
@@ -91,7 +92,7 @@ class MentionTyper:
         it is a short noun phrase."""
         while b > a and self.norm[b - 1] in " ，、：；的":
             b -= 1
-        while a < b and self.norm[a] in " ，、：；":
+        while a < b and self.norm[a] in " ，、：；的":  # (2006年)的一个政府报告: no phrase opens on 的
             a += 1
         glosses = list(_GLOSS.finditer(self.norm, a, b))
         if glosses:
@@ -301,6 +302,12 @@ def _document(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Menti
     if base == a:
         return Mention(text, a, b, "document", document=noun)
     inner = t.type(a, base, direct=direct)
+    if inner is None:  # 2006年的一个政府|报告: the issuer after the last 的, without its counter
+        owner = t.norm.rfind("的", a, base) + 1 or a
+        counted = _ISSUER_COUNTER.match(t.norm, owner, base)
+        owner = counted.end() if counted else owner
+        if a < owner < base:
+            inner = t.type(owner, base, direct=direct)
     if inner is not None and inner.kind != "document":
         inner.document = noun
         return inner

@@ -303,9 +303,20 @@ class Finder:
         """Where a reported clause gives way to another speaker's, contrasted (尽管美国认为
         解放军会…，但翁履中说，…): the end of the first one."""
         for m in _CONTRAST.finditer(self.norm, pos, end):
-            if self._opens_attribution(m.end(), line, False):
+            if self._opens_attribution(m.end(), line, False) or self._opens_report(m.end(), end, line):
                 return m.start()
         return end
+
+    def _opens_report(self, pos: int, end: int, line: Line) -> bool:
+        """Does a clause open at ``pos`` on another voice, an unnamed source or a titled person,
+        and a verb taking its content directly (批评人士相信实际的数字更高)? A pronoun or a party
+        there goes on with the speaker (但他还是希望…, 但是北京希望…)."""
+        clause_end = self._clause_end(pos, end)
+        for a, b, cue in self.cues(line, pos, clause_end):
+            subject = self.norm[pos:a]
+            return (cue.direct_object and 0 < len(subject) <= _SUBJECT_HEAD and b < clause_end
+                    and (subject.endswith(self.lex.anonymous) or self.lex.title_suffixes.longest(subject) is not None))
+        return False
 
     def _subject_clause(self, pos: int, line: Line) -> bool:
         """Does a content clause open at ``pos`` on a pronoun subject (表示自己…, 说他们…), and
