@@ -39,6 +39,8 @@ _PARTY_PRONOUNS = re.compile("我们|我国|我方|咱们|你们|您|贵国|贵�
 # is the speaker's own view of what all should do
 _JOINT_SUBJECT = re.compile("(?:双方|两国|两人|两位|三方|三国|各方)[^，。；]{0,6}?(?:同意|认为|决定|确认|商定|承诺|重申|强调|讨论|达成|签署|欢迎|支持|表示|愿|将|一致)")
 _WHITE_SPACE = re.compile(r"\s\s+")
+_DENIALS = frozenset({"否认", "驳斥", "反驳", "否定", "澄清"})
+_DENIAL_WORDS = re.compile("否认|驳斥|毫无根据|纯属捏造|子虚乌有|不实指控")
 
 
 @dataclass
@@ -51,8 +53,15 @@ class Statement:
 
     @property
     def framed(self) -> bool:
-        """Told in a readout (an account frame) rather than as a reaction outside it."""
-        return self.quote.source is not None or self.doc is not None
+        """Told in a party's own readout (the account frame in force is that party's, or a
+        file of its own) rather than as a reaction outside it or through a third party's report."""
+        return self.doc is not None or (self.quote.source is not None and self.quote.side_reason in ("frame", None))
+
+    @property
+    def denies(self) -> bool:
+        """A denial (否认…, 驳斥…) says the opposite of what it answers, whatever words it shares."""
+        cue = normalise(self.quote.cue or "")
+        return cue in _DENIALS or _DENIAL_WORDS.search(normalise(self.quote.text)) is not None
 
 
 @lru_cache(maxsize=1)
@@ -194,7 +203,8 @@ def _counterparts(statements: list[Statement], sides: list[str], sim: np.ndarray
     similar statement of its voice, else of anyone."""
     other = np.array([[a.side != b.side for b in statements] for a in statements])
     voices = [_voice(s.quote) for s in statements]
-    voiced = np.array([[_same_voice(a, b) for b in voices] for a in voices]) & other
+    denial = np.array([s.denies for s in statements])
+    voiced = np.array([[_same_voice(a, b) for b in voices] for a in voices]) & other & (denial[:, None] == denial[None, :])
     side_of = np.array([sides.index(s.side) for s in statements])
     # the best of each statement's voice in each side's account, a column per side
     best = np.stack([np.where(voiced & (side_of == k), sim, -1.0).argmax(axis=1) for k in range(len(sides))], axis=1)

@@ -159,3 +159,11 @@ def test_words_before_a_bare_name_are_not_its_party():
     text = ("印度国防部长辛格表示，印度军队将作出适当回应。中国外交部发言人毛明说，中方希望印方停止炒作。\n\n"
             "在与美国防长会谈后，辛格说，印度不会退让。\n")
     assert [(q.speaker, q.side) for q in analyze(text).quotes] == [("辛格", "印方"), ("毛明", "中方"), ("辛格", "印方")]
+
+
+def test_a_denial_is_no_counterpart_of_what_it_denies():
+    text = ("美国国防部说，这些中国公司与解放军存在合作关系。\n\n"
+            "中国外交部发言人汪明表示，这些公司否认和解放军存在合作关系。\n")
+    doc = analyze(text)
+    statuses = {c.quote: c.status for c in doc.comparison}
+    assert statuses and all(s == "one_sided" for s in statuses.values())
