@@ -9,7 +9,7 @@ from quotes.evaluate import gold_texts, score
 from quotes.export import to_json
 from quotes.pipeline import analyze, analyze_file
 
-THRESHOLDS = {"quote_f1": 0.90, "speaker_acc": 0.90, "type_acc": 0.85}
+THRESHOLDS = {"quote_f1": 1.0, "speaker_acc": 1.0, "type_acc": 0.85}  # the seed stays whole (the speaker issues)
 
 
 def reference_figures(shared, gold_dir, tmp_path):
