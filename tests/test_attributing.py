@@ -226,3 +226,8 @@ def test_a_surname_and_another_office_is_the_one_person_of_that_surname():
 def test_surname_title_given_name_then_an_honorific_or_a_verb():
     assert [q.speaker for q in quotes_of("李總統登輝伉儷今天接見婦聯會幹部。李總統表示，婦女很重要。")] == ["李登輝"]
     assert [q.speaker for q in quotes_of("李總統認為，改革必須持續。")] != ["李認"]
+
+
+def test_an_office_vouches_for_the_name_before_it():
+    assert [(q.speaker, q.role) for q in quotes_of("芭菟煦副主席表示，兩國合作密切。")] == [("芭菟煦", "副主席")]
+    assert quotes_of("活动组织者表示，活动很成功。")[0].speaker == "活动组织者"
