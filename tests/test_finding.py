@@ -230,3 +230,8 @@ def test_an_unnamed_source_contrasted_after_a_report_speaks_for_itself():
     found = quotes_of("2006年的一个政府报告说，环境破坏损失相当于GDP的3%，但是批评人士相信实际的数字更高。")
     assert [(q.speaker, q.text) for q in found][-1] == ("批评人士", "实际的数字更高")
     assert len(quotes_of("普京多次表示，两国关系跌到低点，但他还是希望能够与拜登合作。")) == 1
+
+
+def test_a_hope_coordinated_after_a_report_goes_on_with_it():
+    q = only("惠特利部長強調，美國與各國不僅是朋友，也期盼能持續合作。")
+    assert q.text == "美國與各國不僅是朋友，也期盼能持續合作"

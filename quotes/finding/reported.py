@@ -375,7 +375,8 @@ class Finder:
 
     def _coordinated_cue(self, pos: int, end: int, line: Line, subject: tuple[int, int], bare: bool = False) -> int:
         """Cut the content before a coordinated reporting verb (……，并要求…): the second verb
-        opens a quote of its own, by the same speaker. ``bare``: the content follows its verb
+        opens a quote of its own, by the same speaker; a hope or a belief (……，也期盼…) goes on
+        with the first one. ``bare``: the content follows its verb
         directly (指责中共迫害…，说这是…), where a verb of speech after a bare comma
         coordinates too."""
         k = bisect_left(self._coordinations, (pos,))
@@ -385,7 +386,7 @@ class Finder:
             if unjoined and not bare:
                 k += 1
                 continue
-            if any(a == after and not (unjoined and cue.cue_class in _SUBJECTLESS)
+            if any(a == after and cue.cue_class != "mental" and not (unjoined and cue.cue_class in _SUBJECTLESS)
                    for a, _, cue in self.cues(line, after, min(end, after + self.lex_cue_max))):
                 self._shared_subject[after] = subject
                 return start
