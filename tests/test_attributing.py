@@ -231,3 +231,8 @@ def test_surname_title_given_name_then_an_honorific_or_a_verb():
 def test_an_office_vouches_for_the_name_before_it():
     assert [(q.speaker, q.role) for q in quotes_of("芭菟煦副主席表示，兩國合作密切。")] == [("芭菟煦", "副主席")]
     assert quotes_of("活动组织者表示，活动很成功。")[0].speaker == "活动组织者"
+
+
+def test_a_title_held_concurrently_resolves_to_its_holder():
+    text = "星衡科技发布芯片 创始人称“算力不是唯一门槛”\n\n星衡科技创始人兼首席执行官顾嘉言在发布会上介绍，芯片性能提升。"
+    assert quotes_of(text)[0].speaker == "顾嘉言"

@@ -235,3 +235,9 @@ def test_an_unnamed_source_contrasted_after_a_report_speaks_for_itself():
 def test_a_hope_coordinated_after_a_report_goes_on_with_it():
     q = only("惠特利部長強調，美國與各國不僅是朋友，也期盼能持續合作。")
     assert q.text == "美國與各國不僅是朋友，也期盼能持續合作"
+
+
+def test_a_spokesperson_said_and_and_said_are_cues():
+    assert [(q.speaker, q.cue) for q in quotes_of("外交部发言人称，中方坚决反对。")] == [("外交部发言人", "称")]
+    assert [q.text for q in quotes_of("美方并称，将继续支持。")] == ["将继续支持"]
+    assert quotes_of("两人并称为“双雄”。") == []

@@ -123,8 +123,10 @@ def _strip_modifiers(role: str) -> str:
 
 
 def _holds(role: str, title: str) -> bool:
-    """Does someone with ``role`` (美国国务院发言人) hold ``title`` (发言人)? Not a vice
-    president for 总统, nor a former president."""
+    """Does someone with ``role`` (美国国务院发言人, 创始人兼首席执行官) hold ``title`` (发言人,
+    创始人)? Not a vice president for 总统, nor a former president."""
+    if "兼" in role:
+        return any(_holds(part, title) for part in role.split("兼") if part)
     if not role.endswith(title):
         return False
     head = role[: -len(title)]
