@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from itertools import islice
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -20,6 +21,8 @@ from .reading import to_simplified
 _ABBREVIATION_FOLLOWERS = "方国军总外防驻官政媒"
 _AFFILIATION_WINDOW = 16  # characters before a speaker's name searched for a party
 _DATELINE_REACH = 24  # characters at the head of a paragraph where an outlet's dateline stands
+_LINE = re.compile("[^\n]+")
+_DATELINE_PARAGRAPHS = 3  # the title and the first paragraphs
 
 
 @dataclass(frozen=True)
@@ -83,21 +86,21 @@ def _affiliation_in(text: str, name: str, lex: SideLexicon) -> str | None:
     return None
 
 
-def speaker_affiliation(doc: Document, quote: Quote, lex: SideLexicon) -> str | None:
-    """The party a speaker belongs to: named in the speaker's own mention (台湾外交部, 中国外交部发言人汪文斌,
-    两名美国官员) or in the words just before it; for a named person or body, else before the
-    first mention of the name in the document."""
+def speaker_affiliation(doc: Document, quote: Quote, lex: SideLexicon, named: dict[tuple, str | None]) -> str | None:
+    """The party a speaker belongs to: the one the quote's own mention names (台湾外交部, 中国外交部
+    发言人周明; for an unnamed source its head only: 两名美国官员, not 一名研究俄罗斯问题的学者),
+    else, for a named person or body, the one before the name's first mention in the document
+    (read once per name: ``named``)."""
     if not quote.speaker or quote.speaker_kind not in ("person", "organization", "anonymous"):
         return None
-    if quote.speaker_kind == "anonymous":  # 两名美国官员; not 一名研究俄罗斯问题的学者
-        if quote.speaker_start is None or quote.speaker_end is None:
-            return None
-        mention = doc.text[quote.speaker_start : quote.speaker_end]
-        return lex.side_of(mention[mention.rfind("的") + 1 :])
-    local = _affiliation_at(doc.text, quote, lex)
-    if local:
+    anonymous = quote.speaker_kind == "anonymous"
+    local = _affiliation_at(doc.text, quote, lex, head_only=anonymous)
+    if local or anonymous:
         return local
-    return lex.side_of(quote.speaker) or _affiliation_in(doc.text, quote.speaker, lex) or lex.side_of(quote.role)
+    key = (quote.speaker, quote.role)
+    if key not in named:
+        named[key] = lex.side_of(quote.speaker) or _affiliation_in(doc.text, quote.speaker, lex) or lex.side_of(quote.role)
+    return named[key]
 
 
 def _consistent(quotes: list[Quote]) -> None:
@@ -113,13 +116,14 @@ def _consistent(quotes: list[Quote]) -> None:
             q.speaker_side = max(tally, key=tally.get)
 
 
-def _affiliation_at(text: str, quote: Quote, lex: SideLexicon) -> str | None:
+def _affiliation_at(text: str, quote: Quote, lex: SideLexicon, head_only: bool = False) -> str | None:
     """The party the quote's own speaker mention names (美国国务卿布林肯, 台湾外交部), the nearest
     to the name; words outside the mention are left to the name's first mention (在与美国会谈后，
-    辛格表示: 美国 is whom he met)."""
+    辛格表示: 美国 is whom he met). ``head_only``: past the mention's last 的."""
     if quote.speaker_start is None or quote.speaker_end is None:
         return None
-    parties = lex.parties(text[quote.speaker_start : quote.speaker_end])
+    mention = text[quote.speaker_start : quote.speaker_end]
+    parties = lex.parties(mention[mention.rfind("的") + 1 :] if head_only else mention)
     return parties[-1] if parties else None
 
 
@@ -130,9 +134,10 @@ def assign_sides(doc: Document) -> None:
     by_story: dict[str, list[Quote]] = defaultdict(list)
     for q in doc.quotes:
         by_story[q.story].append(q)
+    named: dict[tuple, str | None] = {}
     for q in doc.quotes:
         # a headline's label speaks for a party only when it names one (菲律宾防长：…)
-        q.speaker_side = speaker_affiliation(doc, q, lex) if q.type != "headline" else _affiliation_at(doc.text, q, lex)
+        q.speaker_side = speaker_affiliation(doc, q, lex, named) if q.type != "headline" else _affiliation_at(doc.text, q, lex)
     _consistent(doc.quotes)
     affiliated = {q.id: q.speaker_side for q in doc.quotes}
     for q in doc.quotes:
@@ -179,11 +184,11 @@ def account_of(doc: Document) -> AccountSide:
 
 def _dateline_outlet(doc: Document, lex: SideLexicon) -> str | None:
     """The party of an outlet named in the document's dateline (the head of its first paragraphs)."""
-    text = doc.norm or doc.text
-    for line in [ln for ln in text.splitlines() if ln.strip()][:3]:
-        head = line.strip()[:_DATELINE_REACH]
-        for m in lex.pattern.finditer(to_simplified(head)):
-            if m.group() in lexicons.load().media or m.group().endswith("社"):
+    media = lexicons.load().media
+    paragraphs = (m.group().strip() for m in _LINE.finditer(doc.norm or doc.text) if m.group().strip())
+    for head in islice(paragraphs, _DATELINE_PARAGRAPHS):
+        for m in lex.pattern.finditer(to_simplified(head[:_DATELINE_REACH])):
+            if m.group() in media or m.group().endswith("社"):
                 return lex.words[m.group()]
     return None
 

@@ -55,7 +55,7 @@ class Statement:
     def framed(self) -> bool:
         """Told in a party's own readout (the account frame in force is that party's, or a
         file of its own) rather than as a reaction outside it or through a third party's report."""
-        return self.doc is not None or (self.quote.source is not None and self.quote.side_reason in ("frame", None))
+        return self.doc is not None or (self.quote.source is not None and self.quote.side_reason == "frame")
 
     @property
     def denies(self) -> bool:

@@ -53,7 +53,7 @@ def classify_line(line: str, lex: Lexicons) -> str:
         return "caption"
     if _DATELINE.match(s):
         return "text"
-    # a title may end on a closing mark (…耶伦盼“与中国重建联系”), a sentence does on its stop
+    # a title may end on a closing mark (…部长盼“与邻国重建互信”), a sentence does on its stop
     if len(s) <= 60 and not s.rstrip(_CLOSERS).endswith(tuple(_SENTENCE_END)) and "。" not in s:
         return "title"
     return "text"

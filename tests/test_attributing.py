@@ -109,60 +109,60 @@ def test_a_party_organ_or_state_as_subject_is_no_person():
 
 
 def test_an_adverb_before_the_cue_is_not_part_of_a_long_description():
-    q = only("一位因议题敏感、不愿具名的中国企业主就告诉本台，经济下行让他的公司几乎歇业。")
-    assert q.speaker == "一位因议题敏感、不愿具名的中国企业主" and q.speaker_kind == "anonymous"
+    q = only("一位因工作关系、不愿具名的本地商人就告诉记者，生意已经难以为继。")
+    assert q.speaker == "一位因工作关系、不愿具名的本地商人" and q.speaker_kind == "anonymous"
 
 
 def test_a_long_appositive_chain_names_its_last_person():
-    q = only("北京某大学信息化研究中心原主任、某研究院数量经济与技术研究所研究员姜明在接受报纸采访时称，清单反映出焦虑。")
-    assert (q.speaker, q.role) == ("姜明", "某研究院数量经济与技术研究所研究员")
+    q = only("南方某大学城市规划研究中心前主任、某研究院区域经济与公共政策研究所研究员孔维在接受电台采访时称，规划过于仓促。")
+    assert (q.speaker, q.role) == ("孔维", "某研究院区域经济与公共政策研究所研究员")
 
 
 def test_a_transliterated_name_may_hold_function_characters():
-    assert (only("阿都拉前議長表示，兩國友誼深厚。").speaker, only("史都華主席表示，臺美關係非常重要。").speaker) == ("阿都拉", "史都華")
+    assert (only("巴都拉前議長表示，合作成果豐碩。").speaker, only("卡都里主席表示，雙方往來密切。").speaker) == ("巴都拉", "卡都里")
 
 
 def test_a_quoted_name_inside_a_subject():
-    assert only("执政的“公民梦想”党辩称，该立法将增加透明度。").speaker == "公民梦想党"
+    assert only("执政的“公民梦想”党辩称，新法将加强监督。").speaker == "公民梦想党"
     q = only("英国人权组织“海港监察”（Harbour Watch）行政总裁罗杰（Ben Roger）指出，指控与国家安全无关。")
     assert (q.speaker, q.role) == ("罗杰", "行政总裁")
 
 
 def test_who_cites_figures_speaks_unless_a_report_cites_them():
-    assert only("布鲁克援引联合太空作战中心的数据表示，这颗卫星调整了轨道。").speaker == "布鲁克"
+    assert only("布鲁克援引气象中心的数据表示，今年雨量偏少。").speaker == "布鲁克"
     found = quotes_of("法新社报道称，学中文的人变多了。\n\n报道还援引一家主要招聘公司的数字说，需求增加了三倍。")
     assert found[-1].speaker == "一家主要招聘公司"
 
 
 def test_senders_of_a_letter_are_its_speakers_not_its_addressee():
-    q = only("两党参议员联名致信总理伊拉克利·科巴希泽（Irakli Kobakhidze）警告说，该计划可能导致政策改变。")
+    q = only("两党参议员联名致信总理安德烈·马科（Andrei Marko）警告说，该计划可能导致政策改变。")
     assert q.speaker == "两党参议员"
 
 
 def test_a_pronoun_does_not_take_a_name_from_inside_a_quotation():
-    text = ("前外交官郭明汉说：“他与政治人物、商界领袖和活动家交谈是犯罪的说法，真是可笑。”\n\n"
-            "他又说：“我们支持所有被盯上的人。”")
-    assert [q.speaker for q in quotes_of(text)] == ["郭明汉", "郭明汉"]
+    text = ("前外交官孟立安说：“他同学者、商界领袖和记者见面竟成了罪名，真是荒唐。”\n\n"
+            "他又说：“我们会继续声援他。”")
+    assert [q.speaker for q in quotes_of(text)] == ["孟立安", "孟立安"]
 
 
 def test_title_modifiers_go_with_the_title():
-    assert (only("惠特利前代理部長表示，國防改革令人印象深刻。").speaker, only("迪馬里主席表示，國會支持臺灣。").speaker) == ("惠特利", "迪馬里")
+    assert (only("莫迪里前代理部長表示，改革進展明顯。").speaker, only("費都克主席表示，國會持續支持。").speaker) == ("莫迪里", "費都克")
 
 
 def test_a_reference_inside_the_speech_is_no_relay():
-    q = only("赫恩主席表示，正如蔡總統所提及，本周美國剛好在歡慶獨立紀念日。")
-    assert q.speaker == "赫恩" and q.text.startswith("正如")
+    q = only("索都森主席表示，正如院長所提及，今年正逢建校百年。")
+    assert q.speaker == "索都森" and q.text.startswith("正如")
 
 
 def test_a_preposition_after_a_title_opens_the_verb_phrase():
-    q = only("談及兩岸關係，總統向訪賓說明，政府致力維持和平。")
-    assert (q.speaker, q.cue) == ("總統", "說明")
-    assert quotes_of("總統針對武器裝備說明，並實際操作模擬器。") == []
+    q = only("談到能源政策，部長向來賓說明，政府將增加再生能源。")
+    assert (q.speaker, q.cue) == ("部長", "說明")
+    assert quotes_of("部長針對新式設備說明，並親自操作儀器。") == []
 
 
 def test_a_title_s_speaker_is_the_one_the_article_names_below():
-    text = "國宴宴請諾魯總統　總統盼兩國更多合作交流　讓雙邊關係更緊密\n\n蔡英文總統今晚設國宴款待諾魯總統。總統表示，兩國友誼深厚。"
-    assert [q.speaker for q in quotes_of(text)] == ["蔡英文", "蔡英文"]
+    text = "接待帛琉總統　總統盼擴大雙邊合作\n\n王明德總統今晚接待帛琉總統。總統表示，兩國情誼深厚。"
+    assert [q.speaker for q in quotes_of(text)] == ["王明德", "王明德"]
 
 
 def test_a_readout_summary_frames_its_quotes_and_speaks_for_its_issuer():
@@ -172,64 +172,64 @@ def test_a_readout_summary_frames_its_quotes_and_speaks_for_its_issuer():
 
 
 def test_a_website_speaks_for_its_owner():
-    q = quotes_of("据生态环境部网站消息，部长黄立平周二主持对话。\n\n消息说，双方同意保持密切沟通。")[-1]
-    assert (q.speaker, q.source) == ("生态环境部", "生态环境部")
+    q = quotes_of("据交通部网站消息，部长邓宏周二主持会议。\n\n消息说，双方同意扩大合作。")[-1]
+    assert (q.speaker, q.source) == ("交通部", "交通部")
 
 
 def test_a_frame_s_source_is_no_dateline():
-    text = "（马尼拉综合报导）菲律宾国防部周五发布声明。\n\n声明说，卡森重申，美方的防卫承诺「坚如磐石」，条约适用于公务船只。"
+    text = "（河内综合报导）越南外交部周五发布声明。\n\n声明说，卡森重申，双方的合作「坚如磐石」，协议将持续执行。"
     q = only(text)
-    assert (q.speaker, q.source) == ("卡森", "菲律宾国防部声明")
+    assert (q.speaker, q.source) == ("卡森", "越南外交部声明")
 
 
 def test_a_pronoun_after_a_relative_clause_subject_is_that_person():
-    text = "擔任丹麥外交部部長的艾勒曼‧顏森，對中華民國的發展成果至表肯定，他並指出，這次訪問親身體會到社會的繁榮。"
-    assert only(text).speaker in ("顏森", "艾勒曼‧顏森")
+    text = "曾任挪威貿易部長的安德烈‧索科夫，對雙邊合作成果表示肯定，他並指出，這次訪問收穫很大。"
+    assert only(text).speaker == "索科夫"
 
 
 def test_a_titled_head_after_de_is_named_by_its_name():
-    q = only("罗格斯大学的埃布赖特教授说，现在评估致死率还为时过早。")
-    assert (q.speaker, q.role) == ("埃布赖特", "教授")
+    q = only("剑桥大学的莫里森教授说，现在下结论还为时过早。")
+    assert (q.speaker, q.role) == ("莫里森", "教授")
 
 
 def test_a_pronoun_skips_a_time_clause_to_the_sentence_s_subject():
-    text = "葛义朋发了帖子。\n\n本月早些时候，大学副教授约尼·弗里德霍夫博士，关注了葛义朋的多个帖子。他认为，帖子有问题。"
-    assert only(text).speaker == "弗里德霍夫"
+    text = "陈立发了几篇文章。\n\n本月早些时候，大学副教授卡尔·贝克博士，读了陈立的文章。他认为，文章有问题。"
+    assert only(text).speaker == "贝克"
 
 
 def test_a_group_of_many_before_a_preposition_is_an_unnamed_source():
-    q = only("9月30日，多位美国国会共和党人向政府提出建议，要求将几家公司列入黑名单。")
-    assert (q.speaker, q.speaker_kind) == ("多位美国国会共和党人", "anonymous")
+    q = only("上周，多位美国国会民主党人向政府提出建议，要求放宽签证限制。")
+    assert (q.speaker, q.speaker_kind) == ("多位美国国会民主党人", "anonymous")
 
 
 def test_evidence_inside_a_speech_is_no_relay():
-    q = only("报道表示，金奎显在简报会上还说，朝鲜最近的试射活动表明，朝鲜高度依赖战术核系统。")
-    assert q.speaker == "金奎显" and q.text.startswith("朝鲜最近的试射活动表明")
+    q = only("报道表示，朴敏在会上还说，近来的演习表明，对方正在加快部署。")
+    assert q.speaker == "朴敏" and q.text.startswith("近来的演习表明")
 
 
 def test_surname_title_given_name_after_the_party_whose_office_it_is():
-    text = ("中國國民黨李主席登輝先生今天告訴黨代表：「政府對僑胞的重視沒有時間性。」\n\n"
-            "李主席說，過去政府在困難的時期，僑胞們出錢。\n\n李主席並指出，目前的兩岸關係是競爭。\n")
-    assert [q.speaker for q in quotes_of(text)] == ["李登輝", "李登輝", "李登輝"]
+    text = ("中國民主黨王主席明德先生今天告訴黨代表：「黨對青年的重視不會改變。」\n\n"
+            "王主席說，過去黨在困難的時期，青年出錢出力。\n\n王主席並指出，目前的選情相當激烈。\n")
+    assert [q.speaker for q in quotes_of(text)] == ["王明德", "王明德", "王明德"]
 
 
 def test_manner_words_and_verbs_after_a_title_are_no_names():
-    text = "蔡英文總統今天以書面致詞。\n\n總統書面賀詞全文為：\n\n祝賀大會圓滿成功。\n\n總統宣示內容如下：\n\n我們會堅守民主。\n"
-    assert {q.speaker for q in quotes_of(text)} == {"蔡英文"}
+    text = "王明德總統今天以書面致詞。\n\n總統書面賀詞全文為：\n\n祝賀大會圓滿成功。\n\n總統宣示內容如下：\n\n我們會堅守民主。\n"
+    assert {q.speaker for q in quotes_of(text)} == {"王明德"}
 
 
 def test_a_surname_and_another_office_is_the_one_person_of_that_surname():
-    text = "李總統登輝今天出席會議。\n\n李主席說，黨必須團結。\n"
-    assert [q.speaker for q in quotes_of(text)] == ["李登輝"]
+    text = "王總統明德今天出席會議。\n\n王主席說，黨必須團結。\n"
+    assert [q.speaker for q in quotes_of(text)] == ["王明德"]
 
 
 def test_surname_title_given_name_then_an_honorific_or_a_verb():
-    assert [q.speaker for q in quotes_of("李總統登輝伉儷今天接見婦聯會幹部。李總統表示，婦女很重要。")] == ["李登輝"]
-    assert [q.speaker for q in quotes_of("李總統認為，改革必須持續。")] != ["李認"]
+    assert [q.speaker for q in quotes_of("王總統明德伉儷今天接見婦女團體。王總統表示，婦女很重要。")] == ["王明德"]
+    assert [q.speaker for q in quotes_of("王總統明德今天出席會議。王總統認為，改革必須持續。")] == ["王明德"]
 
 
 def test_an_office_vouches_for_the_name_before_it():
-    assert [(q.speaker, q.role) for q in quotes_of("芭菟煦副主席表示，兩國合作密切。")] == [("芭菟煦", "副主席")]
+    assert [(q.speaker, q.role) for q in quotes_of("莎菟蘭副主席表示，兩國合作密切。")] == [("莎菟蘭", "副主席")]
     assert quotes_of("活动组织者表示，活动很成功。")[0].speaker == "活动组织者"
 
 

@@ -1,7 +1,6 @@
 """Runs on a Dask distributed cluster started by the test itself (``local:N``: worker
 processes on the loopback interface only, stopped at the end): the same bytes as one
 process, and a document that hangs or kills its worker reported and skipped."""
-import json
 import os
 import time
 from pathlib import Path

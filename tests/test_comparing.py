@@ -43,7 +43,7 @@ def test_who_asked_for_the_call():
 
 def _statement(qid: str, side: str, text: str, speaker: str, kind: str = "person", party: str | None = None) -> Statement:
     quote = Quote(id=qid, story="s1", type="indirect", text=text, start=0, end=len(text), speaker=speaker,
-                  speaker_kind=kind, speaker_side=party, source="新闻稿")
+                  speaker_kind=kind, speaker_side=party, source="新闻稿", side=side, side_reason="frame")
     return Statement(quote, side)
 
 
@@ -131,20 +131,20 @@ def test_analysis_does_not_import_scikit_learn():
 
 
 AGENCY_COPY = (
-    "中国外交部发言人汪明表示，中国愿意与梵蒂冈合作改善关系。\n\n"
-    "梵蒂冈国务卿帕罗林枢机表示，希望在北京开设办事处。\n\n"
-    "台湾外交部表示，台湾在密切关注双方的互动。他说，台梵邦谊深厚。\n\n"
-    "两名美国官员说，华盛顿不会改变立场。一名研究中国问题的学者说，这一进展值得关注。\n\n"
-    "帕罗林随后说，协议可能得到发展。\n"
+    "中国外交部发言人周明表示，中方愿意与梵方加强沟通。\n\n"
+    "梵蒂冈国务卿罗西枢机表示，希望在亚洲增设办事处。\n\n"
+    "台湾外交部表示，台湾会持续观察各方的动向。他说，台梵往来密切。\n\n"
+    "两名美国官员说，华盛顿的立场不会改变。一名研究中国问题的学者说，这一变化值得留意。\n\n"
+    "罗西随后说，对话可能会有进展。\n"
 )
 
 
 def test_agency_copy_puts_each_speaker_on_the_side_the_mention_names():
     doc = analyze(AGENCY_COPY)
     sides = [(q.speaker, q.side) for q in doc.quotes]
-    assert sides[:4] == [("汪明", "中方"), ("帕罗林", "梵方"), ("台湾外交部", "台方"), ("台湾外交部", "台方")]
+    assert sides[:4] == [("周明", "中方"), ("罗西", "梵方"), ("台湾外交部", "台方"), ("台湾外交部", "台方")]
     assert ("两名美国官员", "美方") in sides and ("一名研究中国问题的学者", None) in sides
-    assert sides[-1] == ("帕罗林", "梵方")  # the bare name keeps the party its fuller mention named
+    assert sides[-1] == ("罗西", "梵方")  # the bare name keeps the party its fuller mention named
 
 
 def test_what_all_parties_should_do_is_the_speaker_s_own_voice():
@@ -156,14 +156,14 @@ def test_what_all_parties_should_do_is_the_speaker_s_own_voice():
 
 
 def test_words_before_a_bare_name_are_not_its_party():
-    text = ("印度国防部长辛格表示，印度军队将作出适当回应。中国外交部发言人毛明说，中方希望印方停止炒作。\n\n"
-            "在与美国防长会谈后，辛格说，印度不会退让。\n")
-    assert [(q.speaker, q.side) for q in analyze(text).quotes] == [("辛格", "印方"), ("毛明", "中方"), ("辛格", "印方")]
+    text = ("印度国防部长夏尔马表示，边境部队已提高戒备。中国外交部发言人周明说，中方希望印方保持克制。\n\n"
+            "在与美国防长会谈后，夏尔马说，印度不会退让。\n")
+    assert [(q.speaker, q.side) for q in analyze(text).quotes] == [("夏尔马", "印方"), ("周明", "中方"), ("夏尔马", "印方")]
 
 
 def test_a_denial_is_no_counterpart_of_what_it_denies():
-    text = ("美国国防部说，这些中国公司与解放军存在合作关系。\n\n"
-            "中国外交部发言人汪明表示，这些公司否认和解放军存在合作关系。\n")
+    text = ("美国商务部说，这几家中国企业向军方提供了芯片。\n\n"
+            "中国外交部发言人周明表示，这几家企业否认向军方提供了芯片。\n")
     doc = analyze(text)
     statuses = {c.quote: c.status for c in doc.comparison}
     assert statuses and all(s == "one_sided" for s in statuses.values())

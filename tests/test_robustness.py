@@ -24,7 +24,7 @@ from quotes.reading import InputError, decode, html_to_text, normalise
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = "（台北1日讯）行政院发言人李明表示，明年将调涨基本工资。\n\n「这是对劳工的承诺。」他说。\n"
-TRADITIONAL = "總統府發言人張惇涵今天表示，總統對此高度重視。他說：「政府會全力協助。」\n\n據中央社報導，美方稱「樂見」。\n"
+TRADITIONAL = "總統府發言人林家安今天表示，總統對此高度重視。他說：「政府會全力協助。」\n\n據中央社報導，美方稱「樂見」。\n"
 KOREAN = "대한민국 정부는 오늘 서울에서 열린 회의에서 새로운 경제 정책을 발표했다. 대통령은 국민들에게 협력을 요청했다."
 JAPANESE = "日本政府は本日、東京で開かれた会議で新しい経済政策を発表した。首相は国民に協力を求めた。"
 

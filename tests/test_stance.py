@@ -273,4 +273,5 @@ def test_targets_are_names_not_verb_tails_or_speech():
     assert names("让两国人民都能感受到合作的成果") == ["两国人民"]
     assert "宋立川" in names("应委员会邀请，外交部副部长宋立川将出席会议") and not any("邀请" in n for n in names("应委员会邀请，外交部副部长宋立川将出席会议"))
     assert names("他说“视频助理裁判应该介入却没有介入”") == []
-    assert names("我们要加以重视，马英九表示支持，台日之间友好") == ["台日"]
+    assert names("我们要加以重视，台日之间友好") == ["台日"]
+    assert [t.target for t in find_targets("马英龙表示支持", names=["马英龙"])] == ["马英龙"]  # a pair inside a name

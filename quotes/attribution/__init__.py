@@ -21,7 +21,7 @@ from ..lexicons import Lexicons
 from ..model import Frame, Quote
 from ..structure import Line
 from .entities import END, Entity, Registry
-from .frames import Frames
+from .frames import ACCOUNT_DOCUMENTS, Frames
 from .grammar import PREPOSITION_SURNAMES, SubjectGrammar
 from .mentions import HONORIFIC_SUFFIXES, NAME_SEPARATORS, Mention, MentionTyper, join_spans, role_spans
 
@@ -35,8 +35,8 @@ _ROLE_REACH = 10  # characters of organisation name a role may carry before its 
 _SENTENCES_BACK = 2  # sentences looked back for the subject of a sentence that names none
 _ISSUER_REACH = 2000  # characters looked back for whoever issued a document that speaks
 _SENTENCE_END = "。！？"
-_DETERMINED = ("这个", "这份", "这篇", "该", "此", "这项", "上述")
-_ACCOUNT_PAPERS = frozenset({"新闻稿", "新闻公报", "公报", "声明", "联合声明", "通报", "通话摘要", "摘要", "纪要", "消息", "报道", "报导"})
+# an account's own papers, and the news of an account in force (据X消息/报道 … 报道说)
+_ACCOUNT_PAPERS = frozenset({*ACCOUNT_DOCUMENTS, "消息", "报道", "报导"})
 _RELAY = re.compile("(?:引述|援引|引用|转引|转述)了?")
 _RELAYED_WORDS = re.compile("的(?:话|分析|说法|看法|表态|讲话|发言|评论|观点|报道内容|报导内容|报道|报导|内容|文章)")
 # 援引…中心的数据表示: whoever cites figures speaks for themself
@@ -81,7 +81,7 @@ class Attributor:
                 continue
             for title_start, title_end, _ in scanner.finditer(self.norm, line.start, line.end, marks):
                 if self._in_quotation(title_start):
-                    continue  # 他与政治人物、商界领袖…交谈: the speech's own words name no one for the narration
+                    continue  # 他同学者、商界领袖见面…: the speech's own words name no one for the narration
                 m = (self._surname_title_given_at(title_start, title_end, line) or self._titled_name_at(title_start, title_end, line)
                      or self._name_titled_at(title_start, title_end, line))
                 if m is not None and self.typer.may_be_name(m.name):
@@ -140,6 +140,8 @@ class Attributor:
         transliterated name (罗伯托·萨尔加多), or two or three characters followed by a
         boundary (punctuation, an adverbial, a cue, 的/和/与…)."""
         norm = self.norm
+        if norm[a : a + 1] == "的":
+            return None  # 部长的马都拉‧森: a relative clause, not a title and its name
         m = _SEPARATED_NAME.match(norm, a, limit)
         if m:
             last = max(norm.rfind(c, a, m.end()) for c in NAME_SEPARATORS) + 1
@@ -193,7 +195,7 @@ class Attributor:
             m = self.typer.type(phrase.start, phrase.end, direct=n == 0) if phrase is not None else None
             if n == 0 and (m is None or self._bare(m) or (m.anaphor and "的" in m.text)):
                 # 专注于…的国际事务教授莎伦·斯夸索尼: a titled head after 的 outranks a bare word;
-                # 罗格斯大学的埃布赖特教授: a named head outranks the whole phrase read as a title
+                # 剑桥大学的莫里森教授: a named head outranks the whole phrase read as a title
                 head = self._relative_head(ca, cb)
                 if m is not None and m.anaphor:
                     m = head if head is not None and head.kind == "person" and head.anaphor is None else m
@@ -270,7 +272,7 @@ class Attributor:
         for ca, cb in self.grammar.clauses(start, pos)[:-1]:
             phrase = self.grammar.phrase(ca, cb)
             if phrase is None:
-                # 担任…外交部部长的艾勒曼‧颜森，…，他并指出: a person after a relative clause
+                # 曾任…部长的安德烈‧索科夫，…，他并指出: a person after a relative clause
                 m = self._relative_head(ca, cb)
                 if m is not None and m.kind == "person" and m.anaphor is None and m.name:
                     return self._register(m, story)
@@ -318,7 +320,7 @@ class Attributor:
 
     def _opening_phrase(self, start: int, end: int):
         """The phrase a sentence opens with, past clauses that hold only a time or an opener
-        (本月早些时候，渥太华大学副教授X博士，关注了…)."""
+        (本月早些时候，大学副教授X博士，读了…)."""
         clauses = self.grammar.clauses(start, end)
         for ca, cb in clauses[:-1]:
             if self.grammar.skip_openers(ca, cb) < cb:
@@ -359,9 +361,10 @@ class Attributor:
             self._continue_paragraph(quote, cand, story)  # 期盼未来…: the paragraph's speaker goes on
         elif cand.subject:
             # a headline label ending on its verb (北京向…喊话：) is read as a clause, its subject first
-            mention = self.mention(cand.subject, headline=cand.type == "headline" and cand.cue is None)
-            if mention is None and cand.type == "headline":
-                mention = self.mention(cand.subject, headline=True)  # 中国评论人反驳：
+            labelled = cand.type == "headline"
+            mention = self.mention(cand.subject, headline=labelled and cand.cue is None)
+            if mention is None and labelled and cand.cue is not None:
+                mention = self.mention(cand.subject, headline=True)  # 中国评论人反驳：, read as a label
             if mention is None and cand.type != "headline" and not self._has_subject(cand.subject):
                 mention = self._sentence_subject(self.lines[cand.line], cand.subject[0])
         if mention is not None and (cand.type == "headline" or self.lines[cand.line].kind == "title"):
@@ -437,7 +440,7 @@ class Attributor:
         while at != -1:
             clause_start = max(self.norm.rfind(ch, lo, at) for ch in "，。；：\n") + 1
             phrase = self.grammar.phrase(clause_start, at)
-            if phrase is not None and not self.norm.startswith(_DETERMINED, phrase.start):  # not 这个|报告及其建议
+            if phrase is not None and not self.norm.startswith(self.lex.determiners, phrase.start):  # not 这个|报告及其建议
                 issuer = self.typer.type(phrase.start, phrase.end)
                 if issuer is None or issuer.anaphor is not None:
                     issuer = self._relative_head(phrase.start, phrase.end)  # 包括…在内的这组经济学家

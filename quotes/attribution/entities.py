@@ -5,7 +5,7 @@ stands next to a name (``外交部长王毅``, ``蔡英文总统``), so that a l
 ``该发言人`` or ``她`` resolves to the person the document named:
 
 - a pronoun (他 她 其) refers to the subject of an earlier sentence when that is a person
-  (赫恩主席致词时感谢蔡总统的接见。他表示 → 赫恩), else to the person mentioned last;
+  (X主席致词时感谢总统的接见。他表示 → X), else to the person mentioned last;
 - a bare title (总统, 副总统, 发言人) refers to the holder of exactly that title whom the story
   named first (the protagonist of a presidential release, not a visiting president);
 - a surname with a title (蔡总统, 王部长) refers to the holder bearing that surname;

@@ -31,7 +31,7 @@ _FRAME_PATTERNS = (
     # X引述Y / X援引Y的声明
     (re.compile(r"(?P<outlet>[^，。；：“”「」\s]{2,12}?)(?:引述|援引)(?P<origin>[^，。；：“”「」]{2,20}?(?:声明|新闻稿|公报|消息|报道|官员|发言人))"), ("引述", "援引")),
 )
-_ACCOUNT_DOCUMENTS = ("新闻稿", "新闻公报", "公报", "声明", "联合声明", "通报", "通话摘要", "摘要", "纪要")
+ACCOUNT_DOCUMENTS = ("新闻稿", "新闻公报", "公报", "声明", "联合声明", "通报", "通话摘要", "摘要", "纪要")
 _NOT_FRAME_SOURCES = ("了解", "悉", "称", "报道", "报导", "说", "统计", "估计", "调查", "分析", "介绍", "透露", "此", "初步")
 
 ReadMention = Callable[[tuple[int, int]], "Mention | None"]
@@ -126,7 +126,7 @@ class Frames:
         else:
             origin_span = (origin.start, origin.end)
             origin_text = self.original[origin_span[0] : origin_span[1]].strip()
-        doc = self.original[m.start("doc") : m.end("doc")] if groups.get("doc") in _ACCOUNT_DOCUMENTS else ""
+        doc = self.original[m.start("doc") : m.end("doc")] if groups.get("doc") in ACCOUNT_DOCUMENTS else ""
         outlet = None
         if groups.get("outlet"):
             mention = self.typer.type(*m.span("outlet"))
@@ -146,5 +146,5 @@ class Frames:
         origin = self.original[m.start : m.end]
         if m.kind == "person" and m.name_spans:
             origin = join_spans(m.name_spans, self.original)
-        source = origin + (m.document or "") if m.document in _ACCOUNT_DOCUMENTS else origin
+        source = origin + (m.document or "") if m.document in ACCOUNT_DOCUMENTS else origin
         return Frame(source=source, start=m.start, end=relay.cue[1], origin=origin, origin_span=(m.start, m.end))

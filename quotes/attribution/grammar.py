@@ -137,7 +137,7 @@ class SubjectGrammar:
         if start >= b:
             return None
         while b - start > 3 and norm[b - 1] in _VERB_ADVERBS:
-            b -= 1  # …不愿具名的中国企业主|就|告诉: an adverb of the verb, however long the phrase before it
+            b -= 1  # …不愿透露姓名的本地商人|就|告诉: an adverb of the verb, however long the phrase before it
         i = start
         limit = min(b, start + _PHRASE_MAX)
         name_start = start  # where the words after the last nominal word begin
@@ -172,7 +172,7 @@ class SubjectGrammar:
             if i == start and not (size == 1 and ch in self.lex.surnames):
                 return None
             if i > start and kind == "opener" and norm.startswith(_COORDINATORS, i):
-                i += size  # 部分以色列以及海湾国家官员: a coordination inside the phrase
+                i += size  # 部分欧洲以及中东国家官员: a coordination inside the phrase
                 continue
             if i > start and (size > 1 or self._single_ends(name_start, i)):
                 break
@@ -193,7 +193,7 @@ class SubjectGrammar:
         return Phrase(start, end)
 
     def _quoted_name(self, opener: int, close: int, b: int) -> bool:
-        """执政的“格鲁吉亚梦想”党, 人权组织“香港监察”行政总裁: a short quotation the phrase
+        """执政的“公民梦想”党, 人权组织“海港监察”行政总裁: a short quotation the phrase
         goes on after is a name inside it."""
         body = self.norm[opener + 1 : close]
         return (0 < len(body) <= _QUOTED_NAME_MAX and not any(c in body for c in "，。！？；：、")

@@ -17,11 +17,11 @@ _FOREIGN_PART = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}$")
 NAME_SEPARATORS = "·‧•・∙`.．"  # between the parts of a transliterated name
 _MODIFIERS = ("新任", "现任", "时任", "前任", "前", "代理", "署理", "候任", "首任")
-_LOCATIVES = set("时后下里前内外间")  # 会后, 期间: no name ends so (翁履中 and 刘建上 do)
+_LOCATIVES = set("时后下里前内外间")  # 会后, 期间: no name ends so (a name may end in 中 or 上: 王立中, 刘建上)
 _ISSUER_COUNTER = re.compile("(?:一|这|那|该)(?:个|份|家|间)")
 _OFFICES = frozenset({"主席", "部长", "首相", "总统", "总理", "议长", "参议长", "州长", "市长", "大使", "参议员", "众议员", "议员", "主委", "院长"})
 _SITE_SUFFIXES = ("官方网站", "官网", "网站", "网页")
-_TITLE_MODIFIERS = ("代理", "署理", "候任", "时任", "现任", "新任", "首任", "前任", "前", "原")
+_TITLE_MODIFIERS = (*_MODIFIERS, "原")  # before a title, after a name (莫迪里前代理部长, X原主任)
 _NAME_MARKS = str.maketrans("", "", "“”「」『』\"")
 _FUNCTION_CHARS = set("的了是在没不这那个们着过也都就我你您她他咱和与及或等")  # never in a name
 _COUNTED = re.compile("(?:[一两二三四五六七八九十几数多]|该|这|那|另一)(?:名|位|个)")  # 一名 两位 该名
@@ -128,7 +128,7 @@ class MentionTyper:
         return None
 
     def _last_apposed(self, a: int, b: int, headline: bool, direct: bool) -> Mention | None:
-        """资深记者、泰国政治分析家普拉维特: the last part of an appositive chain, however long the chain."""
+        """资深记者、政治分析家周全: the last part of an appositive chain, however long the chain."""
         comma = self.norm.rfind("、", a, b)
         if comma > a and b - comma > 3:
             return self.type(comma + 1, b, headline, direct)
@@ -150,7 +150,7 @@ class MentionTyper:
         return m
 
     def _organisation_head(self, m: Mention) -> Mention:
-        """由哈马斯控制的加沙卫生部 is 加沙卫生部: an organisation's relative clause is no part of
+        """由军方控制的地方卫生部 is 地方卫生部: an organisation's relative clause is no part of
         its name."""
         if m.kind != "organization" or "的" not in m.text or m.anaphor is not None:
             return m
@@ -170,9 +170,9 @@ class MentionTyper:
         if name[-1] in _LOCATIVES and not transliterated:
             return False
         if any(c in _FUNCTION_CHARS for c in name) and not transliterated:
-            return False  # but 阿都拉, 史都华, 迪马里: a transliteration may hold 都 or end in 里
+            return False  # but 巴都拉, 卡都里: a transliteration may hold 都 or end in 里
         if name[-1] in "中上" and not (len(name) == 3 and name[0] in self.lex.surnames):
-            return False  # 会中, 抗议者中; but 翁履中
+            return False  # 会中, 抗议者中; but 王立中
         words = self.lex.subject_words
         return not any(words.get(name[i : i + n], "nominal") != "nominal" for n in (2, 3) for i in range(len(name) - n + 1))
 
@@ -189,6 +189,8 @@ class MentionTyper:
         if _LATIN_NAME.match(text):
             return True
         if any(c in text for c in NAME_SEPARATORS):
+            if "的" in text:
+                return False  # 部长的|马都拉‧森: the name begins after it
             parts = re.split(f"[{NAME_SEPARATORS}]", text)
             return all(_FOREIGN_PART.match(p) for p in parts) and len(parts) <= 4
         if not _HAN.match(text) or not self.plausible_name(text) or text[0] in _QUANTIFIERS:
@@ -264,7 +266,7 @@ def _pronoun(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mentio
 
 
 def _determined(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:
-    """该发言人, 这位官员, 这份声明, 中国外交部的这名发言人: a determiner refers back."""
+    """该发言人, 这位官员, 这份声明, 外交部的这名发言人: a determiner refers back."""
     owner = text.rfind("的") + 1  # 外交部的|这名发言人
     for det in t.lex.determiners:
         if text.startswith(det, owner) and len(text) > owner + len(det):
@@ -354,7 +356,7 @@ def _titled_name(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Me
     name = text[name_start:name_end]
     s = title_start - 1
     if (s >= 0 and len(name) <= 2 and text[s] in t.lex.surnames
-            and (s == 0 or t.lex.organization_suffixes.longest(text[:s]) is not None)):  # 李总统登辉, 中国国民党李主席登辉
+            and (s == 0 or t.lex.organization_suffixes.longest(text[:s]) is not None)):  # 王总统明德, 民主党王主席明德
         return Mention(t.norm[a:b], a, b, "person", name=text[s] + name, role=text[:s] + text[title_start:name_start],
                        name_spans=((a + s, a + s + 1), (a + name_start, a + name_end)),
                        role_spans=tuple(sp for sp in ((a, a + s), (a + title_start, a + name_start)) if sp[0] < sp[1]))
@@ -369,9 +371,9 @@ def _name_then_title(t: MentionTyper, a: int, b: int, text: str, direct: bool) -
     if title is None or len(text) == len(title) or title in t.lex.anonymous:
         return None  # 哈尔科夫官员: a place's officials, not a person named 哈尔科夫
     name = text[: -len(title)]
-    while name.endswith(_TITLE_MODIFIERS) and len(name) > 2:  # 惠特利|前代理|部长
+    while name.endswith(_TITLE_MODIFIERS) and len(name) > 2:  # 莫迪里|前代理|部长
         name = name[: -len(next(m for m in _TITLE_MODIFIERS if name.endswith(m)))]
-    office = title.removeprefix("副") in _OFFICES  # an office vouches for the name before it (芭菟煦副主席)
+    office = title.removeprefix("副") in _OFFICES  # an office vouches for the name before it (莎菟兰副主席)
     if not (t.person_name(name) or (office and 2 <= len(name) <= 3 and t.person_name(name, bare=True))) or not t.may_be_name(name):
         return None
     cut = a + len(name)
@@ -458,9 +460,10 @@ def _described_name(t: MentionTyper, a: int, b: int, text: str, direct: bool) ->
     """巴生老街咖啡店业者|陈亚福, 在职母亲|阿什莉·萨尔根尼克: a descriptor, then a name (any
     descriptor before a separated foreign name, which no other word looks like)."""
     separated = re.search(f"[\u4e00-\u9fff]{{1,8}}[{NAME_SEPARATORS}][\u4e00-\u9fff]{{1,8}}$", text)
-    if separated and separated.start() >= 2 and t.person_name(separated.group()):
-        cut = a + separated.start()
-        return Mention(text, a, b, "person", name=separated.group(), role=t.norm[a:cut], name_spans=((cut, b),), role_spans=((a, cut),))
+    first = max(separated.start(), text.rfind("的", 0, separated.end()) + 1) if separated else 0  # 部长的|马都拉‧森
+    if separated and first >= 2 and t.person_name(text[first:]):
+        cut = a + first
+        return Mention(text, a, b, "person", name=text[first:], role=t.norm[a:cut], name_spans=((cut, b),), role_spans=((a, cut),))
     for size in (4, 3, 2):
         if len(text) >= size + 2:
             name, descriptor = text[-size:], text[:-size]
@@ -475,5 +478,5 @@ def _described_name(t: MentionTyper, a: int, b: int, text: str, direct: bool) ->
 
 RULES: tuple[Callable[[MentionTyper, int, int, str, bool], Mention | None], ...] = (
     _pronoun, _determined, _book, _named_as, _party, _existential, _document, _titled_name, _name_then_title, _surname_title,
-    _known_name, _media, _anonymous, _organization, _title, _described_name, _quantified, _coordinated,
+    _known_name, _media, _anonymous, _organization, _title, _quantified, _described_name, _coordinated,
 )

@@ -1,6 +1,6 @@
 """Speech that a label introduces rather than a reporting verb.
 
-- headlines: ``伊党：我们更适合领导国盟``, ``【标签】X：内容`` in a title or a heading;
+- headlines: ``农会：我们反对削减补贴``, ``【标签】X：内容`` in a title or a heading;
 - interview answers: ``杜奕瑾：……`` paragraphs of a question-and-answer page, and the
   paragraphs that continue an answer, one quote a paragraph;
 - transcripts: ``总统致词全文为：`` / ``谈话内容如下：`` followed by the speech itself, one
@@ -26,7 +26,7 @@ _SPEECH_ENDS = "。！？；"
 
 
 def headlines(norm: str, idx: int, line: Line, lex: Lexicons, in_title: Callable[[int], bool]) -> Iterator[Candidate]:
-    """``伊党：我们更适合领导国盟`` and ``【标签】X：内容`` in a title or heading line."""
+    """``农会：我们反对削减补贴`` and ``【标签】X：内容`` in a title or heading line."""
     for m in re.finditer("：", norm[line.start : line.end]):
         colon = line.start + m.start()
         if in_title(colon):

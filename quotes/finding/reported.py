@@ -31,12 +31,12 @@ _TITLE_HEAD = 12  # how far into a sentence a title still opens it
 _SUBJECT_HEAD = 10  # how long a subject may be for a clause to open a new attribution
 _MODALS = set("应要需须必得")
 _PERSONAL_PRONOUNS = ("他", "她")
-_NARRATED_ACT = re.compile("(?:他|她|他们|她们)(?:并|並|也|还|則|则|随后|隨後|接着|接著|同时|同時|亦)")
+_NARRATED_ACT = re.compile("(?:他|她|他们|她们)(?:并|也|还|则|随后|接着|接著|同时|亦)")  # 接著 survives the script conversion
 # 据X报道， / 另据X说， / 根据X的声明，: an account named at a sentence's start
 _FRAME = re.compile(r"(?:另)?(?:据|根据)(?!悉|了解|报道|报导|称|说|介绍|传|闻)(?P<origin>[^，。；：“”「」\n]{2,30}?)(?:的)?"
                     r"(?P<verb>报道|报导|消息|介绍|透露|称|说|表示|指出|披露|通报|统计|估计|声明|说法|公告|新闻稿|观察|分析|数据|显示|资料|信息)[，：]")
 _FRAME_CUE = Cue("据", "informing", False)
-_POSTPOSED_SUBJECT = 40  # 另一位夏令营学生弗雷迪·孟(Freddy Meng)|说
+_POSTPOSED_SUBJECT = 40  # 另一位参加活动的学生卡尔·贝克(Karl Beck)|说
 _AGENT_MAX = 12
 _PASSIVE_AGENT = re.compile(f"(?:受到|遭到|遭受|被)(?!问)[^，。；：！？时]{{1,{_AGENT_MAX - 2}}}$")  # 受到X指控, not 被问及…时说
 _GLOSS_MAX = 20  # a parenthesis this short around a cue is a gloss (中国称黄岩岛), not a report
@@ -46,12 +46,12 @@ _CLAUSE_BREAK = re.compile("[，：；。！？]")
 _LOCATIVE_ENDS = set("时中上后前间")  # 出席「…」时|表示: an adverbial clause ends so
 _COORDINATION = re.compile("，(?:并且|并|同时|还|也|亦|又)?")  # ……，并要求… / 指责A，说B: a coordinated reporting verb may follow
 # a content clause may follow any reporting verb directly when it opens on one of these
-# subjects (林剑表示自己“不了解有关情况”, 大使馆也表示他们没有相关信息)
+# subjects (发言人表示自己“不清楚详情”, 使馆也表示他们不了解此事)
 _CLAUSE_SUBJECTS = ("自己", "他们", "她们", "它们", "他", "她", "这是", "这将", "这会", "这不", "此举")
-_COORDINATED_VERB = ("并", "並")
+_COORDINATED_VERB = "并"
 _TITLE_PARTS = re.compile("[^ ，,　]+")
 _TITLE_SUBJECT_MIN = 2
-_TITLE_CONNECTIVES = ("并", "並", "也", "另", "更", "并且", "並且")
+_TITLE_CONNECTIVES = ("并且", "并", "也", "另", "更")  # longest first; the text is in simplified script
 _TITLE_CONTENT_MIN = 4
 _CITED_DATA = re.compile("根据[^，。；：]{2,40}?(?:评比|统计|数据|调查|研究|排名|资料)")
 _EVIDENTIAL = frozenset({"表明", "显示", "证明", "说明", "意味着"})
@@ -212,7 +212,7 @@ class Finder:
         if pos >= line.end and norm[pos - 1] == "：":
             return self._in_next_paragraph(idx, line, a, b, cue, attributed)
         if pos >= line.end or (pos == b and norm[pos] in _NOT_CONTENT_START) or norm.startswith(_COORDINATED_VERB, pos):
-            return None  # …武器装备说明，并实际操作: a second verb of the subject, not content
+            return None  # …针对新式设备说明，并亲自操作: a second verb of the subject, not content
         subject = self._shared_subject.get(a) or self._subject_before(line, a, cue)
         if subject is None:
             return None
@@ -239,7 +239,7 @@ class Finder:
         return self._reported(idx, line, pos, end, (a, b), cue, subject, attributed)
 
     def _titled_reports(self, idx: int, line: Line, attributed: set[int]) -> Iterator[Candidate]:
-        """``中国称若美国…将对等反制``, ``接见贝里斯总督　总统盼深化两国各项合作　促成…``: in a
+        """``日本称若对方…将采取对等措施``, ``接见帛琉访团　总统盼扩大农业合作　嘉惠…``: in a
         title the reported clause follows its verb directly and runs on over the parts after it
         (parts are set apart by spaces and commas) until another part reports; a part that
         opens on the verb (…继续保持沉默 反指美国…) reports what the title's first part's
@@ -300,8 +300,8 @@ class Finder:
                 yield found
 
     def _contrasted_attribution(self, pos: int, end: int, line: Line) -> int:
-        """Where a reported clause gives way to another speaker's, contrasted (尽管美国认为
-        解放军会…，但翁履中说，…): the end of the first one."""
+        """Where a reported clause gives way to another speaker's, contrasted (尽管海军认为
+        新舰会…，但林教授说，…): the end of the first one."""
         for m in _CONTRAST.finditer(self.norm, pos, end):
             if self._opens_attribution(m.end(), line, False) or self._opens_report(m.end(), end, line):
                 return m.start()
@@ -309,7 +309,7 @@ class Finder:
 
     def _opens_report(self, pos: int, end: int, line: Line) -> bool:
         """Does a clause open at ``pos`` on another voice, an unnamed source or a titled person,
-        and a verb taking its content directly (批评人士相信实际的数字更高)? A pronoun or a party
+        and a verb taking its content directly (批评人士相信真实的数字更高)? A pronoun or a party
         there goes on with the speaker (但他还是希望…, 但是北京希望…)."""
         clause_end = self._clause_end(pos, end)
         for a, b, cue in self.cues(line, pos, clause_end):
@@ -416,9 +416,9 @@ class Finder:
             if cue.cue_class == "mental" and norm.endswith(_HEDGES, pos, a):
                 continue  # 李维亚说，金正恩可能认为…: the speaker's guess at another's mind
             if norm[a - 1] == "所":
-                continue  # 赫恩表示，正如蔡总统所提及，…: a reference inside the speech, not a relay
+                continue  # X表示，正如院长所提及，…: a reference inside the speech, not a relay
             if norm[a:b] in _EVIDENTIAL:
-                continue  # 金奎显说，朝鲜最近的试射活动表明，…: the speaker's reasoning, not a relay
+                continue  # X说，近来的演习表明，…: the speaker's reasoning, not a relay
             if b == end and norm[end] in PAIRS:
                 q = self._quoted_at(end)
                 if q is None or not self._closes_content(q, line):
@@ -545,7 +545,7 @@ class Finder:
     def _tells_of_speaker(self, sentence: str, offset: int, subject_text: str, line: Line) -> bool:
         """Does the sentence tell of the speaker rather than go on with the speech: the
         speaker's name opening it with no reporting verb in its first clause (總統也特別利用
-        會晤機會…, 耶伦访中一旦成行…), or a reporting verb negated there (但它没有提及…,
+        會晤機會…, 林海访美一旦成行…), or a reporting verb negated there (但它没有提及…,
         他没有证实…)?  A pronoun says nothing here: reported speech names its own speaker
         他 or 她 (她很高興…)."""
         first = _CLAUSE_BREAK.search(sentence)

@@ -32,7 +32,7 @@ import numpy as np
 from ..model import Document, Quote, Stance
 from ..reading import normalise, to_traditional
 from .features import cue_lexicon, featurise, Row
-from .model import StanceModel, LABELS
+from .model import StanceModel
 from .targets import TargetMention, find_targets, _party_name, _target_words
 
 _CONJUNCTIONS = frozenset({"和", "与", "及", "以及", "、", "跟", "同", "或"})

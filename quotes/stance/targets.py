@@ -16,9 +16,9 @@ _BEFORE_PERSON = frozenset("与和及对向跟同把被让给")
 _NAME_AFTER = re.compile("[\\u4e00-\\u9fff]{2,3}(?=[，。、；：的和与及在对也还将]|$)")
 _PRIORITY = {"party": 0, "person": 0, "term": 1, "issue": 2, "group": 2}
 _ABBREVIATIONS = "中美日韩俄台英法德印菲越澳加欧帛吐泰马蒙朝梵以伊"  # one-character names of parties
-# 台日之间, 台美合作; not 中美洲, 台美人, 中英文 or 朝中社
-_PAIR = re.compile(f"[{_ABBREVIATIONS}][{_ABBREVIATIONS}](?![洲人裔籍文社九])|两岸|两国")
-_NOT_PAIRS = frozenset({"加以", "马英", "以加"})  # words, or a name (马英九), that only look like two parties
+# 台日之间, 台美合作; not 中美洲, 台美人, 中英文 or 朝中社 (nor a pair inside a name the document gives)
+_PAIR = re.compile(f"[{_ABBREVIATIONS}][{_ABBREVIATIONS}](?![洲人裔籍文社])|两岸|两国")
+_NOT_PAIRS = frozenset({"加以", "以加"})  # words that only look like two parties (加以, 以加强)
 _MODIFIER_MAX = 5  # characters of modifier a headed noun phrase reaches back over
 _NOT_MODIFIERS = frozenset("的了在是和与及或对向把被将也都就不没这那些其他我你她它们要会能可应并而且但为于以从")
 _QUOTED_TERM = re.compile(r"[「“『《\"]([^「」“”『』《》\"，。！？；：、\s]{2,12})[」”』》\"]")
@@ -82,7 +82,7 @@ def find_targets(text: str, addressee: str | None = None, names: Iterable[str] =
     Candidates, every one a whole name (中美洲 is no 中国 and 美国):
     - the lexicons' parties, blocs, issues and organs (``words``: where they stand, when known);
     - ``names``: the people and organisations the document names elsewhere;
-    - terms in quotation marks (「投資臺灣三大方案」), Latin names (Google, NATO);
+    - terms in quotation marks (「青年創業方案」), Latin names (Google, NATO);
     - noun phrases headed by an issue or a group word (``target_heads.tsv``: …协议, …关系,
       …人民, 香港人); a person named with a title (赖院长, 蔡前总统).
     A mention inside a longer one is kept only when it is a party or a person inside an issue
@@ -120,7 +120,7 @@ def find_targets(text: str, addressee: str | None = None, names: Iterable[str] =
 
 
 def _quoted_terms(text: str) -> list[TargetMention]:
-    """「投资台湾三大方案」, “九二共识”: a short term in marks names something; a clause in
+    """「青年创业方案」, “九二共识”: a short term in marks names something; a clause in
     marks (“视频助理裁判应该介入却没有介入”) is speech, not a name."""
     return [TargetMention(m.group(1), m.start(1), m.end(1), "term") for m in _QUOTED_TERM.finditer(text)
             if not any(c in _CLAUSE_CHARS for c in m.group(1))]
@@ -156,7 +156,7 @@ def _headed_phrases(text: str) -> list[TargetMention]:
 
 def _known_word_at(text: str, i: int) -> bool:
     """Does a party, a target word or a noun the grammar knows begin at ``i`` (两国, 双边, 香港)?"""
-    words, (scanner, canonical) = load().subject_words, _target_words()
+    words, (_, canonical) = load().subject_words, _target_words()
     return _PAIR.match(text, i) is not None or any(text[i : i + n] in canonical or words.get(text[i : i + n]) == "nominal" for n in (4, 3, 2))
 
 

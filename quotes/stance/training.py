@@ -6,14 +6,10 @@ from pathlib import Path
 import json
 import random
 
-import numpy as np
-
 from ..reading import normalise
 from .features import featurise, Row
-from .model import StanceModel
+from .model import LABELS, StanceModel
 from .targets import find_targets
-
-LABELS = ("support", "oppose", "neutral")
 
 
 # ----------------------------------------------------------------------------- corpus and training
