@@ -182,6 +182,11 @@ def test_a_frame_s_source_is_no_dateline():
     assert (q.speaker, q.source) == ("卡森", "越南外交部声明")
 
 
+def test_a_document_with_no_issuer_the_grammar_can_name_opens_no_account():
+    text = "外长王文致电对方，感谢友邦不仅及时提供物资，还主动发表声明。\n\n王文表示，两国友谊经得起考验。"
+    assert [(q.speaker, q.source) for q in quotes_of(text)] == [("王文", None)]
+
+
 def test_a_pronoun_after_a_relative_clause_subject_is_that_person():
     text = "曾任挪威貿易部長的安德烈‧索科夫，對雙邊合作成果表示肯定，他並指出，這次訪問收穫很大。"
     assert only(text).speaker == "索科夫"

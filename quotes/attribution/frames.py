@@ -120,8 +120,10 @@ class Frames:
         origin = self.read_mention((a, b))
         if origin is not None and origin.kind == "document" and origin.name is None:
             origin_span, origin_text = None, None  # 这份声明: the account already in force
-        elif origin is None or origin.kind == "unknown" and "据" not in m.group()[:2]:
-            origin_span = (a, b)
+        elif (origin is None or origin.kind == "unknown") and not opens_with_ju:
+            origin_span, origin_text = None, None  # 感谢美方不仅…发表声明: no issuer the grammar can name
+        elif origin is None or origin.kind == "unknown":
+            origin_span = (a, b)  # 据X消息 names its source whatever X is
             origin_text = self.original[a:b].strip()
         else:
             origin_span = (origin.start, origin.end)
