@@ -25,7 +25,7 @@ def analyze(text: str, path: str = "<text>", encoding: str = "utf-8") -> Documen
     doc.stories, lines = split_stories(norm, lex)
     finder = Finder(norm, lines, lex)
     candidates = finder.find()
-    attributor = Attributor(text, norm, lines, lex, finder.relays, [(q.open, q.close) for q in finder.quoted])
+    attributor = Attributor(text, norm, lines, lex, finder.relays, [(q.open, q.close) for q in finder.quoted], candidates)
     for cand in sorted(candidates, key=lambda c: c.start):
         quote = attributor.attribute(cand, lines[cand.line].story, f"q{len(doc.quotes) + 1}")
         if quote.speaker is not None or quote.type in ("direct", "headline"):

@@ -187,6 +187,12 @@ def test_a_document_with_no_issuer_the_grammar_can_name_opens_no_account():
     assert [(q.speaker, q.source) for q in quotes_of(text)] == [("王文", None)]
 
 
+def test_a_statement_a_speaker_tells_of_opens_no_account():
+    text = ("总统指出，欧洲议会近年多次发表声明，支持我国参与国际组织。\n\n"
+            "总统表示，双方合作前景广阔。\n\n外交部随后发表声明。\n\n声明说，访问圆满成功。")
+    assert [q.source for q in quotes_of(text)] == [None, None, "外交部声明"]
+
+
 def test_a_pronoun_after_a_relative_clause_subject_is_that_person():
     text = "曾任挪威貿易部長的安德烈‧索科夫，對雙邊合作成果表示肯定，他並指出，這次訪問收穫很大。"
     assert only(text).speaker == "索科夫"

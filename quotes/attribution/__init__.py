@@ -47,8 +47,9 @@ class Attributor:
     """Reads speaker phrases and resolves them within one document."""
 
     def __init__(self, original: str, norm: str, lines: list[Line], lex: Lexicons, relays: list[Candidate] = (),
-                 quoted: Sequence[tuple[int, int]] = ()):
-        """``quoted``: the (opening, closing) mark positions of the quotations, sorted."""
+                 quoted: Sequence[tuple[int, int]] = (), candidates: Sequence[Candidate] = ()):
+        """``quoted``: the (opening, closing) mark positions of the quotations, sorted;
+        ``candidates``: the speech spans found, whose words open no account of the document."""
         self.original = original
         self._quoted = list(quoted)
         self._quoted_opens = [a for a, _ in self._quoted]
@@ -58,7 +59,9 @@ class Attributor:
         self.registry = Registry()
         self.grammar = SubjectGrammar(norm, lex, self._known_name_at)
         self.typer = MentionTyper(norm, lex, self.registry.known)
-        self.frames = Frames(original, norm, lines, lex, self.typer, self.mention, list(relays))
+        # a clause with no subject of its own (针对…有关…承认…的看法) is no one's speech to hold an account
+        speech = [c for c in candidates if c.subject is None or c.subject[0] == c.subject[1] or self._has_subject(c.subject)]
+        self.frames = Frames(original, norm, lines, lex, self.typer, self.mention, list(relays), speech)
         self._last_speaker: dict[str, Entity] = {}
         self._seed_entities()
 

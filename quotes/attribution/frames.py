@@ -7,7 +7,7 @@ another frame opens, or a voice the account never named speaks in a later paragr
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from ..finding import Candidate
 from ..lexicons import Lexicons
@@ -41,13 +41,15 @@ class Frames:
     """The frames of one document, in order, and the one in force at a position."""
 
     def __init__(self, original: str, norm: str, lines: list[Line], lex: Lexicons, typer: MentionTyper,
-                 read_mention: ReadMention, relays: list[Candidate]):
+                 read_mention: ReadMention, relays: list[Candidate], candidates: Sequence[Candidate] = ()):
         self.original = original
         self.norm = norm
         self.lines = lines
         self.lex = lex
         self.typer = typer
         self.read_mention = read_mention
+        self._speech = [(c.start, c.end) for c in candidates]
+        self._subjects = [c.subject for c in candidates if c.subject]
         self.changes = self._changes(relays)
 
     def at(self, pos: int) -> Frame | None:
@@ -71,6 +73,8 @@ class Frames:
                 if not any(h in text for h in hints):
                     continue  # a cheap test first: most lines hold no frame
                 for m in pattern.finditer(self.norm, line.start, line.end):
+                    if self._reported(m.start(), m.end()):
+                        continue
                     frame = self._frame(m)
                     if frame is not None:
                         changes.append((m.start(), frame))
@@ -90,6 +94,12 @@ class Frames:
                 frame.source = f"{frame.outlet}/{previous.source}"
             previous = frame if frame is not None and frame.origin is not None else previous if frame is not None else None
         return changes
+
+    def _reported(self, a: int, b: int) -> bool:
+        """Does ``a..b`` lie in someone's speech without being a speaker phrase there? (总统指出，
+        欧洲议会多次发表声明…: the statement is what the president tells of, no account the
+        document's later quotes reach the reader through.)"""
+        return any(s <= a < e for s, e in self._speech) and not any(sa < b and a < sb for sa, sb in self._subjects)
 
     def close_for_new_voice(self, frame: Frame, m: Mention, cand: Candidate) -> bool:
         """A frame reaches into later paragraphs for the voices of its account; a speaker first
