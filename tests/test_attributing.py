@@ -193,6 +193,16 @@ def test_a_statement_a_speaker_tells_of_opens_no_account():
     assert [q.source for q in quotes_of(text)] == [None, None, "外交部声明"]
 
 
+def test_a_preposition_that_is_also_a_surname_opens_no_name():
+    q = only("總統今天接見農業訪問團。總統感謝大家的付出，並向該會成員表示，政府會持續支持農業轉型。")
+    assert q.speaker == "總統"
+
+
+def test_a_sentence_opening_on_a_sequence_word_still_names_the_subject_for_the_next():
+    q = only("最後，總統再次歡迎訪賓來到臺灣。並提到，雙方合作前景廣闊。")
+    assert (q.speaker, q.text) == ("總統", "雙方合作前景廣闊")
+
+
 def test_a_pronoun_after_a_relative_clause_subject_is_that_person():
     text = "曾任挪威貿易部長的安德烈‧索科夫，對雙邊合作成果表示肯定，他並指出，這次訪問收穫很大。"
     assert only(text).speaker == "索科夫"

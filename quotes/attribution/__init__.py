@@ -339,8 +339,9 @@ class Attributor:
                 return None
             start = max(self.norm.rfind(ch, line.start, end - 1) for ch in _SENTENCE_END) + 1
             start = max(start, line.start)
-            first = self.grammar.clauses(start, end - 1)[0]
-            phrase = self.grammar.phrase(*first)
+            # the first clause that is more than an opener (此外，|小仓局长…)
+            first = next((c for c in self.grammar.clauses(start, end - 1) if self.grammar.skip_openers(*c) < c[1]), None)
+            phrase = self.grammar.phrase(*first) if first is not None else None
             if phrase is not None:
                 m = self.typer.type(phrase.start, phrase.end)
                 if m is not None and m.kind != "document":

@@ -169,7 +169,7 @@ class SubjectGrammar:
                 i += size
                 name_start = i
                 continue
-            if i == start and not (size == 1 and ch in self.lex.surnames):
+            if i == start and not (size == 1 and ch in self.lex.surnames) or i == start and self._preposition_at(i, b):
                 return None
             if i > start and kind == "opener" and norm.startswith(_COORDINATORS, i):
                 i += size  # 部分欧洲以及中东国家官员: a coordination inside the phrase
@@ -230,6 +230,14 @@ class SubjectGrammar:
         # three or four characters make a name when they open with a surname (林芳正|同日);
         # otherwise they are part of a longer name (香港浸|会大学)
         return tail <= _NAME_MAX and (run[0] in self.lex.surnames or run[:2] in self.lex.surnames)
+
+    def _preposition_at(self, i: int, b: int) -> bool:
+        """向|总统, 对|菲方, 向|该部: a surname that is also a preposition, before a title, a
+        body, a party or a determiner, opens a prepositional phrase, not a name."""
+        if self.norm[i] not in PREPOSITION_SURNAMES:
+            return False
+        word = self._word_at(i + 1, b)
+        return (word is not None and word[0] == "nominal") or self.norm.startswith((*self.lex.determiners, "各"), i + 1)
 
     def _word_at(self, i: int, b: int) -> tuple[str, int] | None:
         """(kind, length) of the longest lexicon word at ``i``."""
