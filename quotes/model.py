@@ -35,6 +35,7 @@ class Frame:
     outlet: str | None = None  # the relaying outlet of a relay chain (法广 in 法广根据…)
     origin: str | None = None  # the party whose account is relayed
     origin_span: tuple[int, int] | None = None  # where the origin is named
+    paragraph_end: int | None = None  # a person relaying others (X说，Y表示…) speaks for this paragraph only
 
 
 @dataclass

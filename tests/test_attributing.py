@@ -203,6 +203,11 @@ def test_a_sentence_opening_on_a_sequence_word_still_names_the_subject_for_the_n
     assert (q.speaker, q.text) == ("總統", "雙方合作前景廣闊")
 
 
+def test_a_person_relaying_others_speaks_for_one_paragraph_and_the_account_resumes():
+    text = "据新华社报道，商务部长王文周三会见来访的代表团。\n\n王文说，团长李明表示，双方合作前景广阔。\n\n王文强调，中方愿扩大进口。"
+    assert [(q.speaker, q.source) for q in quotes_of(text)] == [("李明", "王文"), ("王文", "新华社")]
+
+
 def test_a_pronoun_after_a_relative_clause_subject_is_that_person():
     text = "曾任挪威貿易部長的安德烈‧索科夫，對雙邊合作成果表示肯定，他並指出，這次訪問收穫很大。"
     assert only(text).speaker == "索科夫"

@@ -86,6 +86,7 @@ class Frames:
             if frame is not None:
                 changes.append((frame.start, frame))
         changes.sort(key=lambda c: c[0])
+        changes = self._end_voices(changes)
         previous = None
         for _, frame in changes:
             if frame is not None and frame.origin is None and previous is not None:
@@ -94,6 +95,19 @@ class Frames:
                 frame.source = f"{frame.outlet}/{previous.source}"
             previous = frame if frame is not None and frame.origin is not None else previous if frame is not None else None
         return changes
+
+    @staticmethod
+    def _end_voices(changes: list[tuple[int, Frame | None]]) -> list[tuple[int, Frame | None]]:
+        """A person's relay governs the rest of its paragraph; after it, the account in force
+        before it (据新华社报道 …) resumes, unless another frame has opened meanwhile."""
+        resumed = []
+        for k, (at, frame) in enumerate(changes):
+            if frame is None or frame.paragraph_end is None:
+                continue
+            later = next((a for a, _ in changes[k + 1 :]), None)
+            if later is None or later > frame.paragraph_end:
+                resumed.append((frame.paragraph_end, changes[k - 1][1] if k else None))
+        return sorted(changes + resumed, key=lambda c: c[0])
 
     def _reported(self, a: int, b: int) -> bool:
         """Does ``a..b`` lie in someone's speech without being a speaker phrase there? (总统指出，
@@ -159,4 +173,6 @@ class Frames:
         if m.kind == "person" and m.name_spans:
             origin = join_spans(m.name_spans, self.original)
         source = origin + (m.document or "") if m.document in ACCOUNT_DOCUMENTS else origin
-        return Frame(source=source, start=m.start, end=relay.cue[1], origin=origin, origin_span=(m.start, m.end))
+        voice = m.kind in ("person", "anonymous")
+        return Frame(source=source, start=m.start, end=relay.cue[1], origin=origin, origin_span=(m.start, m.end),
+                     paragraph_end=self.lines[relay.line].end if voice else None)
