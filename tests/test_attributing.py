@@ -208,6 +208,15 @@ def test_a_person_relaying_others_speaks_for_one_paragraph_and_the_account_resum
     assert [(q.speaker, q.source) for q in quotes_of(text)] == [("李明", "王文"), ("王文", "新华社")]
 
 
+def test_a_person_named_only_in_the_account_s_words_speaks_outside_it_later():
+    text = "据新华社报道，商务部发言人王文表示，调查人员已约谈李明。\n\n李明对记者说，他会配合调查。"
+    assert [(q.speaker, q.source) for q in quotes_of(text)] == [("王文", "新华社"), ("李明", None)]
+
+
+def test_including_opens_no_speaker_name():
+    assert only("包括美國都表示，將持續關注。").speaker == "美國"
+
+
 def test_a_pronoun_after_a_relative_clause_subject_is_that_person():
     text = "曾任挪威貿易部長的安德烈‧索科夫，對雙邊合作成果表示肯定，他並指出，這次訪問收穫很大。"
     assert only(text).speaker == "索科夫"

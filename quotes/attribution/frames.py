@@ -109,11 +109,14 @@ class Frames:
                 resumed.append((frame.paragraph_end, changes[k - 1][1] if k else None))
         return sorted(changes + resumed, key=lambda c: c[0])
 
+    def _in_speech(self, a: int) -> bool:
+        return any(s <= a < e for s, e in self._speech)
+
     def _reported(self, a: int, b: int) -> bool:
         """Does ``a..b`` lie in someone's speech without being a speaker phrase there? (总统指出，
         欧洲议会多次发表声明…: the statement is what the president tells of, no account the
         document's later quotes reach the reader through.)"""
-        return any(s <= a < e for s, e in self._speech) and not any(sa < b and a < sb for sa, sb in self._subjects)
+        return self._in_speech(a) and not any(sa < b and a < sb for sa, sb in self._subjects)
 
     def close_for_new_voice(self, frame: Frame, m: Mention, cand: Candidate) -> bool:
         """A frame reaches into later paragraphs for the voices of its account; a speaker first
@@ -125,8 +128,9 @@ class Frames:
         if sentence.startswith(self.lex.documents) or sentence.startswith(tuple("这份" + d for d in self.lex.documents)):
             return False  # 声明称，X…: still the account speaking
         story_start = next(ln.start for ln in self.lines if ln.story == line.story)
-        if m.name in self.norm[story_start : line.start]:
-            return False
+        named = re.compile(re.escape(m.name)).finditer(self.norm, story_start, line.start)
+        if any(not self._in_speech(at.start()) for at in named):
+            return False  # named in the narration before (not only in someone's words): one of the account's people
         self.changes.append((line.start, None))
         self.changes.sort(key=lambda c: c[0])
         return True
