@@ -217,6 +217,12 @@ def test_including_opens_no_speaker_name():
     assert only("包括美國都表示，將持續關注。").speaker == "美國"
 
 
+def test_a_role_keeps_its_whole_country_name():
+    assert only("宏都拉斯共和國總統羅培茲今天表示，兩國關係穩固。").role == "宏都拉斯共和國總統"
+    text = "外长会见了印度总统穆尔穆。\n\n穆尔穆表示，合作前景广阔。"
+    assert only(text).role == "印度总统"
+
+
 def test_a_pronoun_after_a_relative_clause_subject_is_that_person():
     text = "曾任挪威貿易部長的安德烈‧索科夫，對雙邊合作成果表示肯定，他並指出，這次訪問收穫很大。"
     assert only(text).speaker == "索科夫"

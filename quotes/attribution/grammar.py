@@ -28,6 +28,7 @@ _ENUMERATION = re.compile(r"(?:[一二三四五六七八九十]{1,3}|\d{1,2})[�
 _BRACKETS = {"（": "）", "(": ")", "「": "」", "『": "』", "“": "”", "《": "》", "【": "】", "〔": "〕"}
 _CLAUSE_BREAKS = set("，；：,;")
 _COORDINATORS = ("以及",)
+_ASPECT = ("了", "过")  # particles that close a verb (会见了|印度总统)
 _GLOSS = re.compile(r"[（(][^（()）]*[A-Za-z][^（()）]*[）)]")  # （Glenn Youngkin）
 _GLOSS_MAX = 60
 _QUOTE_CLOSERS = set("”」』\"")
@@ -239,6 +240,11 @@ class SubjectGrammar:
         word = self._word_at(i + 1, b)
         return (word is not None and word[0] == "nominal") or self.norm.startswith((*self.lex.determiners, "各"), i + 1)
 
+    def in_noun(self, i: int) -> bool:
+        """Is the character at ``i`` inside a nominal lexicon word (共和国, 同盟, 联合国)?"""
+        words = self.lex.subject_words
+        return any(words.get(self.norm[j : j + n]) == "nominal" for n in (2, 3, 4) for j in range(max(0, i - n + 1), i + 1))
+
     def _word_at(self, i: int, b: int) -> tuple[str, int] | None:
         """(kind, length) of the longest lexicon word at ``i``."""
         norm, words = self.norm, self.lex.subject_words
@@ -268,6 +274,8 @@ class SubjectGrammar:
             kind, size = word
             if kind not in ("nominal", "verbal"):
                 resume = i + size
+                if kind == "predicate" and self.norm.startswith(_ASPECT, resume):
+                    resume += 1  # 会见了|印度总统
             i += size
         return resume
 

@@ -128,7 +128,8 @@ class Lexicons:
         over a shorter or equal word of another kind at the same place."""
         words = {w: "predicate" for w in self.cues}
         words.update(self.clause_words)
-        nominal = [*self.titles, *self.organs, *self.documents, *(w for w in self.parties if len(w) > 1), *(w for w in (*self.organizations, *self.media, *self.anonymous) if len(w) > 1)]
+        nominal = [*self.titles, *self.organs, *self.documents, *self.countries, *(w for w in self.parties if len(w) > 1),
+                   *(w for w in (*self.organizations, *self.media, *self.anonymous) if len(w) > 1)]
         words.update((w, "nominal") for w in nominal)
         words.update(self.clause_words)  # the grammar's own list has the last word (代表 is verbal)
         return words
