@@ -57,6 +57,9 @@ _CITED_DATA = re.compile("根据[^，。；：]{2,40}?(?:评比|统计|数据|�
 _EVIDENTIAL = frozenset({"表明", "显示", "证明", "说明", "意味着"})
 _ATTENDANCE = re.compile("(?:与会|在座|陪同|作陪|随同|陪同接见|陪同出席)$")  # …等均与会: the reporter lists who attended
 _CONTRAST = re.compile("，(?:但是|但|而|不过|然而)")
+_CLAUSE_COMMA = re.compile("[，；]")
+_TRAILING_CONNECTIVE = re.compile("，(?:不过|但是|但|而|然而|因此|所以|同时)$")
+_ADVERB_STARTS = set("也还并更亦则又再同")  # ……，也表示，: the same subject goes on
 _NARRATIVE_OPENER = re.compile("^(?:但是|但|而|随后|此后|不过)")
 _CONDITIONALS = ("如果", "假如", "要是", "倘若", "若", "虽然", "尽管", "因为", "由于", "即使")
 # An embedded quotation this short with no punctuation is a term or a name, not speech.
@@ -234,6 +237,7 @@ class Finder:
             return None
         end = self._coordinated_cue(pos, self._sentence_end(pos, line.end), line, subject, bare=pos == b)
         end = self._contrasted_attribution(pos, end, line)
+        end = self._attributed_clause(pos, end, line)
         if pos > b or cue.recipient:  # 他指责美方…: an object clause ends with its sentence
             end = self._run_on(line, end, norm[subject[0] : subject[1]])
         return self._reported(idx, line, pos, end, (a, b), cue, subject, attributed)
@@ -306,6 +310,29 @@ class Finder:
             if self._opens_attribution(m.end(), line, False) or self._opens_report(m.end(), end, line):
                 return m.start()
         return end
+
+    def _attributed_clause(self, pos: int, end: int, line: Line) -> int:
+        """Where a reported clause gives way, after a comma, to a clause with a subject and a
+        reporting verb of its own (……的主權，他也希望…; ……總部，他說，…): the end of the first."""
+        for m in _CLAUSE_COMMA.finditer(self.norm, pos, end):
+            if self._adverbial(pos, m.start()):
+                continue  # 在元旦祝詞中，他特別提出，…: the time or place of the attribution that follows
+            clause_end = self._clause_end(m.end(), end)
+            if self.norm[clause_end : clause_end + 1] not in ("，", "："):
+                continue
+            for ca, cb, _ in self.cues(line, m.end(), clause_end):
+                subject = self.norm[m.end() : ca]
+                if cb == clause_end and 0 < len(subject) <= _SUBJECT_HEAD and subject[0] not in _ADVERB_STARTS \
+                        and not subject.startswith(_FIRST_PERSON) and "方" not in subject[:3]:
+                    return m.start()
+        return end
+
+    def _adverbial(self, a: int, b: int) -> bool:
+        """Is norm[a:b] one clause telling when or where (在…中, 这个星期早些时候)?"""
+        clause = self.norm[a:b]
+        if _CLAUSE_BREAK.search(clause):
+            return False
+        return clause.startswith(("在", "于", "当")) and clause[-1] in _LOCATIVE_ENDS or clause.endswith(("时候", "之际"))
 
     def _opens_report(self, pos: int, end: int, line: Line) -> bool:
         """Does a clause open at ``pos`` on another voice, an unnamed source or a titled person,
@@ -494,6 +521,9 @@ class Finder:
             end, truncated = cut, True
         while end > start and norm[end - 1] in " ，、；：":
             end -= 1
+        connective = _TRAILING_CONNECTIVE.search(norm, start, end)
+        if connective is not None:  # ……，不过，总统表示，…: the turn belongs to what follows
+            end = connective.start()
         if end - start < 2:
             return None
         inner = [q for q in self.quoted if start <= q.open and q.close < end]
