@@ -23,6 +23,7 @@ _AFFILIATION_WINDOW = 16  # characters before a speaker's name searched for a pa
 _DATELINE_REACH = 24  # characters at the head of a paragraph where an outlet's dateline stands
 _LINE = re.compile("[^\n]+")
 _DATELINE_PARAGRAPHS = 3  # the title and the first paragraphs
+_HEADLINE_MAX = 60  # a first line longer than this is the story's first paragraph
 
 
 @dataclass(frozen=True)
@@ -73,10 +74,18 @@ def account_side(source: str | None, lex: SideLexicon, text: str = "") -> str | 
 
 
 def _affiliation_in(text: str, name: str, lex: SideLexicon) -> str | None:
-    """The party named just before ``name`` (or its head, 布萊德利 of 布萊德利辦公室) in ``text``."""
+    """The party named just before ``name`` (or its head, 布萊德利 of 布萊德利辦公室) in ``text``:
+    in the body first, since a headline packs place and party together (金正恩平壤会晤赵乐际)."""
+    body = text.find("\n") + 1
+    if body > _HEADLINE_MAX or re.search("[。！？]", text[:body]):
+        body = 0  # the first line is a paragraph, not a headline
+    return _affiliation_from(text, name, lex, body) or (_affiliation_from(text[:body], name, lex, 0) if body else None)
+
+
+def _affiliation_from(text: str, name: str, lex: SideLexicon, start: int) -> str | None:
     for size in range(len(name), 1, -1):
         head = name[:size]
-        at = text.find(head)
+        at = text.find(head, start)
         while at >= 0:
             clause_start = max(text.rfind(p, 0, at) for p in "，。,；\n（(")
             parties = lex.parties(text[max(clause_start + 1, at - _AFFILIATION_WINDOW) : at])

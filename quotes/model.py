@@ -36,6 +36,7 @@ class Frame:
     origin: str | None = None  # the party whose account is relayed
     origin_span: tuple[int, int] | None = None  # where the origin is named
     paragraph_end: int | None = None  # a person relaying others (X说，Y表示…) speaks for this paragraph only
+    adverbial: bool = False  # 按照X的说法，: later paragraphs only for the voices it has named
 
 
 @dataclass

@@ -167,3 +167,34 @@ def test_a_denial_is_no_counterpart_of_what_it_denies():
     doc = analyze(text)
     statuses = {c.quote: c.status for c in doc.comparison}
     assert statuses and all(s == "one_sided" for s in statuses.values())
+
+
+ACCOUNTS_IN_ADVERBIALS = (
+    "三国部长在巴淡岛会面。\n\n"
+    "新加坡贸工部的文告说，黄明在会上表示，新加坡会是区域绿色电力长期而稳定的买家。\n\n"
+    "马来西亚投资部的文告则把重点放在经济特区。文告说，阿兹曼表示，马方希望引进首批投资。\n\n"
+    "在印尼经济部发布的版本中，苏托莫强调，电力出口必须与本地制造挂钩。\n\n"
+    "苏托莫还提出，三国应建立烟霾预警机制。\n"
+)
+
+
+def test_an_account_named_in_an_adverbial_or_an_opening_sentence_is_the_account_in_force():
+    quotes = analyze(ACCOUNTS_IN_ADVERBIALS).quotes
+    assert [(q.speaker, q.side) for q in quotes] == [("黄明", "新方"), ("阿兹曼", "马方"), ("苏托莫", "印尼方"), ("苏托莫", "印尼方")]
+    text = "按照中方的说法，霍华德表示，澳方愿推进自贸协定升级。\n\n中国商务部发言人何林说，中方坚决反对澳方的调查。\n\n澳大利亚外交部长霍华德说，澳方不会改变立场。\n"
+    assert [(q.speaker, q.source, q.side) for q in analyze(text).quotes] == [
+        ("霍华德", "中方", "中方"), ("何林", None, "中方"), ("霍华德", None, "澳方")]
+
+
+def test_an_outlet_citing_a_person_carries_the_person_s_account_not_its_country_s():
+    text = ("菲律宾总统马科斯表示，中国必须停止在南海的胁迫行为。\n\n"
+            "“让他们停止他们所做的一切，那我就将导弹归还，”美联社援引马科斯的话说。\n\n"
+            "中国外交部发言人周明说，中方坚决反对菲方的挑衅。\n")
+    quotes = analyze(text).quotes
+    assert [(q.speaker, q.source, q.side) for q in quotes][1] == ("马科斯", "美联社/马科斯", "菲方")
+
+
+def test_a_headline_packing_place_and_party_does_not_give_the_party():
+    text = ("金正日平壤会晤李明\n\n正在对朝鲜访问的中国全国人大副委员长李明对金正日说，中方重视两国关系。\n\n"
+            "朝鲜领导人金正日表示，朝方愿同中方加强合作。\n")
+    assert [(q.speaker, q.speaker_side) for q in analyze(text).quotes] == [("李明", "中方"), ("金正日", "朝方")]

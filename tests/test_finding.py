@@ -241,3 +241,17 @@ def test_a_spokesperson_said_and_and_said_are_cues():
     assert [(q.speaker, q.cue) for q in quotes_of("外交部发言人称，中方坚决反对。")] == [("外交部发言人", "称")]
     assert [q.text for q in quotes_of("美方并称，将继续支持。")] == ["将继续支持"]
     assert quotes_of("两人并称为“双雄”。") == []
+
+
+def test_a_report_ends_where_a_clause_with_its_own_subject_and_verb_of_speech_begins():
+    found = quotes_of("部長表示，新港區將分期完成建設，他說，這是政府的長期承諾。")
+    assert [q.text for q in found] == ["新港區將分期完成建設", "這是政府的長期承諾"]
+    q = quotes_of("部長表示，港區的收入不如預期，不過，院長表示，明年可望轉虧為盈。")[0]
+    assert q.text == "港區的收入不如預期"  # the turn (不過) belongs to what follows
+
+
+def test_the_time_of_the_attribution_that_follows_is_no_report_of_its_own():
+    found = quotes_of("路透社报道说，这个星期早些时候，财政部长林安表示，她看不到调查的必要。")
+    assert [(q.speaker, q.source, q.text) for q in found] == [("林安", "路透社", "她看不到调查的必要")]
+    q = only("總統進一步表示，在元旦祝詞中，他特別提出，希望兩岸能夠維持和平。")
+    assert q.speaker == "總統"  # 他 is the speaker himself: no relay

@@ -23,11 +23,18 @@ _FRAME_PATTERNS = (
     # 据X消息 / 据X报道 / 另据X介绍 / 据X发布的消息
     (re.compile(r"(?<!根)(?:另)?据(?P<origin>" + _FRAME_SOURCE + r")" + _FRAME_TIME + r"(?:发布|发表|公布)?(?:的)?(?:消息|报道|报导|介绍|透露|称|指出|披露|说|表示|通报|发布|公布|引述|援引|声明|新闻稿|新闻公报|公报|(?:通话)?摘要|纪要)[，：,]"), ("据",)),
     # 越通社的报道对会谈的描述有所不同。: a sentence that opens on an account names it
-    (re.compile(r"(?:^|(?<=[。！？]))(?P<origin>[^，。；：“”「」\n]{2,16}?)的(?P<doc>报道|报导|新闻稿|新闻公报|公报|声明|通报)", re.M),
-     ("的报道", "的报导", "的新闻稿", "的新闻公报", "的公报", "的声明", "的通报")),
+    (re.compile(r"(?:^|(?<=[。！？]))(?P<origin>[^，。；：“”「」\n]{2,16}?)的(?P<doc>报道|报导|新闻稿|新闻公报|公报|声明|通报|文告|版本)", re.M),
+     ("的报道", "的报导", "的新闻稿", "的新闻公报", "的公报", "的声明", "的通报", "的文告", "的版本")),
+    # 按照中方的说法，… / 在印尼发布的版本中，… / 他在X网站发布的声明中说: the account named in an
+    # adverbial, which reaches later paragraphs only for the voices it has already named
+    (re.compile(r"(?P<scope>按照|依照|根据|在)(?P<origin>[^，。；：“”「」\n]{2,20}?)(?:官方)?(?:网站|官网|网页|社交媒体|社交平台)?上?"
+                r"(?:发表|发布|公布|发出)?的(?P<doc>说法|版本|描述|新闻稿|新闻公报|公报|声明|通报|文告|通话摘要|摘要|纪要)(?:中|里)?(?=[，,说称表指])"),
+     ("的说法", "的版本", "的描述", "新闻稿中", "公报中", "声明中", "通报中", "文告中", "摘要中", "纪要中")),
     # X随后发表的声明 / X在官网发布的新闻稿: the account a later 声明说 refers to
     (re.compile(r"(?P<origin>[^据，。；：“”「」\n]{2,24}?)(?:在[^，。；：\n]{0,12}?|随后|当天|同日|稍后|其后)?(?:发表|发布|公布|发出)(?:的|了)?(?P<doc>新闻稿|新闻公报|公报|联合声明|声明|通报|通稿|文告|公告|通话摘要|摘要|纪要)"),
      ("发表", "发布", "公布", "发出")),
+    # 美联社援引马科斯的话说: an outlet citing a person carries that paragraph
+    (re.compile(r"(?P<origin>[^，。；：“”「」\s]{2,16}?)(?:引述|援引|引用)(?P<cited>[^，。；：“”「」]{2,20}?)的话"), ("的话",)),
     # X引述Y / X援引Y的声明
     (re.compile(r"(?P<outlet>[^，。；：“”「」\s]{2,12}?)(?:引述|援引)(?P<origin>[^，。；：“”「」]{2,20}?(?:声明|新闻稿|公报|消息|报道|官员|发言人))"), ("引述", "援引")),
 )
@@ -75,7 +82,7 @@ class Frames:
                 for m in pattern.finditer(self.norm, line.start, line.end):
                     if self._reported(m.start(), m.end()):
                         continue
-                    frame = self._frame(m)
+                    frame = self._frame(m, line)
                     if frame is not None:
                         changes.append((m.start(), frame))
         for relay in relays:
@@ -122,20 +129,26 @@ class Frames:
         """A frame reaches into later paragraphs for the voices of its account; a speaker first
         named in a later paragraph (a spokesperson's reaction, an analyst) speaks outside it."""
         line = self.lines[cand.line]
-        if frame.end > line.start or m.anaphor is not None or m.kind == "document" or not m.name:
-            return False
-        sentence = self.norm[after_dateline(self.norm, line.start, line.end) : cand.start]
+        if frame.end > line.start or m.anaphor is not None or m.kind == "document" or m.document or not m.name:
+            return False  # 中方消息还说: a party's own paper is its account speaking
+        head = after_dateline(self.norm, line.start, line.end)
+        sentence = self.norm[max(head, *(self.norm.rfind(p, head, cand.start) + 1 for p in "。！？")) : cand.start]
         if sentence.startswith(self.lex.documents) or sentence.startswith(tuple("这份" + d for d in self.lex.documents)):
             return False  # 声明称，X…: still the account speaking
-        story_start = next(ln.start for ln in self.lines if ln.story == line.story)
-        named = re.compile(re.escape(m.name)).finditer(self.norm, story_start, line.start)
-        if any(not self._in_speech(at.start()) for at in named):
-            return False  # named in the narration before (not only in someone's words): one of the account's people
+        if frame.adverbial:
+            opened = max(ln.start for ln in self.lines if ln.start <= frame.start)
+            if self.norm.find(m.name, opened, line.start) >= 0:
+                return False  # a voice named since the paragraph that opened this account goes on in it
+        else:
+            story_start = next(ln.start for ln in self.lines if ln.story == line.story)
+            named = re.compile(re.escape(m.name)).finditer(self.norm, story_start, line.start)
+            if any(not self._in_speech(at.start()) for at in named):
+                return False  # named in the narration before (not only in someone's words): one of the account's people
         self.changes.append((line.start, None))
         self.changes.sort(key=lambda c: c[0])
         return True
 
-    def _frame(self, m: re.Match[str]) -> Frame | None:
+    def _frame(self, m: re.Match[str], line: Line) -> Frame | None:
         groups = m.groupdict()
         if groups["origin"].strip().startswith(_NOT_FRAME_SOURCES):
             return None
@@ -148,6 +161,11 @@ class Frames:
         origin = self.read_mention((a, b))
         if origin is not None and origin.kind == "document" and origin.name is None:
             origin_span, origin_text = None, None  # 这份声明: the account already in force
+        elif groups.get("cited"):
+            if origin is None or origin.kind != "media":
+                return None  # 公报引述X的话说: the account in force citing its people
+            origin_span = (origin.start, origin.end)
+            origin_text = self.original[origin.start : origin.end].strip()
         elif (origin is None or origin.kind == "unknown") and not opens_with_ju:
             origin_span, origin_text = None, None  # 感谢美方不仅…发表声明: no issuer the grammar can name
         elif origin is None or origin.kind == "unknown":
@@ -165,7 +183,10 @@ class Frames:
         if origin_text is None and outlet is None:
             return None
         source = f"{outlet}/{origin_text}{doc}" if outlet else f"{origin_text}{doc}"
-        return Frame(source=source, start=m.start(), end=m.end(), outlet=outlet, origin=origin_text, origin_span=origin_span)
+        if groups.get("cited"):  # 美联社/马科斯: the outlet carries the person's words, not its country's account
+            source = f"{origin_text}/{self.original[m.start('cited') : m.end('cited')].strip()}"
+        return Frame(source=source, start=m.start(), end=m.end(), outlet=outlet, origin=origin_text, origin_span=origin_span,
+                     adverbial=bool(groups.get("scope")), paragraph_end=line.end if groups.get("cited") else None)
 
     def _relay_frame(self, relay: Candidate) -> Frame | None:
         """The account opened by an outer attribution (新华社报道说，X表示…); a bare document

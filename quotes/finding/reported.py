@@ -58,6 +58,7 @@ _EVIDENTIAL = frozenset({"表明", "显示", "证明", "说明", "意味着"})
 _ATTENDANCE = re.compile("(?:与会|在座|陪同|作陪|随同|陪同接见|陪同出席)$")  # …等均与会: the reporter lists who attended
 _CONTRAST = re.compile("，(?:但是|但|而|不过|然而)")
 _CLAUSE_COMMA = re.compile("[，；]")
+_ADVERBIAL_MAX = 20  # 这个星期早些时候, 在元旦祝詞中: how long a clause telling when or where may be
 _TRAILING_CONNECTIVE = re.compile("，(?:不过|但是|但|而|然而|因此|所以|同时)$")
 _ADVERB_STARTS = set("也还并更亦则又再同")  # ……，也表示，: the same subject goes on
 _NARRATIVE_OPENER = re.compile("^(?:但是|但|而|随后|此后|不过)")
@@ -330,7 +331,7 @@ class Finder:
     def _adverbial(self, a: int, b: int) -> bool:
         """Is norm[a:b] one clause telling when or where (在…中, 这个星期早些时候)?"""
         clause = self.norm[a:b]
-        if _CLAUSE_BREAK.search(clause):
+        if len(clause) > _ADVERBIAL_MAX or _CLAUSE_BREAK.search(clause):
             return False
         return clause.startswith(("在", "于", "当")) and clause[-1] in _LOCATIVE_ENDS or clause.endswith(("时候", "之际"))
 
@@ -427,6 +428,9 @@ class Finder:
         (声明说，|森田要求中方…).
         """
         norm = self.norm
+        first = self._clause_end(pos, min(line.end, pos + _ADVERBIAL_MAX + 1))
+        if norm[first : first + 1] == "，" and self._adverbial(pos, first) and not norm.startswith(_PERSONAL_PRONOUNS, first + 1):
+            pos = first + 1  # 报道说，这个星期早些时候，林安表示，…: the time of the attribution that follows
         end = pos
         limit = min(line.end, pos + _TITLE_HEAD * 3 + 1)  # a longer run is no attribution: stop looking
         while end < limit and norm[end] not in "，：；。！？" and norm[end] not in PAIRS and norm[end] != '"':
