@@ -38,6 +38,8 @@ _PARTY_PRONOUNS = re.compile("我们|我国|我方|咱们|你们|您|贵国|贵�
 # a statement put to both parties at once (双方同意…, 三方一致同意…) is a joint outcome; 三国应携手…
 # is the speaker's own view of what all should do
 _JOINT_SUBJECT = re.compile("(?:双方|两国|两人|两位|三方|三国|各方)[^，。；]{0,6}?(?:同意|认为|决定|确认|商定|承诺|重申|强调|讨论|达成|签署|欢迎|支持|表示|愿|将|一致)")
+# 中方在峰会上同意…: what a party agrees or offers
+_PARTY_SUBJECT = re.compile("(?P<party>[\u4e00-\u9fff]{1,2}方)[^，。；]{0,8}?(?:同意|承诺|愿|决定|确认|答应)")
 _WHITE_SPACE = re.compile(r"\s\s+")
 _DENIALS = frozenset({"否认", "驳斥", "反驳", "否定", "澄清"})
 _DENIAL_WORDS = re.compile("否认|驳斥|毫无根据|纯属捏造|子虚乌有|不实指控")
@@ -224,9 +226,19 @@ def _counterparts(statements: list[Statement], sides: list[str], sim: np.ndarray
 def _voice(quote: Quote) -> str | None:
     """Who a statement is a person's own statement of (the speaker's name, "" when unnamed), or
     None for an account speaking for itself or for both parties (双方同意…, whoever it is put to)."""
-    if quote.speaker_kind != "person" or _JOINT_SUBJECT.match(normalise(quote.text)):
+    if quote.speaker_kind == "anonymous":
+        return ""  # an unnamed official is a voice of its own, never the account's
+    text = normalise(quote.text)
+    if quote.speaker_kind != "person" or _JOINT_SUBJECT.match(text) or _other_party_s_offer(text, quote.speaker_side):
         return None
     return normalise(quote.speaker or "")
+
+
+def _other_party_s_offer(text: str, own: str | None) -> bool:
+    """Does the statement tell what another party agreed or offered (an EU official: 中方在峰会上
+    同意…)? That is the other party's position, which its own readout may put in anyone's mouth."""
+    m = _PARTY_SUBJECT.match(text)
+    return m is not None and side_lexicon().side_of(m.group("party")) not in (None, own)
 
 
 def _same_voice(a: str | None, b: str | None) -> bool:
@@ -253,7 +265,6 @@ def compare_documents(docs: list[Document], sides: list[str], reasons: list[str 
     reasons = reasons or ["given"] * len(docs)
     for i, (doc, side, reason) in enumerate(zip(docs, sides, reasons)):
         for q in doc.quotes:
-            if q.type != "headline":
-                q.side, q.side_reason = side, reason
-                statements.append(Statement(q, side, doc=i))
+            q.side, q.side_reason = side, reason
+            statements.append(Statement(q, side, doc=i))
     return align(statements)

@@ -198,3 +198,19 @@ def test_a_headline_packing_place_and_party_does_not_give_the_party():
     text = ("金正日平壤会晤李明\n\n正在对朝鲜访问的中国全国人大副委员长李明对金正日说，中方重视两国关系。\n\n"
             "朝鲜领导人金正日表示，朝方愿同中方加强合作。\n")
     assert [(q.speaker, q.speaker_side) for q in analyze(text).quotes] == [("李明", "中方"), ("金正日", "朝方")]
+
+
+def test_what_another_party_agreed_matches_that_party_s_own_offer_whoever_reports_it():
+    status = _status([
+        _statement("q1", "中方", "中方愿同欧方建立出口管制对话机制", "孙立", party="中方"),
+        _statement("q2", "欧盟", "中方在峰会上同意设立出口管制对话机制", "霍夫曼", party="欧盟"),
+    ])
+    assert status["q1"] == ("matched", "q2")
+
+
+def test_an_unnamed_official_does_not_speak_for_a_named_one():
+    status = _status([
+        _statement("q1", "越方", "美方将积极考虑越南市场经济地位的请求", "海恩斯", party="美方"),
+        _statement("q2", "美方", "市场经济地位的认定由商务部依法进行，总统没有作出承诺", "一名白宫官员", kind="anonymous", party="美方"),
+    ])
+    assert status["q1"][0] == status["q2"][0] == "one_sided"

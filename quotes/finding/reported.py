@@ -525,7 +525,7 @@ class Finder:
             end, truncated = cut, True
         while end > start and norm[end - 1] in " ，、；：":
             end -= 1
-        connective = _TRAILING_CONNECTIVE.search(norm, start, end)
+        connective = _TRAILING_CONNECTIVE.search(norm, max(start, end - 5), end)
         if connective is not None:  # ……，不过，总统表示，…: the turn belongs to what follows
             end = connective.start()
         if end - start < 2:
