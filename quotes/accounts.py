@@ -30,9 +30,12 @@ _HEADLINE_MAX = 60  # a first line longer than this is the story's first paragra
 class SideLexicon:
     words: dict[str, str]
     pattern: re.Pattern[str]
+    capitals: frozenset[str] = frozenset()
+    governing: tuple[str, ...] = ()  # words after a capital that make it the government (外交部, 当局)
 
-    def parties(self, text: str | None) -> list[str]:
-        """The parties named in ``text``, in order of appearance."""
+    def parties(self, text: str | None, places: bool = True) -> list[str]:
+        """The parties named in ``text``, in order of appearance; ``places=False``: not by a
+        capital, which in a longer phrase is where someone is (伦敦一家机构的分析师)."""
         if not text:
             return []
         found = []
@@ -44,6 +47,8 @@ class SideLexicon:
             if m.start() == previous_end:
                 continue  # 越南|外交部发言人: the country named first qualifies the organ
             previous_end = m.end()
+            if not places and word in self.capitals and not m.string.startswith(self.governing, m.end()):
+                continue  # 伦敦一家机构的分析师 is where he is; 北京外交部发言人 whom he speaks for
             if len(word) == 1:
                 nxt = m.string[m.end() : m.end() + 1]
                 if not nxt or nxt not in _ABBREVIATION_FOLLOWERS:
@@ -51,17 +56,17 @@ class SideLexicon:
             found.append(self.words[word])
         return found
 
-    def side_of(self, text: str | None) -> str | None:
+    def side_of(self, text: str | None, places: bool = True) -> str | None:
         """The party named first in ``text``, or None."""
-        parties = self.parties(text)
+        parties = self.parties(text, places)
         return parties[0] if parties else None
 
 
 @lru_cache(maxsize=1)
 def side_lexicon() -> SideLexicon:
-    words = lexicons.load().parties
-    pattern = lexicons.word_pattern(words)
-    return SideLexicon(words, pattern)
+    lex = lexicons.load()
+    governing = (*lex.organs, "政府", "当局", "官方", "方面", "官员", "发言人", "领导人", "军方")
+    return SideLexicon(lex.parties, lexicons.word_pattern(lex.parties), lex.capitals, governing)
 
 
 def account_side(source: str | None, lex: SideLexicon, text: str = "") -> str | None:
@@ -88,7 +93,7 @@ def _affiliation_from(text: str, name: str, lex: SideLexicon, start: int) -> str
         at = text.find(head, start)
         while at >= 0:
             clause_start = max(text.rfind(p, 0, at) for p in "，。,；\n（(")
-            parties = lex.parties(text[max(clause_start + 1, at - _AFFILIATION_WINDOW) : at])
+            parties = lex.parties(text[max(clause_start + 1, at - _AFFILIATION_WINDOW) : at], places=False)
             if parties:
                 return parties[-1]  # the nearest: （布鲁塞尔电）中国国务院副总理邵启衡 is 中方
             at = text.find(head, at + len(head))
@@ -108,7 +113,7 @@ def speaker_affiliation(doc: Document, quote: Quote, lex: SideLexicon, named: di
         return local
     key = (quote.speaker, quote.role)
     if key not in named:
-        named[key] = lex.side_of(quote.speaker) or _affiliation_in(doc.text, quote.speaker, lex) or lex.side_of(quote.role)
+        named[key] = lex.side_of(quote.speaker) or _affiliation_in(doc.text, quote.speaker, lex) or lex.side_of(quote.role, places=False)
     return named[key]
 
 
@@ -132,7 +137,7 @@ def _affiliation_at(text: str, quote: Quote, lex: SideLexicon, head_only: bool =
     if quote.speaker_start is None or quote.speaker_end is None:
         return None
     mention = text[quote.speaker_start : quote.speaker_end]
-    parties = lex.parties(mention[mention.rfind("的") + 1 :] if head_only else mention)
+    parties = lex.parties(mention[mention.rfind("的") + 1 :] if head_only else mention, places=mention in lex.capitals)
     return parties[-1] if parties else None
 
 

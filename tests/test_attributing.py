@@ -277,3 +277,9 @@ def test_an_office_vouches_for_the_name_before_it():
 def test_a_title_held_concurrently_resolves_to_its_holder():
     text = "星衡科技发布芯片 创始人称“算力不是唯一门槛”\n\n星衡科技创始人兼首席执行官顾嘉言在发布会上介绍，芯片性能提升。"
     assert quotes_of(text)[0].speaker == "顾嘉言"
+
+
+def test_a_slavic_name_introduced_in_full_is_known_when_named_short():
+    text = ("俄方代表团由副外长尼古拉·别洛焦罗夫率领。\n\n"
+            "阿纳多卢通讯社援引这份声明说，别洛焦罗夫在会上表示，只要俄罗斯的出口不受阻碍，俄方愿意提供安全保证。\n")
+    assert [(q.speaker, q.source) for q in quotes_of(text)] == [("别洛焦罗夫", "阿纳多卢通讯社")]

@@ -214,3 +214,10 @@ def test_an_unnamed_official_does_not_speak_for_a_named_one():
         _statement("q2", "美方", "市场经济地位的认定由商务部依法进行，总统没有作出承诺", "一名白宫官员", kind="anonymous", party="美方"),
     ])
     assert status["q1"][0] == status["q2"][0] == "one_sided"
+
+
+def test_a_capital_in_a_longer_mention_is_where_someone_is_not_whom_they_speak_for():
+    text = ("俄罗斯外交部说，俄方愿意为商船提供安全保证。乌克兰总统办公室说，乌方将开放三个港口。\n\n"
+            "伦敦一家航运咨询机构的分析师汉娜·布鲁克斯说，各方的表述互相矛盾。\n\n莫斯科表示，俄方不会让步。\n")
+    sides = [(q.speaker, q.side) for q in analyze(text).quotes]
+    assert sides[2] == ("布鲁克斯", None) and sides[3] == ("莫斯科", "俄方")

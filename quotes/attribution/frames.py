@@ -182,7 +182,7 @@ class Frames:
                 outlet = self.original[mention.start : mention.end]
         if origin_text is None and outlet is None:
             return None
-        source = f"{outlet}/{origin_text}{doc}" if outlet else f"{origin_text}{doc}"
+        source = f"{outlet}/{origin_text}{doc}" if outlet and origin_text else outlet or f"{origin_text}{doc}"
         if groups.get("cited"):  # 美联社/马科斯: the outlet carries the person's words, not its country's account
             source = f"{origin_text}/{self.original[m.start('cited') : m.end('cited')].strip()}"
         return Frame(source=source, start=m.start(), end=m.end(), outlet=outlet, origin=origin_text, origin_span=origin_span,

@@ -58,6 +58,7 @@ _EVIDENTIAL = frozenset({"表明", "显示", "证明", "说明", "意味着"})
 _ATTENDANCE = re.compile("(?:与会|在座|陪同|作陪|随同|陪同接见|陪同出席)$")  # …等均与会: the reporter lists who attended
 _CONTRAST = re.compile("，(?:但是|但|而|不过|然而)")
 _CLAUSE_COMMA = re.compile("[，；]")
+_TIMED_SUBJECT_MAX = 8  # 财政部长林安: the speaker named after a time adverbial is short
 _ADVERBIAL_MAX = 20  # 这个星期早些时候, 在元旦祝詞中: how long a clause telling when or where may be
 _TRAILING_CONNECTIVE = re.compile("，(?:不过|但是|但|而|然而|因此|所以|同时)$")
 _ADVERB_STARTS = set("也还并更亦则又再同")  # ……，也表示，: the same subject goes on
@@ -429,7 +430,8 @@ class Finder:
         """
         norm = self.norm
         first = self._clause_end(pos, min(line.end, pos + _ADVERBIAL_MAX + 1))
-        if norm[first : first + 1] == "，" and self._adverbial(pos, first) and not norm.startswith(_PERSONAL_PRONOUNS, first + 1):
+        timed = norm[first : first + 1] == "，" and self._adverbial(pos, first) and not norm.startswith(_PERSONAL_PRONOUNS, first + 1)
+        if timed:
             pos = first + 1  # 报道说，这个星期早些时候，林安表示，…: the time of the attribution that follows
         end = pos
         limit = min(line.end, pos + _TITLE_HEAD * 3 + 1)  # a longer run is no attribution: stop looking
@@ -444,6 +446,8 @@ class Finder:
         for a, b, cue in self.cues(line, pos + 1, end):
             if b == end and norm[end] in "。！？；" or a - pos > _TITLE_HEAD:
                 continue  # a long inner "subject" is a clause of the speech, not a speaker
+            if timed and (a - pos > _TIMED_SUBJECT_MAX or cue.cue_class in _SUBJECTLESS):
+                continue  # 在政府施政上，青商會能夠持續提供寶貴建議，: the speech's own clause
             if cue.cue_class == "mental" and norm.endswith(_HEDGES, pos, a):
                 continue  # 李维亚说，金正恩可能认为…: the speaker's guess at another's mind
             if norm[a - 1] == "所":

@@ -86,6 +86,7 @@ class Lexicons:
     surnames: frozenset[str]
     honorifics: tuple[str, ...]
     parties: dict[str, str]  # word → side (中国 → 中方), from sides.tsv
+    capitals: frozenset[str]  # the capitals among them (北京, 伦敦)
     organs: tuple[str, ...]  # government bodies (外交部, 国台办), from organs.txt
     countries: frozenset[str]  # countries and territories, from countries.txt
 
@@ -255,6 +256,7 @@ def load() -> Lexicons:
         surnames=frozenset(" ".join(_lines("surnames.txt")).split()),
         honorifics=_longest_first(_lines("honorifics.txt")),
         parties=dict(line.split("\t")[:2] for line in _lines("sides.tsv")),
+        capitals=frozenset(line.split("\t")[0] for line in _lines("sides.tsv") if line.endswith("\tcapital")),
         organs=tuple(_lines("organs.txt")),
         countries=frozenset(_lines("countries.txt")),
     )
