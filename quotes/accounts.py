@@ -31,7 +31,7 @@ class SideLexicon:
     words: dict[str, str]
     pattern: re.Pattern[str]
     capitals: frozenset[str] = frozenset()
-    governing: tuple[str, ...] = ()  # words after a capital that make it the government (外交部, 当局)
+    governing: tuple[str, ...] = ()  # words after a capital that make it the government (外交部, 当局) or a dateline
 
     def parties(self, text: str | None, places: bool = True) -> list[str]:
         """The parties named in ``text``, in order of appearance; ``places=False``: not by a
@@ -65,7 +65,8 @@ class SideLexicon:
 @lru_cache(maxsize=1)
 def side_lexicon() -> SideLexicon:
     lex = lexicons.load()
-    governing = (*lex.organs, "政府", "当局", "官方", "方面", "官员", "发言人", "领导人", "军方")
+    # a dateline (（台北综合报导）外交部长…) places an unnamed ministry in that capital's government
+    governing = (*lex.organs, "政府", "当局", "官方", "方面", "官员", "发言人", "领导人", "军方", "综合", "讯", "电", "报道", "报导")
     return SideLexicon(lex.parties, lexicons.word_pattern(lex.parties), lex.capitals, governing)
 
 
@@ -177,6 +178,7 @@ class AccountSide:
 
     side: str | None
     reason: str | None  # frame | outlet | speakers | mentions | given
+    share: float = 1.0  # the share of the document's quotes that tell it so (frame, speakers)
 
 
 def account_of(doc: Document) -> AccountSide:
@@ -184,16 +186,36 @@ def account_of(doc: Document) -> AccountSide:
     消息, X发表的声明), else the outlet of its dateline (新华社北京6月4日电, 韩联社), else the
     party most of its speakers belong to."""
     lex = side_lexicon()
+    total = max(1, len(doc.quotes))
     framed = Counter(s for q in doc.quotes if q.source and (s := account_side(q.source, lex, doc.text)))
     if framed:
-        return AccountSide(framed.most_common(1)[0][0], "frame")
+        side, n = framed.most_common(1)[0]
+        return AccountSide(side, "frame", n / total)
     outlet = _dateline_outlet(doc, lex)
     if outlet:
         return AccountSide(outlet, "outlet")
     speakers = Counter(q.speaker_side for q in doc.quotes if q.speaker_side)
     if speakers:
-        return AccountSide(speakers.most_common(1)[0][0], "speakers")
+        side, n = speakers.most_common(1)[0]
+        return AccountSide(side, "speakers", n / total)
     return AccountSide(None, None)
+
+
+def pair_accounts(docs: list[Document]) -> list[AccountSide]:
+    """Whose account each of two files is: each file's own (``account_of``); a file that names
+    none, or that reads as the same party as the other on weaker evidence (a smaller share of
+    its quotes), is read against the other as the other party it names most."""
+    accounts = [account_of(d) for d in docs]
+    if len(accounts) != 2:
+        return accounts
+    first, second = accounts
+    if first.side is not None and first.side == second.side:
+        weaker = 0 if first.share < second.share else 1
+        accounts[weaker] = AccountSide(None, None)
+    for k in (0, 1):
+        if accounts[k].side is None and accounts[1 - k].side is not None:
+            accounts[k] = other_account(docs[k], accounts[1 - k].side)
+    return accounts
 
 
 def _dateline_outlet(doc: Document, lex: SideLexicon) -> str | None:

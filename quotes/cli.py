@@ -273,7 +273,7 @@ def compare(
     """Align two files that tell one event from two sides and flag what only one side says.
 
     Filters choose the quotes shown and written; the comparison itself is made on every quote."""
-    from .accounts import AccountSide, account_of, other_account
+    from .accounts import AccountSide, pair_accounts
     from .comparing import compare_documents
     from .export import to_json, write_csv, write_json
     from .report import readout_report
@@ -287,10 +287,7 @@ def compare(
     if sides:
         accounts = [AccountSide(s.strip(), "given") for s in sides.split(",")]
     else:
-        accounts = [account_of(d) for d in docs]
-        for k in (0, 1):  # a file that names no account of its own, against the other's side
-            if accounts[k].side is None and accounts[1 - k].side is not None:
-                accounts[k] = other_account(docs[k], accounts[1 - k].side)
+        accounts = pair_accounts(docs)
     names = [a.side for a in accounts]
     if len(names) != 2 or not all(names) or names[0] == names[1]:
         _fail(_sides_failure([first, second], accounts, bool(sides)))

@@ -267,7 +267,10 @@ def score_pairs(gold_dir: str | Path, outputs: dict[tuple[str, str], dict[str, A
 
 
 def compare_pairs(gold_dir: str | Path, pairs: list[dict]) -> dict[tuple[str, str], dict[str, Any]]:
-    """Run the cross-file comparator on every pair, with the pair's sides, as ``quotes compare`` does."""
+    """Run the cross-file comparator on every pair as ``quotes compare`` does without
+    ``--sides``: each file's side is inferred; a pair whose sides cannot be told is compared
+    not at all (its quotes get no side)."""
+    from .accounts import pair_accounts
     from .comparing import compare_documents
     from .export import to_json
     from .pipeline import analyze_file
@@ -276,6 +279,8 @@ def compare_pairs(gold_dir: str | Path, pairs: list[dict]) -> dict[tuple[str, st
     outputs = {}
     for pair in pairs:
         docs = [analyze_file(gold_dir / pair["a"]), analyze_file(gold_dir / pair["b"])]
-        comparison = compare_documents(docs, [pair["side_a"], pair["side_b"]])
+        accounts = pair_accounts(docs)
+        sides = [a.side for a in accounts]
+        comparison = compare_documents(docs, sides, [a.reason for a in accounts]) if all(sides) and sides[0] != sides[1] else []
         outputs[(pair["a"], pair["b"])] = to_json(docs, comparison)
     return outputs

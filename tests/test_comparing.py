@@ -221,3 +221,13 @@ def test_a_capital_in_a_longer_mention_is_where_someone_is_not_whom_they_speak_f
             "伦敦一家航运咨询机构的分析师汉娜·布鲁克斯说，各方的表述互相矛盾。\n\n莫斯科表示，俄方不会让步。\n")
     sides = [(q.speaker, q.side) for q in analyze(text).quotes]
     assert sides[2] == ("布鲁克斯", None) and sides[3] == ("莫斯科", "俄方")
+
+
+def test_two_files_read_as_one_party_the_one_on_weaker_evidence_is_the_other_party():
+    from quotes.accounts import pair_accounts
+
+    taiwan = analyze("据台湾外交部新闻稿，林志明部长表示，台美关系坚实。\n\n林志明说，感谢美方长期支持。\n")
+    american = analyze("美国众议员史密斯说，美国支持台湾参与国际组织。\n\n史密斯表示，国会将推动相关法案。\n\n"
+                       "据台湾外交部新闻稿，林志明部长表示，欢迎访团来访。\n")
+    sides = [(a.side, a.reason) for a in pair_accounts([taiwan, american])]
+    assert sides == [("台方", "frame"), ("美方", "mentions")]
