@@ -344,7 +344,7 @@ def evaluate(
         raise typer.Exit(EXIT_INPUT)
     if pairs is not None:
         listed = json.loads(pairs.read_text(encoding="utf-8"))
-        figures = score_pairs(gold_dir, compare_pairs(gold_dir, listed), listed)
+        figures = score_pairs(gold_dir, compare_pairs(gold_dir, listed), listed, decisions=True)
         print(json.dumps(figures, ensure_ascii=False) if as_json else "\n".join(f"{k:22} {v}" for k, v in figures.items()))
         return
     for archive in texts:
@@ -354,10 +354,10 @@ def evaluate(
     if texts:
         results = [r for r in run_serial(archive_sources(gold_dir, texts), Options(keep_doc=True, timeout=0)) if r.doc]
         output = {"documents": [{"id": r.id, **document_dict(r.doc)} for r in results]}
-        figures, errors = score(gold_dir, output, {r.id: r.doc.text for r in results})
+        figures, errors = score(gold_dir, output, {r.id: r.doc.text for r in results}, decisions=True)
     else:
         docs, _ = analyze_paths(gold_texts(gold_dir))
-        figures, errors = score(gold_dir, to_json(docs))
+        figures, errors = score(gold_dir, to_json(docs), decisions=True)
     if as_json:
         print(json.dumps(figures, ensure_ascii=False))
     else:

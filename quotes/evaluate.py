@@ -5,6 +5,8 @@ The figures and their definitions are those of the reference scorer, so that
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import json
 import unicodedata
 from collections import Counter
@@ -132,6 +134,39 @@ def score_document(gold: dict, pred: dict, text: str, t: Tally) -> None:
             continue
         e = entries.get(preds[ia]["id"])
         c["matched_ok"] += bool(e and e.get("status") == "matched" and (e.get("best_match") or {}).get("quote") == preds[ib]["id"])
+    partners: dict[str, set[str]] = {}
+    for m in gold.get("matched", []):
+        for x, y in ((m["a"], m["b"]), (m["b"], m["a"])):
+            if index[y] in g2p:
+                partners.setdefault(x, set()).add(preds[g2p[index[y]]]["id"])
+    _count_decisions(c, [(golds[j]["id"], entries.get(preds[i]["id"])) for i, j in pairs if golds[j].get("side") and not golds[j].get("optional")],
+                     {o["quote"] for o in gold.get("one_sided", [])}, {k: {(None, q) for q in v} for k, v in partners.items()},
+                     lambda e: (None, (e.get("best_match") or {}).get("quote")))
+
+
+def _count_decisions(c: Counter, decided: list[tuple[str, dict | None]], one_sided: set[str],
+                     partners: dict[str, set], best: Callable[[dict], tuple]) -> None:
+    """Counts for the precision of the comparator's two decisions, beyond the reference scorer:
+    of the statements it calls one-sided, how many the gold calls so; of those it calls matched,
+    how many have that counterpart in the gold; and the gold-matched statements it calls one-sided."""
+    for gid, e in decided:
+        if e is None:
+            continue
+        if e.get("status") == "one_sided":
+            c["one_sided_called"] += 1
+            c["one_sided_called_ok"] += gid in one_sided
+            c["false_one_sided"] += gid in partners
+        elif e.get("status") == "matched":
+            c["matched_called"] += 1
+            c["matched_called_ok"] += best(e) in partners.get(gid, set())
+        c["with_counterpart"] += gid in partners
+
+
+def decision_figures(c: Counter) -> dict[str, float | None]:
+    """The comparator's precision figures from ``_count_decisions``' counts."""
+    r = lambda a, b: round(c[a] / c[b], 3) if c[b] else None
+    return {"matched_precision": r("matched_called_ok", "matched_called"), "one_sided_precision": r("one_sided_called_ok", "one_sided_called"),
+            "false_one_sided_rate": r("false_one_sided", "with_counterpart")}
 
 
 def _prf(tp: int, npred: int, ngold: int) -> tuple[float, float, float]:
@@ -140,11 +175,13 @@ def _prf(tp: int, npred: int, ngold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def score(gold_dir: str | Path, output: dict[str, Any], texts: dict[str, str] | None = None) -> tuple[dict[str, Any], list[str]]:
+def score(gold_dir: str | Path, output: dict[str, Any], texts: dict[str, str] | None = None,
+          decisions: bool = False) -> tuple[dict[str, Any], list[str]]:
     """The reference figures for ``output`` (a ``quotes.v1`` payload) against ``gold_dir``.
 
     ``texts``: document texts by record id, for gold files that name a record of a JSON Lines
-    archive (``source_id``) instead of a text file beside them."""
+    archive (``source_id``) instead of a text file beside them. ``decisions``: add the
+    comparator's precision figures (``decision_figures``), which the reference scorer lacks."""
     gold_dir = Path(gold_dir)
     docs = {Path(d["path"]).name: d for d in output.get("documents", [])}
     by_id = {d["id"]: d for d in output.get("documents", []) if d.get("id")}
@@ -178,6 +215,8 @@ def score(gold_dir: str | Path, output: dict[str, Any], texts: dict[str, str] | 
         "stance_acc": t.ratio("stance_ok", "stance_n"),
         "negative_hits": c["negative_hits"], "offset_errors": c["offset_errors"], "missing_docs": c["missing_docs"],
     }
+    if decisions:
+        figures.update(decision_figures(c))
     return figures, t.errors
 
 
@@ -205,11 +244,13 @@ def gold_texts(gold_dir: str | Path) -> list[Path]:
     return out
 
 
-def score_pairs(gold_dir: str | Path, outputs: dict[tuple[str, str], dict[str, Any]], pairs: list[dict]) -> dict[str, Any]:
+def score_pairs(gold_dir: str | Path, outputs: dict[tuple[str, str], dict[str, Any]], pairs: list[dict],
+                decisions: bool = False) -> dict[str, Any]:
     """Cross-file figures (the reference scorer's ``--pairs`` mode): ``outputs`` maps each
-    pair's (a, b) file names to the ``quotes compare`` payload for it."""
+    pair's (a, b) file names to the ``quotes compare`` payload for it; ``decisions`` as in ``score``."""
     gold_dir = Path(gold_dir)
     c: Counter = Counter()
+    extra: Counter = Counter()  # the decision counts, apart: the reference figures stay as they are
     for pair in pairs:
         out = outputs.get((pair["a"], pair["b"]))
         if out is None:
@@ -257,13 +298,19 @@ def score_pairs(gold_dir: str | Path, outputs: dict[tuple[str, str], dict[str, A
                 c["one_sided_n"] += 1
                 _, e = entry(key, gid)
                 c["one_sided_ok"] += bool(e and e.get("status") == "one_sided")
+        for key, other in (("a", "b"), ("b", "a")):
+            partners = {mt[key]: {entry(other, mt[other])[0]} for mt in pair.get("matched", [])}
+            decided = [(gid, entry(key, gid)[1]) for gid in maps[key][1]]
+            decided = [(gid, e) for gid, e in decided if gid in partners or gid in pair.get("only_" + key, [])]
+            _count_decisions(extra, decided, set(pair.get("only_" + key, [])), partners, best)
 
     def r(a: str, b: str) -> float | None:
         return round(c[a] / c[b], 3) if c[b] else None
 
     return {"pairs": len(pairs), "missing_pairs": c["missing_pairs"], "side_acc": r("side_ok", "side_n"),
             "matched_recall": r("matched_ok", "matched_n"), "one_sided_recall": r("one_sided_ok", "one_sided_n"),
-            "false_one_sided_rate": r("false_one_sided", "matched_quotes")}
+            "false_one_sided_rate": r("false_one_sided", "matched_quotes"),
+            **({k: v for k, v in decision_figures(extra).items() if k.endswith("precision")} if decisions else {})}
 
 
 def compare_pairs(gold_dir: str | Path, pairs: list[dict]) -> dict[tuple[str, str], dict[str, Any]]:

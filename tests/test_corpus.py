@@ -58,3 +58,19 @@ def test_cross_file_pairs_agree_with_the_reference_scorer(shared, tmp_path):
 def test_corpus_stance_toward_annotated_targets(corpus_payload):
     figures, _ = score(CORPUS, corpus_payload)
     assert figures["stance_acc"] >= 0.65, figures  # targets named as the documents write them
+
+
+def test_the_comparator_s_precision_counts_each_decision_against_the_gold(tmp_path):
+    text = "甲说，一。乙说，二。丙说，三。\n"
+    (tmp_path / "d.txt").write_text(text, encoding="utf-8")
+    quote = lambda gid, start, side: {"id": gid, "type": "indirect", "start": start, "end": start + 1, "text": text[start],
+                                      "speaker": "甲", "side": side}
+    gold = {"doc": "d.txt", "quotes": [quote("g1", 3, "中方"), quote("g2", 8, "美方"), quote("g3", 13, "美方")],
+            "matched": [{"a": "g1", "b": "g2"}], "one_sided": [{"quote": "g3", "only_in": "美方"}]}
+    (tmp_path / "d.gold.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    preds = [{**quote(f"q{k}", s, side), "id": f"q{k}"} for k, (s, side) in enumerate([(3, "中方"), (8, "美方"), (13, "美方")], 1)]
+    comparison = [{"quote": "q1", "status": "matched", "best_match": {"quote": "q3"}},   # the wrong counterpart
+                  {"quote": "q2", "status": "one_sided"},                                # has one: a false flag
+                  {"quote": "q3", "status": "one_sided"}]
+    figures, _ = score(tmp_path, {"documents": [{"path": "d.txt", "quotes": preds, "comparison": comparison}]}, decisions=True)
+    assert (figures["matched_precision"], figures["one_sided_precision"], figures["false_one_sided_rate"]) == (0.0, 0.5, 0.5)
