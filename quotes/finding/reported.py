@@ -85,6 +85,7 @@ class Finder:
         self._by_close = {q.close: q for q in self.quoted}
         self._ends = self._sentence_ends()
         self._coordinations = [(m.start(), m.end()) for m in _COORDINATION.finditer(norm)]  # ，并… ，同时…
+        self._commas = [m.start() for m in _CLAUSE_COMMA.finditer(norm)]  # where a clause may hand over to another voice
         self.relays: list[Candidate] = []  # outer attributions (公报称，X表示，…) that frame an account
         self._shared_subject: dict[int, tuple[int, int]] = {}  # 呼吁…，并要求…: the second cue's subject
         self._inside = sorted(q.content for q in self.quoted)
@@ -316,17 +317,18 @@ class Finder:
     def _attributed_clause(self, pos: int, end: int, line: Line) -> int:
         """Where a reported clause gives way, after a comma, to a clause with a subject and a
         reporting verb of its own (……的主權，他也希望…; ……總部，他說，…): the end of the first."""
-        for m in _CLAUSE_COMMA.finditer(self.norm, pos, end):
-            if self._adverbial(pos, m.start()):
+        for k in range(bisect_left(self._commas, pos), bisect_left(self._commas, end)):
+            comma = self._commas[k]
+            if self._adverbial(pos, comma):
                 continue  # 在元旦祝詞中，他特別提出，…: the time or place of the attribution that follows
-            clause_end = self._clause_end(m.end(), end)
+            clause_end = self._clause_end(comma + 1, end)
             if self.norm[clause_end : clause_end + 1] not in ("，", "："):
                 continue
-            for ca, cb, _ in self.cues(line, m.end(), clause_end):
-                subject = self.norm[m.end() : ca]
+            for ca, cb, _ in self.cues(line, comma + 1, clause_end):
+                subject = self.norm[comma + 1 : ca]
                 if cb == clause_end and 0 < len(subject) <= _SUBJECT_HEAD and subject[0] not in _ADVERB_STARTS \
                         and not subject.startswith(_FIRST_PERSON) and "方" not in subject[:3]:
-                    return m.start()
+                    return comma
         return end
 
     def _adverbial(self, a: int, b: int) -> bool:
