@@ -255,3 +255,12 @@ def test_the_time_of_the_attribution_that_follows_is_no_report_of_its_own():
     assert [(q.speaker, q.source, q.text) for q in found] == [("林安", "路透社", "她看不到调查的必要")]
     q = only("總統進一步表示，在元旦祝詞中，他特別提出，希望兩岸能夠維持和平。")
     assert q.speaker == "總統"  # 他 is the speaker himself: no relay
+
+
+def test_a_report_does_not_run_on_into_the_speech_announced_in_full_or_what_the_speaker_also_did():
+    q = quotes_of("總統表示，政府會加強服務僑胞。總統致詞內容為：歡迎各位回到自己的國家。")[0]
+    assert q.text == "政府會加強服務僑胞"
+    q = quotes_of("總統表示，兩國關係與日俱進。對於友邦多年來的支持，總統也表達感謝之意。")[0]
+    assert q.text == "兩國關係與日俱進"
+    q = quotes_of("部長表示，聯合訓練可以增加互信。因此，他也期盼未來能進一步結合盟友。")[0]
+    assert q.text == "聯合訓練可以增加互信"

@@ -31,7 +31,10 @@ _TITLE_HEAD = 12  # how far into a sentence a title still opens it
 _SUBJECT_HEAD = 10  # how long a subject may be for a clause to open a new attribution
 _MODALS = set("应要需须必得")
 _PERSONAL_PRONOUNS = ("他", "她")
-_NARRATED_ACT = re.compile("(?:他|她|他们|她们)(?:并|也|还|则|随后|接着|接著|同时|亦)")  # 接著 survives the script conversion
+_ACT_ADVERB = "(?:并|也|还|则|随后|接着|接著|同时|亦)"  # 接著 survives the script conversion
+_NARRATED_ACT = re.compile(f"(?:他|她|他们|她们){_ACT_ADVERB}")
+_SENTENCE_OPENER = re.compile("(?:因此|此外|另外|同时|最后|接着|接著|然后|其次|首先|再者|所以)，")
+_ANNOUNCED = re.compile("(?:为|如下)：")  # 總統致詞內容為：: a speech announced in full
 # 据X报道， / 另据X说， / 根据X的声明，: an account named at a sentence's start
 _FRAME = re.compile(r"(?:另)?(?:据|根据)(?!悉|了解|报道|报导|称|说|介绍|传|闻)(?P<origin>[^，。；：“”「」\n]{2,30}?)(?:的)?"
                     r"(?P<verb>报道|报导|消息|介绍|透露|称|说|表示|指出|披露|通报|统计|估计|声明|说法|公告|新闻稿|观察|分析|数据|显示|资料|信息)[，：]")
@@ -576,11 +579,24 @@ class Finder:
                 break
             nxt_end = self._sentence_end(nxt, line.end)
             sentence = norm[nxt:nxt_end]
-            if (not sentence.strip() or sentence[0] in "（(" or self._starts_report(sentence, nxt) or _ATTENDANCE.search(sentence)
-                    or self._new_speaker(nxt, nxt_end, line) or self._tells_of_speaker(sentence, nxt, subject_text, line)):
+            if not sentence.strip() or sentence[0] in "（(" or _ATTENDANCE.search(sentence) or _ANNOUNCED.search(sentence):
+                break  # …。總統致詞內容為：: the speech itself follows, announced
+            # 因此，他也期盼…: a pronoun after a connective opening the sentence is read as its start
+            opener = _SENTENCE_OPENER.match(sentence)
+            rest = nxt + (opener.end() if opener and sentence.startswith(_PERSONAL_PRONOUNS, opener.end()) else 0)
+            if (self._starts_report(norm[rest:nxt_end], rest) or self._new_speaker(rest, nxt_end, line)
+                    or self._tells_of_speaker(norm[rest:nxt_end], rest, subject_text, line)
+                    or self._narrates_speaker(sentence, subject_text)):
                 break
             end = nxt_end
         return end
+
+    @staticmethod
+    def _narrates_speaker(sentence: str, subject_text: str) -> bool:
+        """Does the sentence name its speaker doing something (對於…，總統也表達感謝之意)? A
+        speaker's own words do not call the speaker by title and say what he also did."""
+        names = [subject_text[-k:] for k in (3, 2) if len(subject_text) >= k]
+        return any(re.search("(?:^|，)" + re.escape(n) + _ACT_ADVERB, sentence) for n in names)
 
     def _tells_of_speaker(self, sentence: str, offset: int, subject_text: str, line: Line) -> bool:
         """Does the sentence tell of the speaker rather than go on with the speech: the
