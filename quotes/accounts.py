@@ -19,6 +19,8 @@ from .reading import to_simplified
 
 # A one-character abbreviation (中, 美, 俄…) names a party only in compounds like these.
 _ABBREVIATION_FOLLOWERS = "方国军总外防驻官政媒"
+_PRIVATE_MEDIA = ("媒体", "杂志", "报纸", "电视台", "网站", "周刊")
+_TOPIC_FOLLOWERS = ("问题", "事务", "研究", "观察", "通")
 _AFFILIATION_WINDOW = 16  # characters before a speaker's name searched for a party
 _DATELINE_REACH = 24  # characters at the head of a paragraph where an outlet's dateline stands
 _LINE = re.compile("[^\n]+")
@@ -44,6 +46,8 @@ class SideLexicon:
             word = m.group()
             if m.string[m.start() - 1 : m.start()] == "驻":
                 continue  # 中国驻欧盟使团: the host, not the party
+            if m.string.startswith(_TOPIC_FOLLOWERS, m.end()):
+                continue  # 日本问题学者, 中国事务专家: the subject of study, not the party
             if m.start() == previous_end:
                 continue  # 越南|外交部发言人: the country named first qualifies the organ
             previous_end = m.end()
@@ -76,6 +80,8 @@ def account_side(source: str | None, lex: SideLexicon, text: str = "") -> str | 
     if not source:
         return None
     origin = source.split("/")[-1]
+    if origin not in lex.words and any(m in origin for m in _PRIVATE_MEDIA) and "官" not in origin:
+        return None  # 意大利媒体CRUX reports; it is no account of Italy's (朝鲜官媒 is North Korea's)
     return lex.side_of(origin) or _affiliation_in(text, origin, lex) or lex.side_of(source)
 
 

@@ -231,3 +231,13 @@ def test_two_files_read_as_one_party_the_one_on_weaker_evidence_is_the_other_par
                        "据台湾外交部新闻稿，林志明部长表示，欢迎访团来访。\n")
     sides = [(a.side, a.reason) for a in pair_accounts([taiwan, american])]
     assert sides == [("台方", "frame"), ("美方", "mentions")]
+
+
+def test_a_title_naming_a_body_a_topic_of_study_and_a_private_outlet_give_no_party():
+    text = ("韩联社则援引韩国总统室一名官员的话说，劳工问题占用了相当长的时间。\n\n"
+            "首尔一所大学的日本问题学者崔允浩说，两份通报高度一致。\n\n"
+            "据意大利媒体报道，教廷官员表示，对话将继续。\n\n日本外务省发言人说，日方重视对话。\n")
+    quotes = analyze(text).quotes
+    assert (quotes[0].speaker, quotes[0].source) == ("韩国总统室一名官员", "韩联社/韩国总统室一名官员")
+    assert quotes[1].speaker_side is None
+    assert quotes[2].side != "意方"

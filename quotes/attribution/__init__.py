@@ -33,6 +33,7 @@ _NAME_FOLLOWERS = set("，。、；：（(「“ 的和与及等今昨也还则�
 _NOUN_CONTINUATIONS = frozenset("团会队部局院处组党界方群社室站厅所署级层府")  # 代表团, 委员会, 各级
 _ROLE_REACH = 10  # characters of organisation name a role may carry before its title
 _SENTENCES_BACK = 2  # sentences looked back for the subject of a sentence that names none
+_PREPOSITIONS = frozenset("在于对向就从据")
 _ISSUER_REACH = 2000  # characters looked back for whoever issued a document that speaks
 _SENTENCE_END = "。！？"
 # an account's own papers, and the news of an account in force (据X消息/报道 … 报道说)
@@ -219,11 +220,15 @@ class Attributor:
 
     def _named_prefix(self, phrase) -> Mention | None:
         """法官杜柏文判刑时, 律师陈咏诗求情时: a phrase that runs on through a verb the lexicons
-        do not know is cut after the longest part that names a titled person."""
+        do not know is cut after the longest part that names a titled person or an outlet."""
         for cut in range(phrase.end - 1, phrase.start + 1, -1):
             m = self.typer.type(phrase.start, cut, direct=True)
-            if m is not None and m.kind == "person" and m.anaphor is None and (m.role or self.typer.surnamed(m.name or "")):
+            if m is None or m.anaphor is not None:
+                continue
+            if m.kind == "person" and (m.role or self.typer.surnamed(m.name or "")):
                 return m
+            if m.kind == "media" and self.norm[cut] in _PREPOSITIONS:
+                return m  # 路透社|在报道中指出: an outlet before the phrase that places it
         return None
 
     def _relative_head(self, a: int, b: int) -> Mention | None:

@@ -6,6 +6,8 @@ rule accepts is not a speaker: a predicate fragment, a time word or a bare noun 
 """
 from __future__ import annotations
 
+from functools import cached_property
+
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -219,7 +221,8 @@ class MentionTyper:
         """Not a title, a party or an organisation (美国总统, 东盟秘书长 carry no name)."""
         lex = self.lex
         return (text not in lex.titles and text not in lex.parties and text not in lex.organizations
-                and text not in lex.countries and lex.body_suffixes.longest(text) is None)
+                and text not in lex.countries and lex.body_suffixes.longest(text) is None
+                and not (text.endswith("社") and text[:-1] in lex.media))  # 路透社, whose 路 is a surname
 
     def honorific_name(self, text: str) -> int:
         """拿督斯里诺丁: the length of a leading honorific before a name, or 0."""
@@ -241,8 +244,8 @@ class MentionTyper:
             if word is not None and self.lex.subject_words[word] == "nominal":
                 continue  # 委员 in 委员会
             reach = max(reach, i + len(title))
-            if len(title) < 2 or not rest:
-                continue
+            if len(title) < 2 or not rest or rest[0] in self._body_characters:
+                continue  # 总统|室一名官员: the title names a body (总统室, 总统府), no person follows
             trailing = self.lex.title_suffixes.longest(rest)  # 次长颜有贤中将: a rank after the name
             if trailing and len(rest) > len(trailing) + 1:
                 rest = rest[: -len(trailing)]
@@ -251,6 +254,11 @@ class MentionTyper:
             if (self.person_name(rest, bare=True) or self.honorific_name(rest)) and self.may_be_name(rest) and rest not in self.lex.documents:
                 best = (i, i + len(title), i + len(title) + len(rest))
         return best
+
+    @cached_property
+    def _body_characters(self) -> frozenset[str]:
+        """Characters that, after a title, make it a body's name (室 of 总统室, 府 of 总统府)."""
+        return frozenset(w for w in self.lex.organizations if len(w) == 1)
 
     def organisation_like(self, text: str) -> bool:
         return len(text) >= 2 and not any(c in text for c in "了着过吗呢吧") and all(
