@@ -283,3 +283,11 @@ def test_a_slavic_name_introduced_in_full_is_known_when_named_short():
     text = ("俄方代表团由副外长尼古拉·别洛焦罗夫率领。\n\n"
             "阿纳多卢通讯社援引这份声明说，别洛焦罗夫在会上表示，只要俄罗斯的出口不受阻碍，俄方愿意提供安全保证。\n")
     assert [(q.speaker, q.source) for q in quotes_of(text)] == [("别洛焦罗夫", "阿纳多卢通讯社")]
+
+
+def test_a_title_with_its_country_or_in_short_form_finds_the_person_introduced_with_it():
+    text = ("中国外长韩启明与德国外交部长卡塔琳娜·韦伯举行对话。\n\n中方的消息说，德国外长表示，德方坚持一个中国政策。\n\n"
+            "美方代表团由副贸易代表凯瑟琳·沃尔什率领。\n\n新闻稿提到，美国副贸易代表在会上表示，美方愿保持灵活。\n")
+    assert [q.speaker for q in quotes_of(text)] == ["韦伯", "沃尔什"]
+    text = "總統接見波蘭前總統華勒沙\n\n賴清德總統今日接見華勒沙。\n\n總統致詞時表示，歡迎華勒沙前總統訪問臺灣。\n"
+    assert quotes_of(text)[-1].speaker == "賴清德"  # a bare title is the office whole: 波蘭總統 does not hold it

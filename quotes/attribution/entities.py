@@ -48,6 +48,28 @@ class Registry:
 
     entities: list[Entity] = field(default_factory=list)
     _names: set[str] = field(default_factory=set)
+    parties: tuple[str, ...] = ()  # words a title may open with (德国外长): its holder's country
+    title_forms: dict[str, str] = field(default_factory=dict)  # 外长 → 外交部长
+
+    def _title(self, title: str) -> tuple[str | None, str]:
+        """A title as the registry compares it: the country it opens with, and the rest in full
+        form (德国外长 → 德国, 外交部长)."""
+        party = next((p for p in self.parties if title.startswith(p) and len(title) > len(p) + 1), None)
+        if party:
+            title = title[len(party) :]
+        short = next((s for s in sorted(self.title_forms, key=len, reverse=True) if title.endswith(s)), None)
+        return party, title[: -len(short)] + self.title_forms[short] if short else title
+
+    def _same_office(self, role: str, title: str, exact: bool) -> bool:
+        """Does someone with ``role`` hold ``title``? A title naming a country (德国外长) is
+        compared without it, the countries agreeing where both name one (中国外长 is not
+        德国外长); a bare title (总统) is compared whole (波兰总统 is not exactly 总统)."""
+        (held_in, held), (asked_in, asked) = self._title(role), self._title(title)
+        if asked_in is None:
+            held = held if held_in is None else held_in + held
+        elif held_in is not None and held_in != asked_in:
+            return False
+        return held == asked if exact else _holds(held, asked)
 
     def known(self, name: str) -> bool:
         return name in self._names
@@ -98,10 +120,10 @@ class Registry:
                 bearers = [e for e in people if e.name.startswith(m.surname)]
                 bearers = bearers if len(bearers) == 1 else []
             return max(bearers, key=recent) if bearers else None
-        exact = [e for e in people if e.role and _strip_modifiers(e.role) == title]
+        exact = [e for e in people if e.role and self._same_office(_strip_modifiers(e.role), title, exact=True)]
         if exact:
             return min(exact, key=lambda e: e.start)  # the protagonist, whom the story names first
-        holders = [e for e in people if e.role and _holds(e.role, title)]
+        holders = [e for e in people if e.role and self._same_office(e.role, title, exact=False)]
         if holders:
             return max(holders, key=recent)
         return None

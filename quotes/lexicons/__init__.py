@@ -87,6 +87,7 @@ class Lexicons:
     honorifics: tuple[str, ...]
     parties: dict[str, str]  # word → side (中国 → 中方), from sides.tsv
     capitals: frozenset[str]  # the capitals among them (北京, 伦敦)
+    title_forms: dict[str, str]  # short form of a title → the full one (外长 → 外交部长), from title_forms.tsv
     organs: tuple[str, ...]  # government bodies (外交部, 国台办), from organs.txt
     countries: frozenset[str]  # countries and territories, from countries.txt
 
@@ -257,6 +258,7 @@ def load() -> Lexicons:
         honorifics=_longest_first(_lines("honorifics.txt")),
         parties=dict(line.split("\t")[:2] for line in _lines("sides.tsv")),
         capitals=frozenset(line.split("\t")[0] for line in _lines("sides.tsv") if line.endswith("\tcapital")),
+        title_forms=dict(line.split("\t")[:2] for line in _lines("title_forms.tsv")),
         organs=tuple(_lines("organs.txt")),
         countries=frozenset(_lines("countries.txt")),
     )
