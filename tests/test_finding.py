@@ -264,3 +264,9 @@ def test_a_report_does_not_run_on_into_the_speech_announced_in_full_or_what_the_
     assert q.text == "兩國關係與日俱進"
     q = quotes_of("部長表示，聯合訓練可以增加互信。因此，他也期盼未來能進一步結合盟友。")[0]
     assert q.text == "聯合訓練可以增加互信"
+
+
+def test_a_paper_before_cheng_is_a_paper_and_its_verb_not_a_report_heard():
+    found = quotes_of("韩国总统室的书面通报说，李正勋指出，历史问题必须解决。\n\n通报称，两国领导人一致同意恢复对话。\n")
+    assert [q.speaker for q in found] == ["李正勋", "韩国总统室"]
+    assert quotes_of("據報稱，男子當場死亡。") == []

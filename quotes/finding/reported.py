@@ -147,9 +147,16 @@ class Finder:
         """
         window_a, window_b = max(0, a - 5), min(len(self.norm), b + 5)
         for m in self._not_cue_re.finditer(self.norm, window_a, window_b):
+            if m.start() < a and self._names_a_paper(m.start() + 1):
+                continue  # 通报|称, 时报|称: 报称 there is a paper and its verb
             if m.start() <= a and b <= m.end() or (m.start() < b and a < m.end() and len(m.group()) > b - a):
                 return False
         return True
+
+    def _names_a_paper(self, end: int) -> bool:
+        """Does the text before ``end`` end with a document or an outlet (通报, 环球时报)?"""
+        start = max(0, end - 6)
+        return self.norm.endswith(self.lex.documents, start, end) or self.norm.endswith(self.lex.media, start, end)
 
     def cues(self, line: Line, start: int | None = None, end: int | None = None) -> Iterator[tuple[int, int, Cue]]:
         """Reporting cues in the line (or in norm[start:end] of it), outside quotations and titles."""
