@@ -270,3 +270,8 @@ def test_a_paper_before_cheng_is_a_paper_and_its_verb_not_a_report_heard():
     found = quotes_of("韩国总统室的书面通报说，李正勋指出，历史问题必须解决。\n\n通报称，两国领导人一致同意恢复对话。\n")
     assert [q.speaker for q in found] == ["李正勋", "韩国总统室"]
     assert quotes_of("據報稱，男子當場死亡。") == []
+
+
+def test_the_occasion_after_an_inner_speaker_does_not_make_the_subject_too_long_to_relay():
+    found = quotes_of("报道说，华为常务董事张平安在中国移动算力大会上坦言，中国能解决7纳米就非常好。")
+    assert [(q.speaker, q.text) for q in found] == [("张平安", "中国能解决7纳米就非常好")]

@@ -63,6 +63,7 @@ _CONTRAST = re.compile("，(?:但是|但|而|不过|然而)")
 _CLAUSE_COMMA = re.compile("[，；]")
 _TIMED_SUBJECT_MAX = 8  # 财政部长林安: the speaker named after a time adverbial is short
 _ADVERBIAL_MAX = 20  # 这个星期早些时候, 在元旦祝詞中: how long a clause telling when or where may be
+_OCCASION = re.compile(f"在[^，。；：]{{1,8}}[{''.join(sorted(_LOCATIVE_ENDS))}]$")  # …在会见中|表示
 _TRAILING_CONNECTIVE = re.compile("，(?:不过|但是|但|而|然而|因此|所以|同时)$")
 _ADVERB_STARTS = set("也还并更亦则又再同")  # ……，也表示，: the same subject goes on
 _NARRATIVE_OPENER = re.compile("^(?:但是|但|而|随后|此后|不过)")
@@ -456,7 +457,7 @@ class Finder:
         if norm.startswith(_CONDITIONALS, pos):
             return False
         for a, b, cue in self.cues(line, pos + 1, end):
-            if b == end and norm[end] in "。！？；" or a - pos > _TITLE_HEAD:
+            if b == end and norm[end] in "。！？；" or self._subject_length(pos, a) > _TITLE_HEAD:
                 continue  # a long inner "subject" is a clause of the speech, not a speaker
             if timed and (a - pos > _TIMED_SUBJECT_MAX or cue.cue_class in _SUBJECTLESS):
                 continue  # 在政府施政上，青商會能夠持續提供寶貴建議，: the speech's own clause
@@ -473,6 +474,12 @@ class Finder:
             if b == end or (account and cue.direct_object) or self._subject_clause(b, line):
                 return True
         return False
+
+    def _subject_length(self, a: int, b: int) -> int:
+        """The length of norm[a:b] as a subject, without the place or occasion after it
+        (菲律宾外交部副部长|在会见中|表示)."""
+        m = _OCCASION.search(self.norm, a, b)
+        return m.start() - a if m else b - a
 
     def _is_account(self, subject: tuple[int, int], cue: Cue) -> bool:
         """Is the subject an account rather than a speaker (公报, 中方消息, 新华社报道)?"""
