@@ -19,6 +19,7 @@ from .reading import to_simplified
 
 # A one-character abbreviation (中, 美, 俄…) names a party only in compounds like these.
 _ABBREVIATION_FOLLOWERS = "方国军总外防驻官政媒"
+_EVIDENCE = ("speakers", "outlet", "frame")  # how a file tells whose account it is, weakest first
 _PRIVATE_MEDIA = ("媒体", "杂志", "报纸", "电视台", "网站", "周刊")
 _TOPIC_FOLLOWERS = ("问题", "事务", "研究", "观察", "通")
 _AFFILIATION_WINDOW = 16  # characters before a speaker's name searched for a party
@@ -209,14 +210,16 @@ def account_of(doc: Document) -> AccountSide:
 
 def pair_accounts(docs: list[Document]) -> list[AccountSide]:
     """Whose account each of two files is: each file's own (``account_of``); a file that names
-    none, or that reads as the same party as the other on weaker evidence (a smaller share of
-    its quotes), is read against the other as the other party it names most."""
+    none, or that reads as the same party as the other on weaker evidence (speakers before a
+    dateline before a frame, then a smaller share of its quotes), is read against the other as
+    the other party it names most."""
     accounts = [account_of(d) for d in docs]
     if len(accounts) != 2:
         return accounts
     first, second = accounts
     if first.side is not None and first.side == second.side:
-        weaker = 0 if first.share < second.share else 1
+        strength = lambda a: (_EVIDENCE.index(a.reason) if a.reason in _EVIDENCE else -1, a.share)
+        weaker = 0 if strength(first) < strength(second) else 1
         accounts[weaker] = AccountSide(None, None)
     for k in (0, 1):
         if accounts[k].side is None and accounts[1 - k].side is not None:
