@@ -275,3 +275,8 @@ def test_a_paper_before_cheng_is_a_paper_and_its_verb_not_a_report_heard():
 def test_the_occasion_after_an_inner_speaker_does_not_make_the_subject_too_long_to_relay():
     found = quotes_of("报道说，华为常务董事张平安在中国移动算力大会上坦言，中国能解决7纳米就非常好。")
     assert [(q.speaker, q.text) for q in found] == [("张平安", "中国能解决7纳米就非常好")]
+
+
+def test_a_party_opening_the_content_of_a_bare_verb_is_its_subject_clause():
+    q = only("孟宪章阐述了中方立场，表示中方始终站在和平一边。")
+    assert (q.speaker, q.text) == ("孟宪章", "中方始终站在和平一边")

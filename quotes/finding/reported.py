@@ -89,7 +89,8 @@ class Finder:
         self._by_close = {q.close: q for q in self.quoted}
         self._ends = self._sentence_ends()
         self._coordinations = [(m.start(), m.end()) for m in _COORDINATION.finditer(norm)]  # ，并… ，同时…
-        self._commas = [m.start() for m in _CLAUSE_COMMA.finditer(norm)]  # where a clause may hand over to another voice
+        self._commas = [m.start() for m in _CLAUSE_COMMA.finditer(norm)]
+        self._party_subjects = tuple(w for w in lex.parties if len(w) == 2 and w.endswith("方"))  # 中方, 美方  # where a clause may hand over to another voice
         self.relays: list[Candidate] = []  # outer attributions (公报称，X表示，…) that frame an account
         self._shared_subject: dict[int, tuple[int, int]] = {}  # 呼吁…，并要求…: the second cue's subject
         self._inside = sorted(q.content for q in self.quoted)
@@ -224,7 +225,7 @@ class Finder:
             while pos < line.end and norm[pos] == " ":
                 pos += 1
         elif not (norm[pos] in PAIRS or norm[pos] == '"' or (cue.direct_object and _content_char(norm[pos]))
-                  or self._subject_clause(pos, line)):
+                  or self._subject_clause(pos, line, parties=True)):
             return None
         if pos >= line.end and norm[pos - 1] == "：":
             return self._in_next_paragraph(idx, line, a, b, cue, attributed)
@@ -360,10 +361,10 @@ class Finder:
                     and (subject.endswith(self.lex.anonymous) or self.lex.title_suffixes.longest(subject) is not None))
         return False
 
-    def _subject_clause(self, pos: int, line: Line) -> bool:
-        """Does a content clause open at ``pos`` on a pronoun subject (表示自己…, 说他们…), and
-        not an adverbial one (在回答他是不是…的时候，)?"""
-        if not self.norm.startswith(_CLAUSE_SUBJECTS, pos):
+    def _subject_clause(self, pos: int, line: Line, parties: bool = False) -> bool:
+        """Does a content clause open at ``pos`` on a pronoun subject (表示自己…, 说他们…) or,
+        with ``parties``, a party (表示中方始终…), and not an adverbial one (在回答他是不是…的时候，)?"""
+        if not (self.norm.startswith(_CLAUSE_SUBJECTS, pos) or parties and self.norm.startswith(self._party_subjects, pos)):
             return False
         clause = self.norm[pos : self._clause_end(pos, line.end)]
         return not clause.endswith(("时候", "时", "之际", "之后", "以后"))
