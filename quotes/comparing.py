@@ -211,7 +211,12 @@ def _counterparts(statements: list[Statement], sides: list[str], sim: np.ndarray
     # the best of each statement's voice in each side's account, a column per side
     best = np.stack([np.where(voiced & (side_of == k), sim, -1.0).argmax(axis=1) for k in range(len(sides))], axis=1)
 
+    # within one story: a party's own voice in its own account (across files every quote is its file's)
+    own = [s.doc is None and s.quote.speaker_side == s.side and not _JOINT_SUBJECT.match(normalise(s.quote.text)) for s in statements]
+
     def matches(i: int, j: int) -> bool:
+        if own[i] and own[j]:
+            return False  # each party saying its own piece in its own account: two statements, not one told twice
         mutual = best[i, side_of[j]] == j and best[j, side_of[i]] == i and statements[i].framed and statements[j].framed
         return bool(voiced[i, j]) and (sim[i, j] >= THRESHOLD or (mutual and sim[i, j] >= MUTUAL_THRESHOLD))
 

@@ -241,3 +241,11 @@ def test_a_title_naming_a_body_a_topic_of_study_and_a_private_outlet_give_no_par
     assert (quotes[0].speaker, quotes[0].source) == ("韩国总统室一名官员", "韩联社/韩国总统室一名官员")
     assert quotes[1].speaker_side is None
     assert quotes[2].side != "意方"
+
+
+def test_two_parties_each_saying_their_own_piece_in_their_own_account_are_two_statements():
+    status = _status([
+        _statement("q1", "菲方", "菲方将增派船只前往黄岩岛附近海域，确保渔民安全作业", "海事委员会", kind="organization", party="菲方"),
+        _statement("q2", "中方", "菲方船只擅自闯入黄岩岛附近海域，中方依法予以驱离", "刘振邦", party="中方"),
+    ])
+    assert status["q1"][0] == status["q2"][0] == "one_sided"
