@@ -211,8 +211,9 @@ def _counterparts(statements: list[Statement], sides: list[str], sim: np.ndarray
     # the best of each statement's voice in each side's account, a column per side
     best = np.stack([np.where(voiced & (side_of == k), sim, -1.0).argmax(axis=1) for k in range(len(sides))], axis=1)
 
-    # within one story: a party's own voice in its own account (across files every quote is its file's)
-    own = [s.doc is None and s.quote.speaker_side == s.side and not _JOINT_SUBJECT.match(normalise(s.quote.text)) for s in statements]
+    # within one story: a party's own voice in its own account, not a joint outcome or what the
+    # other party agreed (across files every quote is its file's)
+    own = [s.doc is None and s.quote.speaker_side == s.side and not _shared_position(s.quote) for s in statements]
 
     def matches(i: int, j: int) -> bool:
         if own[i] and own[j]:
@@ -233,10 +234,15 @@ def _voice(quote: Quote) -> str | None:
     None for an account speaking for itself or for both parties (双方同意…, whoever it is put to)."""
     if quote.speaker_kind == "anonymous":
         return ""  # an unnamed official is a voice of its own, never the account's
-    text = normalise(quote.text)
-    if quote.speaker_kind != "person" or _JOINT_SUBJECT.match(text) or _other_party_s_offer(text, quote.speaker_side):
+    if quote.speaker_kind != "person" or _shared_position(quote):
         return None
     return normalise(quote.speaker or "")
+
+
+def _shared_position(quote: Quote) -> bool:
+    """A joint outcome (双方同意…) or what the other party agreed (中方在峰会上同意…)."""
+    text = normalise(quote.text)
+    return _JOINT_SUBJECT.match(text) is not None or _other_party_s_offer(text, quote.speaker_side)
 
 
 def _other_party_s_offer(text: str, own: str | None) -> bool:
