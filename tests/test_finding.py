@@ -280,3 +280,10 @@ def test_the_occasion_after_an_inner_speaker_does_not_make_the_subject_too_long_
 def test_a_party_opening_the_content_of_a_bare_verb_is_its_subject_clause():
     q = only("孟宪章阐述了中方立场，表示中方始终站在和平一边。")
     assert (q.speaker, q.text) == ("孟宪章", "中方始终站在和平一边")
+
+
+def test_appeals_after_a_bare_comma_coordinate_unless_a_hope_goes_on():
+    found = quotes_of("泽连斯基敦促联合国惩罚俄罗斯的侵略，呼吁设立特别法庭，并要求剥夺莫斯科的否决权。")
+    assert [q.text for q in found] == ["联合国惩罚俄罗斯的侵略", "设立特别法庭", "剥夺莫斯科的否决权"]
+    q = only("總統希望中田議員持續發揮影響力，籲請日本政府支持我國加入TPP。")
+    assert q.text == "中田議員持續發揮影響力，籲請日本政府支持我國加入TPP"

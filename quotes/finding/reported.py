@@ -250,7 +250,7 @@ class Finder:
         if self._opens_attribution(pos, line, self._is_account(subject, cue)):
             self.relays.append(Candidate("frame", a, b, idx, (a, b), cue.cue_class, subject))
             return None
-        end = self._coordinated_cue(pos, self._sentence_end(pos, line.end), line, subject, bare=pos == b)
+        end = self._coordinated_cue(pos, self._sentence_end(pos, line.end), line, subject, bare=pos == b, head=cue)
         end = self._contrasted_attribution(pos, end, line)
         end = self._attributed_clause(pos, end, line)
         if pos > b or cue.recipient:  # 他指责美方…: an object clause ends with its sentence
@@ -416,12 +416,14 @@ class Finder:
         attributed.add(q.open)
         return self._direct(q, q.line, (a, b), cue, subject)
 
-    def _coordinated_cue(self, pos: int, end: int, line: Line, subject: tuple[int, int], bare: bool = False) -> int:
+    def _coordinated_cue(self, pos: int, end: int, line: Line, subject: tuple[int, int], bare: bool = False,
+                         head: Cue | None = None) -> int:
         """Cut the content before a coordinated reporting verb (……，并要求…): the second verb
         opens a quote of its own, by the same speaker; a hope or a belief (……，也期盼…) goes on
-        with the first one. ``bare``: the content follows its verb
-        directly (指责中共迫害…，说这是…), where a verb of speech after a bare comma
-        coordinates too."""
+        with the first one. ``bare``: the content follows its verb ``head`` directly
+        (指责中共迫害…，说这是…; 敦促联合国…，呼吁…), where a verb of speech or an appeal after a
+        bare comma coordinates too, unless the head is a hope whose clause goes on
+        (希望中田议员发挥影响力，籲請日本政府…)."""
         k = bisect_left(self._coordinations, (pos,))
         while k < len(self._coordinations) and self._coordinations[k][1] <= end:
             start, after = self._coordinations[k]
@@ -429,7 +431,8 @@ class Finder:
             if unjoined and not bare:
                 k += 1
                 continue
-            if any(a == after and cue.cue_class != "mental" and not (unjoined and cue.cue_class in _SUBJECTLESS)
+            hoped = head is not None and head.cue_class == "mental"
+            if any(a == after and cue.cue_class != "mental" and not (unjoined and cue.cue_class in _SUBJECTLESS and hoped)
                    for a, _, cue in self.cues(line, after, min(end, after + self.lex_cue_max))):
                 self._shared_subject[after] = subject
                 return start
