@@ -287,3 +287,10 @@ def test_appeals_after_a_bare_comma_coordinate_unless_a_hope_goes_on():
     assert [q.text for q in found] == ["联合国惩罚俄罗斯的侵略", "设立特别法庭", "剥夺莫斯科的否决权"]
     q = only("總統希望中田議員持續發揮影響力，籲請日本政府支持我國加入TPP。")
     assert q.text == "中田議員持續發揮影響力，籲請日本政府支持我國加入TPP"
+
+
+def test_a_report_stops_where_the_reporter_turns_to_commentators_or_an_outlet():
+    q = quotes_of("《华尔街日报》报道说，在中国的美国留学生人数开始减少。有些专家将这归咎于中国经济增长减缓。")[0]
+    assert q.text == "在中国的美国留学生人数开始减少"
+    q = quotes_of("总统表示，去年两国关系稳定发展。许多民众都表达支持，也深深觉得两国是好朋友。")[0]
+    assert q.text.endswith("也深深觉得两国是好朋友")

@@ -34,6 +34,9 @@ _PERSONAL_PRONOUNS = ("他", "她")
 _ACT_ADVERB = "(?:并|也|还|则|随后|接着|接著|同时|亦)"  # 接著 survives the script conversion
 _NARRATED_ACT = re.compile(f"(?:他|她|他们|她们){_ACT_ADVERB}")
 _SENTENCE_OPENER = re.compile("(?:因此|此外|另外|同时|最后|接着|接著|然后|其次|首先|再者|所以)，")
+_SOME = ("有些", "一些", "部分", "许多", "不少", "多名", "多位")
+_COMMENTATORS = ("专家", "学者", "人士", "官员", "分析师", "观察家", "批评者")  # 有些专家将这归咎于…: others' views, not the speaker's
+_SOURCE_HEAD = re.compile(r"([^，。；：“”「」\s对将把向在]{2,10}?)(?:对|将|把|向|在|则|也|都)")
 _ANNOUNCED = re.compile("(?:为|如下)：")  # 總統致詞內容為：: a speech announced in full
 # 据X报道， / 另据X说， / 根据X的声明，: an account named at a sentence's start
 _FRAME = re.compile(r"(?:另)?(?:据|根据)(?!悉|了解|报道|报导|称|说|介绍|传|闻)(?P<origin>[^，。；：“”「」\n]{2,30}?)(?:的)?"
@@ -604,10 +607,22 @@ class Finder:
             rest = nxt + (opener.end() if opener and sentence.startswith(_PERSONAL_PRONOUNS, opener.end()) else 0)
             if (self._starts_report(norm[rest:nxt_end], rest) or self._new_speaker(rest, nxt_end, line)
                     or self._tells_of_speaker(norm[rest:nxt_end], rest, subject_text, line)
-                    or self._narrates_speaker(sentence, subject_text)):
+                    or self._narrates_speaker(sentence, subject_text) or self._other_voice_opens(nxt, nxt_end)):
                 break
             end = nxt_end
         return end
+
+    def _other_voice_opens(self, a: int, b: int) -> bool:
+        """Does the sentence open on an unnamed source or an outlet as its subject (有些专家将这
+        归咎于…, 中国官方媒体对这一消息进行了大力报道)? The reporter is telling of others."""
+        clause = self.norm[a : self._clause_end(a, b)]
+        head = _SOURCE_HEAD.match(clause)
+        if head is None:
+            return False
+        noun = head.group(1)
+        if noun.startswith(_PERSONAL_PRONOUNS + _FIRST_PERSON):
+            return False
+        return (noun.startswith(_SOME) and noun.endswith(_COMMENTATORS)) or noun.endswith(self.lex.media)
 
     @staticmethod
     def _narrates_speaker(sentence: str, subject_text: str) -> bool:
