@@ -294,3 +294,10 @@ def test_a_report_stops_where_the_reporter_turns_to_commentators_or_an_outlet():
     assert q.text == "在中国的美国留学生人数开始减少"
     q = quotes_of("总统表示，去年两国关系稳定发展。许多民众都表达支持，也深深觉得两国是好朋友。")[0]
     assert q.text.endswith("也深深觉得两国是好朋友")
+
+
+def test_an_event_name_inside_an_adverbial_before_the_cue_is_no_speech():
+    found = quotes_of("陳建仁副總統今日下午接見「2019臺灣癌症登記國際研討會」與會外賓時表示，政府積極推動防癌工作。")
+    assert [q.text for q in found] == ["政府積極推動防癌工作"]
+    q = only("“我们不会让步。”他在接受采访时说。")
+    assert q.text == "我们不会让步。"

@@ -523,6 +523,8 @@ class Finder:
             q = self._quoted_ending_at(i if norm[i] != "，" else i - 1)
             if q is None or q.open in attributed:
                 return None
+            if norm[a - 1] in _LOCATIVE_ENDS and q.open > line.start and norm[q.open - 1] not in "。！？；：，":
+                return None  # 接见「…」与会外宾时表示: a name inside the clause of an adverbial, not speech
             body = norm[q.open + 1 : q.close]
             if norm[i] != "，" and len(body) <= _TERM_MAX and not any(p in body for p in "，。！？"):
                 return None  # 对CNN“国情咨文”节目说: a programme's name, not speech
