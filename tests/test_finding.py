@@ -301,3 +301,12 @@ def test_an_event_name_inside_an_adverbial_before_the_cue_is_no_speech():
     assert [q.text for q in found] == ["政府積極推動防癌工作"]
     q = only("“我们不会让步。”他在接受采访时说。")
     assert q.text == "我们不会让步。"
+
+
+def test_points_announced_by_a_report_ending_on_a_colon_are_the_speaker_s():
+    text = ("總統昨晚宴請國大代表\n\n李總統登輝先生昨天晚上在總統府宴請國大代表，總統致詞表示，再過幾天就是農曆新年。\n\n"
+            "總統說，今天我們回顧一年來，在憲政改革方面做了許多，包括：\n\n"
+            "第一、我們完成第一階段憲政改革。\n\n第二、資深中央民意代表，功成身退。\n\n記者會隨後結束。\n")
+    found = quotes_of(text)
+    assert [q.text for q in found][-2:] == ["我們完成第一階段憲政改革", "資深中央民意代表，功成身退"]
+    assert {q.speaker for q in found} == {"李登輝"}

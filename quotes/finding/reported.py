@@ -37,6 +37,7 @@ _SENTENCE_OPENER = re.compile("(?:因此|此外|另外|同时|最后|接着|接�
 _SOME = ("有些", "一些", "部分", "许多", "不少", "多名", "多位")
 _COMMENTATORS = ("专家", "学者", "人士", "官员", "分析师", "观察家", "批评者")  # 有些专家将这归咎于…: others' views, not the speaker's
 _SOURCE_HEAD = re.compile(r"([^，。；：“”「」\s对将把向在]{2,10}?)(?:对|将|把|向|在|则|也|都)")
+_ENUMERATION = re.compile("\\s*(?:第[一二三四五六七八九十]{1,3}|[一二三四五六七八九十]{1,3}|[0-9]{1,2})[、.．]|\\s*[（(][一二三四五六七八九十0-9]{1,3}[）)]")
 _ANNOUNCED = re.compile("(?:为|如下)：")  # 總統致詞內容為：: a speech announced in full
 # 据X报道， / 另据X说， / 根据X的声明，: an account named at a sentence's start
 _FRAME = re.compile(r"(?:另)?(?:据|根据)(?!悉|了解|报道|报导|称|说|介绍|传|闻)(?P<origin>[^，。；：“”「」\n]{2,30}?)(?:的)?"
@@ -210,10 +211,32 @@ class Finder:
                 before = self._postposed(idx, line, a, b, cue, attributed)
                 after = self._after_cue(idx, line, a, b, cue, attributed)
                 found.extend(c for c in (before, after) if c is not None)
+                if after is not None and after.type != "direct" and self._announces_points(after.end, line):
+                    found.extend(self._enumerated(idx, after))
         found.extend(self._standalone(attributed))
         has_cue = lambda text: self._cue_re.search(text) is not None
         labelled = transcripts(self.norm, self.lines) + interview_answers(self.norm, self.lines, self.lex, has_cue)
         return _drop_nested(found + labelled)
+
+    def _announces_points(self, end: int, line: Line) -> bool:
+        """Does the sentence of a report end its paragraph on a colon (……做了許多，包括：)?"""
+        rest = self.norm[end : line.end].rstrip()
+        return rest.endswith("：") and _SENTENCE_ENDS.search(rest) is None
+
+    def _enumerated(self, idx: int, report: Candidate) -> Iterator[Candidate]:
+        """……做了許多，包括： then 第一、… / 二、… paragraphs: each point is the speaker's, a
+        report of its own."""
+        story = self.lines[idx].story
+        for k in range(idx + 1, len(self.lines)):
+            line = self.lines[k]
+            m = _ENUMERATION.match(self.norm, line.start, line.end)
+            if line.kind != "text" or line.story != story or m is None:
+                return
+            end = line.end
+            while end > m.end() and self.norm[end - 1] in "。；，":
+                end -= 1
+            if end - m.end() >= 2:
+                yield Candidate("indirect", m.end(), end, k, report.cue, report.cue_class, report.subject, confidence=0.7)
 
     def _after_cue(self, idx: int, line: Line, a: int, b: int, cue: Cue, attributed: set[int]) -> Candidate | None:
         """``X说：“……”`` (direct), ``X表示，……`` (indirect) and ``X说，本次会晤“……”`` (mixed)."""
