@@ -363,9 +363,9 @@ class Finder:
             if self.norm[clause_end : clause_end + 1] not in ("，", "："):
                 continue
             for ca, cb, _ in self.cues(line, comma + 1, clause_end):
-                subject = self.norm[comma + 1 : ca]
-                if cb == clause_end and 0 < len(subject) <= _SUBJECT_HEAD and subject[0] not in _ADVERB_STARTS \
-                        and not subject.startswith(_FIRST_PERSON) and "方" not in subject[:3]:
+                other = self.norm[comma + 1 : ca]
+                if cb == clause_end and 0 < len(other) <= _SUBJECT_HEAD and other[0] not in _ADVERB_STARTS \
+                        and not other.startswith(_FIRST_PERSON) and "方" not in other[:3]:
                     return comma
         return end
 
