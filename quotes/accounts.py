@@ -20,6 +20,8 @@ from .reading import to_simplified
 # A one-character abbreviation (中, 美, 俄…) names a party only in compounds like these.
 _ABBREVIATION_FOLLOWERS = "方国军总外防驻官政媒"
 _EVIDENCE = ("speakers", "outlet", "frame")  # how a file tells whose account it is, weakest first
+_UNNAMED_HEADS = ("官员", "人士", "发言人", "外交官", "消息人士")
+_AGAIN = ("这", "那", "该", "此", "两位", "两名", "这些", "那些")  # 这位官员, 该人士: one named before
 _PRIVATE_MEDIA = ("媒体", "杂志", "报纸", "电视台", "网站", "周刊")
 _TOPIC_FOLLOWERS = ("问题", "事务", "研究", "观察", "通")
 _AFFILIATION_WINDOW = 16  # characters before a speaker's name searched for a party
@@ -136,6 +138,23 @@ def _consistent(quotes: list[Quote]) -> None:
         tally = votes.get((q.speaker, q.speaker_kind))
         if q.speaker_side is None and tally and q.type != "headline":
             q.speaker_side = max(tally, key=tally.get)
+    _unnamed_again(quotes)
+
+
+def _unnamed_again(quotes: list[Quote]) -> None:
+    """这位官员, 两位官员, 该人士: an unnamed source named again by its head takes the party of
+    the last one of that head the story introduced (两名美国官员 → 美方)."""
+    last: dict[tuple[str, str], str] = {}
+    for q in quotes:
+        if q.speaker_kind != "anonymous" or not q.speaker:
+            continue
+        head = next((h for h in _UNNAMED_HEADS if q.speaker.endswith(h)), None)
+        if head is None:
+            continue
+        if q.speaker_side:
+            last[(q.story, head)] = q.speaker_side
+        elif q.speaker.startswith(_AGAIN) and (q.story, head) in last:
+            q.speaker_side = last[(q.story, head)]
 
 
 def _affiliation_at(text: str, quote: Quote, lex: SideLexicon, head_only: bool = False) -> str | None:

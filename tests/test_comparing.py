@@ -249,3 +249,9 @@ def test_two_parties_each_saying_their_own_piece_in_their_own_account_are_two_st
         _statement("q2", "中方", "菲方船只擅自闯入黄岩岛附近海域，中方依法予以驱离", "刘振邦", party="中方"),
     ])
     assert status["q1"][0] == status["q2"][0] == "one_sided"
+
+
+def test_an_unnamed_source_named_again_keeps_the_party_it_was_introduced_with():
+    text = ("两名美国官员说，美国已向乌克兰提供远程导弹。\n\n这位官员表示，这些导弹是军援方案的一部分。\n\n"
+            "俄罗斯国防部说，俄军击落了一架无人机。\n")
+    assert [q.speaker_side for q in analyze(text).quotes] == ["美方", "美方", "俄方"]
