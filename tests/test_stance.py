@@ -275,3 +275,10 @@ def test_targets_are_names_not_verb_tails_or_speech():
     assert names("他说“视频助理裁判应该介入却没有介入”") == []
     assert names("我们要加以重视，台日之间友好") == ["台日"]
     assert [t.target for t in find_targets("马英龙表示支持", names=["马英龙"])] == ["马英龙"]  # a pair inside a name
+
+
+def test_an_abbreviated_party_is_reported_under_the_name_it_stands_for():
+    from quotes.stance.targets import find_targets
+
+    names = [t.target for t in find_targets("中俄两军要落实好两国元首重要共识")]
+    assert "中国" in names and "俄罗斯" in names and "中" not in names and "俄" not in names

@@ -91,8 +91,10 @@ def find_targets(text: str, addressee: str | None = None, names: Iterable[str] =
     party_words = side_lexicon().words
     mentions = []
     for a, b, word in scanner.finditer(text) if words is None else words:
-        if len(word) > 1 or _abbreviation_used(text, a, b, party_words):
+        if len(word) > 1:
             mentions.append(TargetMention(text[a:b], a, b, "party"))
+        elif _abbreviation_used(text, a, b, party_words):  # 中俄's 中 is reported as 中国, the name it stands for
+            mentions.append(TargetMention(_party_name(party_words[word]), a, b, "party"))
     for name in names:
         i = text.find(name)
         if i >= 0 and len(name) > 1:
