@@ -23,7 +23,9 @@ _EVIDENCE = ("speakers", "outlet", "frame")  # how a file tells whose account it
 _UNNAMED_HEADS = ("官员", "人士", "发言人", "外交官", "消息人士")
 _AGAIN = ("这", "那", "该", "此", "两位", "两名", "这些", "那些")  # 这位官员, 该人士: one named before
 _PRIVATE_MEDIA = ("媒体", "杂志", "报纸", "电视台", "网站", "周刊")
-_TOPIC_FOLLOWERS = ("问题", "事务", "研究", "观察", "通")
+_TOPIC_FOLLOWERS = ("问题", "事务", "研究", "观察")
+_HAND = re.compile("通(?![报讯过知信话电告道])")  # 中国通, not 北京通报
+_SOMEWHERE_IN = ("一家", "一所", "一个", "某")
 _AFFILIATION_WINDOW = 16  # characters before a speaker's name searched for a party
 _DATELINE_REACH = 24  # characters at the head of a paragraph where an outlet's dateline stands
 _LINE = re.compile("[^\n]+")
@@ -49,8 +51,10 @@ class SideLexicon:
             word = m.group()
             if m.string[m.start() - 1 : m.start()] == "驻":
                 continue  # 中国驻欧盟使团: the host, not the party
-            if m.string.startswith(_TOPIC_FOLLOWERS, m.end()):
-                continue  # 日本问题学者, 中国事务专家: the subject of study, not the party
+            if m.string.startswith(_TOPIC_FOLLOWERS, m.end()) or _HAND.match(m.string, m.end()):
+                continue  # 日本问题学者, 中国事务专家, 中国通: the subject of study, not the party
+            if m.string.startswith(_SOMEWHERE_IN, m.end()):
+                continue  # 新加坡一家智库的研究员: where someone works, not whom they speak for
             if m.start() == previous_end:
                 continue  # 越南|外交部发言人: the country named first qualifies the organ
             previous_end = m.end()

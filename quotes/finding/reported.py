@@ -503,6 +503,8 @@ class Finder:
                     continue  # 政府提出「…」的具体计划: a name in marks after the verb, not its speech
             if b == end or (account and cue.direct_object) or self._subject_clause(b, line):
                 return True
+            if cue.recipient and norm[end] == "：" and end - b <= _RECIPIENT_MAX:
+                return True  # 布鲁克斯在通话中告诉王立群：“…”: the inner speaker, telling someone
         return False
 
     def _subject_length(self, a: int, b: int) -> int:
