@@ -20,6 +20,7 @@ from .reading import to_simplified
 # A one-character abbreviation (中, 美, 俄…) names a party only in compounds like these.
 _ABBREVIATION_FOLLOWERS = "方国军总外防驻官政媒"
 _EVIDENCE = ("speakers", "outlet", "frame")  # how a file tells whose account it is, weakest first
+_OFFICERS = ("发言人", "部长", "长官", "大臣", "官员", "大使", "主任", "司长", "局长", "处长", "秘书长")
 _UNNAMED_HEADS = ("官员", "人士", "发言人", "外交官", "消息人士")
 _AGAIN = ("这", "那", "该", "此", "两位", "两名", "这些", "那些")  # 这位官员, 该人士: one named before
 _PRIVATE_MEDIA = ("媒体", "杂志", "报纸", "电视台", "网站", "周刊")
@@ -143,6 +144,17 @@ def _consistent(quotes: list[Quote]) -> None:
         if q.speaker_side is None and tally and q.type != "headline":
             q.speaker_side = max(tally, key=tally.get)
     _unnamed_again(quotes)
+    _body_members(quotes)
+
+
+def _body_members(quotes: list[Quote]) -> None:
+    """国防部发言人全夏允: an officer of a body the story has quoted with a party (（首尔综合电）
+    国防部表示… is 韩方) speaks for that party; a researcher of an institute does not."""
+    bodies = {(q.story, q.speaker): q.speaker_side for q in quotes
+              if q.speaker_kind == "organization" and q.speaker_side and q.speaker and len(q.speaker) >= 2}
+    for q in quotes:
+        if q.speaker_side is None and q.speaker_kind == "person" and q.role and q.role.endswith(_OFFICERS):
+            q.speaker_side = next((side for (story, body), side in bodies.items() if story == q.story and q.role.startswith(body)), None)
 
 
 def _unnamed_again(quotes: list[Quote]) -> None:

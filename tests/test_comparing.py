@@ -255,3 +255,12 @@ def test_an_unnamed_source_named_again_keeps_the_party_it_was_introduced_with():
     text = ("两名美国官员说，美国已向乌克兰提供远程导弹。\n\n这位官员表示，这些导弹是军援方案的一部分。\n\n"
             "俄罗斯国防部说，俄军击落了一架无人机。\n")
     assert [q.speaker_side for q in analyze(text).quotes] == ["美方", "美方", "俄方"]
+
+
+def test_a_turn_to_the_other_account_holds_for_its_paragraph_and_a_body_s_spokesperson_speaks_for_it():
+    text = ("（首尔综合电）国防部5日表示，两国防长同意恢复热线。\n\n"
+            "国防部说，朴正勋指出，日本巡逻机低空接近。对此，东京方面的版本是，朴正勋表示韩方愿意通过协商查明事实。\n\n"
+            "朴正勋在会谈中还说：“韩日安保合作不能因为个别事件而动摇。”\n\n"
+            "国防部发言人全夏允说，驱逐舰当时只开启了对海搜索雷达。\n")
+    sides = [q.side for q in analyze(text).quotes]
+    assert sides == ["韩方", "韩方", "日方", "韩方", "韩方"]

@@ -382,6 +382,7 @@ class Attributor:
         if frame is not None and mention is not None and self.frames.close_for_new_voice(frame, mention, cand):
             frame = None
         if mention is not None and mention.kind == "document" and mention.name is None:
+            frame = frame or self.frames.reopened(mention.document, cand)
             self._resolve_document(quote, mention, frame, story)
         elif mention is not None:
             self._resolve(quote, mention, story)

@@ -22,14 +22,14 @@ _FRAME_PATTERNS = (
     (re.compile(r"(?P<outlet>[^，。；：“”「」\s]{1,12}?)?根据(?P<origin>" + _FRAME_SOURCE + r")(?:发表|发布|公布|发出)的(?P<doc>新闻稿|声明|公报|新闻公报|通报|消息|报告|通稿|文章)"), ("根据",)),
     # 据X消息 / 据X报道 / 另据X介绍 / 据X发布的消息
     (re.compile(r"(?<!根)(?:另)?据(?P<origin>" + _FRAME_SOURCE + r")" + _FRAME_TIME + r"(?:发布|发表|公布)?(?:的)?(?:消息|报道|报导|介绍|透露|称|指出|披露|说|表示|通报|发布|公布|引述|援引|声明|新闻稿|新闻公报|公报|(?:通话)?摘要|(?:会谈)?概要|纪要)[，：,]"), ("据",)),
-    # 越通社的报道对会谈的描述有所不同。: a sentence that opens on an account names it
-    (re.compile(r"(?:^|(?<=[。！？]))(?P<origin>[^，。；：“”「」\n]{2,16}?)的(?:书面|正式|官方)?(?P<doc>报道|报导|新闻稿|新闻公报|公报|声明|通报|文告|版本|概要|说法)", re.M),
+    # 越通社的报道对会谈的描述有所不同。/ 对此，东京方面的版本是，…: a sentence (or a turn) that opens on an account names it
+    (re.compile(r"(?:^|(?<=[。！？])|(?<=对此，)|(?<=不过，)|(?<=但是，)|(?<=然而，))(?!按照|依照|根据|在)(?P<origin>[^，。；：“”「」\n]{2,16}?)的(?:书面|正式|官方)?(?P<doc>报道|报导|新闻稿|新闻公报|公报|声明|通报|文告|版本|概要|说法)", re.M),
      ("报道", "报导", "新闻稿", "公报", "声明", "通报", "文告", "的版本", "概要", "的说法")),
     # 按照中方的说法，… / 在印尼发布的版本中，… / 他在X网站发布的声明中说: the account named in an
     # adverbial, which reaches later paragraphs only for the voices it has already named
     (re.compile(r"(?P<scope>按照|依照|根据|在)(?P<origin>[^，。；：“”「」\n]{2,20}?)(?:官方)?(?:网站|官网|网页|社交媒体|社交平台)?上?"
-                r"(?:发表|发布|公布|发出)?的(?P<doc>说法|版本|描述|新闻稿|新闻公报|公报|声明|通报|文告|通话摘要|摘要|纪要)(?:中|里)?(?=[，,说称表指])"),
-     ("的说法", "的版本", "的描述", "新闻稿中", "公报中", "声明中", "通报中", "文告中", "摘要中", "纪要中")),
+                r"(?:发表|发布|公布|发出)?的(?P<doc>说法|版本|描述|新闻稿|新闻公报|公报|声明|通报|文告|通话摘要|摘要|会谈概要|概要|纪要)(?:中|里)?(?=[，,说称表指])"),
+     ("的说法", "的版本", "的描述", "新闻稿中", "公报中", "声明中", "通报中", "文告中", "摘要中", "纪要中", "概要")),
     # X随后发表的声明 / X在官网发布的新闻稿: the account a later 声明说 refers to
     (re.compile(r"(?P<origin>[^据，。；：“”「」\n]{2,24}?)(?:在[^，。；：\n]{0,12}?|随后|当天|同日|稍后|其后)?(?:发表|发布|公布|发出)(?:的|了)?(?P<doc>新闻稿|新闻公报|公报|联合声明|声明|通报|通稿|文告|公告|通话摘要|摘要|会谈概要|概要|纪要)"),
      ("发表", "发布", "公布", "发出")),
@@ -38,6 +38,7 @@ _FRAME_PATTERNS = (
     # X引述Y / X援引Y的声明
     (re.compile(r"(?P<outlet>[^，。；：“”「」\s]{2,12}?)(?:则|也|还|又)?(?:引述|援引)(?P<origin>[^，。；：“”「」]{2,20}?(?:声明|新闻稿|公报|消息|报道|官员|发言人))"), ("引述", "援引")),
 )
+_TURNS = ("对此，", "不过，", "但是，", "然而，")
 ACCOUNT_DOCUMENTS = ("新闻稿", "新闻公报", "公报", "声明", "联合声明", "通报", "通话摘要", "摘要", "会谈概要", "概要", "纪要")
 _NOT_FRAME_SOURCES = ("了解", "悉", "称", "报道", "报导", "说", "统计", "估计", "调查", "分析", "介绍", "透露", "此", "初步")
 
@@ -125,6 +126,19 @@ class Frames:
         document's later quotes reach the reader through.)"""
         return self._in_speech(a) and not any(sa < b and a < sb for sa, sb in self._subjects)
 
+    def reopened(self, paper: str | None, cand: Candidate) -> Frame | None:
+        """概要还说，…: a paragraph opening on the paper of an account named in an adverbial
+        (按照防卫省的概要，…) and closed since (a voice of its own spoke in between) reopens it."""
+        if not paper:
+            return None
+        line = self.lines[cand.line]
+        for at, frame in reversed(self.changes):
+            if at <= line.start and frame is not None and frame.adverbial and frame.source.endswith(paper):
+                self.changes.append((line.start, frame))
+                self.changes.sort(key=lambda c: c[0])
+                return frame
+        return None
+
     def close_for_new_voice(self, frame: Frame, m: Mention, cand: Candidate) -> bool:
         """A frame reaches into later paragraphs for the voices of its account; a speaker first
         named in a later paragraph (a spokesperson's reaction, an analyst) speaks outside it."""
@@ -185,8 +199,9 @@ class Frames:
         source = f"{outlet}/{origin_text}{doc}" if outlet and origin_text else outlet or f"{origin_text}{doc}"
         if groups.get("cited"):  # 美联社/马科斯: the outlet carries the person's words, not its country's account
             source = f"{origin_text}/{self.original[m.start('cited') : m.end('cited')].strip()}"
+        turn = self.norm.endswith(_TURNS, line.start, m.start())  # 对此，东京方面的版本是，…: mid-paragraph, for its paragraph
         return Frame(source=source, start=m.start(), end=m.end(), outlet=outlet, origin=origin_text, origin_span=origin_span,
-                     adverbial=bool(groups.get("scope")), paragraph_end=line.end if groups.get("cited") else None)
+                     adverbial=bool(groups.get("scope")), paragraph_end=line.end if groups.get("cited") or turn else None)
 
     def _relay_frame(self, relay: Candidate) -> Frame | None:
         """The account opened by an outer attribution (新华社报道说，X表示…); a bare document
