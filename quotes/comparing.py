@@ -40,6 +40,7 @@ _PARTY_PRONOUNS = re.compile("我们|我国|我方|咱们|你们|您|贵国|贵�
 _JOINT_SUBJECT = re.compile("(?:双方|两国|两人|两位|三方|三国|各方)[^，。；]{0,6}?(?:同意|认为|决定|确认|商定|承诺|重申|强调|讨论|达成|签署|欢迎|支持|表示|愿|将|一致)")
 # 中方在峰会上同意…: what a party agrees or offers
 _PARTY_SUBJECT = re.compile("(?P<party>[\u4e00-\u9fff]{1,2}方)[^，。；]{0,8}?(?:同意|承诺|愿|决定|确认|答应)")
+_JOINT_CLAUSE = re.compile("(?:^|，)" + _JOINT_SUBJECT.pattern)  # …举行会谈，两人同意…
 _WHITE_SPACE = re.compile(r"\s\s+")
 _DENIALS = frozenset({"否认", "驳斥", "反驳", "否定", "澄清"})
 _DENIAL_WORDS = re.compile("否认|驳斥|毫无根据|纯属捏造|子虚乌有|不实指控")
@@ -57,7 +58,11 @@ class Statement:
     def framed(self) -> bool:
         """Told in a party's own readout (the account frame in force is that party's, or a
         file of its own) rather than as a reaction outside it or through a third party's report."""
-        return self.doc is not None or (self.quote.source is not None and self.quote.side_reason == "frame")
+        if self.doc is not None or (self.quote.source is not None and self.quote.side_reason == "frame"):
+            return True
+        # a party's own body telling a joint outcome ((首尔综合电)国防部表示，…两人同意…) is that party's readout
+        return (self.quote.speaker_kind == "organization" and self.quote.speaker_side == self.side
+                and _JOINT_CLAUSE.search(normalise(self.quote.text)) is not None)
 
     @property
     def denies(self) -> bool:

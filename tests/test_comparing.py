@@ -264,3 +264,10 @@ def test_a_turn_to_the_other_account_holds_for_its_paragraph_and_a_body_s_spokes
             "国防部发言人全夏允说，驱逐舰当时只开启了对海搜索雷达。\n")
     sides = [q.side for q in analyze(text).quotes]
     assert sides == ["韩方", "韩方", "日方", "韩方", "韩方"]
+
+
+def test_a_party_s_own_body_telling_a_joint_outcome_is_its_readout():
+    text = ("（首尔综合电）国防部5日表示，国防部长官朴正勋与日本防卫大臣中村隆举行会谈，两人同意尽快恢复两国国防部门之间的热线。\n\n"
+            "日本防卫省当晚公布的会谈概要说，两国防长确认将尽早恢复防卫当局之间的热线。\n")
+    comparison = analyze(text).comparison
+    assert [c.status for c in comparison] == ["matched", "matched"]

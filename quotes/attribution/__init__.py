@@ -38,7 +38,7 @@ _ISSUER_REACH = 2000  # characters looked back for whoever issued a document tha
 _SENTENCE_END = "。！？"
 # an account's own papers, and the news of an account in force (据X消息/报道 … 报道说)
 _ACCOUNT_PAPERS = frozenset({*ACCOUNT_DOCUMENTS, "消息", "报道", "报导"})
-_RELAY = re.compile("(?:引述|援引|引用|转引|转述)了?")
+_RELAY = re.compile("(?:引述|援引|引用|转引|转述|宣读)了?")
 _RELAYED_WORDS = re.compile("的(?:话|分析|说法|看法|表态|讲话|发言|评论|观点|报道内容|报导内容|报道|报导|内容|文章)")
 # 援引…中心的数据表示: whoever cites figures speaks for themself
 _CITED_FIGURES = re.compile("的(?:数字|数据|统计|估计|研究|调查)(?:结果)?$")
