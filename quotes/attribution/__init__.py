@@ -257,6 +257,10 @@ class Attributor:
             pass
         if relay is None:
             return None
+        if relay.group().startswith("宣读"):  # 发言人许晓岚…宣读商务部声明说: the one reading it out speaks
+            occasion = self.norm.rfind("在", a, relay.start())  # …何文静|在记者会上|宣读…
+            reader = self.grammar.phrase(a, occasion if occasion > a else relay.start())
+            return self.typer.type(reader.start, reader.end, direct=True) if reader is not None else None
         phrase = self.grammar.phrase(relay.end(), b)
         if phrase is None or (_CITED_FIGURES.search(self.norm, phrase.start, b) and not self._report_cites(a, relay.start())):
             return None
