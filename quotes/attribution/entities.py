@@ -50,15 +50,26 @@ class Registry:
     _names: set[str] = field(default_factory=set)
     parties: tuple[str, ...] = ()  # words a title may open with (德国外长): its holder's country
     title_forms: dict[str, str] = field(default_factory=dict)  # 外长 → 外交部长
+    _titles: dict[str, tuple[str | None, str]] = field(default_factory=dict)
+    _forms_by_length: list[str] | None = None
 
     def _title(self, title: str) -> tuple[str | None, str]:
         """A title as the registry compares it: the country it opens with, and the rest in full
-        form (德国外长 → 德国, 外交部长)."""
+        form (德国外长 → 德国, 外交部长); each title is read once per document."""
+        known = self._titles.get(title)
+        if known is not None:
+            return known
         party = next((p for p in self.parties if title.startswith(p) and len(title) > len(p) + 1), None)
-        if party:
-            title = title[len(party) :]
-        short = next((s for s in sorted(self.title_forms, key=len, reverse=True) if title.endswith(s)), None)
-        return party, title[: -len(short)] + self.title_forms[short] if short else title
+        rest = title[len(party) :] if party else title
+        short = next((s for s in self._short_forms if rest.endswith(s)), None)
+        self._titles[title] = party, rest[: -len(short)] + self.title_forms[short] if short else rest
+        return self._titles[title]
+
+    @property
+    def _short_forms(self) -> list[str]:
+        if self._forms_by_length is None:
+            self._forms_by_length = sorted(self.title_forms, key=len, reverse=True)
+        return self._forms_by_length
 
     def _same_office(self, role: str, title: str, exact: bool) -> bool:
         """Does someone with ``role`` hold ``title``? A title naming a country (德国外长) is

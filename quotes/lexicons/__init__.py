@@ -106,6 +106,11 @@ class Lexicons:
         return Suffixes.of(self.media)
 
     @cached_property
+    def parties_longest_first(self) -> tuple[str, ...]:
+        """The party words, longest first (德国外长 opens with 德国, not 德)."""
+        return tuple(sorted(self.parties, key=len, reverse=True))
+
+    @cached_property
     def body_suffixes(self) -> Suffixes:
         """Organisation and outlet names of two or more characters (部 alone is not one)."""
         return Suffixes.of(w for w in self.organizations + self.media if len(w) > 1)
