@@ -93,13 +93,14 @@ class Finder:
         self._by_close = {q.close: q for q in self.quoted}
         self._ends = self._sentence_ends()
         self._coordinations = [(m.start(), m.end()) for m in _COORDINATION.finditer(norm)]  # ，并… ，同时…
-        self._commas = [m.start() for m in _CLAUSE_COMMA.finditer(norm)]
-        self._party_subjects = tuple(w for w in lex.parties if len(w) == 2 and w.endswith("方"))  # 中方, 美方  # where a clause may hand over to another voice
+        self._commas = [m.start() for m in _CLAUSE_COMMA.finditer(norm)]  # where a clause may hand over to another voice
+        self._party_subjects = tuple(w for w in lex.parties if len(w) == 2 and w.endswith("方"))  # 中方, 美方
         self.relays: list[Candidate] = []  # outer attributions (公报称，X表示，…) that frame an account
         self._shared_subject: dict[int, tuple[int, int]] = {}  # 呼吁…，并要求…: the second cue's subject
         self._inside = sorted(q.content for q in self.quoted)
         self._titles = sorted(self._book_titles())
         self._cue_re = _lexicon_pattern(tuple(lex.cues))
+        self._cue_starts = [m.start() for m in self._cue_re.finditer(norm)]  # where a cue may stand, unfiltered
         self._event_re = _lexicon_pattern(tuple(w for w, k in lex.clause_words.items() if k == "predicate" and len(w) > 1))
         self._not_cue_re = _lexicon_pattern(lex.not_cues)
         self._narration = lex.narration
@@ -362,6 +363,9 @@ class Finder:
             clause_end = self._clause_end(comma + 1, end)
             if self.norm[clause_end : clause_end + 1] not in ("，", "："):
                 continue
+            k = bisect_left(self._cue_starts, comma + 1)
+            if k == len(self._cue_starts) or self._cue_starts[k] >= clause_end:
+                continue  # no verb of speech in the clause: nothing hands over
             for ca, cb, _ in self.cues(line, comma + 1, clause_end):
                 other = self.norm[comma + 1 : ca]
                 if cb == clause_end and 0 < len(other) <= _SUBJECT_HEAD and other[0] not in _ADVERB_STARTS \
