@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 
 from ..finding import Candidate
 from ..lexicons import Lexicons
+from ..reading import normalise as normalise_text
 from ..model import Frame
 from ..structure import Line, after_dateline
 from .mentions import Mention, MentionTyper, join_spans
@@ -153,7 +154,7 @@ class Frames:
             opened = max(ln.start for ln in self.lines if ln.start <= frame.start)
             if self.norm.find(m.name, opened, line.start) >= 0:
                 return False  # a voice named since the paragraph that opened this account goes on in it
-        else:
+        elif not self._other_party_opens(frame, m, line):
             story_start = next(ln.start for ln in self.lines if ln.story == line.story)
             named = re.compile(re.escape(m.name)).finditer(self.norm, story_start, line.start)
             if any(not self._in_speech(at.start()) for at in named):
@@ -161,6 +162,22 @@ class Frames:
         self.changes.append((line.start, None))
         self.changes.sort(key=lambda c: c[0])
         return True
+
+    def _other_party_opens(self, frame: Frame, m: Mention, line: Line) -> bool:
+        """Does the paragraph open on a speaker introduced with another party than the account's
+        (印度外交部的声明说… then 中国外长王毅对苏杰生说…)? Agency copy turns to that party's account so."""
+        if after_dateline(self.norm, line.start, line.end) != m.start or not frame.origin:
+            return False
+        speaker, account = self._party_in(self.norm[m.start : m.end]), self._party_in(normalise_text(frame.origin))
+        return speaker is not None and account is not None and speaker != account
+
+    def _party_in(self, text: str) -> str | None:
+        """The side of the first party word in ``text`` (中国外长 → 中方)."""
+        for i in range(len(text)):
+            word = next((p for p in self.lex.parties_longest_first if len(p) > 1 and text.startswith(p, i)), None)
+            if word is not None:
+                return self.lex.parties[word]
+        return None
 
     def _frame(self, m: re.Match[str], line: Line) -> Frame | None:
         groups = m.groupdict()
