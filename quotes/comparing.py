@@ -218,7 +218,7 @@ def _counterparts(statements: list[Statement], sides: list[str], sim: np.ndarray
 
     # within one story: a party's own voice in its own account, not a joint outcome or what the
     # other party agreed (across files every quote is its file's)
-    own = [s.doc is None and s.quote.speaker_side == s.side and not _shared_position(s.quote) for s in statements]
+    own = [s.doc is None and s.quote.speaker_side == s.side and not _shared_position(s.quote, any_clause=True) for s in statements]
 
     def matches(i: int, j: int) -> bool:
         if own[i] and own[j]:
@@ -244,10 +244,12 @@ def _voice(quote: Quote) -> str | None:
     return normalise(quote.speaker or "")
 
 
-def _shared_position(quote: Quote) -> bool:
-    """A joint outcome (双方同意…) or what the other party agreed (中方在峰会上同意…)."""
+def _shared_position(quote: Quote, any_clause: bool = False) -> bool:
+    """A joint outcome (双方同意…; with ``any_clause`` also in a later clause: 一旦完成，双方将…)
+    or what the other party agreed (中方在峰会上同意…)."""
     text = normalise(quote.text)
-    return _JOINT_SUBJECT.match(text) is not None or _other_party_s_offer(text, quote.speaker_side)
+    joint = _JOINT_CLAUSE.search(text) if any_clause else _JOINT_SUBJECT.match(text)
+    return joint is not None or _other_party_s_offer(text, quote.speaker_side)
 
 
 def _other_party_s_offer(text: str, own: str | None) -> bool:

@@ -278,3 +278,11 @@ def test_a_paragraph_opening_on_the_other_party_s_minister_turns_to_that_party_s
             "印度外交部的声明说，双方现在应该迅速解决实控线沿线剩下的问题。\n\n"
             "中国外长王毅对印度外长苏杰生说，两国前线部队脱离接触大大缓和了紧张局势。\n")
     assert [q.side for q in analyze(text).quotes] == ["印方", "中方"]
+
+
+def test_a_joint_outcome_in_a_later_clause_is_no_party_s_own_piece():
+    status = _status([
+        _statement("q1", "印方", "所有摩擦点的脱离接触一旦完成，双方将共同努力恢复边界地区的和平与平静", "印度外交部", kind="organization", party="印方"),
+        _statement("q2", "中方", "两国前线部队脱离接触缓和了紧张局势，现在是实现边界地区和平与平静的时候了", "王毅", party="中方"),
+    ])
+    assert status["q1"][0] == "matched"
