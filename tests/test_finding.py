@@ -310,3 +310,8 @@ def test_points_announced_by_a_report_ending_on_a_colon_are_the_speaker_s():
     found = quotes_of(text)
     assert [q.text for q in found][-2:] == ["我們完成第一階段憲政改革", "資深中央民意代表，功成身退"]
     assert {q.speaker for q in found} == {"李登輝"}
+
+
+def test_a_postposed_subject_may_open_with_a_country_whose_first_character_is_locative():
+    q = only("“双方一致同意继续用好战略安全磋商机制，增进互信，”中国外交部发布的一份声明说。")
+    assert q.type == "direct" and q.speaker == "中国外交部"

@@ -399,6 +399,11 @@ class Finder:
         clause = self.norm[pos : self._clause_end(pos, line.end)]
         return not clause.endswith(("时候", "时", "之际", "之后", "以后"))
 
+    def _opens_noun(self, a: int) -> bool:
+        """Does a noun or a party open at ``a`` (中国外交部…, 上海市政府…), not a bare 中/上/时?"""
+        two = self.norm[a : a + 2]
+        return self.lex.subject_words.get(two) == "nominal" or two in self.lex.parties
+
     def _opens_predicate(self, a: int, b: int) -> bool:
         """Does norm[a:b] open with a verb, an adverb or a time word rather than a subject?"""
         words = self.lex.subject_words
@@ -547,7 +552,7 @@ class Finder:
         if not 0 < a - (i + 1) <= _POSTPOSED_SUBJECT or i < line.start:
             return None
         if norm[i] in CLOSERS or norm[i] == '"' or (norm[i] == "，" and i > line.start and norm[i - 1] in CLOSERS):
-            if norm[i] != "，" and (norm[i + 1] in _LOCATIVE_ENDS or self._opens_predicate(i + 1, a)):
+            if norm[i] != "，" and ((norm[i + 1] in _LOCATIVE_ENDS and not self._opens_noun(i + 1)) or self._opens_predicate(i + 1, a)):
                 return None  # 出席「…」时表示, “…”答记者问时表示: the quotation is part of a verb phrase
             q = self._quoted_ending_at(i if norm[i] != "，" else i - 1)
             if q is None or q.open in attributed:
