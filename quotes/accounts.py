@@ -47,7 +47,7 @@ class SideLexicon:
         if not text:
             return []
         found = []
-        previous_end = -1
+        previous_end, previous = -1, ""
         for m in self.pattern.finditer(to_simplified(text)):
             word = m.group()
             if m.string[m.start() - 1 : m.start()] == "驻":
@@ -56,10 +56,11 @@ class SideLexicon:
                 continue  # 日本问题学者, 中国事务专家, 中国通: the subject of study, not the party
             if m.string.startswith(_SOMEWHERE_IN, m.end()):
                 continue  # 新加坡一家智库的研究员: where someone works, not whom they speak for
-            if m.start() == previous_end:
-                continue  # 越南|外交部发言人: the country named first qualifies the organ
-            previous_end = m.end()
-            if not places and word in self.capitals and not m.string.startswith(self.governing, m.end()):
+            if m.start() == previous_end or (m.start() == previous_end + 1 and m.string[previous_end] == "的" and previous in self.capitals):
+                continue  # 越南|外交部发言人, 首尔的|外交部发言人: the country named first qualifies the organ
+            previous_end, previous = m.end(), word
+            after = m.end() + (m.string[m.end() : m.end() + 1] == "的")  # 首尔的外交部发言人
+            if not places and word in self.capitals and not m.string.startswith(self.governing, after):
                 continue  # 伦敦一家机构的分析师 is where he is; 北京外交部发言人 whom he speaks for
             if len(word) == 1:
                 nxt = m.string[m.end() : m.end() + 1]

@@ -286,3 +286,9 @@ def test_a_joint_outcome_in_a_later_clause_is_no_party_s_own_piece():
         _statement("q2", "中方", "两国前线部队脱离接触缓和了紧张局势，现在是实现边界地区和平与平静的时候了", "王毅", party="中方"),
     ])
     assert status["q1"][0] == "matched"
+
+
+def test_a_capital_s_ministry_is_that_capital_s_not_the_generic_spokesperson_s():
+    text = ("韩国外交部表示，联合军事演习是防御朝鲜的关键措施。\n\n"
+            "“韩美联合演习是防御措施，”首尔的外交部发言人对美国之音说。\n\n俄罗斯外交部长拉夫罗夫说，这些演习加剧了紧张局势。\n")
+    assert [q.speaker_side for q in analyze(text).quotes] == ["韩方", "韩方", "俄方"]
