@@ -315,3 +315,8 @@ def test_points_announced_by_a_report_ending_on_a_colon_are_the_speaker_s():
 def test_a_postposed_subject_may_open_with_a_country_whose_first_character_is_locative():
     q = only("“双方一致同意继续用好战略安全磋商机制，增进互信，”中国外交部发布的一份声明说。")
     assert q.type == "direct" and q.speaker == "中国外交部"
+
+
+def test_a_report_stops_where_others_decline_to_comment():
+    q = quotes_of("彭博社报道说，一位高级官员表示，美国正在评估其外交选择。此外，国务院和中国大使馆都拒绝置评。")[0]
+    assert q.text == "美国正在评估其外交选择"

@@ -38,6 +38,7 @@ _SOME = ("有些", "一些", "部分", "许多", "不少", "多名", "多位")
 _COMMENTATORS = ("专家", "学者", "人士", "官员", "分析师", "观察家", "批评者")  # 有些专家将这归咎于…: others' views, not the speaker's
 _SOURCE_HEAD = re.compile(r"([^，。；：“”「」\s对将把向在]{2,10}?)(?:对|将|把|向|在|则|也|都)")
 _ENUMERATION = re.compile("\\s*(?:第[一二三四五六七八九十]{1,3}|[一二三四五六七八九十]{1,3}|[0-9]{1,2})[、.．]|\\s*[（(][一二三四五六七八九十0-9]{1,3}[）)]")
+_NO_COMMENT = re.compile("拒绝置评|不予置评|拒绝评论|没有回应置评|未回应置评|没有立即回应|未立即回应")
 _ANNOUNCED = re.compile("(?:为|如下)：")  # 總統致詞內容為：: a speech announced in full
 # 据X报道， / 另据X说， / 根据X的声明，: an account named at a sentence's start
 _FRAME = re.compile(r"(?:另)?(?:据|根据)(?!悉|了解|报道|报导|称|说|介绍|传|闻)(?P<origin>[^，。；：“”「」\n]{2,30}?)(?:的)?"
@@ -636,8 +637,9 @@ class Finder:
                 break
             nxt_end = self._sentence_end(nxt, line.end)
             sentence = norm[nxt:nxt_end]
-            if not sentence.strip() or sentence[0] in "（(" or _ATTENDANCE.search(sentence) or _ANNOUNCED.search(sentence):
-                break  # …。總統致詞內容為：: the speech itself follows, announced
+            if (not sentence.strip() or sentence[0] in "（(" or _ATTENDANCE.search(sentence) or _ANNOUNCED.search(sentence)
+                    or _NO_COMMENT.search(sentence)):
+                break  # …。總統致詞內容為：: the speech itself follows, announced; …都拒绝置评: the reporter again
             # 因此，他也期盼…: a pronoun after a connective opening the sentence is read as its start
             opener = _SENTENCE_OPENER.match(sentence)
             rest = nxt + (opener.end() if opener and sentence.startswith(_PERSONAL_PRONOUNS, opener.end()) else 0)
