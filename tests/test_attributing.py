@@ -291,3 +291,8 @@ def test_a_title_with_its_country_or_in_short_form_finds_the_person_introduced_w
     assert [q.speaker for q in quotes_of(text)] == ["韦伯", "沃尔什"]
     text = "總統接見波蘭前總統華勒沙\n\n賴清德總統今日接見華勒沙。\n\n總統致詞時表示，歡迎華勒沙前總統訪問臺灣。\n"
     assert quotes_of(text)[-1].speaker == "賴清德"  # a bare title is the office whole: 波蘭總統 does not hold it
+
+
+def test_an_agreement_cited_speaks_through_the_one_citing_it():
+    text = "印度外长苏杰生和中国外长王毅周四通话。\n\n印度外长在声明中引用两位外长在通话中达成的共识说，“目前局势长期持续下去对任何一方都不利。”\n"
+    assert [q.speaker for q in quotes_of(text)] == ["苏杰生"]

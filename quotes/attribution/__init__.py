@@ -41,6 +41,7 @@ _ACCOUNT_PAPERS = frozenset({*ACCOUNT_DOCUMENTS, "消息", "报道", "报导"})
 _RELAY = re.compile("(?:引述|援引|引用|转引|转述|宣读)了?")
 _RELAYED_WORDS = re.compile("的(?:话|分析|说法|看法|表态|讲话|发言|评论|观点|报道内容|报导内容|报道|报导|内容|文章)")
 # 援引…中心的数据表示: whoever cites figures speaks for themself
+_AGREEMENT = re.compile("的(?:共识|协议|决定|成果)$")
 _CITED_FIGURES = re.compile("的(?:数字|数据|统计|估计|研究|调查)(?:结果)?$")
 
 
@@ -264,6 +265,8 @@ class Attributor:
         phrase = self.grammar.phrase(relay.end(), b)
         if phrase is None or (_CITED_FIGURES.search(self.norm, phrase.start, b) and not self._report_cites(a, relay.start())):
             return None
+        if _AGREEMENT.search(self.norm, phrase.start, b):
+            return None  # 引用两位外长达成的共识说: an agreement speaks through the one citing it
         end = phrase.end
         words = _RELAYED_WORDS.search(self.norm, phrase.start, end) or _CITED_FIGURES.search(self.norm, phrase.start, end)
         if words is not None and words.end() == end:
