@@ -21,7 +21,6 @@ from .reading import to_simplified
 _ABBREVIATION_FOLLOWERS = "方国军总外防驻官政媒"
 _EVIDENCE = ("speakers", "outlet", "frame")  # how a file tells whose account it is, weakest first
 _OFFICERS = ("发言人", "部长", "长官", "大臣", "官员", "大使", "主任", "司长", "局长", "处长", "秘书长")
-_UNNAMED_HEADS = ("官员", "人士", "发言人", "外交官", "消息人士")
 _AGAIN = ("这", "那", "该", "此", "两位", "两名", "这些", "那些")  # 这位官员, 该人士: one named before
 _PRIVATE_MEDIA = ("媒体", "杂志", "报纸", "电视台", "网站", "周刊")
 _TOPIC_FOLLOWERS = ("问题", "事务", "研究", "观察")
@@ -96,7 +95,7 @@ def account_side(source: str | None, lex: SideLexicon, text: str = "") -> str | 
 
 def _affiliation_in(text: str, name: str, lex: SideLexicon) -> str | None:
     """The party named just before ``name`` (or its head, 布萊德利 of 布萊德利辦公室) in ``text``:
-    in the body first, since a headline packs place and party together (金正恩平壤会晤赵乐际)."""
+    in the body first, since a headline packs place and party together (金正日平壤会晤李明)."""
     body = text.find("\n") + 1
     if body > _HEADLINE_MAX or re.search("[。！？]", text[:body]):
         body = 0  # the first line is a paragraph, not a headline
@@ -144,8 +143,6 @@ def _consistent(quotes: list[Quote]) -> None:
         tally = votes.get((q.speaker, q.speaker_kind))
         if q.speaker_side is None and tally and q.type != "headline":
             q.speaker_side = max(tally, key=tally.get)
-    _unnamed_again(quotes)
-    _body_members(quotes)
 
 
 def _body_members(quotes: list[Quote]) -> None:
@@ -161,11 +158,12 @@ def _body_members(quotes: list[Quote]) -> None:
 def _unnamed_again(quotes: list[Quote]) -> None:
     """这位官员, 两位官员, 该人士: an unnamed source named again by its head takes the party of
     the last one of that head the story introduced (两名美国官员 → 美方)."""
+    heads = lexicons.load().anonymous
     last: dict[tuple[str, str], str] = {}
     for q in quotes:
         if q.speaker_kind != "anonymous" or not q.speaker:
             continue
-        head = next((h for h in _UNNAMED_HEADS if q.speaker.endswith(h)), None)
+        head = min((h for h in heads if q.speaker.endswith(h)), key=len, default=None)  # the bare head: 官员, 人士
         if head is None:
             continue
         if q.speaker_side:
@@ -197,6 +195,8 @@ def assign_sides(doc: Document) -> None:
         # a headline's label speaks for a party only when it names one (菲律宾防长：…)
         q.speaker_side = speaker_affiliation(doc, q, lex, named) if q.type != "headline" else _affiliation_at(doc.text, q, lex)
     _consistent(doc.quotes)
+    _unnamed_again(doc.quotes)
+    _body_members(doc.quotes)
     affiliated = {q.id: q.speaker_side for q in doc.quotes}
     for q in doc.quotes:
         if q.speaker_kind == "media" and q.source is None and q.speaker in lex.words:

@@ -124,8 +124,8 @@ def test_a_transliterated_name_may_hold_function_characters():
 
 def test_a_quoted_name_inside_a_subject():
     assert only("执政的“公民梦想”党辩称，新法将加强监督。").speaker == "公民梦想党"
-    q = only("英国人权组织“海港监察”（Harbour Watch）行政总裁罗杰（Ben Roger）指出，指控与国家安全无关。")
-    assert (q.speaker, q.role) == ("罗杰", "行政总裁")
+    q = only("英国环保组织“绿色海岸”（Green Coast）行政总裁彼得（Tom Peters）指出，报告与政治无关。")
+    assert (q.speaker, q.role) == ("彼得", "行政总裁")
 
 
 def test_who_cites_figures_speaks_unless_a_report_cites_them():
@@ -188,7 +188,7 @@ def test_a_document_with_no_issuer_the_grammar_can_name_opens_no_account():
 
 
 def test_a_statement_a_speaker_tells_of_opens_no_account():
-    text = ("总统指出，欧洲议会近年多次发表声明，支持我国参与国际组织。\n\n"
+    text = ("总统指出，联合国大会过去曾多次通过决议，支持该地区的和平进程。\n\n"
             "总统表示，双方合作前景广阔。\n\n外交部随后发表声明。\n\n声明说，访问圆满成功。")
     assert [q.source for q in quotes_of(text)] == [None, None, "外交部声明"]
 
@@ -199,8 +199,8 @@ def test_a_preposition_that_is_also_a_surname_opens_no_name():
 
 
 def test_a_sentence_opening_on_a_sequence_word_still_names_the_subject_for_the_next():
-    q = only("最後，總統再次歡迎訪賓來到臺灣。並提到，雙方合作前景廣闊。")
-    assert (q.speaker, q.text) == ("總統", "雙方合作前景廣闊")
+    q = only("最後，總統再次感謝代表團遠道而來。並提到，兩國友誼歷久彌新。")
+    assert (q.speaker, q.text) == ("總統", "兩國友誼歷久彌新")
 
 
 def test_a_person_relaying_others_speaks_for_one_paragraph_and_the_account_resumes():
@@ -218,14 +218,14 @@ def test_including_opens_no_speaker_name():
 
 
 def test_a_role_keeps_its_whole_country_name():
-    assert only("宏都拉斯共和國總統羅培茲今天表示，兩國關係穩固。").role == "宏都拉斯共和國總統"
+    assert only("瓜地馬拉共和國總統賈梅岱今天表示，雙邊貿易穩定成長。").role == "瓜地馬拉共和國總統"
     text = "外长会见了印度总统穆尔穆。\n\n穆尔穆表示，合作前景广阔。"
     assert only(text).role == "印度总统"
 
 
 def test_a_pronoun_after_a_relative_clause_subject_is_that_person():
-    text = "曾任挪威貿易部長的安德烈‧索科夫，對雙邊合作成果表示肯定，他並指出，這次訪問收穫很大。"
-    assert only(text).speaker == "索科夫"
+    text = "曾任瑞典外交部長的卡爾‧林德貝里，對雙方交流成果表示肯定，他並指出，這次會談非常坦誠。"
+    assert only(text).speaker == "林德貝里"
 
 
 def test_a_titled_head_after_de_is_named_by_its_name():
@@ -255,7 +255,7 @@ def test_surname_title_given_name_after_the_party_whose_office_it_is():
 
 
 def test_manner_words_and_verbs_after_a_title_are_no_names():
-    text = "王明德總統今天以書面致詞。\n\n總統書面賀詞全文為：\n\n祝賀大會圓滿成功。\n\n總統宣示內容如下：\n\n我們會堅守民主。\n"
+    text = "王明德總統今天以書面祝賀。\n\n總統書面賀詞全文為：\n\n預祝年會順利成功。\n\n總統宣示內容如下：\n\n我們會堅守民主。\n"
     assert {q.speaker for q in quotes_of(text)} == {"王明德"}
 
 
@@ -289,10 +289,10 @@ def test_a_title_with_its_country_or_in_short_form_finds_the_person_introduced_w
     text = ("中国外长韩启明与德国外交部长卡塔琳娜·韦伯举行对话。\n\n中方的消息说，德国外长表示，德方坚持一个中国政策。\n\n"
             "美方代表团由副贸易代表凯瑟琳·沃尔什率领。\n\n新闻稿提到，美国副贸易代表在会上表示，美方愿保持灵活。\n")
     assert [q.speaker for q in quotes_of(text)] == ["韦伯", "沃尔什"]
-    text = "總統接見波蘭前總統華勒沙\n\n賴清德總統今日接見華勒沙。\n\n總統致詞時表示，歡迎華勒沙前總統訪問臺灣。\n"
-    assert quotes_of(text)[-1].speaker == "賴清德"  # a bare title is the office whole: 波蘭總統 does not hold it
+    text = "總統接見捷克前總統諾瓦克\n\n賴清德總統今日接見諾瓦克。\n\n總統致詞時表示，歡迎諾瓦克前總統再度來訪。\n"
+    assert quotes_of(text)[-1].speaker == "賴清德"  # a bare title is the office whole: 捷克總統 does not hold it
 
 
 def test_an_agreement_cited_speaks_through_the_one_citing_it():
-    text = "印度外长苏杰生和中国外长王毅周四通话。\n\n印度外长在声明中引用两位外长在通话中达成的共识说，“目前局势长期持续下去对任何一方都不利。”\n"
-    assert [q.speaker for q in quotes_of(text)] == ["苏杰生"]
+    text = "巴西外长罗沙和阿根廷外长莫雷诺周二通话。\n\n巴西外长在声明中援引两位外长在通话中达成的共识说，“关税争端久拖不决不符合两国利益。”\n"
+    assert [q.speaker for q in quotes_of(text)] == ["罗沙"]

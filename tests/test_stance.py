@@ -280,5 +280,5 @@ def test_targets_are_names_not_verb_tails_or_speech():
 def test_an_abbreviated_party_is_reported_under_the_name_it_stands_for():
     from quotes.stance.targets import find_targets
 
-    names = [t.target for t in find_targets("中俄两军要落实好两国元首重要共识")]
+    names = [t.target for t in find_targets("中俄两国要深化能源领域的务实合作")]
     assert "中国" in names and "俄罗斯" in names and "中" not in names and "俄" not in names

@@ -200,7 +200,7 @@ class Attributor:
             phrase = self.grammar.phrase(ca, cb)
             m = self.typer.type(phrase.start, phrase.end, direct=n == 0) if phrase is not None else None
             if n == 0 and (m is None or self._bare(m) or (m.anaphor and "的" in m.text)):
-                # 专注于…的国际事务教授莎伦·斯夸索尼: a titled head after 的 outranks a bare word;
+                # 研究…的政治学教授安娜·卡林: a titled head after 的 outranks a bare word;
                 # 剑桥大学的莫里森教授: a named head outranks the whole phrase read as a title
                 head = self._relative_head(ca, cb)
                 if m is not None and m.anaphor:

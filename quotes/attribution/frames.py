@@ -34,7 +34,7 @@ _FRAME_PATTERNS = (
     # X随后发表的声明 / X在官网发布的新闻稿: the account a later 声明说 refers to
     (re.compile(r"(?P<origin>[^据，。；：“”「」\n]{2,24}?)(?:在[^，。；：\n]{0,12}?|随后|当天|同日|稍后|其后)?(?:发表|发布|公布|发出)(?:的|了)?(?P<doc>新闻稿|新闻公报|公报|联合声明|声明|通报|通稿|文告|公告|通话摘要|摘要|会谈概要|概要|纪要)"),
      ("发表", "发布", "公布", "发出")),
-    # 美联社援引马科斯的话说: an outlet citing a person carries that paragraph
+    # 路透社援引阿基诺的话说: an outlet citing a person carries that paragraph
     (re.compile(r"(?P<origin>[^，。；：“”「」\s]{2,16}?)(?:则|也|还|又)?(?:引述|援引|引用)(?P<cited>[^，。；：“”「」]{2,20}?)的话"), ("的话",)),
     # X引述Y / X援引Y的声明
     (re.compile(r"(?P<outlet>[^，。；：“”「」\s]{2,12}?)(?:则|也|还|又)?(?:引述|援引)(?P<origin>[^，。；：“”「」]{2,20}?(?:声明|新闻稿|公报|消息|报道|官员|发言人))"), ("引述", "援引")),

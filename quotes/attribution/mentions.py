@@ -313,7 +313,7 @@ def _document(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Menti
     if base == a:
         return Mention(text, a, b, "document", document=noun)
     inner = t.type(a, base, direct=direct)
-    if inner is None:  # 2006年的一个政府|报告: the issuer after the last 的, without its counter
+    if inner is None:  # 去年的一个政府|报告: the issuer after the last 的, without its counter
         owner = t.norm.rfind("的", a, base) + 1 or a
         counted = _ISSUER_COUNTER.match(t.norm, owner, base)
         owner = counted.end() if counted else owner

@@ -66,8 +66,9 @@ _EVIDENTIAL = frozenset({"表明", "显示", "证明", "说明", "意味着"})
 _ATTENDANCE = re.compile("(?:与会|在座|陪同|作陪|随同|陪同接见|陪同出席)$")  # …等均与会: the reporter lists who attended
 _CONTRAST = re.compile("，(?:但是|但|而|不过|然而)")
 _CLAUSE_COMMA = re.compile("[，；]")
-_TIMED_SUBJECT_MAX = 8  # 财政部长林安: the speaker named after a time adverbial is short
-_ADVERBIAL_MAX = 20  # 这个星期早些时候, 在元旦祝詞中: how long a clause telling when or where may be
+_TIMED_SUBJECT_MAX = 8  # 卫生部长陈美玲: the speaker named after a time adverbial is short
+_TIME_SUFFIX_MAX = 2  # 上个月底, 本周初: a time word and a part of it; not a clause (去年他特別強調), not a bare connective (同時，)
+_ADVERBIAL_MAX = 20  # 这个星期早些时候, 在國慶談話中: how long a clause telling when or where may be
 _OCCASION = re.compile(f"在[^，。；：]{{1,20}}[{''.join(sorted(_LOCATIVE_ENDS))}]$")  # …在会见中|表示, 在被问及…时|表示
 _TRAILING_CONNECTIVE = re.compile("，(?:不过|但是|但|而|然而|因此|所以|同时)$")
 _ADVERB_STARTS = set("也还并更亦则又再同")  # ……，也表示，: the same subject goes on
@@ -80,6 +81,11 @@ _CLAUSE_MAX = 200  # a run without a clause break longer than this is no subject
 @lru_cache(maxsize=4)
 def _lexicon_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return word_pattern(words)  # built once per process, not per document
+
+
+def _short_names(subject: str) -> list[str]:
+    """How a story calls the speaker again: the subject's last three or two characters (總統, 李總統)."""
+    return [subject[-n:] for n in (3, 2) if len(subject) >= n]
 
 
 class Finder:
@@ -103,6 +109,7 @@ class Finder:
         self._cue_re = _lexicon_pattern(tuple(lex.cues))
         self._cue_starts = [m.start() for m in self._cue_re.finditer(norm)]  # where a cue may stand, unfiltered
         self._event_re = _lexicon_pattern(tuple(w for w, k in lex.clause_words.items() if k == "predicate" and len(w) > 1))
+        self._time_words = tuple(w for w, k in lex.clause_words.items() if k == "time")
         self._not_cue_re = _lexicon_pattern(lex.not_cues)
         self._narration = lex.narration
         self.lex_cue_max = max(map(len, lex.cues))
@@ -360,12 +367,12 @@ class Finder:
         for k in range(bisect_left(self._commas, pos), bisect_left(self._commas, end)):
             comma = self._commas[k]
             if self._adverbial(pos, comma):
-                continue  # 在元旦祝詞中，他特別提出，…: the time or place of the attribution that follows
+                continue  # 在國慶談話中，他特別提出，…: the time or place of the attribution that follows
             clause_end = self._clause_end(comma + 1, end)
             if self.norm[clause_end : clause_end + 1] not in ("，", "："):
                 continue
-            k = bisect_left(self._cue_starts, comma + 1)
-            if k == len(self._cue_starts) or self._cue_starts[k] >= clause_end:
+            next_cue = bisect_left(self._cue_starts, comma + 1)
+            if next_cue == len(self._cue_starts) or self._cue_starts[next_cue] >= clause_end:
                 continue  # no verb of speech in the clause: nothing hands over
             for ca, cb, _ in self.cues(line, comma + 1, clause_end):
                 other = self.norm[comma + 1 : ca]
@@ -375,11 +382,13 @@ class Finder:
         return end
 
     def _adverbial(self, a: int, b: int) -> bool:
-        """Is norm[a:b] one clause telling when or where (在…中, 这个星期早些时候)?"""
+        """Is norm[a:b] one clause telling when or where (在…中, 上个月底, 这个星期早些时候)?"""
         clause = self.norm[a:b]
         if len(clause) > _ADVERBIAL_MAX or _CLAUSE_BREAK.search(clause):
             return False
-        return clause.startswith(("在", "于", "当")) and clause[-1] in _LOCATIVE_ENDS or clause.endswith(("时候", "之际"))
+        if clause.startswith(("在", "于", "当")) and clause[-1] in _LOCATIVE_ENDS or clause.endswith(("时候", "之际")):
+            return True
+        return any(clause.startswith(w) and 0 < len(clause) - len(w) <= _TIME_SUFFIX_MAX for w in self._time_words)
 
     def _opens_report(self, pos: int, end: int, line: Line) -> bool:
         """Does a clause open at ``pos`` on another voice, an unnamed source or a titled person,
@@ -459,7 +468,7 @@ class Finder:
         with the first one. ``bare``: the content follows its verb ``head`` directly
         (指责中共迫害…，说这是…; 敦促联合国…，呼吁…), where a verb of speech or an appeal after a
         bare comma coordinates too, unless the head is a hope whose clause goes on
-        (希望中田议员发挥影响力，籲請日本政府…)."""
+        (希望山本議員持續推動交流，籲請日本國會…)."""
         k = bisect_left(self._coordinations, (pos,))
         while k < len(self._coordinations) and self._coordinations[k][1] <= end:
             start, after = self._coordinations[k]
@@ -485,7 +494,7 @@ class Finder:
         first = self._clause_end(pos, min(line.end, pos + _ADVERBIAL_MAX + 1))
         timed = norm[first : first + 1] == "，" and self._adverbial(pos, first) and not norm.startswith(_PERSONAL_PRONOUNS, first + 1)
         if timed:
-            pos = first + 1  # 报道说，这个星期早些时候，林安表示，…: the time of the attribution that follows
+            pos = first + 1  # 报道说，上个月底，陈某表示，…: the time of the attribution that follows
         end = pos
         limit = min(line.end, pos + _TITLE_HEAD * 3 + 1)  # a longer run is no attribution: stop looking
         while end < limit and norm[end] not in "，：；。！？" and norm[end] not in PAIRS and norm[end] != '"':
@@ -500,7 +509,7 @@ class Finder:
             if b == end and norm[end] in "。！？；" or self._subject_length(pos, a) > _TITLE_HEAD:
                 continue  # a long inner "subject" is a clause of the speech, not a speaker
             if timed and (a - pos > _TIMED_SUBJECT_MAX or cue.cue_class in _SUBJECTLESS):
-                continue  # 在政府施政上，青商會能夠持續提供寶貴建議，: the speech's own clause
+                continue  # 在地方建設上，各界能夠持續提供建議，: the speech's own clause
             if cue.cue_class == "mental" and norm.endswith(_HEDGES, pos, a):
                 continue  # 李维亚说，金正恩可能认为…: the speaker's guess at another's mind
             if norm[a - 1] == "所":
@@ -652,7 +661,7 @@ class Finder:
 
     def _other_voice_opens(self, a: int, b: int) -> bool:
         """Does the sentence open on an unnamed source or an outlet as its subject (有些专家将这
-        归咎于…, 中国官方媒体对这一消息进行了大力报道)? The reporter is telling of others."""
+        归咎于…, 官方媒体对此作了大量报道)? The reporter is telling of others."""
         clause = self.norm[a : self._clause_end(a, b)]
         head = _SOURCE_HEAD.match(clause)
         if head is None:
@@ -664,10 +673,9 @@ class Finder:
 
     @staticmethod
     def _narrates_speaker(sentence: str, subject_text: str) -> bool:
-        """Does the sentence name its speaker doing something (對於…，總統也表達感謝之意)? A
+        """Does the sentence name its speaker doing something (對於…，總統也表達謝意)? A
         speaker's own words do not call the speaker by title and say what he also did."""
-        names = [subject_text[-k:] for k in (3, 2) if len(subject_text) >= k]
-        return any(re.search("(?:^|，)" + re.escape(n) + _ACT_ADVERB, sentence) for n in names)
+        return any(re.search("(?:^|，)" + re.escape(n) + _ACT_ADVERB, sentence) for n in _short_names(subject_text))
 
     def _tells_of_speaker(self, sentence: str, offset: int, subject_text: str, line: Line) -> bool:
         """Does the sentence tell of the speaker rather than go on with the speech: the
@@ -683,8 +691,7 @@ class Finder:
             if self.norm.endswith(self.lex.negators, offset, m.start()) and self._is_cue(*m.span()):
                 return True
         body = _NARRATIVE_OPENER.sub("", sentence, count=1)
-        names = [subject_text[-k:] for k in (3, 2) if len(subject_text) >= k]
-        return any(body.startswith(n) for n in names)
+        return body.startswith(tuple(_short_names(subject_text)))
 
     def _new_speaker(self, a: int, b: int, line: Line) -> bool:
         """Does the first clause of norm[a:b] attribute to a short subject (崔敏浩则在会谈中要求…)?"""
