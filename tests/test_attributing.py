@@ -296,3 +296,15 @@ def test_a_title_with_its_country_or_in_short_form_finds_the_person_introduced_w
 def test_an_agreement_cited_speaks_through_the_one_citing_it():
     text = "巴西外长罗沙和阿根廷外长莫雷诺周二通话。\n\n巴西外长在声明中援引两位外长在通话中达成的共识说，“关税争端久拖不决不符合两国利益。”\n"
     assert [q.speaker for q in quotes_of(text)] == ["罗沙"]
+
+
+def test_a_couple_after_a_titled_name_is_no_part_of_the_name():
+    text = ("林副總統志明伉儷今（3）日晚間出席點燈活動。副總統致詞時表示，希望大家都能平安喜樂。\n\n"
+            "今晚數百位教師接受王總統立德伉儷的邀請出席晚會。總統表示，「感謝各位老師的辛勞。」\n")
+    speakers = [q.speaker for q in quotes_of(text)]
+    assert speakers == ["林志明", "王立德"]
+
+
+def test_an_adverb_of_degree_opens_the_predicate():
+    text = "陳建仁副總統今日出席記者會。副總統很高興今天能參加記者會，也希望政府跟民間攜手合作。\n"
+    assert [q.speaker for q in quotes_of(text)] == ["陳建仁"]  # not 很高興

@@ -125,6 +125,14 @@ def test_targets_are_whole_names_issues_groups_and_titled_people():
     assert found["台美关系"] == "issue" and found["两岸交流"] == "issue" and found["勇往直前"] == "term"
 
 
+
+def test_a_full_name_before_a_title_and_a_policy_domain_are_targets():
+    found = {t.target: t.kind for t in find_targets(normalise("感謝林柏宏董事長長期照顧農民，並推動全民健保。"))}
+    assert found.get("林柏宏") == "person" and "董事长" not in "".join(found)
+    assert "农民" in found and "健保" in found
+    found = {t.target for t in find_targets(normalise("我們將繼續總統的政策。"))}
+    assert not any(t.endswith("继续") for t in found)  # a verb before a title is no name
+
 def test_every_corpus_mention_is_in_its_quote():
     rows = read_corpus(CORPUS)
     assert len(rows) == 2947

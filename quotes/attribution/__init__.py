@@ -98,16 +98,19 @@ class Attributor:
         a = title_start - 1
         if a < line.start or norm[a] not in self.lex.surnames:
             return None
-        # after punctuation, or after the body whose office it is (中国国民党|李主席登辉)
-        if not (a == line.start or norm[a - 1] in _BEFORE_NAME or self.lex.body_suffixes.longest(norm[max(line.start, a - 8) : a])):
+        # after punctuation or the body whose office it is (中国国民党|李主席登辉); after a verb
+        # only with an honorific closing the name (接受|李总统登辉伉俪的邀请, not 感谢|蔡总统拨冗)
+        edge = a == line.start or norm[a - 1] in _BEFORE_NAME or self.lex.body_suffixes.longest(norm[max(line.start, a - 8) : a])
+        if not edge and self.grammar.last_boundary(max(line.start, a - 4), a) != a:
             return None
         for size in (2, 1):
             end = title_end + size
             given = norm[title_end:end]
             if self.lex.subject_words.get(given[:1], "nominal") != "nominal" or self.grammar.ends_phrase(title_end, line.end):
                 continue  # 李主席|并|指出, 李总统|认为: an adverb or a verb, not a given name
-            if end <= line.end and self.typer.plausible_name(norm[a] + given) and (end == line.end or self.grammar.ends_phrase(end, line.end)
-                                                                                  or norm.startswith(HONORIFIC_SUFFIXES, end)):
+            honorific = norm.startswith(HONORIFIC_SUFFIXES, end)
+            if end <= line.end and self.typer.plausible_name(norm[a] + given) and (
+                    honorific or edge and (end == line.end or self.grammar.ends_phrase(end, line.end))):
                 return Mention(norm[a:end], a, end, "person", name=norm[a] + given, role=norm[title_start:title_end],
                                name_spans=((a, a + 1), (title_end, end)), role_spans=((title_start, title_end),))
         return None
@@ -145,8 +148,8 @@ class Attributor:
         transliterated name (罗伯托·萨尔加多), or two or three characters followed by a
         boundary (punctuation, an adverbial, a cue, 的/和/与…)."""
         norm = self.norm
-        if norm[a : a + 1] == "的":
-            return None  # 部长的马都拉‧森: a relative clause, not a title and its name
+        if norm[a : a + 1] == "的" or norm.startswith(HONORIFIC_SUFFIXES, a):
+            return None  # 部长的马都拉‧森: a relative clause; 陈副总统伉俪今日: the couple, named before the title
         m = _SEPARATED_NAME.match(norm, a, limit)
         if m:
             last = max(norm.rfind(c, a, m.end()) for c in NAME_SEPARATORS) + 1

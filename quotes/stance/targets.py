@@ -170,14 +170,38 @@ def _titled_people(text: str) -> list[TargetMention]:
         if len(title) < 2 or title in lex.anonymous:
             continue
         lo = a - (text[a - 1 : a] == "前")
-        if lo > 0 and text[lo - 1] in lex.surnames and (lo == 1 or not _modifier_char(text[lo - 2])
-                                                        or text[lo - 2] in _BEFORE_PERSON or _ends_word(text, lo - 1)):
+        named = _name_before(text, lo, lex.surnames, lex.transliteration)
+        if named:
+            found.append(TargetMention(text[named:lo], named, lo, "person"))  # 陈光耀董事长, 叶南德兹总统
+        elif lo > 0 and text[lo - 1] in lex.surnames and (lo == 1 or not _modifier_char(text[lo - 2])
+                                                          or text[lo - 2] in _BEFORE_PERSON or _ends_word(text, lo - 1)):
             found.append(TargetMention(text[lo - 1 : b], lo - 1, b, "person"))  # 赖院长, 蔡前总统
         name = _NAME_AFTER.match(text, b)
         # 副部长宋立川, 教宗方济各: the name after the title (not 委员会邀请, 部长去年)
         if name and not _in_longer_word(text, a, b) and (text[b] in lex.surnames or all(c in lex.transliteration for c in name.group())):
             found.append(TargetMention(text[b : name.end()], b, name.end(), "person"))
     return found
+
+
+def _name_before(text: str, end: int, surnames: Iterable[str], transliteration: Iterable[str]) -> int | None:
+    """Where a full name standing right before a title begins (陈光耀|董事长, 叶南德兹|总统):
+    a surname and one or two given characters, or a transliteration of three or four, with a
+    word's edge before it (a break, a conjunction or preposition, or a verb of the grammar:
+    感谢|陈光耀董事长).  None when no such name stands there."""
+    for n in (4, 3):
+        start = end - n
+        if start < 0:
+            continue
+        name = text[start:end]
+        if not all(_modifier_char(c) for c in name):
+            continue
+        foreign = all(c in transliteration for c in name[1:])
+        if not (name[0] in surnames and (n == 3 or foreign)):
+            continue
+        if start == 0 or not _modifier_char(text[start - 1]) or text[start - 1] in _BEFORE_PERSON or _ends_word(text, start):
+            if not any(load().subject_words.get(name[i : i + k]) for k in (2, 3) for i in range(n - k + 1)):
+                return start  # no word of the grammar inside it (not 将继续|总统)
+    return None
 
 
 def _named_place_before(text: str, a: int) -> bool:
