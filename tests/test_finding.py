@@ -320,3 +320,11 @@ def test_a_postposed_subject_may_open_with_a_country_whose_first_character_is_lo
 def test_a_report_stops_where_others_decline_to_comment():
     q = quotes_of("美联社报道说，一位资深外交官表示，日本正在考虑新的制裁措施。此外，外务省和俄罗斯大使馆都拒绝置评。")[0]
     assert q.text == "日本正在考虑新的制裁措施"
+
+
+def test_a_greeting_that_opens_a_speech_is_narration_and_the_speech_follows():
+    text = ("林主席致詞時首先感謝總統撥冗接見。上次來訪是在今年一月，這次再度來臺，希望雙方繼續合作。"
+            "林主席也提到，雙方合作越來越密切。\n")
+    found = [(q.speaker, q.cue, q.text) for q in quotes_of(text)]
+    assert found[0] == ("林主席", "致詞", "上次來訪是在今年一月，這次再度來臺，希望雙方繼續合作")
+    assert found[1][1] == "提到" and len(found) == 2  # the greeting itself is no quote

@@ -71,6 +71,10 @@ _TIME_SUFFIX_MAX = 2  # 上个月底, 本周初: a time word and a part of it; n
 _ADVERBIAL_MAX = 20  # 这个星期早些时候, 在國慶談話中: how long a clause telling when or where may be
 _OCCASION = re.compile(f"在[^，。；：]{{1,20}}[{''.join(sorted(_LOCATIVE_ENDS))}]$")  # …在会见中|表示, 在被问及…时|表示
 _TRAILING_CONNECTIVE = re.compile("，(?:不过|但是|但|而|然而|因此|所以|同时)$")
+# 總統致詞時首先歡迎訪賓再次來訪。: a greeting that opens a speech; the speech follows, with no cue of its own
+_GREETING = re.compile("(?P<cue>致词|致辞|讲话)时?，?(?:首先|一开始|开场时?)(?:代表[^，。！？；]{1,20})?"
+                       "(?:感谢|欢迎|恭喜|祝贺|问候|向)[^。！？；\n]{2,80}?[。！]")
+_GREETING_CUE = Cue("致词", "neutral", False)
 _ADVERB_STARTS = set("也还并更亦则又再同")  # ……，也表示，: the same subject goes on
 _NARRATIVE_OPENER = re.compile("^(?:但是|但|而|随后|此后|不过)")
 _CONDITIONALS = ("如果", "假如", "要是", "倘若", "若", "虽然", "尽管", "因为", "由于", "即使")
@@ -223,6 +227,7 @@ class Finder:
                 if after is not None and after.type != "direct" and self._announces_points(after.end, line):
                     found.extend(self._enumerated(idx, after))
         found.extend(self._standalone(attributed))
+        found.extend(self._greeted_speeches(attributed))  # where another quote holds them, _drop_nested keeps that one
         has_cue = lambda text: self._cue_re.search(text) is not None
         labelled = transcripts(self.norm, self.lines) + interview_answers(self.norm, self.lines, self.lex, has_cue)
         return _drop_nested(found + labelled)
@@ -645,19 +650,48 @@ class Finder:
             if nxt >= line.end:
                 break
             nxt_end = self._sentence_end(nxt, line.end)
-            sentence = norm[nxt:nxt_end]
-            if (not sentence.strip() or sentence[0] in "（(" or _ATTENDANCE.search(sentence) or _ANNOUNCED.search(sentence)
-                    or _NO_COMMENT.search(sentence)):
-                break  # …。總統致詞內容為：: the speech itself follows, announced; …都拒绝置评: the reporter again
-            # 因此，他也期盼…: a pronoun after a connective opening the sentence is read as its start
-            opener = _SENTENCE_OPENER.match(sentence)
-            rest = nxt + (opener.end() if opener and sentence.startswith(_PERSONAL_PRONOUNS, opener.end()) else 0)
-            if (self._starts_report(norm[rest:nxt_end], rest) or self._new_speaker(rest, nxt_end, line)
-                    or self._tells_of_speaker(norm[rest:nxt_end], rest, subject_text, line)
-                    or self._narrates_speaker(sentence, subject_text) or self._other_voice_opens(nxt, nxt_end)):
+            if not self._continues_report(line, nxt, nxt_end, subject_text):
                 break
             end = nxt_end
         return end
+
+    def _continues_report(self, line: Line, a: int, b: int, subject_text: str) -> bool:
+        """Does the sentence norm[a:b] go on with the speaker's report, rather than announce the
+        speech (…。總統致詞內容為：), hand back to the reporter (…都拒绝置评) or open another
+        attribution?"""
+        norm = self.norm
+        sentence = norm[a:b]
+        if (not sentence.strip() or sentence[0] in "（(" or _ATTENDANCE.search(sentence) or _ANNOUNCED.search(sentence)
+                or _NO_COMMENT.search(sentence)):
+            return False
+        # 因此，他也期盼…: a pronoun after a connective opening the sentence is read as its start
+        opener = _SENTENCE_OPENER.match(sentence)
+        rest = a + (opener.end() if opener and sentence.startswith(_PERSONAL_PRONOUNS, opener.end()) else 0)
+        return not (self._starts_report(norm[rest:b], rest) or self._new_speaker(rest, b, line)
+                    or self._tells_of_speaker(norm[rest:b], rest, subject_text, line)
+                    or self._narrates_speaker(sentence, subject_text) or self._other_voice_opens(a, b))
+
+    def _greeted_speeches(self, attributed: set[int]) -> Iterator[Candidate]:
+        """``總統致詞時首先歡迎訪賓再次來訪。訪賓上任後隨即…``: the greeting is narration, and
+        the sentences after it in the paragraph are the speech, reported with no cue of their
+        own (cue: the 致詞 of the greeting)."""
+        norm = self.norm
+        for idx, line in enumerate(self.lines):
+            if line.kind != "text":
+                continue
+            for m in _GREETING.finditer(norm, line.start, line.end):
+                subject = self._subject_before(line, m.start())
+                start = m.end()
+                if subject is None or subject[0] >= subject[1] or start >= line.end:
+                    continue
+                subject_text = norm[subject[0] : subject[1]]
+                first_end = self._sentence_end(start, line.end)
+                if not self._continues_report(line, start, first_end, subject_text):
+                    continue
+                end = self._run_on(line, first_end, subject_text)
+                found = self._reported(idx, line, start, end, m.span("cue"), _GREETING_CUE, subject, attributed)
+                if found is not None:
+                    yield found
 
     def _other_voice_opens(self, a: int, b: int) -> bool:
         """Does the sentence open on an unnamed source or an outlet as its subject (有些专家将这
