@@ -308,3 +308,10 @@ def test_a_couple_after_a_titled_name_is_no_part_of_the_name():
 def test_an_adverb_of_degree_opens_the_predicate():
     text = "陳建仁副總統今日出席記者會。副總統很高興今天能參加記者會，也希望政府跟民間攜手合作。\n"
     assert [q.speaker for q in quotes_of(text)] == ["陳建仁"]  # not 很高興
+
+
+def test_a_wish_after_a_thanks_is_the_thanking_speaker_s():
+    text = "王英明總統今日接見訪團。總統代表臺灣人民謝謝友邦的支持，也希望兩國在各領域有更多合作。\n"
+    assert [(q.speaker, q.cue) for q in quotes_of(text)] == [("王英明", "希望")]
+    text = "APEC領袖代表表示，區域經濟整合是大勢所趨。\n"
+    assert [q.speaker for q in quotes_of(text)] == ["APEC領袖代表"]  # a title with 代表 in it stays whole

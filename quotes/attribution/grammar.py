@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..lexicons import Lexicons
-from .mentions import NAME_SEPARATORS
+from .mentions import NAME_SEPARATORS, OFFICES
 
 _TIME = re.compile(
     r"(?:[今昨前明本同当上下]|当地时间)?[（(]\s*\d{1,2}\s*[)）]\s*[日号]"  # 今（24）日
@@ -166,6 +166,8 @@ class SubjectGrammar:
             kind, size = word
             if kind == "verbal" and i == start:
                 return None  # 代表…欢迎: a verb opening the clause
+            if kind == "verbal" and norm[start:i].removeprefix("副") in OFFICES:
+                break  # 总统|代表台湾人民致谢: after a bare office the word is the verb (but 领袖代表 is one title)
             if kind in ("nominal", "verbal"):
                 i += size
                 name_start = i

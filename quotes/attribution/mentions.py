@@ -21,7 +21,7 @@ NAME_SEPARATORS = "·‧•・∙`.．"  # between the parts of a transliterated
 _MODIFIERS = ("新任", "现任", "时任", "前任", "前", "代理", "署理", "候任", "首任")
 _LOCATIVES = set("时后下里前内外间")  # 会后, 期间: no name ends so (a name may end in 中 or 上: 王立中, 刘建上)
 _ISSUER_COUNTER = re.compile("(?:一|这|那|该)(?:个|份|家|间)")
-_OFFICES = frozenset({"主席", "部长", "首相", "总统", "总理", "议长", "参议长", "州长", "市长", "大使", "参议员", "众议员", "议员", "主委", "院长"})
+OFFICES = frozenset({"主席", "部长", "首相", "总统", "总理", "议长", "参议长", "州长", "市长", "大使", "参议员", "众议员", "议员", "主委", "院长"})
 _SITE_SUFFIXES = ("官方网站", "官网", "网站", "网页")
 _TITLE_MODIFIERS = (*_MODIFIERS, "原")  # before a title, after a name (莫迪里前代理部长, X原主任)
 _NAME_MARKS = str.maketrans("", "", "“”「」『』\"")
@@ -381,7 +381,7 @@ def _name_then_title(t: MentionTyper, a: int, b: int, text: str, direct: bool) -
     name = text[: -len(title)]
     while name.endswith(_TITLE_MODIFIERS) and len(name) > 2:  # 莫迪里|前代理|部长
         name = name[: -len(next(m for m in _TITLE_MODIFIERS if name.endswith(m)))]
-    office = title.removeprefix("副") in _OFFICES  # an office vouches for the name before it (莎菟兰副主席)
+    office = title.removeprefix("副") in OFFICES  # an office vouches for the name before it (莎菟兰副主席)
     if not (t.person_name(name) or (office and 2 <= len(name) <= 3 and t.person_name(name, bare=True))) or not t.may_be_name(name):
         return None
     cut = a + len(name)
