@@ -328,3 +328,12 @@ def test_a_greeting_that_opens_a_speech_is_narration_and_the_speech_follows():
     found = [(q.speaker, q.cue, q.text) for q in quotes_of(text)]
     assert found[0] == ("林主席", "致詞", "上次來訪是在今年一月，這次再度來臺，希望雙方繼續合作")
     assert found[1][1] == "提到" and len(found) == 2  # the greeting itself is no quote
+
+
+def test_a_report_stops_at_a_semicolon_where_the_speaker_takes_up_another_verb():
+    text = ("張文明副總統今日接見訪團。副總統說，該州議會曾通過決議支持我國，對此特別表示感謝之意；"
+            "此外，副總統亦期許訪賓繼續支持我參與國際組織。副總統又說，兩國關係密切；雙方希望進一步合作。\n")
+    found = [(q.cue, q.text) for q in quotes_of(text)]
+    assert found[0] == ("說", "該州議會曾通過決議支持我國，對此特別表示感謝之意")
+    assert found[1] == ("期許", "訪賓繼續支持我參與國際組織")
+    assert found[2] == ("說", "兩國關係密切；雙方希望進一步合作")  # the speech's own subject hands nothing over

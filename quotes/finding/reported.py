@@ -70,6 +70,7 @@ _TIMED_SUBJECT_MAX = 8  # 卫生部长陈美玲: the speaker named after a time 
 _TIME_SUFFIX_MAX = 2  # 上个月底, 本周初: a time word and a part of it; not a clause (去年他特別強調), not a bare connective (同時，)
 _ADVERBIAL_MAX = 20  # 这个星期早些时候, 在國慶談話中: how long a clause telling when or where may be
 _OCCASION = re.compile(f"在[^，。；：]{{1,20}}[{''.join(sorted(_LOCATIVE_ENDS))}]$")  # …在会见中|表示, 在被问及…时|表示
+_ACT_CHARS = "也亦并还则更又再特别"  # adverbs between a speaker and the verb (副总统亦期许, 他也特别希望)
 _TRAILING_CONNECTIVE = re.compile("，(?:不过|但是|但|而|然而|因此|所以|同时)$")
 # 總統致詞時首先歡迎訪賓再次來訪。: a greeting that opens a speech; the speech follows, with no cue of its own
 _GREETING = re.compile("(?P<cue>致词|致辞|讲话)时?，?(?:首先|一开始|开场时?)(?:代表[^，。！？；]{1,20})?"
@@ -373,18 +374,32 @@ class Finder:
             comma = self._commas[k]
             if self._adverbial(pos, comma):
                 continue  # 在國慶談話中，他特別提出，…: the time or place of the attribution that follows
-            clause_end = self._clause_end(comma + 1, end)
-            if self.norm[clause_end : clause_end + 1] not in ("，", "："):
+            start = comma + 1
+            # after a semicolon a clause may open on a connective and its verb take the content
+            # directly (……之意；此外，副總統亦期許訪賓…)
+            semicolon = self.norm[comma] == "；"
+            opener = _SENTENCE_OPENER.match(self.norm, start) if semicolon else None
+            start = opener.end() if opener else start
+            clause_end = self._clause_end(start, end)
+            if self.norm[clause_end : clause_end + 1] not in ("，", "：") and not semicolon:
                 continue
-            next_cue = bisect_left(self._cue_starts, comma + 1)
+            next_cue = bisect_left(self._cue_starts, start)
             if next_cue == len(self._cue_starts) or self._cue_starts[next_cue] >= clause_end:
                 continue  # no verb of speech in the clause: nothing hands over
-            for ca, cb, _ in self.cues(line, comma + 1, clause_end):
-                other = self.norm[comma + 1 : ca]
-                if cb == clause_end and 0 < len(other) <= _SUBJECT_HEAD and other[0] not in _ADVERB_STARTS \
+            for ca, cb, cue in self.cues(line, start, clause_end):
+                other = self.norm[start:ca]
+                hands_over = (cb == clause_end and self.norm[clause_end : clause_end + 1] in ("，", "：")
+                              or semicolon and cue.direct_object and self._names_a_speaker(other))
+                if hands_over and 0 < len(other) <= _SUBJECT_HEAD and other[0] not in _ADVERB_STARTS \
                         and not other.startswith(_FIRST_PERSON) and "方" not in other[:3]:
                     return comma
         return end
+
+    def _names_a_speaker(self, subject: str) -> bool:
+        """Is ``subject`` a person named as a speaker is (副總統亦, 他也, 欒布卡總理也), not a
+        subject of the speech itself (臺灣非常, 政府)?  A pronoun or a title, before its adverbs."""
+        core = subject.rstrip(_ACT_CHARS)
+        return core in ("他", "她", "他们", "她们") or self.lex.title_suffixes.longest(core) is not None
 
     def _adverbial(self, a: int, b: int) -> bool:
         """Is norm[a:b] one clause telling when or where (在…中, 上个月底, 这个星期早些时候)?"""
