@@ -290,3 +290,12 @@ def test_an_abbreviated_party_is_reported_under_the_name_it_stands_for():
 
     names = [t.target for t in find_targets("中俄两国要深化能源领域的务实合作")]
     assert "中国" in names and "俄罗斯" in names and "中" not in names and "俄" not in names
+
+
+def test_a_country_s_short_form_a_city_and_a_market_are_targets():
+    from quotes.pipeline import analyze
+
+    doc = analyze("總統今日接見宏都拉斯訪團。總統表示，臺灣將持續協助宏國發展農業，也歡迎高雄與宏國城市交流。\n")
+    targets = {s.target for q in doc.quotes for s in q.stance}
+    assert {"宏國", "高雄"} <= targets
+    assert "房地产" in {t.target for t in find_targets(normalise("房地产市场正在企稳。"))}

@@ -29,6 +29,7 @@ import re
 
 import numpy as np
 
+from ..lexicons import load
 from ..model import Document, Quote, Stance
 from ..reading import normalise, to_traditional
 from .features import cue_lexicon, featurise, Row
@@ -116,12 +117,18 @@ def distancing_markers(text: str, before: str = "") -> list[str]:
     return found
 
 
-def _document_names(doc: Document) -> list[str]:
+_NOT_ABBREVIATIONS = frozenset("中美英法德日韩俄我本该两各多他贵外全友邻大小强诸此敌盟列")  # 两国, 多国; and names of their own
+
+
+def _document_names(doc: Document, norm: str) -> list[str]:
     """The people and bodies the document names (its speakers and those its narration
-    introduces), normalised: targets where a quote names them too."""
+    introduces), normalised: targets where a quote names them too; and the short form of each
+    country the document names (宏都拉斯 → 宏国, 吉里巴斯 → 吉国), which a quote often uses."""
     kinds = ("person", "organization")
     speakers = {normalise(q.speaker) for q in doc.quotes if q.speaker and q.speaker_kind in kinds and len(q.speaker) > 1}
-    return sorted(speakers | set(doc.entities))
+    countries = load().countries
+    short = {w[0] + "国" for w in countries if w[0] not in _NOT_ABBREVIATIONS and w in norm}
+    return sorted(speakers | set(doc.entities) | short)
 
 
 def _surface(target: TargetMention, at: int, doc: Document, norm: str) -> str:
@@ -154,7 +161,7 @@ def assign_stance(doc: Document) -> None:
     for q in doc.quotes:
         if q.side and q.side not in sides_by_story.setdefault(q.story, []):
             sides_by_story[q.story].append(q.side)
-    names = _document_names(doc)
+    names = _document_names(doc, norm)
     # where the lexicons' words may begin, marked once for the whole document
     target_scanner, cue_scanner = _target_words()[0], cue_lexicon().scanner
     target_marks, cue_marks = target_scanner.marks(norm), cue_scanner.marks(norm)
