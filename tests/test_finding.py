@@ -337,3 +337,9 @@ def test_a_report_stops_at_a_semicolon_where_the_speaker_takes_up_another_verb()
     assert found[0] == ("說", "該州議會曾通過決議支持我國，對此特別表示感謝之意")
     assert found[1] == ("期許", "訪賓繼續支持我參與國際組織")
     assert found[2] == ("說", "兩國關係密切；雙方希望進一步合作")  # the speech's own subject hands nothing over
+
+
+def test_a_postposed_cue_may_close_on_whom_it_told():
+    text = "“我们希望对方尽快回到谈判桌，双方都需要展现诚意，”李文华星期五在电话中告诉本台记者。\n"
+    found = [(q.speaker, q.cue, q.type, q.text) for q in quotes_of(text)]
+    assert found == [("李文华", "告诉", "direct", "我们希望对方尽快回到谈判桌，双方都需要展现诚意，")]

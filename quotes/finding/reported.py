@@ -573,7 +573,7 @@ class Finder:
     def _postposed(self, idx: int, line: Line, a: int, b: int, cue: Cue, attributed: set[int]) -> Candidate | None:
         """``“……”，他说。`` and ``……，X补充道。``: the cue closes its clause."""
         norm = self.norm
-        if b < line.end and norm[b] not in _SENTENCE_END + "，" and norm[b] not in PAIRS:
+        if b < line.end and norm[b] not in _SENTENCE_END + "，" and norm[b] not in PAIRS and not self._told_closes(b, line, cue):
             return None
         i = a - 1
         while i >= line.start and norm[i] not in "，。！？；：" and norm[i] not in CLOSERS and norm[i] != '"':
@@ -607,6 +607,14 @@ class Finder:
         if cand is not None:
             cand.postposed = True
         return cand
+
+    def _told_closes(self, b: int, line: Line, cue: Cue) -> bool:
+        """``“……，”他告诉记者。``: a cue that names whom it told may close its sentence with
+        that short phrase."""
+        if not cue.recipient:
+            return False
+        stop = self._sentence_end(b, line.end)
+        return stop - b <= _RECIPIENT_MAX and _CLAUSE_BREAK.search(self.norm, b, stop) is None
 
     def _direct(self, q: Quoted, idx: int, cue_span, cue: Cue, subject) -> Candidate:
         a, b = q.content
