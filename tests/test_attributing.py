@@ -315,3 +315,8 @@ def test_a_wish_after_a_thanks_is_the_thanking_speaker_s():
     assert [(q.speaker, q.cue) for q in quotes_of(text)] == [("王英明", "希望")]
     text = "APEC領袖代表表示，區域經濟整合是大勢所趨。\n"
     assert [q.speaker for q in quotes_of(text)] == ["APEC領袖代表"]  # a title with 代表 in it stays whole
+
+
+def test_a_side_named_with_fangmian_speaks_and_another_frame_opens_on_ling():
+    assert [q.speaker for q in quotes_of("俄罗斯方面周三坚决否认自己与此事有任何关联。\n")] == ["俄罗斯方面"]
+    assert [(q.speaker, q.cue) for q in quotes_of("另据报道，白宫证实总统将在峰会期间会晤对方。\n")] == [("白宫", "证实")]

@@ -348,6 +348,8 @@ def _party(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention 
     """五角大楼, 美国, 塔斯社, 北京: a party's organ, outlet or the state itself."""
     if len(text) > 1 and text in t.lex.parties and t.lex.title_suffixes.longest(text) is None:
         return Mention(text, a, b, "media" if text.endswith(t.lex.media) else "organization", name=text)
+    if text.endswith("方面") and len(text) > 3 and text[:-2] in t.lex.parties:
+        return Mention(text, a, b, "organization", name=text)  # 俄罗斯方面: the side itself, as named
     return None
 
 

@@ -659,8 +659,8 @@ class Finder:
         if a >= b and start > line.start and cue is not None and cue.cue_class in _SUBJECTLESS:
             return start, start
         clause = _last_clause(self.norm, a, b, "，：；”」』\"")
-        if a >= b or clause.startswith(_FRAME_OPENERS):
-            return None  # 据俄方介绍，…: an account frame, not a quote
+        if a >= b or clause.startswith(_FRAME_OPENERS) or (clause == "另" and self.norm.startswith("据", cue_start)):
+            return None  # 据俄方介绍，…, 另据报道，…: an account frame, not a quote
         if clause.startswith(_FIRST_PERSON):
             return None
         return start, cue_start
