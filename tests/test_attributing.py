@@ -320,3 +320,7 @@ def test_a_wish_after_a_thanks_is_the_thanking_speaker_s():
 def test_a_side_named_with_fangmian_speaks_and_another_frame_opens_on_ling():
     assert [q.speaker for q in quotes_of("俄罗斯方面周三坚决否认自己与此事有任何关联。\n")] == ["俄罗斯方面"]
     assert [(q.speaker, q.cue) for q in quotes_of("另据报道，白宫证实总统将在峰会期间会晤对方。\n")] == [("白宫", "证实")]
+
+
+def test_an_analyst_title_holding_a_cue_word_stays_whole():
+    assert [q.speaker for q in quotes_of("政治分析家普拉维特表示，这个案子很严重。\n")] == ["普拉维特"]  # 分析 is also a cue
