@@ -343,3 +343,10 @@ def test_a_postposed_cue_may_close_on_whom_it_told():
     text = "“我们希望对方尽快回到谈判桌，双方都需要展现诚意，”李文华星期五在电话中告诉本台记者。\n"
     found = [(q.speaker, q.cue, q.type, q.text) for q in quotes_of(text)]
     assert found == [("李文华", "告诉", "direct", "我们希望对方尽快回到谈判桌，双方都需要展现诚意，")]
+
+
+def test_a_noun_object_of_a_denial_is_no_quote_but_a_clause_is():
+    assert quotes_of("北京一直否认这些指控及指责。\n") == []
+    assert quotes_of("朝方在讲话中猛烈抨击华盛顿。\n") == []
+    found = [(q.cue, q.text) for q in quotes_of("北京否认这一调查是公正的。俄罗斯否认自己与电缆被切断的事情有任何关联。\n")]
+    assert found == [("否认", "这一调查是公正的"), ("否认", "自己与电缆被切断的事情有任何关联")]

@@ -70,6 +70,7 @@ _TIMED_SUBJECT_MAX = 8  # 卫生部长陈美玲: the speaker named after a time 
 _TIME_SUFFIX_MAX = 2  # 上个月底, 本周初: a time word and a part of it; not a clause (去年他特別強調), not a bare connective (同時，)
 _ADVERBIAL_MAX = 20  # 这个星期早些时候, 在國慶談話中: how long a clause telling when or where may be
 _OCCASION = re.compile(f"在[^，。；：]{{1,20}}[{''.join(sorted(_LOCATIVE_ENDS))}]$")  # …在会见中|表示, 在被问及…时|表示
+_DEMONSTRATIVES = ("这些", "这一", "这个", "这种", "这项", "该项", "那些")
 _ACT_CHARS = "也亦并还则更又再特别"  # adverbs between a speaker and the verb (副总统亦期许, 他也特别希望)
 _TRAILING_CONNECTIVE = re.compile("，(?:不过|但是|但|而|然而|因此|所以|同时)$")
 # 總統致詞時首先歡迎訪賓再次來訪。: a greeting that opens a speech; the speech follows, with no cue of its own
@@ -272,6 +273,8 @@ class Finder:
             return self._in_next_paragraph(idx, line, a, b, cue, attributed)
         if pos >= line.end or (pos == b and norm[pos] in _NOT_CONTENT_START) or norm.startswith(_COORDINATED_VERB, pos):
             return None  # …针对新式设备说明，并亲自操作: a second verb of the subject, not content
+        if pos == b and self._noun_object(pos, self._clause_end(pos, line.end), cue):
+            return None  # 北京一直否认这些指控, 严厉谴责…发动的侵略战争: an act with a noun object
         subject = self._shared_subject.get(a) or self._subject_before(line, a, cue)
         if subject is None:
             return None
@@ -607,6 +610,17 @@ class Finder:
         if cand is not None:
             cand.postposed = True
         return cand
+
+    def _noun_object(self, a: int, b: int, cue: Cue) -> bool:
+        """Is norm[a:b], the object a verb takes directly and the rest of its sentence, a noun
+        phrase rather than a clause: a short phrase opening on a demonstrative (否认这些指控。,
+        声称这一点。), or, after a verb of criticism or denial, a short name (猛烈抨击华盛顿。)?"""
+        text = self.norm[a:b]
+        if not (b >= len(self.norm) or self.norm[b] in _SENTENCE_END + "\n"):
+            return False  # 警告中国，如果…: a clause follows
+        if text.startswith(_DEMONSTRATIVES) and len(text) <= 8 and "是" not in text:
+            return True  # but 这一调查是荒谬的 is a clause
+        return cue.cue_class in ("critical", "rejecting") and len(text) <= 4
 
     def _told_closes(self, b: int, line: Line, cue: Cue) -> bool:
         """``“……，”他告诉记者。``: a cue that names whom it told may close its sentence with
