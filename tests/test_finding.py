@@ -350,3 +350,10 @@ def test_a_noun_object_of_a_denial_is_no_quote_but_a_clause_is():
     assert quotes_of("朝方在讲话中猛烈抨击华盛顿。\n") == []
     found = [(q.cue, q.text) for q in quotes_of("北京否认这一调查是公正的。俄罗斯否认自己与电缆被切断的事情有任何关联。\n")]
     assert found == [("否认", "这一调查是公正的"), ("否认", "自己与电缆被切断的事情有任何关联")]
+
+
+def test_a_verb_joined_with_shuo_is_one_cue():
+    found = [(q.speaker, q.cue, q.text) for q in quotes_of("国务卿张明警告说，如果发生冲突，对方可能会封锁运河。\n")]
+    assert found == [("张明", "警告说", "如果发生冲突，对方可能会封锁运河")]
+    found = [(q.cue, q.text) for q in quotes_of("发言人王平指责说，对方十余次非法飞越领空，称“这种行为司空见惯。”\n")]
+    assert found[0] == ("指责说", "对方十余次非法飞越领空")

@@ -71,6 +71,8 @@ _TIME_SUFFIX_MAX = 2  # 上个月底, 本周初: a time word and a part of it; n
 _ADVERBIAL_MAX = 20  # 这个星期早些时候, 在國慶談話中: how long a clause telling when or where may be
 _OCCASION = re.compile(f"在[^，。；：]{{1,20}}[{''.join(sorted(_LOCATIVE_ENDS))}]$")  # …在会见中|表示, 在被问及…时|表示
 _DEMONSTRATIVES = ("这些", "这一", "这个", "这种", "这项", "该项", "那些")
+_SPEECH_SUFFIX = ("说", "称", "道")
+_CONTENT_OPENERS = ("，", "：", "“", "「")
 _ACT_CHARS = "也亦并还则更又再特别"  # adverbs between a speaker and the verb (副总统亦期许, 他也特别希望)
 _TRAILING_CONNECTIVE = re.compile("，(?:不过|但是|但|而|然而|因此|所以|同时)$")
 # 總統致詞時首先歡迎訪賓再次來訪。: a greeting that opens a speech; the speech follows, with no cue of its own
@@ -181,10 +183,13 @@ class Finder:
 
     def cues(self, line: Line, start: int | None = None, end: int | None = None) -> Iterator[tuple[int, int, Cue]]:
         """Reporting cues in the line (or in norm[start:end] of it), outside quotations and titles."""
+        joined = -1  # the end of a cue that took the speech verb after it (警告|说，…)
         for m in self._cue_re.finditer(self.norm, line.start if start is None else start, line.end if end is None else end):
             a, b = m.span()
-            if self._covered(self._inside, a, b) or self._covered(self._titles, a, b) or self._in_gloss(a, line):
+            if a < joined or self._covered(self._inside, a, b) or self._covered(self._titles, a, b) or self._in_gloss(a, line):
                 continue
+            if self.norm[b : b + 1] in _SPEECH_SUFFIX and self.norm[b + 1 : b + 2] in _CONTENT_OPENERS:
+                b = joined = b + 1  # 警告说，/强调称：: one cue, its content after the mark
             word = self.lex.cues[m.group()]
             noun = next((d for d in self.lex.documents if m.group().startswith(d) and m.group()[len(d):] in self.lex.cues), None)
             if noun is not None:  # 报道|称: the report is the subject, the verb the cue
@@ -294,7 +299,9 @@ class Finder:
         if self._opens_attribution(pos, line, self._is_account(subject, cue)):
             self.relays.append(Candidate("frame", a, b, idx, (a, b), cue.cue_class, subject))
             return None
-        end = self._coordinated_cue(pos, self._sentence_end(pos, line.end), line, subject, bare=pos == b, head=cue)
+        # a verb joined with 说 (指责说，…，称…) coordinates like one taking its content directly
+        bare = pos == b or b - a > len(cue.word)
+        end = self._coordinated_cue(pos, self._sentence_end(pos, line.end), line, subject, bare=bare, head=cue)
         end = self._contrasted_attribution(pos, end, line)
         end = self._attributed_clause(pos, end, line)
         if pos > b or cue.recipient:  # 他指责美方…: an object clause ends with its sentence
