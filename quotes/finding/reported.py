@@ -188,8 +188,9 @@ class Finder:
             a, b = m.span()
             if a < joined or self._covered(self._inside, a, b) or self._covered(self._titles, a, b) or self._in_gloss(a, line):
                 continue
-            if self.norm[b : b + 1] in _SPEECH_SUFFIX and self.norm[b + 1 : b + 2] in _CONTENT_OPENERS:
-                b = joined = b + 1  # 警告说，/强调称：: one cue, its content after the mark
+            if (self.norm[b : b + 1] in _SPEECH_SUFFIX and self.norm[b + 1 : b + 2] in _CONTENT_OPENERS
+                    and m.group() not in self.lex.documents):
+                b = joined = b + 1  # 警告说，/强调称：: one cue (but in 通报|称 the paper speaks)
             word = self.lex.cues[m.group()]
             noun = next((d for d in self.lex.documents if m.group().startswith(d) and m.group()[len(d):] in self.lex.cues), None)
             if noun is not None:  # 报道|称: the report is the subject, the verb the cue
