@@ -324,3 +324,16 @@ def test_a_side_named_with_fangmian_speaks_and_another_frame_opens_on_ling():
 
 def test_an_analyst_title_holding_a_cue_word_stays_whole():
     assert [q.speaker for q in quotes_of("政治分析家普拉维特表示，这个案子很严重。\n")] == ["普拉维特"]  # 分析 is also a cue
+
+
+def test_names_the_typer_used_to_cut():
+    assert [q.speaker for q in quotes_of("有些专家认为，经济将会复苏。\n")] == ["有些专家"]
+    assert [q.speaker for q in quotes_of("阿拉伯联合酋长国表示，将继续提供援助。\n")] == ["阿拉伯联合酋长国"]
+    assert [q.speaker for q in quotes_of("教宗方济各说，战争必须停止。\n")] == ["方济各"]
+
+
+def test_a_reference_to_what_another_said_stays_in_the_speech_but_a_cited_quotation_is_relayed():
+    text = "林志明總統今日會見訪團。總統表示，兩國都是太平洋的一份子，就像訪賓所說，我們兩國就是一家人。\n"
+    assert [(q.speaker, q.text) for q in quotes_of(text)] == [("林志明", "兩國都是太平洋的一份子，就像訪賓所說，我們兩國就是一家人")]
+    cited = quotes_of("林志明總統今日會見訪團。總統表示，正如古人所說：「民為邦本。」\n")
+    assert [q.speaker for q in cited] == ["林志明"] and "民為邦本" in cited[0].text  # no speaker named 古人所

@@ -231,6 +231,10 @@ class MentionTyper:
                 return len(prefix)
         return 0
 
+    def _surname_led(self, text: str) -> bool:
+        """A three-character name opening on a surname (方济各, not 方面 or 府发言人)."""
+        return len(text) == 3 and text[0] in self.lex.surnames and self.plausible_name(text) and text not in self.lex.subject_words
+
     def split_title(self, text: str) -> tuple[int, int, int] | None:
         """(title start, name start, name end) of the last title that a personal name follows
         (and perhaps a rank after the name: 次长颜有贤中将)."""
@@ -244,8 +248,8 @@ class MentionTyper:
             if word is not None and self.lex.subject_words[word] == "nominal":
                 continue  # 委员 in 委员会
             reach = max(reach, i + len(title))
-            if len(title) < 2 or not rest or rest[0] in self._body_characters:
-                continue  # 总统|室一名官员: the title names a body (总统室, 总统府), no person follows
+            if len(title) < 2 or not rest or (rest[0] in self._body_characters and not self._surname_led(rest)):
+                continue  # 总统|室一名官员: the title names a body (总统室, 总统府), no person follows (but 教宗|方济各)
             trailing = self.lex.title_suffixes.longest(rest)  # 次长颜有贤中将: a rank after the name
             if trailing and len(rest) > len(trailing) + 1:
                 rest = rest[: -len(trailing)]
@@ -290,8 +294,8 @@ def _determined(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Men
 def _existential(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:
     """中国网上有评论文章, 有消息人士: "there is someone who…", an unnamed source (有 left out)."""
     i = text.find("有")
-    if not 0 <= i <= _EXISTENTIAL_REACH or len(text) - i < 3:
-        return None
+    if not 0 <= i <= _EXISTENTIAL_REACH or len(text) - i < 3 or text.startswith(("有些", "有的"), i):
+        return None  # 有些专家 is a quantity of them, not "there are"
     rest = text[i + 1 :]
     if not (rest.endswith(t.lex.documents) or rest.endswith(t.lex.anonymous) or rest.endswith(t.lex.media)):
         return None
@@ -345,8 +349,8 @@ def _named_as(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Menti
 
 
 def _party(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:
-    """五角大楼, 美国, 塔斯社, 北京: a party's organ, outlet or the state itself."""
-    if len(text) > 1 and text in t.lex.parties and t.lex.title_suffixes.longest(text) is None:
+    """五角大楼, 美国, 塔斯社, 北京, 阿联酋: a party's organ, outlet or the state itself, or any country."""
+    if len(text) > 1 and (text in t.lex.parties or text in t.lex.countries) and t.lex.title_suffixes.longest(text) is None:
         return Mention(text, a, b, "media" if text.endswith(t.lex.media) else "organization", name=text)
     if text.endswith("方面") and len(text) > 3 and text[:-2] in t.lex.parties:
         return Mention(text, a, b, "organization", name=text)  # 俄罗斯方面: the side itself, as named

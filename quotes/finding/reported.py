@@ -198,13 +198,20 @@ class Finder:
                 word = self.lex.cues[m.group()[len(noun):]]
             before = self.norm[a - 1] if a > line.start else ""
             if before and (before in _PASSIVE or ((word.direct_object or word.noun) and before in _NOMINAL)):
-                continue
+                continue  # 遭到批评, 他的回应: what someone underwent, a noun
+            if before == "所" and not self._quotation_follows(b, line):
+                continue  # 正如X所说，我们…: a reference inside the speech (but 如雷根所说：「…」 relays his words)
             if self.norm.endswith(self.lex.negators, line.start, a):
                 continue  # 没有透露: nothing was reported
             if _PASSIVE_AGENT.search(self.norm, max(line.start, a - _AGENT_MAX), a):
                 continue  # 受到联邦当局指控: the cue is what someone underwent
             if self._is_cue(a, b):
                 yield a, b, word
+
+    def _quotation_follows(self, b: int, line: Line) -> bool:
+        """Does a quotation open right after norm[b] (说「…」, 说：“…”)?"""
+        i = b + (self.norm[b : b + 1] in ("，", "："))
+        return i < line.end and (self.norm[i] in PAIRS or self.norm[i] == '"')
 
     def _in_gloss(self, a: int, line: Line) -> bool:
         """Is position ``a`` inside a short parenthesis (斯卡伯勒浅滩（中国称黄岩岛）)?"""
