@@ -120,14 +120,15 @@ def distancing_markers(text: str, before: str = "") -> list[str]:
 _NOT_ABBREVIATIONS = frozenset("中美英法德日韩俄我本该两各多他贵外全友邻大小强诸此敌盟列")  # 两国, 多国; and names of their own
 
 
-def _document_names(doc: Document, norm: str) -> list[str]:
+def _document_names(doc: Document, words: Iterable[str]) -> list[str]:
     """The people and bodies the document names (its speakers and those its narration
     introduces), normalised: targets where a quote names them too; and the short form of each
-    country the document names (宏都拉斯 → 宏国, 吉里巴斯 → 吉国), which a quote often uses."""
+    country among the document's target ``words`` (宏都拉斯 → 宏国, 吉里巴斯 → 吉国), which a
+    quote often uses."""
     kinds = ("person", "organization")
     speakers = {normalise(q.speaker) for q in doc.quotes if q.speaker and q.speaker_kind in kinds and len(q.speaker) > 1}
     countries = load().countries
-    short = {w[0] + "国" for w in countries if w[0] not in _NOT_ABBREVIATIONS and w in norm}
+    short = {w[0] + "国" for w in words if w in countries and w[0] not in _NOT_ABBREVIATIONS}
     return sorted(speakers | set(doc.entities) | short)
 
 
@@ -161,10 +162,10 @@ def assign_stance(doc: Document) -> None:
     for q in doc.quotes:
         if q.side and q.side not in sides_by_story.setdefault(q.story, []):
             sides_by_story[q.story].append(q.side)
-    names = _document_names(doc, norm)
     # where the lexicons' words may begin, marked once for the whole document
     target_scanner, cue_scanner = _target_words()[0], cue_lexicon().scanner
     target_marks, cue_marks = target_scanner.marks(norm), cue_scanner.marks(norm)
+    names = _document_names(doc, {w for _, _, w in target_scanner.finditer(norm, 0, len(norm), target_marks)})
     pending: list[tuple[Quote, list[TargetMention], int, int]] = []
     rows: list[Row] = []
     hits: dict[str, list[tuple[int, int, str]]] = {}
