@@ -337,3 +337,8 @@ def test_a_reference_to_what_another_said_stays_in_the_speech_but_a_cited_quotat
     assert [(q.speaker, q.text) for q in quotes_of(text)] == [("林志明", "兩國都是太平洋的一份子，就像訪賓所說，我們兩國就是一家人")]
     cited = quotes_of("林志明總統今日會見訪團。總統表示，正如古人所說：「民為邦本。」\n")
     assert [q.speaker for q in cited] == ["林志明"] and "民為邦本" in cited[0].text  # no speaker named 古人所
+
+
+def test_a_dated_paper_inside_a_report_speaks_for_its_issuer():
+    text = "路透社12月13日报道说，华信公司12月8日在领英上的声明说，审计由两名律师进行。\n"
+    assert [(q.speaker, q.source) for q in quotes_of(text)] == [("华信公司", "路透社")]

@@ -73,6 +73,9 @@ _OCCASION = re.compile(f"在[^，。；：]{{1,20}}[{''.join(sorted(_LOCATIVE_EN
 _DEMONSTRATIVES = ("这些", "这一", "这个", "这种", "这项", "该项", "那些")
 _SPEECH_SUFFIX = ("说", "称", "道")
 _CONTENT_OPENERS = ("，", "：", "“", "「")
+# dates, weekdays and where a paper appeared, inside a subject (洛宁公司12月8日在领英上的声明)
+_INNER_ADVERBIALS = re.compile("[0-9０-９]{1,4}年|[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?|[0-9０-９]{1,2}日|"
+                               "(?:周|星期)[一二三四五六日天]|在[^，。；：“”「」]{1,10}?[上中]的")
 _ACT_CHARS = "也亦并还则更又再特别"  # adverbs between a speaker and the verb (副总统亦期许, 他也特别希望)
 _TRAILING_CONNECTIVE = re.compile("，(?:不过|但是|但|而|然而|因此|所以|同时)$")
 # 總統致詞時首先歡迎訪賓再次來訪。: a greeting that opens a speech; the speech follows, with no cue of its own
@@ -566,9 +569,11 @@ class Finder:
 
     def _subject_length(self, a: int, b: int) -> int:
         """The length of norm[a:b] as a subject, without the place or occasion after it
-        (菲律宾外交部副部长|在会见中|表示)."""
+        (菲律宾外交部副部长|在会见中|表示), its dates and the place of a paper in it
+        (洛宁公司|12月8日|在领英上的|声明说)."""
         m = _OCCASION.search(self.norm, a, b)
-        return m.start() - a if m else b - a
+        subject = self.norm[a : m.start() if m else b]
+        return len(_INNER_ADVERBIALS.sub("", subject))
 
     def _is_account(self, subject: tuple[int, int], cue: Cue) -> bool:
         """Is the subject an account rather than a speaker (公报, 中方消息, 新华社报道)?"""
