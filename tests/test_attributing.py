@@ -342,3 +342,8 @@ def test_a_reference_to_what_another_said_stays_in_the_speech_but_a_cited_quotat
 def test_a_dated_paper_inside_a_report_speaks_for_its_issuer():
     text = "路透社12月13日报道说，华信公司12月8日在领英上的声明说，审计由两名律师进行。\n"
     assert [(q.speaker, q.source) for q in quotes_of(text)] == [("华信公司", "路透社")]
+
+
+def test_a_short_name_in_parentheses_does_not_close_the_speaker_phrase():
+    text = "亚洲基建合作银行（简称亚合行）全球通信主任陈博文周三表示，该行受到了很大的影响。\n"
+    assert [q.speaker for q in quotes_of(text)] == ["陈博文"]
