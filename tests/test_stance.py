@@ -299,3 +299,8 @@ def test_a_country_s_short_form_a_city_and_a_market_are_targets():
     targets = {s.target for q in doc.quotes for s in q.stance}
     assert {"宏國", "高雄"} <= targets
     assert "房地产" in {t.target for t in find_targets(normalise("房地产市场正在企稳。"))}
+
+
+def test_a_verb_before_a_group_head_is_no_part_of_the_target():
+    found = {t.target for t in find_targets(normalise("我們要配合政府的政策，使人民安居樂業。有人認為這不夠。"))}
+    assert "配合政府" not in found and "使人民" not in found and "人民" in found and "有人" not in found

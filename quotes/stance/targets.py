@@ -19,6 +19,7 @@ _ABBREVIATIONS = "中美日韩俄台英法德印菲越澳加欧帛吐泰马蒙�
 # 台日之间, 台美合作; not 中美洲, 台美人, 中英文 or 朝中社 (nor a pair inside a name the document gives)
 _PAIR = re.compile(f"[{_ABBREVIATIONS}][{_ABBREVIATIONS}](?![洲人裔籍文社])|两岸|两国")
 _NOT_PAIRS = frozenset({"加以", "以加"})  # words that only look like two parties (加以, 以加强)
+_OBJECT_VERBS = frozenset({"使", "让", "令", "给", "把", "被", "有", "代表", "结合", "凝聚", "形成", "了解", "带领", "领导"})
 _MODIFIER_MAX = 5  # characters of modifier a headed noun phrase reaches back over
 _NOT_MODIFIERS = frozenset("的了在是和与及或对向把被将也都就不没这那些其他我你她它们要会能可应并而且但为于以从")
 _QUOTED_TERM = re.compile(r"[「“『《\"]([^「」“”『』《》\"，。！？；：、\s]{2,12})[」”』》\"]")
@@ -149,11 +150,32 @@ def _headed_phrases(text: str) -> list[TargetMention]:
             # a modifier opening on no known word may hold the tail of a verb (把握两国关系,
             # 让两国人民): from its first known word on, when it has one
             lo = next((i for i in range(lo, a) if _known_word_at(text, i)), lo)
+        lo = _past_verbs(text, lo, a)
         head_kind = heads.kinds[m.group()]
-        if len(m.group()) == 1 and not (_named_place_before(text, a) or _known_noun_ending(text, a, b)):
-            continue  # 他人, 做法损人: a one-character head needs a people's or a place's name (香港人), or a known noun (大法官)
+        if len(m.group()) == 1 and (lo == a or not (_named_place_before(text, a) or _known_noun_ending(text, a, b))):
+            continue  # 他人, 做法损人, 有人: a one-character head needs a people's or a place's name (香港人), or a known noun (大法官)
         found.append(TargetMention(text[lo:b], lo, b, head_kind))
     return found
+
+
+def _past_verbs(text: str, lo: int, a: int) -> int:
+    """Where a modifier begins once the verbs that open it are left out (配合|政府, 使|人民,
+    尊重|人民, 有|人): a stance verb of the polarity lexicon, a causative or a verb that takes
+    such a noun as its object is no part of the noun phrase."""
+    attitude = _attitude_verbs()
+    while lo < a:
+        verb = next((w for w in (text[lo : lo + n] for n in (2, 1)) if w in attitude or w in _OBJECT_VERBS), None)
+        if verb is None:
+            return lo
+        lo += len(verb)
+    return lo
+
+
+@lru_cache(maxsize=1)
+def _attitude_verbs() -> frozenset[str]:
+    from .features import cue_lexicon
+
+    return frozenset(w for w, (_, kind) in cue_lexicon().words.items() if kind == "attitude" and len(w) <= 2)
 
 
 def _known_word_at(text: str, i: int) -> bool:
