@@ -347,3 +347,9 @@ def test_a_dated_paper_inside_a_report_speaks_for_its_issuer():
 def test_a_short_name_in_parentheses_does_not_close_the_speaker_phrase():
     text = "亚洲基建合作银行（简称亚合行）全球通信主任陈博文周三表示，该行受到了很大的影响。\n"
     assert [q.speaker for q in quotes_of(text)] == ["陈博文"]
+
+
+def test_a_four_character_name_before_an_office_is_split_from_it():
+    text = "佐藤宏和眾議員致詞時首先感謝總統接見。上次來訪時，臺灣的熱情令人難忘。佐藤眾議員表示，日本支持臺灣參與國際組織。\n"
+    assert {q.speaker for q in quotes_of(text)} == {"佐藤宏和"}
+    assert [q.speaker for q in quotes_of("世界各國議員表示，支持臺灣參與國際組織。\n")] == ["世界各國議員"]

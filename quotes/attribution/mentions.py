@@ -36,6 +36,7 @@ _LABEL_MAX = 8
 _EXISTENTIAL_REACH = 8  # characters of place (中国网上) before 有
 _NAMED_AS = re.compile("[^“”「」]{0,12}?(?:名为|叫做|名叫|网名|昵称|化名|署名)[“「\"](?P<name>[^“”「」\"]{1,12})[”」\"]的(?P<head>[\u4e00-\u9fff]{1,6})")
 _QUANTITY = re.compile("一些|一部分|部分|许多|不少|几个|多个|多名|多位|数名|数位|有的|一批|众多|诸多")
+_PLACE_ENDINGS = set("国洲省市州县区乡镇岛")
 _QUANTIFIERS = set("一二两三四五六七八九十几数多某每各该这那")  # 一些, 四名: no name begins so
 _OCCUPATIONS = set("者员人家师长主商生民工官士手户卿")  # how a descriptor of someone ends (业者, 店员)  # a headline label longer than this is a clause
 
@@ -387,11 +388,19 @@ def _name_then_title(t: MentionTyper, a: int, b: int, text: str, direct: bool) -
     name = text[: -len(title)]
     while name.endswith(_TITLE_MODIFIERS) and len(name) > 2:  # 莫迪里|前代理|部长
         name = name[: -len(next(m for m in _TITLE_MODIFIERS if name.endswith(m)))]
-    office = title.removeprefix("副") in OFFICES  # an office vouches for the name before it (莎菟兰副主席)
-    if not (t.person_name(name) or (office and 2 <= len(name) <= 3 and t.person_name(name, bare=True))) or not t.may_be_name(name):
+    office = title.removeprefix("副") in OFFICES  # an office vouches for the name before it (莎菟兰副主席, 铃木宪和众议员)
+    if not (t.person_name(name) or (office and 2 <= len(name) <= 4 and _vouched_name(t, name))) or not t.may_be_name(name):
         return None
     cut = a + len(name)
     return Mention(text, a, b, "person", name=name, role=text[len(name):], name_spans=((a, cut),), role_spans=((cut, b),))
+
+
+def _vouched_name(t: MentionTyper, name: str) -> bool:
+    """A name an office title follows: two to four characters that read as a bare name; in a
+    four-character one (a Japanese name: 铃木宪和, 岸田文雄) 和 is a given name's character."""
+    if len(name) == 4 and any(c in _QUANTIFIERS or c in _PLACE_ENDINGS for c in name):
+        return False  # 世界各国|议员, 美国国会|议员: places and counts, not a name
+    return t.person_name(name, bare=True) or (len(name) == 4 and "和" in name[2:] and t.person_name(name.replace("和", "一"), bare=True))
 
 
 def _surname_title(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:
