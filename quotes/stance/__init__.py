@@ -1,10 +1,11 @@
 """Stance: the targets each quote names, and the speaker's stance toward each.
 
-Targets are parties (sides.tsv), blocs and issues (targets.txt), government bodies
-(organs.txt), the people and organisations the document quotes elsewhere, and the addressee
-of a call (你们/您 in one side's quote is the other side).  The stance toward each target is
-predicted by a small ensemble of linear models (logistic regression) over features of the
-target's place in the quote (a long quote is seen within 80 characters of the target):
+Targets are parties (sides.tsv), blocs and issues (targets.txt), policy domains and places
+(domains.txt), government bodies (organs.txt), the people and organisations the document
+quotes elsewhere, and the addressee of a call (你们/您 in one side's quote is the other
+side).  The stance toward each target is predicted by a small ensemble of linear models
+(logistic regression) over features of the target's place in the quote (a long quote is seen
+within 80 characters of the target):
 
 * character n-grams of a window around the target, of the target's clause split into before
   and after the target, of the rest of the quote before and after, and of the whole quote;

@@ -36,7 +36,7 @@ def _target_words() -> tuple[WordScanner, dict[str, str]]:
     canonical = {}
     for word, side in sides.words.items():
         canonical[word] = word if len(word) > 1 and not word.endswith("方") else _party_name(side)
-    for name in ("targets.txt", "organs.txt", "countries.txt"):
+    for name in ("targets.txt", "domains.txt", "organs.txt", "countries.txt"):
         for word in _lexicon_lines(name):
             canonical.setdefault(word, word)
     return WordScanner(canonical), canonical
