@@ -69,6 +69,18 @@ def voa(records: list[dict]) -> list[dict]:
     return chosen
 
 
+def fresh3(tw: list[dict], voa_records: list[dict], taken: set[str]) -> tuple[list[dict], list[dict]]:
+    """The third blind batch: twelve records of each archive, 400–2,500 characters (Taiwan) or
+    at most 2,500 (VOA), reporting speech, in no folder of corpus/real yet (``taken``)."""
+    rng = random.Random(20261207)
+    tw_pool = [r for r in tw if r["id"] not in taken | _RESERVED and 400 <= len(r["text"]) <= 2500
+               and re.search("表示|指出|說|強調|期盼|希望", r["text"])]
+    voa_pool = [r for r in voa_records if r["id"] not in taken and len(r["text"]) <= 2500 and re.search("表示|说|称", r["text"])]
+    rng.shuffle(tw_pool)
+    rng.shuffle(voa_pool)
+    return tw_pool[:12], voa_pool[:12]
+
+
 def main(news: Path) -> None:
     for name, archive, select in (("tw", "tw-president/tw_president_news.jsonl", taiwan),
                                   ("voa", "voa-zh/voa_zh_news.jsonl", voa)):
@@ -76,5 +88,19 @@ def main(news: Path) -> None:
             print(f"{name}/{'test' if k % 3 == 2 else 'dev'}\t{r['id']}\t{r['date']}\t{r['title'][:40]}")
 
 
+def main_fresh3(news: Path, real: Path) -> None:
+    """``select_real.py --fresh3 NEWS corpus/real``: the records of the third blind batch."""
+    taken = {json.loads(p.read_text(encoding="utf-8"))["source_id"] for p in real.glob("*/*/*.gold.json")
+             if p.parent.name != "fresh3"}
+    tw, voa_records = (_records(news / a) for a in ("tw-president/tw_president_news.jsonl", "voa-zh/voa_zh_news.jsonl"))
+    for name, chosen in zip(("tw", "voa"), fresh3(tw, voa_records, taken)):
+        for r in chosen:
+            print(f"{name}/fresh3\t{r['id']}\t{r.get('date', '')}\t{r['title'][:40]}")
+
+
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/data/news"))
+    if sys.argv[1:2] == ["--fresh3"]:
+        args = sys.argv[2:] + ["../shared/data/news", "corpus/real"][len(sys.argv[2:]) :]
+        main_fresh3(Path(args[0]), Path(args[1]))
+    else:
+        main(Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/data/news"))
