@@ -357,3 +357,9 @@ def test_a_verb_joined_with_shuo_is_one_cue():
     assert found == [("张明", "警告说", "如果发生冲突，对方可能会封锁运河")]
     found = [(q.cue, q.text) for q in quotes_of("发言人王平指责说，对方十余次非法飞越领空，称“这种行为司空见惯。”\n")]
     assert found[0] == ("指责说", "对方十余次非法飞越领空")
+
+
+def test_a_short_sentence_in_marks_in_the_first_person_is_the_speaker_s_own():
+    text = "林志明總統今日出席論壇。總統表示，政府會和大家一起努力，讓產業接軌國際。「讓我們一起加油」。\n"
+    found = [(q.speaker, q.type, q.text) for q in quotes_of(text)]
+    assert found == [("林志明", "indirect", "政府會和大家一起努力，讓產業接軌國際"), ("林志明", "direct", "讓我們一起加油")]

@@ -807,8 +807,9 @@ class Finder:
             return True  # 他并感谢…: the reporter tells what the speaker did
         if sentence[:1] in PAIRS or sentence[:1] == '"':
             q = self._quoted_at(offset)
-            if q is None or self._speechlike(q, offset + len(sentence)):
-                return True  # a quotation opens a voice of its own; a name in marks (「哈德遜研究所」是…) does not
+            if q is None or self._speechlike(q, offset + len(sentence)) or q.close + 1 >= offset + len(sentence):
+                return True  # a quotation opens a voice of its own, as does a whole sentence in marks (「讓我們一起加油」。);
+                # a name in marks (「哈德遜研究所」是…) does not
         for m in self._cue_re.finditer(sentence):
             a, b = offset + m.start(), offset + m.end()
             if m.start() == 0 and self.lex.cues[m.group()].cue_class in _SUBJECTLESS and self._is_cue(a, b):
@@ -829,7 +830,9 @@ class Finder:
             body = norm[a:b]
             line = self.lines[q.line]
             sentence_initial = q.open == self._sentence_start(line, q.open) or norm[line.start : q.open].strip() == ""
-            speechlike = len(body) >= 10 and any(p in body for p in "，。！？")
+            # a sentence of some length, or a short one in the first or second person (「讓我們一起加油」)
+            speechlike = (len(body) >= 10 and any(p in body for p in "，。！？")) or (
+                len(body) >= 4 and any(p in body for p in ("我", "你", "咱", "大家", "，")))
             after = norm[q.close + 1 : q.close + 2]
             if sentence_initial and speechlike and (after in ("", "。", "！", "？", "\n") or q.close + 1 >= line.end):
                 yield Candidate("direct", a, b, q.line, None, "unknown", None, confidence=0.6)
