@@ -353,3 +353,10 @@ def test_a_four_character_name_before_an_office_is_split_from_it():
     text = "佐藤宏和眾議員致詞時首先感謝總統接見。上次來訪時，臺灣的熱情令人難忘。佐藤眾議員表示，日本支持臺灣參與國際組織。\n"
     assert {q.speaker for q in quotes_of(text)} == {"佐藤宏和"}
     assert [q.speaker for q in quotes_of("世界各國議員表示，支持臺灣參與國際組織。\n")] == ["世界各國議員"]
+
+
+def test_they_in_a_paragraph_whose_speaker_leads_a_delegation_is_that_speaker():
+    text = "訪團團長王志明致詞時表示，雙方貿易關係長久。他們也非常期待未來能跟臺灣有更多合作。\n"
+    assert [(q.speaker, q.cue) for q in quotes_of(text)] == [("王志明", "致詞時表示"), ("王志明", "期待")]
+    text = "王志明表示，雙方貿易關係長久。\n\n他們也非常期待未來能跟臺灣有更多合作。\n"
+    assert [q.speaker for q in quotes_of(text)] == ["王志明"]  # another paragraph: no voice to lend

@@ -425,6 +425,8 @@ class Attributor:
         if m.anaphor == "" and not m.first_person:
             entity = self._clause_subject_before(m.start, story) or self._subject_before(m.start, story, m.plural)
         entity = entity or self.registry.antecedent(m, story, before, self._last_speaker.get(story))
+        if entity is None and m.plural and m.anaphor == "":
+            entity = self._group_voice(m.start, story)
         if entity is not None:
             entity.mentioned(m.start)
             self._speak(quote, entity, story)
@@ -471,6 +473,15 @@ class Attributor:
                 if issuer is None and 2 <= len(text) <= 12 and self.typer.organisation_like(text):
                     return Mention(text, phrase.start, phrase.end, "organization", name=text)
             at = self.norm.rfind(noun, lo, at)
+        return None
+
+    def _group_voice(self, pos: int, story: str) -> Entity | None:
+        """他们坚信，… with no group named before it: the person who has the floor in the paragraph
+        speaks for the delegation or the body he leads."""
+        entity = self._last_speaker.get(story)
+        line = next((ln for ln in self.lines if ln.start <= pos <= ln.end), None)
+        if entity is not None and entity.kind == "person" and line is not None and entity.last_before(pos) >= line.start:
+            return entity
         return None
 
     def _continue_previous(self, quote: Quote, story: str) -> None:
