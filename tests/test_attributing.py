@@ -360,3 +360,8 @@ def test_they_in_a_paragraph_whose_speaker_leads_a_delegation_is_that_speaker():
     assert [(q.speaker, q.cue) for q in quotes_of(text)] == [("王志明", "致詞時表示"), ("王志明", "期待")]
     text = "王志明表示，雙方貿易關係長久。\n\n他們也非常期待未來能跟臺灣有更多合作。\n"
     assert [q.speaker for q in quotes_of(text)] == ["王志明"]  # another paragraph: no voice to lend
+
+
+def test_a_preposition_before_a_reporting_verb_belongs_to_the_name():
+    assert [q.speaker for q in quotes_of("王大同表示，雙方貿易關係長久。\n")] == ["王大同"]
+    assert [q.speaker for q in quotes_of("王毅同日表示，雙方貿易關係長久。\n")] == ["王毅"]

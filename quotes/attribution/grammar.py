@@ -29,6 +29,7 @@ _BRACKETS = {"（": "）", "(": ")", "「": "」", "『": "』", "“": "”", "
 _CLAUSE_BREAKS = set("，；：,;")
 _COORDINATORS = ("以及",)
 _ASPECT = ("了", "过")  # particles that close a verb (会见了|印度总统)
+_OBJECT_PREPOSITIONS = frozenset("同和与跟向对")
 _GLOSS = re.compile(r"[（(](?:[^（()）]*[A-Za-z][^（()）]*|(?:以下)?简称[^（()）]{1,12})[）)]")  # （Glenn Youngkin）, （简称亚投行）
 _GLOSS_MAX = 60
 _QUOTE_CLOSERS = set("”」』\"")
@@ -228,6 +229,8 @@ class SubjectGrammar:
         run = norm[name_start:i]
         if all(c in self.lex.transliteration for c in run):
             return True  # 普京|将, 科瓦尔斯卡|在
+        if norm[i] in _OBJECT_PREPOSITIONS and any(norm[i + 1 : i + 1 + n] in self.lex.cues for n in (1, 2, 3)):
+            return False  # 王大同|表示: a preposition takes an object, so before a reporting verb it is the name's
         if tail == 2:
             return True  # 王毅|将, 森田|还
         # three or four characters make a name when they open with a surname (林芳正|同日);
