@@ -299,26 +299,26 @@ def test_an_agreement_cited_speaks_through_the_one_citing_it():
 
 
 def test_a_couple_after_a_titled_name_is_no_part_of_the_name():
-    text = ("林副總統志明伉儷今（3）日晚間出席點燈活動。副總統致詞時表示，希望大家都能平安喜樂。\n\n"
+    text = ("林副總統志明伉儷今（3）日晚間出席點燈活動。副總統致詞時指出，希望大家都能平安喜樂。\n\n"
             "今晚數百位教師接受王總統立德伉儷的邀請出席晚會。總統表示，「感謝各位老師的辛勞。」\n")
     speakers = [q.speaker for q in quotes_of(text)]
     assert speakers == ["林志明", "王立德"]
 
 
 def test_an_adverb_of_degree_opens_the_predicate():
-    text = "陳建仁副總統今日出席記者會。副總統很高興今天能參加記者會，也希望政府跟民間攜手合作。\n"
-    assert [q.speaker for q in quotes_of(text)] == ["陳建仁"]  # not 很高興
+    text = "周文德副總統今日出席植樹活動。副總統很高興能與志工一起種樹，也希望社區持續綠化。\n"
+    assert [q.speaker for q in quotes_of(text)] == ["周文德"]  # not 很高興
 
 
 def test_a_wish_after_a_thanks_is_the_thanking_speaker_s():
-    text = "王英明總統今日接見訪團。總統代表臺灣人民謝謝友邦的支持，也希望兩國在各領域有更多合作。\n"
+    text = "王英明總統今日接見訪團。總統代表政府謝謝友邦長年協助，也希望雙方在農業上深化交流。\n"
     assert [(q.speaker, q.cue) for q in quotes_of(text)] == [("王英明", "希望")]
     text = "APEC領袖代表表示，區域經濟整合是大勢所趨。\n"
     assert [q.speaker for q in quotes_of(text)] == ["APEC領袖代表"]  # a title with 代表 in it stays whole
 
 
 def test_a_side_named_with_fangmian_speaks_and_another_frame_opens_on_ling():
-    assert [q.speaker for q in quotes_of("俄罗斯方面周三坚决否认自己与此事有任何关联。\n")] == ["俄罗斯方面"]
+    assert [q.speaker for q in quotes_of("乌克兰方面周五断然否认自己参与了这次袭击。\n")] == ["乌克兰方面"]
     assert [(q.speaker, q.cue) for q in quotes_of("另据报道，白宫证实总统将在峰会期间会晤对方。\n")] == [("白宫", "证实")]
 
 
@@ -333,15 +333,15 @@ def test_names_the_typer_used_to_cut():
 
 
 def test_a_reference_to_what_another_said_stays_in_the_speech_but_a_cited_quotation_is_relayed():
-    text = "林志明總統今日會見訪團。總統表示，兩國都是太平洋的一份子，就像訪賓所說，我們兩國就是一家人。\n"
-    assert [(q.speaker, q.text) for q in quotes_of(text)] == [("林志明", "兩國都是太平洋的一份子，就像訪賓所說，我們兩國就是一家人")]
+    text = "林志明總統今日會見訪團。總統表示，兩國都重視海洋保育，就像訪賓所說，我們是同一條船上的夥伴。\n"
+    assert [(q.speaker, q.text) for q in quotes_of(text)] == [("林志明", "兩國都重視海洋保育，就像訪賓所說，我們是同一條船上的夥伴")]
     cited = quotes_of("林志明總統今日會見訪團。總統表示，正如古人所說：「民為邦本。」\n")
     assert [q.speaker for q in cited] == ["林志明"] and "民為邦本" in cited[0].text  # no speaker named 古人所
 
 
 def test_a_dated_paper_inside_a_report_speaks_for_its_issuer():
-    text = "路透社12月13日报道说，华信公司12月8日在领英上的声明说，审计由两名律师进行。\n"
-    assert [(q.speaker, q.source) for q in quotes_of(text)] == [("华信公司", "路透社")]
+    text = "法新社3月2日报道说，华信公司2月27日在脸书上的声明说，审计由两名律师进行。\n"
+    assert [(q.speaker, q.source) for q in quotes_of(text)] == [("华信公司", "法新社")]
 
 
 def test_a_short_name_in_parentheses_does_not_close_the_speaker_phrase():
@@ -350,15 +350,15 @@ def test_a_short_name_in_parentheses_does_not_close_the_speaker_phrase():
 
 
 def test_a_four_character_name_before_an_office_is_split_from_it():
-    text = "佐藤宏和眾議員致詞時首先感謝總統接見。上次來訪時，臺灣的熱情令人難忘。佐藤眾議員表示，日本支持臺灣參與國際組織。\n"
+    text = "佐藤宏和眾議員致詞時首先向總統問好。上次來訪時，臺灣的熱情令人難忘。佐藤眾議員表示，日本願意和臺灣分享防災經驗。\n"
     assert {q.speaker for q in quotes_of(text)} == {"佐藤宏和"}
-    assert [q.speaker for q in quotes_of("世界各國議員表示，支持臺灣參與國際組織。\n")] == ["世界各國議員"]
+    assert [q.speaker for q in quotes_of("世界各國議員表示，樂見臺灣擴大國際參與。\n")] == ["世界各國議員"]
 
 
 def test_they_in_a_paragraph_whose_speaker_leads_a_delegation_is_that_speaker():
-    text = "訪團團長王志明致詞時表示，雙方貿易關係長久。他們也非常期待未來能跟臺灣有更多合作。\n"
-    assert [(q.speaker, q.cue) for q in quotes_of(text)] == [("王志明", "致詞時表示"), ("王志明", "期待")]
-    text = "王志明表示，雙方貿易關係長久。\n\n他們也非常期待未來能跟臺灣有更多合作。\n"
+    text = "訪團團長王志明致詞時表示，雙方漁業合作由來已久。他們也盼望明年能再度來臺參訪。\n"
+    assert [(q.speaker, q.cue) for q in quotes_of(text)] == [("王志明", "致詞時表示"), ("王志明", "盼望")]
+    text = "王志明表示，雙方漁業合作由來已久。\n\n他們也盼望明年能再度來臺參訪。\n"
     assert [q.speaker for q in quotes_of(text)] == ["王志明"]  # another paragraph: no voice to lend
 
 

@@ -99,7 +99,7 @@ class Attributor:
         if a < line.start or norm[a] not in self.lex.surnames:
             return None
         # after punctuation or the body whose office it is (中国国民党|李主席登辉); after a verb
-        # only with an honorific closing the name (接受|李总统登辉伉俪的邀请, not 感谢|蔡总统拨冗)
+        # only with an honorific closing the name (接受|王总统立德伉俪的邀请, not 感谢|蔡总统拨冗)
         edge = a == line.start or norm[a - 1] in _BEFORE_NAME or self.lex.body_suffixes.longest(norm[max(line.start, a - 8) : a])
         if not edge and self.grammar.last_boundary(max(line.start, a - 4), a) != a:
             return None

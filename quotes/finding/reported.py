@@ -73,12 +73,12 @@ _OCCASION = re.compile(f"在[^，。；：]{{1,20}}[{''.join(sorted(_LOCATIVE_EN
 _DEMONSTRATIVES = ("这些", "这一", "这个", "这种", "这项", "该项", "那些")
 _SPEECH_SUFFIX = ("说", "称", "道")
 _CONTENT_OPENERS = ("，", "：", "“", "「")
-# dates, weekdays and where a paper appeared, inside a subject (洛宁公司12月8日在领英上的声明)
+# dates, weekdays and where a paper appeared, inside a subject (某公司3月2日在脸书上的声明)
 _INNER_ADVERBIALS = re.compile("[0-9０-９]{1,4}年|[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?|[0-9０-９]{1,2}日|"
                                "(?:周|星期)[一二三四五六日天]|在[^，。；：“”「」]{1,10}?[上中]的")
 _ACT_CHARS = "也亦并还则更又再特别"  # adverbs between a speaker and the verb (副总统亦期许, 他也特别希望)
 _TRAILING_CONNECTIVE = re.compile("，(?:不过|但是|但|而|然而|因此|所以|同时)$")
-# 總統致詞時首先歡迎訪賓再次來訪。: a greeting that opens a speech; the speech follows, with no cue of its own
+# 會長致詞時首先歡迎各位貴賓。: a greeting that opens a speech; the speech follows, with no cue of its own
 _GREETING = re.compile("(?P<cue>致词|致辞|讲话)时?，?(?:首先|一开始|开场时?)(?:代表[^，。！？；]{1,20})?"
                        "(?:感谢|欢迎|恭喜|祝贺|问候|向)[^。！？；\n]{2,80}?[。！]")
 _GREETING_CUE = Cue("致词", "neutral", False)
@@ -290,7 +290,7 @@ class Finder:
         if pos >= line.end or (pos == b and norm[pos] in _NOT_CONTENT_START) or norm.startswith(_COORDINATED_VERB, pos):
             return None  # …针对新式设备说明，并亲自操作: a second verb of the subject, not content
         if pos == b and self._noun_object(pos, self._clause_end(pos, line.end), cue):
-            return None  # 北京一直否认这些指控, 严厉谴责…发动的侵略战争: an act with a noun object
+            return None  # 该国否认这些说法, 谴责…发动的战争: an act with a noun object
         subject = self._shared_subject.get(a) or self._subject_before(line, a, cue)
         if subject is None:
             return None
@@ -397,7 +397,7 @@ class Finder:
                 continue  # 在國慶談話中，他特別提出，…: the time or place of the attribution that follows
             start = comma + 1
             # after a semicolon a clause may open on a connective and its verb take the content
-            # directly (……之意；此外，副總統亦期許訪賓…)
+            # directly (……致謝；另外，她亦期許訪團…)
             semicolon = self.norm[comma] == "；"
             opener = _SENTENCE_OPENER.match(self.norm, start) if semicolon else None
             start = opener.end() if opener else start
@@ -570,7 +570,7 @@ class Finder:
     def _subject_length(self, a: int, b: int) -> int:
         """The length of norm[a:b] as a subject, without the place or occasion after it
         (菲律宾外交部副部长|在会见中|表示), its dates and the place of a paper in it
-        (洛宁公司|12月8日|在领英上的|声明说)."""
+        (某公司|3月2日|在脸书上的|声明说)."""
         m = _OCCASION.search(self.norm, a, b)
         subject = self.norm[a : m.start() if m else b]
         return len(_INNER_ADVERBIALS.sub("", subject))
@@ -729,7 +729,7 @@ class Finder:
                     or self._narrates_speaker(sentence, subject_text) or self._other_voice_opens(a, b))
 
     def _greeted_speeches(self, attributed: set[int]) -> Iterator[Candidate]:
-        """``總統致詞時首先歡迎訪賓再次來訪。訪賓上任後隨即…``: the greeting is narration, and
+        """``會長致詞時首先歡迎各位貴賓。去年協會曾…``: the greeting is narration, and
         the sentences after it in the paragraph are the speech, reported with no cue of their
         own (cue: the 致詞 of the greeting)."""
         norm = self.norm
@@ -808,7 +808,7 @@ class Finder:
         if sentence[:1] in PAIRS or sentence[:1] == '"':
             q = self._quoted_at(offset)
             if q is None or self._speechlike(q, offset + len(sentence)) or q.close + 1 >= offset + len(sentence):
-                return True  # a quotation opens a voice of its own, as does a whole sentence in marks (「讓我們一起加油」。);
+                return True  # a quotation opens a voice of its own, as does a whole sentence in marks (「我們一起努力吧」。);
                 # a name in marks (「哈德遜研究所」是…) does not
         for m in self._cue_re.finditer(sentence):
             a, b = offset + m.start(), offset + m.end()
@@ -830,7 +830,7 @@ class Finder:
             body = norm[a:b]
             line = self.lines[q.line]
             sentence_initial = q.open == self._sentence_start(line, q.open) or norm[line.start : q.open].strip() == ""
-            # a sentence of some length, or a short one in the first or second person (「讓我們一起加油」)
+            # a sentence of some length, or a short one in the first or second person (「我們一起努力吧」)
             speechlike = (len(body) >= 10 and any(p in body for p in "，。！？")) or (
                 len(body) >= 4 and any(p in body for p in ("我", "你", "咱", "大家", "，")))
             after = norm[q.close + 1 : q.close + 2]
