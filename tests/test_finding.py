@@ -363,3 +363,9 @@ def test_a_short_sentence_in_marks_in_the_first_person_is_the_speaker_s_own():
     text = "林志明總統今日出席農業論壇。總統表示，政府將加碼投入資源，讓農業走向世界。「我們一起努力吧」。\n"
     found = [(q.speaker, q.type, q.text) for q in quotes_of(text)]
     assert found == [("林志明", "indirect", "政府將加碼投入資源，讓農業走向世界"), ("林志明", "direct", "我們一起努力吧")]
+
+
+def test_a_term_in_marks_inside_a_clause_is_no_speech_before_a_speaker():
+    assert quotes_of("總統首先針對社會關注「校園午餐加價」議題說明政府的做法。\n") == []
+    text = "他们应该“向对方表明，持续打压不会换来合作，”人权团体主任王文说。\n"
+    assert [(q.speaker, q.type) for q in quotes_of(text)] == [("王文", "direct")]

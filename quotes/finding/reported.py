@@ -610,6 +610,8 @@ class Finder:
             q = self._quoted_ending_at(i if norm[i] != "，" else i - 1)
             if q is None or q.open in attributed:
                 return None
+            if norm[i] != "，" and q.open > line.start and _content_char(norm[q.open - 1]) and norm[q.close - 1] not in "，。！？…":
+                return None  # 社會關注「…」議題說明: a term inside the clause (speech closes on its mark: 他们应该“…，”她说)
             if norm[a - 1] in _LOCATIVE_ENDS and q.open > line.start and norm[q.open - 1] not in "。！？；：，":
                 return None  # 接见「…」与会外宾时表示: a name inside the clause of an adverbial, not speech
             body = norm[q.open + 1 : q.close]
