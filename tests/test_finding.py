@@ -369,3 +369,7 @@ def test_a_term_in_marks_inside_a_clause_is_no_speech_before_a_speaker():
     assert quotes_of("總統首先針對社會關注「校園午餐加價」議題說明政府的做法。\n") == []
     text = "他们应该“向对方表明，持续打压不会换来合作，”人权团体主任王文说。\n"
     assert [(q.speaker, q.type) for q in quotes_of(text)] == [("王文", "direct")]
+
+
+def test_an_appeal_to_a_group_with_nothing_asked_is_no_quote():
+    assert quotes_of("陳資政特別以一句古語來期勉與會人士。\n") == []

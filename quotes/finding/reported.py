@@ -70,6 +70,7 @@ _TIMED_SUBJECT_MAX = 8  # 卫生部长陈美玲: the speaker named after a time 
 _TIME_SUFFIX_MAX = 2  # 上个月底, 本周初: a time word and a part of it; not a clause (去年他特別強調), not a bare connective (同時，)
 _ADVERBIAL_MAX = 20  # 这个星期早些时候, 在國慶談話中: how long a clause telling when or where may be
 _OCCASION = re.compile(f"在[^，。；：]{{1,20}}[{''.join(sorted(_LOCATIVE_ENDS))}]$")  # …在会见中|表示, 在被问及…时|表示
+_ADDRESSEES = ("人士", "社会", "民众", "大家", "各界", "人民", "同学", "朋友", "国人", "同胞")
 _DEMONSTRATIVES = ("这些", "这一", "这个", "这种", "这项", "该项", "那些")
 _SPEECH_SUFFIX = ("说", "称", "道")
 _CONTENT_OPENERS = ("，", "：", "“", "「")
@@ -642,6 +643,8 @@ class Finder:
             return False  # 警告中国，如果…: a clause follows
         if text.startswith(_DEMONSTRATIVES) and len(text) <= 8 and "是" not in text:
             return True  # but 这一调查是荒谬的 is a clause
+        if cue.cue_class == "directive" and len(text) <= 6 and text.endswith(_ADDRESSEES):
+            return True  # 期勉与宴人士。, 呼吁国际社会。: whom the appeal is made to, with nothing asked
         return cue.cue_class in ("critical", "rejecting") and len(text) <= 4
 
     def _told_closes(self, b: int, line: Line, cue: Cue) -> bool:
