@@ -373,3 +373,9 @@ def test_a_term_in_marks_inside_a_clause_is_no_speech_before_a_speaker():
 
 def test_an_appeal_to_a_group_with_nothing_asked_is_no_quote():
     assert quotes_of("陳資政特別以一句古語來期勉與會人士。\n") == []
+
+
+def test_a_cue_between_two_quotations_closes_the_first_and_opens_the_second():
+    text = "“我们最担心的是疫情扩散。”专家李明对本台说：“现在必须先把情况厘清。”\n"
+    found = [(q.speaker, q.text) for q in quotes_of(text)]
+    assert found == [("李明", "我们最担心的是疫情扩散。"), ("李明", "现在必须先把情况厘清。")]

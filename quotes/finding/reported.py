@@ -597,7 +597,9 @@ class Finder:
     def _postposed(self, idx: int, line: Line, a: int, b: int, cue: Cue, attributed: set[int]) -> Candidate | None:
         """``“……”，他说。`` and ``……，X补充道。``: the cue closes its clause."""
         norm = self.norm
-        if b < line.end and norm[b] not in _SENTENCE_END + "，" and norm[b] not in PAIRS and not self._told_closes(b, line, cue):
+        opens_next = norm[b : b + 1] == "：" and (norm[b + 1 : b + 2] in PAIRS or norm[b + 1 : b + 2] == '"')  # “A。”他说：“B。”
+        if b < line.end and norm[b] not in _SENTENCE_END + "，" and norm[b] not in PAIRS and not opens_next \
+                and not self._told_closes(b, line, cue):
             return None
         i = a - 1
         while i >= line.start and norm[i] not in "，。！？；：" and norm[i] not in CLOSERS and norm[i] != '"':
