@@ -365,3 +365,8 @@ def test_they_in_a_paragraph_whose_speaker_leads_a_delegation_is_that_speaker():
 def test_a_preposition_before_a_reporting_verb_belongs_to_the_name():
     assert [q.speaker for q in quotes_of("王大同表示，雙方貿易關係長久。\n")] == ["王大同"]
     assert [q.speaker for q in quotes_of("王毅同日表示，雙方貿易關係長久。\n")] == ["王毅"]
+
+
+def test_a_staff_member_is_an_unnamed_source():
+    text = "總統表示，他曾問一位工作人員為何城市如此整潔？這位工作人員說，因為市民都很自律。\n"
+    assert [(q.speaker, q.speaker_kind) for q in quotes_of(text)][-1] == ("這位工作人員", "anonymous")

@@ -81,7 +81,7 @@ _ACT_CHARS = "也亦并还则更又再特别"  # adverbs between a speaker and t
 _TRAILING_CONNECTIVE = re.compile("，(?:不过|但是|但|而|然而|因此|所以|同时)$")
 # 會長致詞時首先歡迎各位貴賓。: a greeting that opens a speech; the speech follows, with no cue of its own
 _GREETING = re.compile("(?P<cue>致词|致辞|讲话)时?，?(?:首先|一开始|开场时?)(?:代表[^，。！？；]{1,20})?"
-                       "(?:感谢|欢迎|恭喜|祝贺|问候|向)[^。！？；\n]{2,80}?[。！]")
+                       "(?:感谢|欢迎|恭喜|祝贺|问候|向|对)[^。！？；\n]{2,80}?[。！]")
 _GREETING_CUE = Cue("致词", "neutral", False)
 _ADVERB_STARTS = set("也还并更亦则又再同")  # ……，也表示，: the same subject goes on
 _NARRATIVE_OPENER = re.compile("^(?:但是|但|而|随后|此后|不过)")
