@@ -102,13 +102,10 @@ def find_targets(text: str, addressee: str | None = None, names: Iterable[str] =
             mentions.append(TargetMention(name, i, i + len(name), "person"))
     mentions += _quoted_terms(text) + _latin_names(text) + _headed_phrases(text) + _titled_people(text) + _pairs(text)
     taken: list[TargetMention] = []
-    covered: list[list[TargetMention]] = [[] for _ in range(len(text) + 1)]  # the kept mentions over each character
     for t in sorted(mentions, key=lambda t: (t.start - t.end, t.start)):
-        inside = [o for i in range(t.start, t.end) for o in covered[i]]
+        inside = [o for o in taken if o.start < t.end and t.start < o.end]  # the kept mentions it overlaps
         if not inside or (t.kind in ("party", "person") and all(o.kind in ("issue", "group", "term") for o in inside)):
             taken.append(t)
-            for i in range(t.start, t.end):
-                covered[i].append(t)
     found: dict[str, TargetMention] = {}
     for t in sorted(taken, key=lambda t: t.start):
         found.setdefault(t.target, t)
