@@ -370,3 +370,8 @@ def test_a_preposition_before_a_reporting_verb_belongs_to_the_name():
 def test_a_staff_member_is_an_unnamed_source():
     text = "總統表示，他曾問一位工作人員為何城市如此整潔？這位工作人員說，因為市民都很自律。\n"
     assert [(q.speaker, q.speaker_kind) for q in quotes_of(text)][-1] == ("這位工作人員", "anonymous")
+
+
+def test_parties_listed_with_a_dunhao_speak_together():
+    text = "英国、荷兰和丹麦谴责该国向邻国运送大量武器弹药。\n"
+    assert [q.speaker for q in quotes_of(text)] == ["英国、荷兰和丹麦"]
