@@ -57,6 +57,7 @@ class Attributor:
         self._quoted_opens = [a for a, _ in self._quoted]
         self.norm = norm
         self.lines = lines
+        self._line_starts = [ln.start for ln in lines]
         self.lex = lex
         self.registry = Registry(parties=lex.parties_longest_first, title_forms=lex.title_forms)
         self.grammar = SubjectGrammar(norm, lex, self._known_name_at)
@@ -99,7 +100,7 @@ class Attributor:
         if a < line.start or norm[a] not in self.lex.surnames:
             return None
         # after punctuation or the body whose office it is (中国国民党|李主席登辉); after a verb
-        # only with an honorific closing the name (接受|王总统立德伉俪的邀请, not 感谢|蔡总统拨冗)
+        # only with an honorific closing the name (接受|王总统立德伉俪的邀请, not 感谢|王总统拨冗)
         edge = a == line.start or norm[a - 1] in _BEFORE_NAME or self.lex.body_suffixes.longest(norm[max(line.start, a - 8) : a])
         if not edge and self.grammar.last_boundary(max(line.start, a - 4), a) != a:
             return None
@@ -284,9 +285,10 @@ class Attributor:
     def _clause_subject_before(self, pos: int, story: str) -> Entity | None:
         """毛宁在记者会上…，但是她强调: a person opening an earlier clause of the pronoun's own
         sentence."""
-        line = next((ln for ln in self.lines if ln.start <= pos <= ln.end), None)
-        if line is None:
+        k = self._line_at(pos)
+        if k is None:
             return None
+        line = self.lines[k]
         start = max(max(self.norm.rfind(ch, line.start, pos) for ch in _SENTENCE_END) + 1, line.start)
         for ca, cb in self.grammar.clauses(start, pos)[:-1]:
             phrase = self.grammar.phrase(ca, cb)
@@ -306,7 +308,7 @@ class Attributor:
         """The person an earlier sentence of the story opens with, for a pronoun at ``pos``
         (its own sentence excluded); None when the nearest subject is no person. A plural
         pronoun (他们) takes a group instead: unnamed sources, an organisation, officials."""
-        k = next((i for i, ln in enumerate(self.lines) if ln.start <= pos <= ln.end), None)
+        k = self._line_at(pos)
         if k is None:
             return None
         end = max(self.norm.rfind(ch, self.lines[k].start, pos) for ch in _SENTENCE_END) + 1
@@ -479,10 +481,17 @@ class Attributor:
         """他们坚信，… with no group named before it: the person who has the floor in the paragraph
         speaks for the delegation or the body he leads."""
         entity = self._last_speaker.get(story)
-        line = next((ln for ln in self.lines if ln.start <= pos <= ln.end), None)
-        if entity is not None and entity.kind == "person" and line is not None and entity.last_before(pos) >= line.start:
+        k = self._line_at(pos)
+        if entity is not None and entity.kind == "person" and k is not None and entity.last_before(pos) >= self.lines[k].start:
             return entity
         return None
+
+    def _line_at(self, pos: int) -> int | None:
+        """The index of the line that holds ``pos`` (its end included), or None."""
+        k = bisect_right(self._line_starts, pos) - 1
+        while k > 0 and self.lines[k - 1].end >= pos:
+            k -= 1  # the first line that holds it, where one ends where the next begins
+        return k if k >= 0 and pos <= self.lines[k].end else None
 
     def _continue_previous(self, quote: Quote, story: str) -> None:
         """A quotation standing alone continues the latest speaker of its story."""

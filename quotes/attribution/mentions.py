@@ -389,7 +389,7 @@ def _name_then_title(t: MentionTyper, a: int, b: int, text: str, direct: bool) -
     name = text[: -len(title)]
     while name.endswith(_TITLE_MODIFIERS) and len(name) > 2:  # 莫迪里|前代理|部长
         name = name[: -len(next(m for m in _TITLE_MODIFIERS if name.endswith(m)))]
-    office = title.removeprefix("副") in OFFICES  # an office vouches for the name before it (莎菟兰副主席, 铃木宪和众议员)
+    office = title.removeprefix("副") in OFFICES  # an office vouches for the name before it (莎菟兰副主席, 佐藤宏和众议员)
     if not (t.person_name(name) or (office and 2 <= len(name) <= 4 and _vouched_name(t, name))) or not t.may_be_name(name):
         return None
     cut = a + len(name)
@@ -397,11 +397,14 @@ def _name_then_title(t: MentionTyper, a: int, b: int, text: str, direct: bool) -
 
 
 def _vouched_name(t: MentionTyper, name: str) -> bool:
-    """A name an office title follows: two to four characters that read as a bare name; in a
-    four-character one (a Japanese name: 铃木宪和, 岸田文雄) 和 is a given name's character."""
+    """A name an office title follows: two to four characters that read as a bare name (a
+    four-character one: 佐藤宏和, 田中一郎), not places or counts (世界各国|议员, 美国国会|议员).
+    Before an office 和 in a four-character name's given part is a name's character (宪和), not
+    a conjunction, so the name is read as if it held another."""
     if len(name) == 4 and any(c in _QUANTIFIERS or c in _PLACE_ENDINGS for c in name):
-        return False  # 世界各国|议员, 美国国会|议员: places and counts, not a name
-    return t.person_name(name, bare=True) or (len(name) == 4 and "和" in name[2:] and t.person_name(name.replace("和", "一"), bare=True))
+        return False
+    given_he = len(name) == 4 and "和" in name[2:]
+    return t.person_name(name.replace("和", "一") if given_he else name, bare=True)
 
 
 def _surname_title(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:

@@ -418,10 +418,10 @@ class Finder:
         return end
 
     def _names_a_speaker(self, subject: str) -> bool:
-        """Is ``subject`` a person named as a speaker is (副總統亦, 他也, 欒布卡總理也), not a
+        """Is ``subject`` a person named as a speaker is (副總統亦, 他也, 該國總理也), not a
         subject of the speech itself (臺灣非常, 政府)?  A pronoun or a title, before its adverbs."""
         core = subject.rstrip(_ACT_CHARS)
-        return core in ("他", "她", "他们", "她们") or self.lex.title_suffixes.longest(core) is not None
+        return core.removesuffix("们") in _PERSONAL_PRONOUNS or self.lex.title_suffixes.longest(core) is not None
 
     def _adverbial(self, a: int, b: int) -> bool:
         """Is norm[a:b] one clause telling when or where (在…中, 上个月底, 这个星期早些时候)?"""
@@ -585,14 +585,18 @@ class Finder:
         relayed = cue.word.startswith(("报道", "报导")) and re.search("引述|援引|引用|转引", clause) is not None
         return relayed or clause.endswith(self.lex.documents) or clause.endswith(self.lex.media)
 
+    def _recipient_stop(self, b: int, end: int) -> int | None:
+        """Where the phrase naming whom a cue told (告诉|来访的记者|：) stops: the first mark
+        within reach, or the end of the line; None when it runs on further."""
+        for i in range(b, min(end, b + _RECIPIENT_MAX)):
+            if self.norm[i] in "，：；" or self.norm[i] in _SENTENCE_END:
+                return i
+        return end if end - b <= _RECIPIENT_MAX else None
+
     def _after_recipient(self, b: int, end: int) -> int:
         """Skip the person told (告诉|来访的记者|：) up to the punctuation that opens the content."""
-        for i in range(b, min(end, b + _RECIPIENT_MAX)):
-            if self.norm[i] in "，：":
-                return i
-            if self.norm[i] in _SENTENCE_END:
-                break
-        return b
+        stop = self._recipient_stop(b, end)
+        return stop if stop is not None and stop < end and self.norm[stop] in "，：" else b
 
     def _postposed(self, idx: int, line: Line, a: int, b: int, cue: Cue, attributed: set[int]) -> Candidate | None:
         """``“……”，他说。`` and ``……，X补充道。``: the cue closes its clause."""
@@ -652,10 +656,8 @@ class Finder:
     def _told_closes(self, b: int, line: Line, cue: Cue) -> bool:
         """``“……，”他告诉记者。``: a cue that names whom it told may close its sentence with
         that short phrase."""
-        if not cue.recipient:
-            return False
-        stop = self._sentence_end(b, line.end)
-        return stop - b <= _RECIPIENT_MAX and _CLAUSE_BREAK.search(self.norm, b, stop) is None
+        stop = self._recipient_stop(b, line.end) if cue.recipient else None
+        return stop is not None and (stop == line.end or self.norm[stop] in _SENTENCE_END)
 
     def _direct(self, q: Quoted, idx: int, cue_span, cue: Cue, subject) -> Candidate:
         a, b = q.content
@@ -700,8 +702,8 @@ class Finder:
         if a >= b and start > line.start and cue is not None and cue.cue_class in _SUBJECTLESS:
             return start, start
         clause = _last_clause(self.norm, a, b, "，：；”」』\"")
-        if a >= b or clause.startswith(_FRAME_OPENERS) or (clause == "另" and self.norm.startswith("据", cue_start)):
-            return None  # 据俄方介绍，…, 另据报道，…: an account frame, not a quote
+        if a >= b or (clause + self.norm[cue_start : cue_start + 2]).startswith(_FRAME_OPENERS):
+            return None  # 据俄方介绍，…; 另|据报道，…: an account frame, not a quote
         if clause.startswith(_FIRST_PERSON):
             return None
         return start, cue_start
@@ -839,7 +841,7 @@ class Finder:
             sentence_initial = q.open == self._sentence_start(line, q.open) or norm[line.start : q.open].strip() == ""
             # a sentence of some length, or a short one in the first or second person (「我們一起努力吧」)
             speechlike = (len(body) >= 10 and any(p in body for p in "，。！？")) or (
-                len(body) >= 4 and any(p in body for p in ("我", "你", "咱", "大家", "，")))
+                len(body) >= 4 and any(p in body for p in (*_FIRST_PERSON, "，")))
             after = norm[q.close + 1 : q.close + 2]
             if sentence_initial and speechlike and (after in ("", "。", "！", "？", "\n") or q.close + 1 >= line.end):
                 yield Candidate("direct", a, b, q.line, None, "unknown", None, confidence=0.6)

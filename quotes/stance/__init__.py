@@ -118,7 +118,8 @@ def distancing_markers(text: str, before: str = "") -> list[str]:
     return found
 
 
-_NOT_ABBREVIATIONS = frozenset("中美英法德日韩俄我本该两各多他贵外全友邻大小强诸此敌盟列")  # 两国, 多国; and names of their own
+# short forms that are words of their own (多国: many countries; 古国: an ancient state)
+_COMMON_SHORT_FORMS = frozenset({"多国", "列国", "古国", "南国", "北国", "所国"})
 
 
 def _document_names(doc: Document, words: Iterable[str]) -> list[str]:
@@ -128,9 +129,18 @@ def _document_names(doc: Document, words: Iterable[str]) -> list[str]:
     quote often uses."""
     kinds = ("person", "organization")
     speakers = {normalise(q.speaker) for q in doc.quotes if q.speaker and q.speaker_kind in kinds and len(q.speaker) > 1}
-    countries = load().countries
-    short = {w[0] + "国" for w in words if w in countries and w[0] not in _NOT_ABBREVIATIONS}
-    return sorted(speakers | set(doc.entities) | short)
+    return sorted(speakers | set(doc.entities) | {short for w in words if (short := _short_form(w))})
+
+
+def _short_form(country: str) -> str | None:
+    """宏都拉斯 → 宏国: the short form a quote may use for a country, unless the party lexicon
+    names the country so already or by one character (中国, 日 of 台日), its first character is
+    a word of the grammar (以, 也, 不) or the short form is a word of its own (多国)."""
+    lex = load()
+    short = country[0] + "国"
+    if country not in lex.countries or short in lex.parties or country[0] in lex.parties or short in _COMMON_SHORT_FORMS:
+        return None
+    return None if lex.subject_words.get(country[0]) is not None or lex.subject_words.get(short) is not None else short
 
 
 def _surface(target: TargetMention, at: int, doc: Document, norm: str) -> str:

@@ -9,6 +9,7 @@ from importlib import resources
 
 from ..accounts import side_lexicon
 from ..lexicons import WordScanner, load, word_pattern
+from .features import cue_lexicon
 
 _ADDRESSEE = ("你们", "您", "贵国", "你方", "貴國")
 _MAX_TARGETS = 8  # a long speech names many things: parties and people first, then issues
@@ -170,8 +171,6 @@ def _past_verbs(text: str, lo: int, a: int) -> int:
 
 @lru_cache(maxsize=1)
 def _attitude_verbs() -> frozenset[str]:
-    from .features import cue_lexicon
-
     return frozenset(w for w, (_, kind) in cue_lexicon().words.items() if kind == "attitude" and len(w) <= 2)
 
 
@@ -189,9 +188,9 @@ def _titled_people(text: str) -> list[TargetMention]:
         if len(title) < 2 or title in lex.anonymous:
             continue
         lo = a - (text[a - 1 : a] == "前")
-        named = _name_before(text, lo, lex.surnames, lex.transliteration)
+        named = _name_before(text, lo)
         if named:
-            found.append(TargetMention(text[named:lo], named, lo, "person"))  # 陈光耀董事长, 叶南德兹总统
+            found.append(TargetMention(text[named:lo], named, lo, "person"))  # 林志明董事长, 阿马多兹总统
         elif lo > 0 and text[lo - 1] in lex.surnames and (lo == 1 or not _modifier_char(text[lo - 2])
                                                           or text[lo - 2] in _BEFORE_PERSON or _ends_word(text, lo - 1)):
             found.append(TargetMention(text[lo - 1 : b], lo - 1, b, "person"))  # 赖院长, 蔡前总统
@@ -202,24 +201,23 @@ def _titled_people(text: str) -> list[TargetMention]:
     return found
 
 
-def _name_before(text: str, end: int, surnames: Iterable[str], transliteration: Iterable[str]) -> int | None:
-    """Where a full name standing right before a title begins (陈光耀|董事长, 叶南德兹|总统):
-    a surname and one or two given characters, or a transliteration of three or four, with a
-    word's edge before it (a break, a conjunction or preposition, or a verb of the grammar:
-    感谢|陈光耀董事长).  None when no such name stands there."""
+def _name_before(text: str, end: int) -> int | None:
+    """Where a full name standing right before a title begins (林志明|董事长, 阿马多兹|总统):
+    a surname and two given characters, or a surname and a three-character transliteration,
+    with a word's edge before it (a break, a conjunction or preposition, or a verb of the
+    grammar: 感谢|林志明董事长) and no word of the grammar inside it (not 将继续|总统).  None
+    when no such name stands there; a surname and one character is ``_titled_people``'s 赖|院长."""
+    lex = load()
     for n in (4, 3):
         start = end - n
-        if start < 0:
+        name = text[max(0, start) : end]
+        if start < 0 or not all(_modifier_char(c) for c in name) or name[0] not in lex.surnames:
             continue
-        name = text[start:end]
-        if not all(_modifier_char(c) for c in name):
+        if n == 4 and not all(c in lex.transliteration for c in name[1:]):
             continue
-        foreign = all(c in transliteration for c in name[1:])
-        if not (name[0] in surnames and (n == 3 or foreign)):
-            continue
-        if start == 0 or not _modifier_char(text[start - 1]) or text[start - 1] in _BEFORE_PERSON or _ends_word(text, start):
-            if not any(load().subject_words.get(name[i : i + k]) for k in (2, 3) for i in range(n - k + 1)):
-                return start  # no word of the grammar inside it (not 将继续|总统)
+        edge = start == 0 or not _modifier_char(text[start - 1]) or text[start - 1] in _BEFORE_PERSON or _ends_word(text, start)
+        if edge and not any(lex.subject_words.get(name[i : i + k]) for k in (2, 3) for i in range(n - k + 1)):
+            return start
     return None
 
 
