@@ -14,7 +14,7 @@ from quotes.pipeline import analyze
 from quotes.reading import normalise
 from quotes.segment import models_dir
 from quotes.stance import stance_of
-from quotes.stance.features import cue_lexicon, featurise, features, gram_id
+from quotes.stance.features import cue_id, cue_lexicon, featurise, features, gram_id
 from quotes.stance.model import LABELS, StanceModel
 from quotes.stance.targets import find_targets
 from quotes.stance.training import _row_features, heldout_score, read_corpus
@@ -147,11 +147,13 @@ def test_features_see_the_target_masked_and_its_clause():
     f = features(text, text.index("你们"), text.index("你们") + 2, [(2, 4)])
     assert gram_id("c", "支持Ⓣ") in f.blocks["window"]
     assert gram_id("c", "美国") not in f.blocks["window"]  # the other target is masked too
-    assert gram_id("c", "Ⓞ不断") in f.blocks["window"]
+    assert gram_id("c", "施压，") in f.blocks["window"] and gram_id("c", "Ⓞ不断") not in f.blocks["window"]  # ten characters either side
     assert gram_id("L", "仍然支持") not in f.blocks["near"]  # the near block sees trigrams at most
     assert gram_id("L", "支持") in f.blocks["near"] and gram_id("R", "支持") not in f.blocks["near"]
-    assert f.cues.get("e+:same:b", 0) > 0  # 支持 right before the target
-    assert "tmain" in f.cues  # the target's clause answers a concessive one
+    assert f.cues.get(cue_id("effect_side", effect="+", scope="same", side="b"), 0) > 0  # 支持 right before the target
+    assert f.cues.get(cue_id("effect_side", effect="-", scope="same", side="b"), 0) == 0
+    assert f.cues.get(cue_id("tmain"), 0) == 1  # the target's clause answers a concessive one
+    assert f.cues.get(cue_id("effect_conc", effect="-", conc="c"), 0) == 1  # 施压, in the concessive clause
 
 
 def test_cue_lexicon_is_well_formed():
@@ -220,8 +222,10 @@ def test_a_target_in_a_long_speech_sees_only_its_surroundings():
     at = text.index("乌克兰")
     long = features(text, at, at + 3)
     short = features("我们坚决支持乌克兰。", 6, 9)
-    assert sum(len(v) for v in long.blocks.values()) < 3 * sum(len(v) for v in short.blocks.values()) + 1000
+    local = [b for b in long.blocks if b != "whole"]  # the whole quote's n-grams are counted once per quote
+    assert sum(len(long.blocks[b]) for b in local) < 3 * sum(len(short.blocks[b]) for b in local) + 300
     assert gram_id("c", "支持Ⓣ") in long.blocks["window"]
+    assert gram_id("w", "稳健") in long.blocks["whole"]
 
 
 def test_analysis_scores_equal_the_training_design_matrices(model):
@@ -230,7 +234,7 @@ def test_analysis_scores_equal_the_training_design_matrices(model):
     blocks = {b: v.matrix(batch.coded(b)) for b, v in model.vocab.items()}
     for head, z in zip(model.heads, model.decision(batch)):
         expected = head.design(blocks) @ head.coef.T.astype(np.float64) + head.intercept
-        assert np.allclose(z, expected, atol=1e-5)
+        assert np.allclose(z, expected - expected[:, :1], atol=1e-5)  # each class against the first
 
 
 def test_vocabulary_lookup_finds_every_known_id_and_no_other(model):

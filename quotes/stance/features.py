@@ -1,13 +1,19 @@
-"""Features of a target's place in a quote: n-grams around it and the polarity words that bear on it."""
+"""Features of a target's place in a quote: n-grams around it and the polarity words that bear on it.
+
+Every quote of a batch is laid out once (``Layout``): its text, and a masked copy in which
+each target it names stands as one mark (Ⓞ).  A target's features are then read from that
+layout by array operations over all the targets of the batch at once, never by a loop per
+target: the n-grams of regions around its mark (the mark read as Ⓣ where a window n-gram
+covers it), the polarity words of its view, and where it stands.  The n-grams of the whole
+quote are the same for every target of the quote, so they are counted once per quote.
+"""
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 import hashlib
-import math
 import re
 import zlib
 
@@ -15,23 +21,22 @@ import numpy as np
 
 from ..lexicons import WordScanner
 
-_CONTEXT = 14  # characters either side of the target mention the window block sees
-_NEAR = 10  # characters of the target's clause either side that the near block sees
-_VIEW = 80  # characters of a long quote either side of the target that its features see
+CONTEXT = 10  # characters either side of the target's mark the window block sees
+NEAR = 10  # characters of the target's clause either side that the near block sees
+VIEW = 80  # characters either side of the target the region and cue features see in a long quote
 
-
-_TARGET_MARK = "Ⓣ"
-_OTHER_MARK = "Ⓞ"
-_CLAUSE_BREAKS = re.compile("[，。；！？：,;!?…]")
-_SENTENCE_BREAKS = re.compile("[。；！？!?;]")
-_QUOTE_MARKS = frozenset("“”「」《》\"『』")
+_TARGET_MARK, _OTHER_MARK = "Ⓣ", "Ⓞ"
+_JOIN = "\x00"  # between the quotes of a batch: a clause and sentence break no region crosses
+_CLAUSE_BREAKS = frozenset("，。；！？：,;!?…" + _JOIN)
+_SENTENCE_BREAKS = frozenset("。；！？!?;" + _JOIN)
 _CONCESSION = re.compile("尽管|虽然|虽|即使|即便|哪怕|固然")
 _NEGATION = re.compile("绝不|决不|并非|并不|并没有|从未|从不|从来不|从来没有|毫不|没有|不会|不能|不再|无意|无法|不|没|未|非|别|勿|莫|无")
 # Words that begin like a negation and are not one (不断 "keeps on", 非常 "very").
 _NOT_NEGATION = re.compile(
     "不断|不仅|不过|不少|不同|不管|不论|不久|不但|不已|不停|不禁|非常|非法|无论|无端|无理|无耻|无视|莫名|别人|别的|特别|分别|未来|无不|不得不|不可或缺|无可"
 )
-_PREPOSITIONS = frozenset("对向同与和跟把被让给在为替由从将以及")
+_PREPOSITION_CODES = np.array([ord(c) for c in "对向同与和跟把被让给在为替由从将以及"])
+_QUOTE_CODES = np.array([ord(c) for c in "“”「」《》\"『』"])
 _NEGATION_REACH = 4  # characters before a cue word in which a negation flips it
 _DISTANCE_SCALE = 6.0  # a cue word d characters from the target weighs 1 / (1 + d / scale)
 
@@ -43,6 +48,8 @@ class CueLexicon:
     words: dict[str, tuple[str, str]]  # word → (polarity "+"/"-", kind)
     scanner: WordScanner
     digest: str  # sha1 of the file, recorded with the model that was trained on it
+    code: dict[str, int] = field(default_factory=dict)  # word → its place in the file
+    kinds: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -55,94 +62,17 @@ def cue_lexicon() -> CueLexicon:
             continue
         word, polarity, kind = line.split("\t")[:3]
         words.setdefault(word.strip(), (polarity.strip(), kind.strip()))
-    return CueLexicon(words, WordScanner(words), hashlib.sha1(raw).hexdigest())
+    kinds = tuple(sorted({k for _, k in words.values()}))
+    return CueLexicon(words, WordScanner(words), hashlib.sha1(raw).hexdigest(), {w: i for i, w in enumerate(words)}, kinds)
 
 
-# ----------------------------------------------------------------------------- features
+# ----------------------------------------------------------------------------- ids
 
-Row = tuple[str, int, int, Sequence[tuple[int, int]]]  # normalised quote, target start, end, other targets
-
-
-def _view(text: str, start: int, end: int) -> tuple[int, int]:
-    """The part of a long quote the target's features see: up to _VIEW characters either side,
-    cut at a sentence end.  Quotes in the stance corpus are shorter than that, so a speech
-    quoted at length is seen the way the model was trained, and costs no more than a short one."""
-    a, b = max(0, start - _VIEW), min(len(text), end + _VIEW)
-    if a == 0 and b == len(text):
-        return a, b
-    cut = max((text.rfind(ch, a, start) for ch in "。！？；"), default=-1)
-    ends = [i for i in (text.find(ch, end, b) for ch in "。！？；") if i >= 0]
-    return (cut + 1 if cut >= a else a), (min(ends) + 1 if ends else b)
-
-
-@dataclass
-class Masked:
-    """A quote with the target replaced by Ⓣ and the other targets by Ⓞ."""
-
-    text: str
-    pos: int  # where Ⓣ stands
-    marks: list[int]  # where every mark stands
-    spans: list[tuple[int, int]]  # the masked spans, in the quote's own offsets
-
-    def cue_hits(self, hits: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-        """Lexicon hits of the unmasked quote moved to the masked text (those inside a mask dropped)."""
-        out = []
-        for a, b, word in hits:
-            if any(x < b and a < y for x, y in self.spans):
-                continue
-            shift = sum(y - x - 1 for x, y in self.spans if y <= a)
-            out.append((a - shift, b - shift, word))
-        return out
-
-
-def _masked(text: str, start: int, end: int, others: Iterable[tuple[int, int]]) -> Masked:
-    spans = sorted([(start, end, _TARGET_MARK)] + [(a, b, _OTHER_MARK) for a, b in others if b <= start or a >= end])
-    parts, marks, kept, at, shift, pos = [], [], [], 0, 0, 0
-    for a, b, mark in spans:
-        if a < at:  # overlapping others: the first one wins
-            continue
-        parts += [text[at:a], mark]
-        marks.append(a - shift)
-        kept.append((a, b))
-        if mark == _TARGET_MARK:
-            pos = a - shift
-        shift += b - a - 1
-        at = b
-    parts.append(text[at:])
-    return Masked("".join(parts), pos, marks, kept)
-
-
-@lru_cache(maxsize=256)
-def _cue_hits(text: str) -> tuple[tuple[int, int, str], ...]:
-    """Where the polarity lexicon's words stand in a quote: once per quote, not per target."""
-    return tuple(cue_lexicon().scanner.finditer(text))
-
-
-def _span(m: str, pos: int, breaks: re.Pattern[str]) -> tuple[int, int]:
-    """The stretch of ``m`` around ``pos`` between two breaks."""
-    before = [x.end() for x in breaks.finditer(m, 0, pos)]
-    after = breaks.search(m, pos + 1)
-    return (before[-1] if before else 0), (after.start() if after else len(m))
-
-
-# Every feature is a 64-bit id: a polynomial hash of its characters mixed with a tag for its
-# block, region and length.  The ids of a whole batch of targets are computed by a few numpy
-# operations over all their texts joined, so what a target costs is its plan (where each
-# region lies, in Python), not an array operation per region.
+# Every feature is a 64-bit id.  An n-gram's is a polynomial hash of its characters mixed
+# with a tag for its region and length; a cue or position feature's mixes the small integer
+# codes of its fields with a tag for its template.
 _PRIME = np.uint64(0x100000001B3)
 _MIX = np.uint64(0x9E3779B97F4A7C15)
-_JOIN = "\x00"  # between the texts of a batch; no region crosses it
-_MASKED, _PLAIN = 0, 1  # the text a region reads: the masked quote, or the quote itself
-_TOP = (4, 3)  # the longest n-gram read from each
-
-
-def _grams(text: str, top: int) -> list[np.ndarray]:
-    """``g[n][i]`` identifies ``text[i:i+n]`` (1 ≤ n ≤ top; ``g[0]`` is empty)."""
-    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.uint64)
-    out = [cp[:0], cp]
-    for n in range(2, top + 1):
-        out.append(out[-1][:-1] * _PRIME + cp[n - 1 :])
-    return out
 
 
 @cache
@@ -151,103 +81,337 @@ def _tag(tag: str, n: int) -> int:
     return zlib.crc32(name) << 32 | zlib.crc32(name[::-1])
 
 
+def _codepoints(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.uint64)
+
+
+def _grams(cp: np.ndarray, top: int) -> list[np.ndarray]:
+    """``g[n][i]`` identifies the n characters from ``i`` (1 ≤ n ≤ top; ``g[0]`` is empty)."""
+    out = [cp[:0], cp]
+    for n in range(2, top + 1):
+        out.append(out[-1][:-1] * _PRIME + cp[n - 1 :])
+    return out
+
+
 def gram_id(tag: str, gram: str) -> int:
-    """The id ``features`` gives the n-gram ``gram`` in the region ``tag`` (c: window,
-    L/R: near, P/B/A/N: region, w1/w2: whole, M: mention)."""
-    h = _grams(gram, len(gram))[len(gram)][:1]  # an array: numpy wraps array products silently
+    """The id of the n-gram ``gram`` in the region ``tag`` (c: window, L/R: near,
+    P/B/A/N: region, w: whole quote, M: mention)."""
+    h = _grams(_codepoints(gram), len(gram))[len(gram)][:1]  # an array: numpy wraps its products silently
     return int(((h ^ np.uint64(_tag(tag, len(gram)))) * _MIX)[0])
 
 
-def _string_ids(tokens: list[str], space: int) -> np.ndarray:
-    """Ids of whole strings (position and cue features), all at once: each string's characters
-    weighted by powers of a prime by their place in it and summed (mod 2^64), then mixed with
-    the string's length and its block's ``space``."""
-    if not tokens:
-        return np.zeros(0, np.uint64)
-    lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
-    starts = np.cumsum(lengths) - lengths
-    cp = np.frombuffer("".join(tokens).encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.uint64)
-    place = np.arange(len(cp)) - np.repeat(starts, lengths)
-    sums = np.add.reduceat(cp * _powers(int(lengths.max()))[place], starts)
-    return ((sums ^ (lengths.astype(np.uint64) << np.uint64(48)) ^ np.uint64(space)) * _MIX) ^ np.uint64(_tag("string", space))
+def _mixed(template: str, *fields: np.ndarray | int) -> np.ndarray:
+    """Ids of a cue or position feature: its template's tag and its fields' integer codes."""
+    return _ids(np.uint64(_tag(template, 0)), _code(*fields))
 
 
-@lru_cache(maxsize=8)
-def _powers(longest: int) -> np.ndarray:
-    size = 1 << max(0, longest - 1).bit_length()  # a few sizes only, each computed once
-    return np.array([pow(int(_PRIME), i, 1 << 64) for i in range(size)], dtype=np.uint64)
+def _code(*fields: np.ndarray | int) -> np.ndarray:
+    """One integer for the fields of a feature (a polynomial in them, modulo 2^64)."""
+    code = np.zeros(1, np.uint64)
+    for f in fields:
+        code = code * _PRIME + np.asarray(f, dtype=np.int64).astype(np.uint64)
+    return code
 
 
-# The n-gram regions of a target, in the order of ``Plan.bounds``: block, tag (the whole
-# quote's is w1 when the target is its first mention, else w2), text read, lowest and highest n.
-_REGIONS = (
-    ("window", "c", _MASKED, 1, 4),
-    ("near", "L", _MASKED, 1, 3),
-    ("near", "R", _MASKED, 1, 3),
-    ("region", "P", _MASKED, 1, 2),
-    ("region", "B", _MASKED, 1, 2),
-    ("region", "A", _MASKED, 1, 2),
-    ("region", "N", _MASKED, 1, 2),
-    ("whole", "w", _PLAIN, 2, 3),
-    ("mention", "M", _PLAIN, 1, 2),
-)
-
-
-@dataclass
-class Plan:
-    """One target's features before hashing: its two texts, where each n-gram region lies,
-    and the position and cue features."""
-
-    masked: str
-    plain: str
-    bounds: list[tuple[int, int]]  # (start, end) of each of _REGIONS in its text
-    first: bool  # the target is the quote's first mention
-    position: list[str]
-    cues: dict[str, float]
+def _ids(tags: np.ndarray, codes: np.ndarray) -> np.ndarray:
+    h = (tags ^ codes) * _MIX
+    return h ^ (h >> np.uint64(31))
 
 
 @cache
-def _region_tags() -> tuple[tuple[int, tuple[tuple[int, int, int, int], ...]], ...]:
-    """For each region: its text, and per n the block's index and the tag ids (first, not first)."""
-    out = []
-    for block, tag, src, lo, hi in _REGIONS:
-        first, other = (tag + "1", tag + "2") if tag == "w" else (tag, tag)
-        out.append((src, tuple((n, BLOCKS.index(block), _tag(first, n), _tag(other, n)) for n in range(lo, hi + 1))))
-    return tuple(out)
+def _template_tags(*templates: str) -> np.ndarray:
+    return np.array([_tag(t, 0) for t in templates], dtype=np.uint64)
 
 
-def _plan(quote: str, start: int, end: int, others: Sequence[tuple[int, int]] = (),
-          hits: Sequence[tuple[int, int, str]] | None = None) -> Plan:
-    a, b = _view(quote, start, end)
-    text, start, end = quote[a:b], start - a, end - a
-    others = [(x - a, y - a) for x, y in others if x >= a and y <= b]
-    hits = _cue_hits(quote) if hits is None else hits  # once per quote, shared by its targets
-    hits = [(x - a, y - a, word) for x, y, word in hits[bisect_left(hits, (a,)) : bisect_left(hits, (b,))] if y <= b]
-    masked = _masked(text, start, end, others)
-    m, pos, mentions = masked.text, masked.pos, masked.marks
-    cs, ce = _span(m, pos, _CLAUSE_BREAKS)
-    bounds = [
-        (max(0, pos - _CONTEXT), min(len(m), pos + 1 + _CONTEXT)),
-        (max(cs, pos - _NEAR), pos), (pos + 1, min(ce, pos + 1 + _NEAR)),
-        (0, cs), (cs, pos), (pos + 1, ce), (ce, len(m)),
-        (0, len(text)),
-        (start, end),
+_SCOPES = ("same", "adj", "sent", "far")  # where a cue word stands: the target's clause, the next, its sentence, further
+_SIDES = ("b", "a")  # before or after the target
+_CONC = ("", "c", "m")  # plain clause, concessive clause, main clause after a concessive one
+_POLARITY = ("+", "-")
+
+
+def cue_id(template: str, **fields: str | int | bool) -> int:
+    """The id of one cue feature, for inspection: ``cue_id("effect_side", effect="+",
+    scope="same", side="b")``; the fields of each template are those of ``_cue_entries``."""
+    names = {"scope": _SCOPES, "side": _SIDES, "conc": _CONC, "effect": _POLARITY, "polarity": _POLARITY}
+    codes = [names[k].index(v) if k in names else int(v) for k, v in fields.items()]
+    return int(_mixed(template, *codes)[0])
+
+
+# ----------------------------------------------------------------------------- the layout of a batch
+
+Row = tuple[str, int, int, Sequence[tuple[int, int]]]  # normalised quote, target start, end, other targets
+
+
+@dataclass
+class Layout:
+    """The quotes of a batch laid out end to end, and where each target stands in them.
+
+    Per target (arrays of one entry per row): ``pos``, its mark in ``masked``; ``start`` and
+    ``end``, its mention in ``plain``; ``unit``, its quote; ``lo``/``hi``, the quote's bounds
+    in ``masked``.  ``marks``: every mark of ``masked``, in order."""
+
+    masked: str
+    plain: str
+    pos: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+    unit: np.ndarray
+    lo: np.ndarray
+    hi: np.ndarray
+    marks: np.ndarray
+    unit_plain: np.ndarray  # (units, 2): each quote's bounds in ``plain``
+    kept: np.ndarray  # (marks, 2): the span each mark stands for, in ``plain``
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.pos)
+
+
+def layout(rows: Sequence[Row]) -> Layout:
+    """Lay out the quotes of ``rows``: rows with the same quote and the same targets share one."""
+    units: dict[tuple[str, tuple[tuple[int, int], ...]], int] = {}
+    row_unit = []
+    for text, start, end, others in rows:
+        spans = tuple(sorted({(start, end), *((a, b) for a, b in others)}, key=lambda s: (s[0], -s[1])))
+        row_unit.append(units.setdefault((text, spans), len(units)))
+    masked, plain, marks, kept, bounds, plain_bounds = [], [], [], [], [], []
+    mark_of: list[dict[tuple[int, int], int]] = []
+    m_at = p_at = 0
+    for text, spans in units:
+        pieces, at, shift, own = [], 0, 0, {}
+        for a, b in spans:
+            if at > a:  # inside or across the mark before: one mark stands for both (the first)
+                own[(a, b)] = len(marks) - 1
+                continue
+            pieces += [text[at:a], _OTHER_MARK]
+            own[(a, b)] = len(marks)
+            marks.append(m_at + a - shift)
+            kept.append((p_at + a, p_at + b))
+            shift += b - a - 1
+            at = b
+        pieces.append(text[at:])
+        m = "".join(pieces)
+        masked.append(m)
+        plain.append(text)
+        mark_of.append(own)
+        bounds.append((m_at, m_at + len(m)))
+        plain_bounds.append((p_at, p_at + len(text)))
+        m_at += len(m) + 1
+        p_at += len(text) + 1
+    unit = np.array(row_unit, dtype=np.int64)
+    pos = np.array([marks[mark_of[u][(s, e)]] for u, (_, s, e, _) in zip(row_unit, rows)], dtype=np.int64)
+    plain_start = np.array([plain_bounds[u][0] + s for u, (_, s, _, _) in zip(row_unit, rows)], dtype=np.int64)
+    plain_end = np.array([plain_bounds[u][0] + e for u, (_, _, e, _) in zip(row_unit, rows)], dtype=np.int64)
+    ub = np.array(bounds, dtype=np.int64).reshape(-1, 2)
+    return Layout(_JOIN.join(masked), _JOIN.join(plain), pos, plain_start, plain_end, unit,
+                  ub[unit, 0] if len(unit) else unit, ub[unit, 1] if len(unit) else unit,
+                  np.array(marks, dtype=np.int64), np.array(plain_bounds, dtype=np.int64).reshape(-1, 2),
+                  np.array(kept, dtype=np.int64).reshape(-1, 2))
+
+
+def _breaks(cp: np.ndarray, chars: frozenset[str]) -> np.ndarray:
+    """Where ``chars`` stand, and the end of the text (so that every clause has a break)."""
+    found = np.flatnonzero(np.isin(cp, np.array([ord(c) for c in chars], dtype=np.uint64)))
+    return np.append(found, len(cp))
+
+
+@dataclass
+class Geometry:
+    """Per target: its clause ``[cs, ce)`` and its view ``[va, vb)`` in ``masked``; the
+    clause index of each clause break and which clauses are concessive or answer one."""
+
+    cs: np.ndarray
+    ce: np.ndarray
+    va: np.ndarray
+    vb: np.ndarray
+    codes: np.ndarray  # the code points of ``masked``
+    clause_breaks: np.ndarray
+    sentence_breaks: np.ndarray
+    concessive: np.ndarray  # per clause (indexed by the clause's break, ``searchsorted``)
+    main: np.ndarray
+
+
+def geometry(lay: Layout) -> Geometry:
+    codes = _codepoints(lay.masked)
+    cb, sb = _breaks(codes, _CLAUSE_BREAKS), _breaks(codes, _SENTENCE_BREAKS)
+    pos = lay.pos
+    k = np.searchsorted(cb, pos)  # the clause of each target: the k-th break closes it
+    cs = np.where(k > 0, cb[np.maximum(k - 1, 0)] + 1, 0)
+    ce = cb[k]
+    # the view: VIEW characters either side, cut at a sentence end, unless the quote fits
+    a, b = np.maximum(lay.lo, pos - VIEW), np.minimum(lay.hi, pos + 1 + VIEW)
+    whole = (a == lay.lo) & (b == lay.hi)
+    before = sb[np.maximum(np.searchsorted(sb, pos) - 1, 0)]
+    va = np.where(~whole & (before >= a) & (before < pos), before + 1, a)
+    after = sb[np.searchsorted(sb, pos + 1)]
+    vb = np.where(~whole & (after < b), after + 1, b)
+    concessive = np.zeros(len(cb), bool)
+    for m in _CONCESSION.finditer(lay.masked):
+        concessive[np.searchsorted(cb, m.start())] = True
+    main = np.zeros_like(concessive)  # a clause after a concessive one of the same quote
+    main[1:] = concessive[:-1] & ~concessive[1:] & (codes[cb[:-1]] != ord(_JOIN))
+    return Geometry(np.maximum(cs, va), np.minimum(ce, vb), va, vb, codes, cb, sb, concessive, main)
+
+
+# ----------------------------------------------------------------------------- n-gram entries
+
+_MASKED, _PLAIN = 0, 1  # the text a region reads
+
+
+@dataclass(frozen=True)
+class Region:
+    block: str
+    tag: str
+    text: int  # _MASKED or _PLAIN
+    ns: tuple[int, ...]
+
+
+# The n-gram regions of a target, in the order ``_bounds`` gives them.
+REGIONS = (
+    Region("window", "c", _MASKED, (1, 2, 3)),
+    Region("near", "L", _MASKED, (1, 2, 3)),
+    Region("near", "R", _MASKED, (1, 2, 3)),
+    Region("region", "P", _MASKED, (1, 2)),
+    Region("region", "B", _MASKED, (1, 2)),
+    Region("region", "A", _MASKED, (1, 2)),
+    Region("region", "N", _MASKED, (1, 2)),
+    Region("mention", "M", _PLAIN, (1, 2)),
+)
+WHOLE = Region("whole", "w", _PLAIN, (2, 3))  # the whole quote: once per quote
+_TOP = (3, 3)  # the longest n-gram read from each text
+
+
+def _bounds(lay: Layout, g: Geometry) -> list[tuple[np.ndarray, np.ndarray]]:
+    pos, cs, ce, va, vb = lay.pos, g.cs, g.ce, g.va, g.vb
+    return [
+        (np.maximum(va, pos - CONTEXT), np.minimum(vb, pos + 1 + CONTEXT)),
+        (np.maximum(cs, pos - NEAR), pos), (pos + 1, np.minimum(ce, pos + 1 + NEAR)),
+        (va, cs), (cs, pos), (pos + 1, ce), (ce, vb),
+        (lay.start, lay.end),
     ]
-    cues = _cue_features(m, pos, cs, ce, mentions, masked.cue_hits(hits))
-    return Plan(m, text, bounds, mentions[0] == pos, _position(m, pos, cs, ce, mentions), cues)
 
 
-def _position(m: str, pos: int, cs: int, ce: int, mentions: list[int]) -> list[str]:
-    k = min(mentions.index(pos), 3)
-    in_clause = [i for i in mentions if cs <= i < ce]
-    pre, suf = m[max(cs, pos - 2) : pos], m[pos + 1 : min(ce, pos + 3)]
-    out = [f"S:idx{k}", f"S:n{min(len(mentions), 4)}", f"S:cidx{min(in_clause.index(pos), 2)}",
-           f"S:off{min(pos - cs, 6)}", "S:p1" + pre[-1:], "S:p2" + pre, "S:s1" + suf[:1], "S:s2" + suf,
-           f"S:idx{k}p1" + pre[-1:], f"S:idx{k}s1" + suf[:1]]
-    if cs == 0:
-        out.append("S:firstclause")
-    return out
+@dataclass
+class Entries:
+    """Features of many owners: entry k is feature ``index[k]``, of block ``block[k]``
+    (its place in ``BLOCKS``), of owner ``owner[k]``, with value ``value[k]``."""
 
+    owner: np.ndarray
+    index: np.ndarray
+    value: np.ndarray
+    block: np.ndarray
+
+    @classmethod
+    def joined(cls, parts: Sequence[Entries]) -> Entries:
+        return cls(*(np.concatenate([getattr(p, f) for p in parts]) for f in ("owner", "index", "value", "block")))
+
+
+def _ranges(lo: np.ndarray, hi: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Where each n-gram fully inside ``[lo, hi)`` begins, and the range it belongs to."""
+    count = np.maximum(hi - lo - n + 1, 0)
+    owner = np.repeat(np.arange(len(lo)), count)
+    return np.repeat(lo - np.cumsum(count) + count, count) + np.arange(int(count.sum())), owner
+
+
+def _gram_entries(lay: Layout, g: Geometry) -> Entries:
+    """The n-gram features of every target (the whole quote's are ``_whole_entries``), all
+    regions and lengths at once: where each n-gram of each range begins in the n-gram arrays
+    of both texts laid end to end."""
+    grams = [_grams(_codepoints(lay.masked), _TOP[_MASKED]), _grams(_codepoints(lay.plain), _TOP[_PLAIN])]
+    arrays = [grams[t][n] for t in (_MASKED, _PLAIN) for n in range(1, _TOP[t] + 1)]
+    base = np.cumsum([0] + [len(x) for x in arrays])[:-1]
+    flat = np.concatenate(arrays)
+    combo = _combos()
+    bounds = np.stack([np.stack(pair) for pair in _bounds(lay, g)])  # (regions, 2, rows)
+    lo, hi = bounds[combo.region, 0], bounds[combo.region, 1]  # (combos, rows)
+    count = np.maximum(hi - lo - combo.n[:, None] + 1, 0).ravel()
+    first = (lo + base[combo.array][:, None]).ravel()
+    at = np.repeat(first - np.cumsum(count) + count, count) + np.arange(int(count.sum()))
+    which = np.repeat(np.arange(count.size), count)  # the (combo, row) of each entry
+    k, owner = np.divmod(which, lay.n_rows)
+    h = flat[at]
+    # window n-grams over the target's own mark read it as Ⓣ: their hash moves by the marks'
+    # difference times the power of the mark's place from the n-gram's end
+    window = np.flatnonzero(combo.window[k])
+    n = combo.n[k[window]]
+    back = lay.pos[owner[window]] - (at[window] - base[combo.array[k[window]]])
+    over = (back >= 0) & (back < n)
+    window, back, n = window[over], back[over], n[over]
+    h[window] += np.uint64(ord(_TARGET_MARK) - ord(_OTHER_MARK)) * _powers(_TOP[_MASKED])[n - 1 - back]
+    return Entries(owner, (h ^ combo.tag[k]) * _MIX, np.ones(len(h)), combo.block[k])
+
+
+@dataclass(frozen=True)
+class _Combos:
+    """One entry per (region, n): its region, n, n-gram array, tag id, block, and whether it is the window."""
+
+    region: np.ndarray
+    n: np.ndarray
+    array: np.ndarray
+    tag: np.ndarray
+    block: np.ndarray
+    window: np.ndarray
+
+
+@cache
+def _combos() -> _Combos:
+    rows = [(j, n, sum(_TOP[: r.text]) + n - 1, _tag(r.tag, n), BLOCKS.index(r.block), r.tag == "c")
+            for j, r in enumerate(REGIONS) for n in r.ns]
+    region, n, array, tag, block, window = zip(*rows)
+    return _Combos(np.array(region), np.array(n), np.array(array), np.array(tag, dtype=np.uint64),
+                   np.array(block, dtype=np.int8), np.array(window))
+
+
+@lru_cache(maxsize=8)
+def _powers(n: int) -> np.ndarray:
+    return np.array([pow(int(_PRIME), i, 1 << 64) for i in range(n)], dtype=np.uint64)
+
+
+def _whole_entries(lay: Layout) -> Entries:
+    """The whole quote's n-grams, once per quote (owner: the quote)."""
+    grams = _grams(_codepoints(lay.plain), max(WHOLE.ns))
+    parts = []
+    for n in WHOLE.ns:
+        at, owner = _ranges(lay.unit_plain[:, 0], lay.unit_plain[:, 1], n)
+        ids = (grams[n][at] ^ np.uint64(_tag(WHOLE.tag, n))) * _MIX
+        parts.append(Entries(owner, ids, np.ones(len(ids)), np.full(len(ids), BLOCKS.index(WHOLE.block), np.int8)))
+    return Entries.joined(parts)
+
+
+# ----------------------------------------------------------------------------- position entries
+
+def _position_entries(lay: Layout, g: Geometry) -> Entries:
+    """Where the target stands: its rank among the marks of its view and clause, how far into
+    its clause, the characters right before and after it, whether its clause opens the view."""
+    m, pos, cs, ce = g.codes, lay.pos, g.cs, g.ce
+    rank = np.searchsorted(lay.marks, pos) - np.searchsorted(lay.marks, g.va)
+    in_view = np.searchsorted(lay.marks, g.vb) - np.searchsorted(lay.marks, g.va)
+    in_clause = np.searchsorted(lay.marks, pos) - np.searchsorted(lay.marks, cs)
+    k = np.minimum(rank, 3)
+
+    def char(at: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+        ok = (at >= lo) & (at < hi)
+        return np.where(ok, m[np.clip(at, 0, len(m) - 1)], 0).astype(np.int64)
+
+    p1, p2 = char(pos - 1, cs, pos), char(pos - 2, cs, pos)
+    s1, s2 = char(pos + 1, pos + 1, ce), char(pos + 2, pos + 1, ce)
+    codes = np.stack([
+        _code(k), _code(np.minimum(in_view, 4)), _code(np.minimum(in_clause, 2)), _code(np.minimum(pos - cs, 6)),
+        _code(p1), _code(p1, p2), _code(s1), _code(s1, s2), _code(k, p1), _code(k, s1)], axis=1)
+    ids = _ids(_template_tags(*_POSITION_TEMPLATES), np.broadcast_to(codes, (lay.n_rows, len(_POSITION_TEMPLATES))))
+    first = np.flatnonzero(cs == g.va)
+    return Entries(
+        owner=np.concatenate([np.repeat(np.arange(lay.n_rows), len(_POSITION_TEMPLATES)), first]),
+        index=np.concatenate([ids.ravel(), np.full(len(first), _mixed("firstclause")[0])]),
+        value=np.ones(ids.size + len(first)),
+        block=np.full(ids.size + len(first), BLOCKS.index("position"), np.int8),
+    )
+
+
+_POSITION_TEMPLATES = ("idx", "n", "cidx", "off", "p1", "p2", "s1", "s2", "idxp1", "idxs1")
+
+
+# ----------------------------------------------------------------------------- cue entries
 
 @lru_cache(maxsize=2**14)
 def _negates(before: str) -> bool:
@@ -255,90 +419,109 @@ def _negates(before: str) -> bool:
     return _NEGATION.search(_NOT_NEGATION.sub("__", before)) is not None
 
 
-_QPOL_FIRST = {True: "qpol_first1", False: "qpol_first0"}
-_QPOL_START = {True: "qpol_start1", False: "qpol_start0"}
-_QPOL_N = {n: f"qpol_n{n}" for n in range(4)}
+@dataclass
+class Hits:
+    """The polarity lexicon's words in ``masked`` (those inside a mark dropped), in order."""
+
+    start: np.ndarray
+    end: np.ndarray
+    polarity: np.ndarray  # 0 "+", 1 "-"
+    kind: np.ndarray
+    word: np.ndarray
+    negated: np.ndarray
 
 
-@lru_cache(maxsize=2**15)
-def _hit_keys(word: str, scope: str, side: str, negated: bool, conc: str) -> tuple[str, str, str, str, str, str, float]:
-    """The feature names of a lexicon hit (its kind, its effect once negation is applied, the
-    word itself; some counted, some distance-weighted) and the sign of its effect: the same
-    few combinations recur, so they are built once."""
-    polarity, kind = cue_lexicon().words[word]
-    effect = polarity if not negated else ("-" if polarity == "+" else "+")
-    return (f"{polarity}{kind}:{scope}:{side}:{int(negated)}{conc}", f"{polarity}{kind}:{scope}:{side}:w",
-            f"e{effect}:{scope}:{side}", f"e{effect}:{scope}", f"e{effect}{conc}", f"W{word}:{scope}:{side}:{int(negated)}",
-            1.0 if effect == "+" else -1.0)
+def _hits(lay: Layout, g: Geometry, found: Sequence[tuple[int, int, str]]) -> Hits:
+    """``found``: (start, end, word) in ``plain``, in order."""
+    lex = cue_lexicon()
+    a = np.array([x for x, _, _ in found], dtype=np.int64)
+    b = np.array([y for _, y, _ in found], dtype=np.int64)
+    kept_a, kept_b = lay.kept[:, 0], lay.kept[:, 1]
+    shift = np.concatenate([[0], np.cumsum(kept_b - kept_a - 1)])
+    i = np.searchsorted(kept_a, a, side="right")  # the marks that begin at or before each word
+    inside = ((i > 0) & (kept_b[np.maximum(i - 1, 0)] > a)) if len(kept_a) else np.zeros(len(a), bool)
+    if len(kept_a):
+        inside |= (i < len(kept_a)) & (kept_a[np.minimum(i, len(kept_a) - 1)] < b)
+    keep = np.flatnonzero(~inside)
+    ma = a[keep] - shift[i[keep]]
+    k = np.searchsorted(g.clause_breaks, ma)
+    clause_start = np.where(k > 0, g.clause_breaks[np.maximum(k - 1, 0)] + 1, 0)
+    reach = np.maximum(clause_start, ma - _NEGATION_REACH).tolist()
+    words = [found[j][2] for j in keep.tolist()]
+    pk = [lex.words[w] for w in words]
+    return Hits(ma, ma + b[keep] - a[keep],
+                np.array([_POLARITY.index(p) for p, _ in pk], dtype=np.int64),
+                np.array([lex.kinds.index(k) for _, k in pk], dtype=np.int64),
+                np.array([lex.code[w] for w in words], dtype=np.int64),
+                np.array([_negates(lay.masked[x:y]) for x, y in zip(reach, ma.tolist())], dtype=np.int64))
 
 
-def _cue_features(m: str, pos: int, cs: int, ce: int, mentions: list[int], hits: list[tuple[int, int, str]]) -> dict[str, float]:
-    """Lexicon cue words and their relation to the target, plus where the target stands."""
-    f: dict[str, float] = {}
-    clause_ends = [x.start() for x in _CLAUSE_BREAKS.finditer(m)]
-    sentence_ends = [x.start() for x in _SENTENCE_BREAKS.finditer(m)]
-    starts = [0] + [i + 1 for i in clause_ends]
-    bounds = list(zip(starts, clause_ends + [len(m)]))
-    concessive = {k for k, (x, y) in enumerate(bounds) if _CONCESSION.search(m, x, y)} if _CONCESSION.search(m) else set()
-    main = {k for k in range(len(bounds)) if k - 1 in concessive and k not in concessive}
-    tc, ts = bisect_left(clause_ends, pos), bisect_left(sentence_ends, pos)
-    if tc in concessive:
-        f["tconc"] = 1.0
-    if tc in main:
-        f["tmain"] = 1.0
-    n_same, total_same, total = 0, 0.0, 0.0
-    get = f.get
-    for a, b, word in hits:
-        cc = bisect_left(clause_ends, a)
-        if cc == tc:
-            scope = "same"
-        elif bisect_left(sentence_ends, a) == ts:
-            scope = "adj" if abs(cc - tc) == 1 else "sent"
-        else:
-            scope = "far"
-        side = "b" if b <= pos else "a"
-        distance = pos - b if side == "b" else a - pos - 1
-        negated = _negates(m[max(bounds[cc][0], a - _NEGATION_REACH) : a])
-        conc = "c" if cc in concessive else "m" if cc in main else ""
-        weight = 1.0 / (1.0 + distance / _DISTANCE_SCALE)
-        kind_key, kind_weighted, effect_weighted, effect_key, effect_conc, word_key, sign = _hit_keys(word, scope, side, negated, conc)
-        f[kind_key] = get(kind_key, 0.0) + 1.0
-        f[kind_weighted] = get(kind_weighted, 0.0) + weight
-        f[effect_weighted] = get(effect_weighted, 0.0) + weight
-        f[effect_key] = get(effect_key, 0.0) + 1.0
-        f[effect_conc] = get(effect_conc, 0.0) + 1.0
-        f[word_key] = get(word_key, 0.0) + 1.0
-        if scope == "same":
-            n_same += 1
-            total_same += sign * weight
-        total += sign
-    # the features below are named once each: no hit's name is one of them
-    if n_same == 0:
-        f["nocue_same"] = 1.0
-    f["tot_same"] = total_same
-    q = math.tanh(total / 2)
-    f["qpol"] = q
-    f[_QPOL_FIRST[mentions[0] == pos]] = q
-    f[_QPOL_START[pos == cs]] = q
-    f[_QPOL_N[min(len(mentions), 3)]] = q
-    if pos == cs:
-        f["t_clause_start"] = 1.0
-    if pos - cs <= 2:
-        f["t_near_start"] = 1.0
-    if cs == 0:
-        f["t_first_clause"] = 1.0
-    if pos > 0 and m[pos - 1] in _PREPOSITIONS:
-        f["prep_" + m[pos - 1]] = 1.0
-    if m[pos + 1 : pos + 2] == "的":
-        f["t_de"] = 1.0
-    if _OTHER_MARK in m[cs:ce]:
-        f["other_in_clause"] = 1.0
-    if not _QUOTE_MARKS.isdisjoint(m[max(0, pos - 1) : pos + 2]):
-        f["quoted"] = 1.0
-    return f
+def _cue_entries(lay: Layout, g: Geometry, hits: Hits) -> Entries:
+    """Each polarity word of a target's view, by its relation to the target (same clause or
+    not, before or after, negated, in a concessive clause or the main clause after one),
+    counted and distance-weighted; and the quote's overall polarity in the view."""
+    pos, n_rows = lay.pos, lay.n_rows
+    lo, hi = np.searchsorted(hits.start, g.va), np.searchsorted(hits.start, g.vb)
+    at, row = _ranges(lo, hi, 1)
+    keep = hits.end[at] <= g.vb[row]
+    at, row = at[keep], row[keep]
+    a, b, p = hits.start[at], hits.end[at], pos[row]
+    clause = np.searchsorted(g.clause_breaks, a)
+    t_clause = np.searchsorted(g.clause_breaks, pos)
+    t_sentence = np.searchsorted(g.sentence_breaks, pos)
+    same = clause == t_clause[row]
+    in_sentence = np.searchsorted(g.sentence_breaks, a) == t_sentence[row]
+    scope = np.where(same, 0, np.where(in_sentence, np.where(np.abs(clause - t_clause[row]) == 1, 1, 2), 3))
+    side = (b > p).astype(np.int64)  # 0 before, 1 after
+    distance = np.where(side == 0, p - b, a - p - 1)
+    weight = 1.0 / (1.0 + distance / _DISTANCE_SCALE)
+    negated = hits.negated[at]
+    conc = np.where(g.concessive[clause], 1, np.where(g.main[clause], 2, 0))
+    polarity, kind = hits.polarity[at], hits.kind[at]
+    effect = polarity ^ negated
+    word = hits.word[at]
+    codes = np.stack([_code(polarity, kind, scope, side, negated, conc), _code(polarity, kind, scope, side),
+                      _code(effect, scope, side), _code(effect, scope), _code(effect, conc), _code(word, scope, side, negated)],
+                     axis=1)
+    ids = _ids(_template_tags(*_CUE_TEMPLATES), codes)
+    ones = np.ones(len(at))
+    values = np.stack([ones, weight, weight, ones, ones, ones], axis=1)
+    sign = np.where(effect == 0, 1.0, -1.0)
+    same_n = np.bincount(row[same], minlength=n_rows)
+    tot_same = np.bincount(row[same], weights=(sign * weight)[same], minlength=n_rows)
+    q = np.tanh(np.bincount(row, weights=sign, minlength=n_rows) / 2)
+    first = np.searchsorted(lay.marks, pos) == np.searchsorted(lay.marks, g.va)
+    n_marks = np.minimum(np.searchsorted(lay.marks, g.vb) - np.searchsorted(lay.marks, g.va), 3)
+    codes = np.append(g.codes, 0).astype(np.int64)  # codes[-1]: nothing, before the first character
+    prev, nxt = codes[pos - 1], codes[pos + 1]
+    at_start, tc = pos == g.cs, t_clause
+    flags = np.stack([
+        same_n == 0, tot_same, q, q * first, q * ~first, q * at_start, q * ~at_start,
+        at_start, pos - g.cs <= 2, g.cs == g.va, nxt == ord("的"),
+        np.searchsorted(lay.marks, g.ce) - np.searchsorted(lay.marks, g.cs) > 1,  # another target in the clause
+        np.isin(prev, _QUOTE_CODES) | np.isin(nxt, _QUOTE_CODES), g.concessive[tc], g.main[tc],
+        *(q * (n_marks == n) for n in range(4)),  # the quote's polarity by how many targets the view names
+    ], axis=1).astype(np.float64)
+    flag_rows, flag_cols = np.nonzero(flags)
+    prep = np.flatnonzero(np.isin(prev, _PREPOSITION_CODES))
+    owner = np.concatenate([np.repeat(row, len(_CUE_TEMPLATES)), flag_rows, prep])
+    return Entries(owner, np.concatenate([ids.ravel(), _flag_ids()[flag_cols], _mixed("prep", prev[prep])]),
+                   np.concatenate([values.ravel(), flags[flag_rows, flag_cols], np.ones(len(prep))]),
+                   np.full(len(owner), BLOCKS.index(CUES), np.int8))
 
 
-# ----------------------------------------------------------------------------- blocks of hashed features
+_CUE_TEMPLATES = ("kind", "kind_w", "effect_side", "effect", "effect_conc", "word")
+
+
+@cache
+def _flag_ids() -> np.ndarray:
+    names = ("nocue_same", "tot_same", "qpol", "qpol_first", "qpol_later", "qpol_start", "qpol_inside",
+             "t_clause_start", "t_near_start", "t_first_clause", "t_de", "other_in_clause", "quoted", "tconc", "tmain",
+             "qpol_n0", "qpol_n1", "qpol_n2", "qpol_n3")
+    return np.concatenate([_mixed(name) for name in names])
+
+
+# ----------------------------------------------------------------------------- blocks and batches
 
 GRAM_BLOCKS = ("window", "near", "region", "whole", "mention")
 CUES = "cues"
@@ -365,93 +548,72 @@ class Coded:
 
 @dataclass
 class Batch:
-    """The features of a batch of targets (rows): entry k is feature ``index[k]``, of block
-    ``BLOCKS[block[k]]``, of row ``row[k]``, with value ``value[k]``."""
+    """The features of a batch of targets (rows): ``own`` are each row's, ``shared`` each
+    quote's (owner: the quote, ``unit[row]``), the same for all the targets of a quote."""
 
-    row: np.ndarray
-    index: np.ndarray
-    value: np.ndarray
-    block: np.ndarray
+    own: Entries
+    shared: Entries
+    unit: np.ndarray
     n_rows: int
 
     def __len__(self) -> int:
         return self.n_rows
 
     def coded(self, name: str) -> Coded:
-        sel = self.block == BLOCKS.index(name)
-        return Coded(self.row[sel], self.index[sel], self.value[sel], self.n_rows)
+        """One block, every row's entries (a quote's shared ones repeated for each of its rows)."""
+        b = BLOCKS.index(name)
+        sel = self.own.block == b
+        row, index, value = self.own.owner[sel], self.own.index[sel], self.own.value[sel]
+        sel = np.flatnonzero(self.shared.block == b)
+        if len(sel):
+            order = sel[np.argsort(self.shared.owner[sel], kind="stable")]
+            per_unit = np.bincount(self.shared.owner[order], minlength=int(self.unit.max(initial=-1)) + 1)
+            starts = np.cumsum(per_unit) - per_unit
+            count = per_unit[self.unit]
+            at = np.repeat(starts[self.unit] - np.cumsum(count) + count, count) + np.arange(int(count.sum()))
+            row = np.concatenate([row, np.repeat(np.arange(self.n_rows), count)])
+            index = np.concatenate([index, self.shared.index[order][at]])
+            value = np.concatenate([value, self.shared.value[order][at]])
+        return Coded(row, index, value, self.n_rows)
 
     def take(self, rows: Sequence[int]) -> Batch:
         """The batch of ``rows`` only, renumbered in that order."""
         new = np.full(self.n_rows, -1)
         new[np.asarray(rows, dtype=np.int64)] = np.arange(len(rows))
-        r = new[self.row]
+        r = new[self.own.owner]
         keep = r >= 0
-        return Batch(r[keep], self.index[keep], self.value[keep], self.block[keep], len(rows))
+        own = Entries(r[keep], self.own.index[keep], self.own.value[keep], self.own.block[keep])
+        return Batch(own, self.shared, self.unit[np.asarray(rows, dtype=np.int64)], len(rows))
 
 
 def featurise(rows: Sequence[Row], hits: dict[str, Sequence[tuple[int, int, str]]] | None = None) -> Batch:
     """The features of every (quote, target) row; ``hits``: the polarity lexicon's words in
     each quote, when already found."""
+    lay = layout(rows)
+    g = geometry(lay)
     hits = hits or {}
-    return _hashed([_plan(*row, hits=hits.get(row[0])) for row in rows])
-
-
-def _hashed(plans: list[Plan]) -> Batch:
-    n_rows = len(plans)
-    texts = ([p.masked for p in plans], [p.plain for p in plans])
-    grams = [_grams(_JOIN.join(ts), top) for ts, top in zip(texts, _TOP)]
-    # every n-gram array of both texts end to end, and where each (text, n) array begins
-    flat = np.concatenate([g[n] for g, top in zip(grams, _TOP) for n in range(1, top + 1)])
-    sizes = [len(g[n]) for g, top in zip(grams, _TOP) for n in range(1, top + 1)]
-    bases = np.cumsum([0, *sizes]).tolist()
-    offsets = [np.cumsum([0] + [len(t) + 1 for t in ts])[:-1] for ts in texts]  # where each row's text begins
-    bounds = np.array([p.bounds for p in plans], dtype=np.int64).reshape(n_rows, -1, 2)
-    first = np.array([p.first for p in plans], dtype=bool)
-    rows = np.arange(n_rows)
-    # one entry per region, n and row: where its n-grams begin in ``flat``, how many there
-    # are, the tag, the block and the row
-    columns = []
-    for j, (src, per_n) in enumerate(_region_tags()):
-        a, b = bounds[:, j, 0], bounds[:, j, 1]
-        for n, block, tag_first, tag_other in per_n:
-            base = bases[sum(_TOP[:src]) + n - 1]
-            count = b - a - n + 1
-            keep = count > 0
-            columns.append((base + offsets[src][keep] + a[keep], count[keep],
-                            np.where(first[keep], np.uint64(tag_first), np.uint64(tag_other)),
-                            np.full(int(keep.sum()), block, np.int8), rows[keep]))
-    table = [np.concatenate(c) for c in zip(*columns)]
-    starts, counts, tags, blocks, owners = table
-    at = np.repeat(starts - np.cumsum(counts) + counts, counts) + np.arange(int(counts.sum()))
-    gram_ids = (flat[at] ^ np.repeat(tags, counts)) * _MIX
-    position = [t for p in plans for t in p.position]
-    cues = [k for p in plans for k in p.cues]
-    n_position, n_cues = [len(p.position) for p in plans], [len(p.cues) for p in plans]
-    return Batch(
-        row=np.concatenate([np.repeat(owners, counts),
-                            np.repeat(np.arange(n_rows), n_position), np.repeat(np.arange(n_rows), n_cues)]),
-        index=np.concatenate([gram_ids, _string_ids(position, 1), _string_ids(cues, 2)]),
-        value=np.concatenate([np.ones(len(gram_ids) + len(position)),
-                              np.fromiter((v for p in plans for v in p.cues.values()), dtype=np.float64, count=len(cues))]),
-        block=np.concatenate([np.repeat(blocks, counts),
-                              np.full(len(position), BLOCKS.index("position"), np.int8), np.full(len(cues), BLOCKS.index(CUES), np.int8)]),
-        n_rows=n_rows,
-    )
+    found = []
+    for u, (a, b) in enumerate(lay.unit_plain.tolist()):
+        text = lay.plain[a:b]
+        words = hits.get(text)
+        if words is None:
+            words = cue_lexicon().scanner.finditer(text)
+        found += [(a + x, a + y, w) for x, y, w in words]
+    own = Entries.joined([_gram_entries(lay, g), _position_entries(lay, g), _cue_entries(lay, g, _hits(lay, g, found))])
+    return Batch(own, _whole_entries(lay), lay.unit, lay.n_rows)
 
 
 @dataclass
 class Features:
-    """One target's features, for inspection: the ids of each block and the named cue features."""
+    """One target's features, for inspection: the ids of each block and the cue features' values."""
 
     blocks: dict[str, np.ndarray] = field(default_factory=dict)
-    cues: dict[str, float] = field(default_factory=dict)
+    cues: dict[int, float] = field(default_factory=dict)
 
 
 def features(text: str, start: int, end: int, others: Sequence[tuple[int, int]] = ()) -> Features:
     """Every feature of one target in one (normalised) quote."""
-    plan = _plan(text, start, end, others)
-    batch = _hashed([plan])
-    return Features({name: batch.coded(name).index for name in BLOCKS if name != CUES}, plan.cues)
-
-
+    batch = featurise([(text, start, end, others)])
+    cues = batch.coded(CUES)
+    return Features({name: batch.coded(name).index for name in BLOCKS if name != CUES},
+                    {int(i): float(v) for i, v in zip(cues.index, cues.value)})

@@ -9,13 +9,10 @@ import json
 import numpy as np
 from scipy import sparse
 
-from .features import CUES, HEADS, Batch, Coded, Row, cue_lexicon, featurise
+from .features import CONTEXT, CUES, HEADS, VIEW, Batch, Coded, Entries, Row, cue_lexicon, featurise
 
 LABELS = ("support", "oppose", "neutral")
-FORMAT = 4  # version of the stored model layout and of its features' ids
-_CONTEXT = 14  # characters either side of the target mention the window block sees
-
-_VIEW = 80  # characters of a long quote either side of the target that its features see
+FORMAT = 5  # version of the stored model layout and of its features' ids
 _MIN_DF = 2  # a feature is kept when it occurs in at least this many training rows
 _SLOTS = 2**20  # size of the table that looks features up by their ids' low bits
 
@@ -29,17 +26,21 @@ class Vocabulary:
 
     def matrix(self, x: Coded) -> sparse.csr_matrix:
         """The block as a matrix over the kept columns: counts summed per row and column, then
-        TF-IDF (1 + log tf) with each row l2-normalised, unless raw."""
+        TF-IDF (tf × idf) with each row divided by the norm it would have if every occurrence
+        were a feature of its own (√Σ tf·idf²), unless raw.  That norm is a sum over
+        occurrences, as the scores are: so the analysis scores a target without counting its
+        features (``StanceModel.decision``)."""
         at = np.searchsorted(self.cols, x.index)
         at[at == len(self.cols)] = 0
         known = self.cols[at] == x.index if len(self.cols) else np.zeros(len(x.index), bool)
         m = sparse.csr_matrix((x.value[known], (x.row[known], at[known])), shape=(x.n_rows, len(self.cols)))
         m.sum_duplicates()
         if self.idf is not None:
-            m.data = (1.0 + np.log(m.data)) * self.idf[m.indices]
-            norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
-            m = sparse.diags(1.0 / np.where(norms > 0, norms, 1.0)) @ m
-        return m.tocsr()
+            idf = self.idf[m.indices].astype(np.float64)
+            row = np.repeat(np.arange(x.n_rows), np.diff(m.indptr))
+            norms = np.sqrt(np.bincount(row, weights=m.data * idf**2, minlength=x.n_rows))
+            m.data = m.data * idf / np.where(norms > 0, norms, 1.0)[row]
+        return m
 
     @classmethod
     def fit(cls, x: Coded, tfidf: bool) -> Vocabulary:
@@ -68,14 +69,13 @@ class Head:
 
 @dataclass
 class _Index:
-    """Every block's kept columns in one table, so that a batch is looked up, counted, weighted
-    and scored by a few array operations whatever the number of blocks."""
+    """Every block's kept columns in one table, so that a batch is looked up, weighted and
+    scored by a few array operations whatever the number of blocks."""
 
     ids: np.ndarray  # sorted feature ids of all blocks
     block: np.ndarray  # the block (position in ``blocks``) of each
-    idf: np.ndarray  # its idf, 1 for a raw feature
-    raw: np.ndarray  # whether it is a raw (cue) feature
-    weights: np.ndarray  # (heads × classes, ids): coefficients times block weights
+    idf2: np.ndarray  # its idf squared, what it adds to its block's norm; 0 for a raw (cue) feature
+    weights: np.ndarray  # (heads × classes, ids): coefficients times block weight times idf
     n_blocks: int
     slots: np.ndarray = field(init=False)  # id's low bits → its column + 1; 0 none, -1 shared
 
@@ -98,6 +98,19 @@ class _Index:
         hit = np.flatnonzero(col >= 0)
         col[hit[self.ids[col[hit]] != index[hit]]] = -1
         return col
+
+    def scores(self, entries: Entries, n_owners: int) -> np.ndarray:
+        """(owners, columns of ``weights``): each block's weighted entries divided by the
+        block's norm (√ of the idf² its entries add up to; 1 for a raw block), summed."""
+        col = self.lookup(entries.index)
+        known = np.flatnonzero(col >= 0)
+        col, value, owner = col[known], entries.value[known], entries.owner[known]
+        cell = owner * self.n_blocks + self.block[col]
+        size = n_owners * self.n_blocks
+        norm = np.sqrt(np.bincount(cell, weights=value * self.idf2[col], minlength=size))
+        norm[norm == 0] = 1.0
+        sums = np.stack([np.bincount(cell, weights=value * w[col], minlength=size) / norm for w in self.weights], axis=1)
+        return sums.reshape(n_owners, self.n_blocks, -1).sum(axis=1)
 
 
 class StanceModel:
@@ -151,32 +164,33 @@ class StanceModel:
                     width = len(self.vocab[b].cols)
                     w[:, rank[starts[b] : starts[b] + width]] = head.coef[:, offset : offset + width] * scale
                     offset += width
-            idf = np.concatenate([self.vocab[b].idf if self.vocab[b].idf is not None else np.ones(len(self.vocab[b].cols)) for b in blocks])
-            raw = np.concatenate([np.full(len(self.vocab[b].cols), self.vocab[b].idf is None) for b in blocks])
+            idf = np.concatenate([self.vocab[b].idf if self.vocab[b].idf is not None else np.zeros(len(self.vocab[b].cols))
+                                  for b in blocks])[order].astype(np.float64)
+            weights[:, idf > 0] *= idf[idf > 0]  # a raw feature's value is used as is
+            # a head's softmax is the same when a score is taken from all its classes': each
+            # class is scored against the first, one column fewer per head
+            k = len(self.classes)
+            weights = np.concatenate([weights[h * k + 1 : (h + 1) * k] - weights[h * k] for h in range(len(self.heads))])
             block = np.concatenate([np.full(len(self.vocab[b].cols), k) for k, b in enumerate(blocks)])
-            self._index = _Index(ids[order], block[order], idf[order].astype(np.float64), raw[order],
-                                 np.ascontiguousarray(weights.T), len(blocks))
+            self._index = _Index(ids[order], block[order], idf**2, weights, len(blocks))
         return self._index
 
     def decision(self, batch: Batch) -> list[np.ndarray]:
-        """Each head's scores (rows × classes): the product of its design matrix with its
-        coefficients, computed on the batch's entries directly (the analysis path)."""
-        ix, n = self._compiled(), batch.n_rows
-        col = ix.lookup(batch.index)
-        known = col >= 0
-        # counts summed per row and feature by scipy's CSR conversion (a counting sort by row)
-        x = sparse.csr_matrix((batch.value[known], (batch.row[known], col[known])), shape=(n, max(1, len(ix.ids))))
-        x.sum_duplicates()
-        data, col = x.data, x.indices
-        row = np.repeat(np.arange(n), np.diff(x.indptr))
-        tfidf = ~ix.raw[col]
-        data[tfidf] = (1.0 + np.log(data[tfidf])) * ix.idf[col[tfidf]]
-        cell = row[tfidf] * ix.n_blocks + ix.block[col[tfidf]]
-        norms = np.sqrt(np.bincount(cell, weights=data[tfidf] ** 2, minlength=n * ix.n_blocks))
-        data[tfidf] /= np.where(norms > 0, norms, 1.0)[cell]
-        z = x @ ix.weights  # ``data`` is the matrix's own array, transformed in place
+        """Each head's scores (rows × classes), less its first class's score, computed from the
+        batch's entries directly (the analysis path; the design matrix times the coefficients,
+        as in training, up to that shift): a quote's shared features are scored once and added
+        to each of its targets."""
+        ix = self._compiled()
+        z = ix.scores(batch.own, batch.n_rows)
+        if len(batch.unit):
+            n_units = int(max(batch.unit.max(), batch.shared.owner.max(initial=-1))) + 1
+            z += ix.scores(batch.shared, n_units)[batch.unit]
         k = len(self.classes)
-        return [z[:, h * k : (h + 1) * k] + head.intercept for h, head in enumerate(self.heads)]
+        out = []
+        for h, head in enumerate(self.heads):
+            against_first = z[:, h * (k - 1) : (h + 1) * (k - 1)] + (head.intercept[1:] - head.intercept[0])
+            out.append(np.concatenate([np.zeros((batch.n_rows, 1)), against_first], axis=1))
+        return out
 
     def predict_proba(self, rows: Sequence[Row] | Batch) -> tuple[list[str], np.ndarray]:
         """The classes and, for each row, their probabilities (geometric mean of the heads')."""
@@ -208,8 +222,8 @@ class StanceModel:
             arrays[f"{h.name}.coef"], arrays[f"{h.name}.intercept"] = h.coef, h.intercept
         np.savez_compressed(directory / "weights.npz", **arrays)
         meta = {
-            "format": FORMAT, "classes": list(self.classes), "view": _VIEW,
-            "context": _CONTEXT, "lexicon_sha1": cue_lexicon().digest,
+            "format": FORMAT, "classes": list(self.classes), "view": VIEW,
+            "context": CONTEXT, "lexicon_sha1": cue_lexicon().digest,
             "heads": {h.name: {"c": h.c, "blocks": h.blocks} for h in self.heads}, **card,
         }
         (directory / "model.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
