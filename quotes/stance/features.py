@@ -246,8 +246,7 @@ def geometry(lay: Layout) -> Geometry:
     after = sb[np.searchsorted(sb, pos + 1)]
     vb = np.where(~whole & (after < b), after + 1, b)
     concessive = np.zeros(len(cb), bool)
-    for m in _CONCESSION.finditer(lay.masked):
-        concessive[np.searchsorted(cb, m.start())] = True
+    concessive[np.searchsorted(cb, [m.start() for m in _CONCESSION.finditer(lay.masked)]).astype(np.int64)] = True
     main = np.zeros_like(concessive)  # a clause after a concessive one of the same quote
     main[1:] = concessive[:-1] & ~concessive[1:] & (codes[cb[:-1]] != ord(_JOIN))
     return Geometry(np.maximum(cs, va), np.minimum(ce, vb), va, vb, codes, cb, sb, concessive, main)
