@@ -14,7 +14,9 @@ from quotes.pipeline import analyze
 from quotes.reading import normalise
 from quotes.segment import models_dir
 from quotes.stance import stance_of
-from quotes.stance.features import cue_id, cue_lexicon, featurise, features, gram_id
+from quotes.stance.cues import cue_id, cue_lexicon
+from quotes.stance.entries import gram_id
+from quotes.stance.features import featurise, features
 from quotes.stance.model import LABELS, StanceModel
 from quotes.stance.targets import find_targets
 from quotes.stance.training import _row_features, heldout_score, read_corpus

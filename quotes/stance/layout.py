@@ -1,0 +1,135 @@
+"""Where each target of a batch of quotes stands: the quotes laid out end to end, each with a
+masked copy in which every target it names stands as one mark (Ⓞ), and around each target
+its clause and its view."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+import re
+
+import numpy as np
+
+VIEW = 80  # characters either side of the target the region and cue features see in a long quote
+
+OTHER_MARK = "Ⓞ"
+JOIN = "\x00"  # between the quotes of a batch: a clause and sentence break no region crosses
+_CLAUSE_BREAKS = frozenset("，。；！？：,;!?…" + JOIN)
+_SENTENCE_BREAKS = frozenset("。；！？!?;" + JOIN)
+_CONCESSION = re.compile("尽管|虽然|虽|即使|即便|哪怕|固然")
+
+Row = tuple[str, int, int, Sequence[tuple[int, int]]]  # normalised quote, target start, end, other targets
+
+
+def codepoints(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.uint64)
+
+
+@dataclass
+class Layout:
+    """The quotes of a batch laid out end to end, and where each target stands in them.
+
+    Per target (arrays of one entry per row): ``pos``, its mark in ``masked``; ``start`` and
+    ``end``, its mention in ``plain``; ``unit``, its quote; ``lo``/``hi``, the quote's bounds
+    in ``masked``.  ``marks``: every mark of ``masked``, in order."""
+
+    masked: str
+    plain: str
+    pos: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+    unit: np.ndarray
+    lo: np.ndarray
+    hi: np.ndarray
+    marks: np.ndarray
+    unit_plain: np.ndarray  # (units, 2): each quote's bounds in ``plain``
+    kept: np.ndarray  # (marks, 2): the span each mark stands for, in ``plain``
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.pos)
+
+
+def layout(rows: Sequence[Row]) -> Layout:
+    """Lay out the quotes of ``rows``: rows with the same quote and the same targets share one."""
+    units: dict[tuple[str, tuple[tuple[int, int], ...]], int] = {}
+    row_unit = []
+    for text, start, end, others in rows:
+        spans = tuple(sorted({(start, end), *((a, b) for a, b in others)}, key=lambda s: (s[0], -s[1])))
+        row_unit.append(units.setdefault((text, spans), len(units)))
+    masked, plain, marks, kept, bounds, plain_bounds = [], [], [], [], [], []
+    mark_of: list[dict[tuple[int, int], int]] = []
+    m_at = p_at = 0
+    for text, spans in units:
+        pieces, at, shift, own = [], 0, 0, {}
+        for a, b in spans:
+            if at > a:  # inside or across the mark before: one mark stands for both (the first)
+                own[(a, b)] = len(marks) - 1
+                continue
+            pieces += [text[at:a], OTHER_MARK]
+            own[(a, b)] = len(marks)
+            marks.append(m_at + a - shift)
+            kept.append((p_at + a, p_at + b))
+            shift += b - a - 1
+            at = b
+        pieces.append(text[at:])
+        m = "".join(pieces)
+        masked.append(m)
+        plain.append(text)
+        mark_of.append(own)
+        bounds.append((m_at, m_at + len(m)))
+        plain_bounds.append((p_at, p_at + len(text)))
+        m_at += len(m) + 1
+        p_at += len(text) + 1
+    unit = np.array(row_unit, dtype=np.int64)
+    pos = np.array([marks[mark_of[u][(s, e)]] for u, (_, s, e, _) in zip(row_unit, rows)], dtype=np.int64)
+    plain_start = np.array([plain_bounds[u][0] + s for u, (_, s, _, _) in zip(row_unit, rows)], dtype=np.int64)
+    plain_end = np.array([plain_bounds[u][0] + e for u, (_, _, e, _) in zip(row_unit, rows)], dtype=np.int64)
+    ub = np.array(bounds, dtype=np.int64).reshape(-1, 2)
+    return Layout(JOIN.join(masked), JOIN.join(plain), pos, plain_start, plain_end, unit,
+                  ub[unit, 0] if len(unit) else unit, ub[unit, 1] if len(unit) else unit,
+                  np.array(marks, dtype=np.int64), np.array(plain_bounds, dtype=np.int64).reshape(-1, 2),
+                  np.array(kept, dtype=np.int64).reshape(-1, 2))
+
+
+def _breaks(cp: np.ndarray, chars: frozenset[str]) -> np.ndarray:
+    """Where ``chars`` stand, and the end of the text (so that every clause has a break)."""
+    found = np.flatnonzero(np.isin(cp, np.array([ord(c) for c in chars], dtype=np.uint64)))
+    return np.append(found, len(cp))
+
+
+@dataclass
+class Geometry:
+    """Per target: its clause ``[cs, ce)`` and its view ``[va, vb)`` in ``masked``; the
+    clause index of each clause break and which clauses are concessive or answer one."""
+
+    cs: np.ndarray
+    ce: np.ndarray
+    va: np.ndarray
+    vb: np.ndarray
+    codes: np.ndarray  # the code points of ``masked``
+    clause_breaks: np.ndarray
+    sentence_breaks: np.ndarray
+    concessive: np.ndarray  # per clause (indexed by the clause's break, ``searchsorted``)
+    main: np.ndarray
+
+
+def geometry(lay: Layout) -> Geometry:
+    codes = codepoints(lay.masked)
+    cb, sb = _breaks(codes, _CLAUSE_BREAKS), _breaks(codes, _SENTENCE_BREAKS)
+    pos = lay.pos
+    k = np.searchsorted(cb, pos)  # the clause of each target: the k-th break closes it
+    cs = np.where(k > 0, cb[np.maximum(k - 1, 0)] + 1, 0)
+    ce = cb[k]
+    # the view: VIEW characters either side, cut at a sentence end, unless the quote fits
+    a, b = np.maximum(lay.lo, pos - VIEW), np.minimum(lay.hi, pos + 1 + VIEW)
+    whole = (a == lay.lo) & (b == lay.hi)
+    before = sb[np.maximum(np.searchsorted(sb, pos) - 1, 0)]
+    va = np.where(~whole & (before >= a) & (before < pos), before + 1, a)
+    after = sb[np.searchsorted(sb, pos + 1)]
+    vb = np.where(~whole & (after < b), after + 1, b)
+    concessive = np.zeros(len(cb), bool)
+    concessive[np.searchsorted(cb, [m.start() for m in _CONCESSION.finditer(lay.masked)]).astype(np.int64)] = True
+    main = np.zeros_like(concessive)  # a clause after a concessive one of the same quote
+    main[1:] = concessive[:-1] & ~concessive[1:] & (codes[cb[:-1]] != ord(JOIN))
+    return Geometry(np.maximum(cs, va), np.minimum(ce, vb), va, vb, codes, cb, sb, concessive, main)
+
