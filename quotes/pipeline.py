@@ -17,8 +17,9 @@ from .reading import detect_script, normalise, read_file
 from .stance import assign_stance
 from .structure import split_stories
 
-def analyze(text: str, path: str = "<text>", encoding: str = "utf-8") -> Document:
-    """Find and attribute every quote in ``text``."""
+def analyze(text: str, path: str = "<text>", encoding: str = "utf-8", stance: bool = True) -> Document:
+    """Find and attribute every quote in ``text``; ``stance=False`` leaves stance to the caller
+    (``assign_stances``, for many documents at once)."""
     lex = lexicons.load()
     norm = normalise(text)
     doc = Document(path=path, text=text, norm=norm, encoding=encoding, script=detect_script(text, norm))
@@ -33,7 +34,8 @@ def analyze(text: str, path: str = "<text>", encoding: str = "utf-8") -> Documen
     doc.entities = attributor.entity_names()
     assign_sides(doc)
     compare_document(doc)
-    assign_stance(doc)
+    if stance:
+        assign_stance(doc)
     return doc
 
 

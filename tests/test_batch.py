@@ -180,9 +180,13 @@ def _stuck(index, src, opts):  # a worker that ignores its alarm (as if inside C
     return batch.Result(index, src.label, id=src.label)
 
 
+def _stuck_batch(items, opts):
+    return [_stuck(index, src, opts) for index, src in items]
+
+
 @pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="needs fork")
 def test_stuck_and_dying_workers_are_replaced(monkeypatch):
-    monkeypatch.setattr(work, "process", _stuck)
+    monkeypatch.setattr(work, "process_batch", _stuck_batch)  # the batch fails, then each is sent alone
     monkeypatch.setattr(local, "GRACE", 0.2)
     monkeypatch.setattr(work, "warm_up", lambda: None)
     labels = ["a", "stuck", "b", "crash", "c", "d"]
@@ -229,3 +233,49 @@ def test_interrupted_run_leaves_complete_lines(tmp_path):
     assert 0 < len(docs) < 3000
     assert [d["id"] for d in docs] == [f"d{i}" for i in range(len(docs))]
     assert len(json.loads(json_out.read_text(encoding="utf-8"))["documents"]) == len(docs)
+
+
+ARMS = "国台办发言人表示，中国坚决反对美国对台军售，美方应立即停止。\n"
+
+
+def _sources(*texts):
+    return [(i, Source(f"d{i}", data=t.encode())) for i, t in enumerate(texts)]
+
+
+def test_a_batch_gives_each_document_what_it_gets_alone():
+    items = _sources(A, B, ARMS, "")
+    together = work.process_batch(items, Options(json_line=True))
+    alone = [work.process(i, src, Options(json_line=True)) for i, src in items]
+    assert [r.json_line for r in together] == [r.json_line for r in alone]
+    assert [r.error for r in together] == [r.error for r in alone]
+    assert '"stance"' in together[2].json_line and "美" in together[2].json_line
+
+
+def test_a_document_whose_stance_fails_is_reported_alone(monkeypatch):
+    from quotes import stance
+
+    def fails_on_arms(doc):
+        if "军售" in doc.text:
+            raise ValueError("boom")
+
+    monkeypatch.setattr(stance, "assign_stance", fails_on_arms)
+    monkeypatch.setattr(stance, "assign_stances", lambda docs: [fails_on_arms(d) for d in docs])
+    results = work.process_batch(_sources(A, ARMS, B), Options(json_line=True))
+    assert [r.error is None for r in results] == [True, False, True]
+    assert "d1: could not be analysed (ValueError: boom)" == results[1].error
+    assert results[0].json_line and results[2].json_line
+
+
+def test_run_serial_reads_its_sources_a_batch_at_a_time():
+    pulled = []
+
+    def sources():
+        for i in range(40):
+            pulled.append(i)
+            yield Source(f"d{i}", data=B.encode())
+
+    results = local.run_serial(sources(), Options())
+    first = next(results)
+    assert first.label == "d0" and first.error is None
+    assert len(pulled) == work.BATCH  # one batch read, not the whole input
+    assert [r.label for r in results] == [f"d{i}" for i in range(1, 40)]

@@ -9,6 +9,7 @@ import json
 import signal
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..filters import QuoteFilter
@@ -118,9 +119,60 @@ def _one_line(text: str, limit: int = 200) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+BATCH = 16  # documents whose stance is computed together (one model call; see ``process_batch``)
+
+
 def process(index: int, src: Source, opts: Options) -> Result:
     """Read, analyse and serialise one source; every failure becomes ``Result.error``."""
-    from ..export import document_dict, write_csv
+    return process_batch([(index, src)], opts)[0]
+
+
+@dataclass
+class _Analysed:
+    """A document analysed but for stance, and what its result needs besides."""
+
+    src: Source
+    result: Result
+    doc: Document
+    decoded: Decoded
+    started: float
+
+
+def process_batch(items: Sequence[tuple[int, Source]], opts: Options) -> list[Result]:
+    """Read, analyse and serialise a few sources, their stance computed together: each
+    document within its own time limit, then the stance of all of them in one model call
+    (about half the cost of one call per document), then each is serialised.  When the joint
+    stance fails or runs over the limit, each document's is computed alone, so that only a
+    document that fails by itself is reported."""
+    from ..stance import assign_stance, assign_stances
+
+    done = [_analysed(index, src, opts) for index, src in items]
+    ready = [a for a in done if isinstance(a, _Analysed)]
+    try:
+        with _TimeLimit(opts.timeout):
+            assign_stances([a.doc for a in ready])
+    except Exception:  # noqa: BLE001 - some document's fault: each is tried alone below
+        for a in ready:
+            try:
+                with _TimeLimit(opts.timeout):
+                    assign_stance(a.doc)
+            except Exception as exc:  # noqa: BLE001 - that document's error line
+                a.result.error = _error_line(exc, a.src, opts)
+    return [a if isinstance(a, Result) else _finished(a, opts) for a in done]
+
+
+def _error_line(exc: Exception, src: Source, opts: Options) -> str:
+    if isinstance(exc, InputError):
+        return _one_line(str(exc), 400)
+    if isinstance(exc, DocumentTimeout):
+        return timed_out(src, opts)
+    if isinstance(exc, RecursionError):
+        return f"{src.label}: could not be analysed (too deeply nested)"
+    return f"{src.label}: could not be analysed ({type(exc).__name__}: {_one_line(str(exc))})"
+
+
+def _analysed(index: int, src: Source, opts: Options) -> Result | _Analysed:
+    """The document read and analysed but for stance, or its result with the error line."""
     from ..pipeline import analyze
 
     started = time.perf_counter()
@@ -129,7 +181,20 @@ def process(index: int, src: Source, opts: Options) -> Result:
         with _TimeLimit(opts.timeout):
             rid, path, decoded = _decoded(src, opts.max_bytes)
             result.id = rid
-            doc = analyze(decoded.text, path, decoded.encoding)
+            return _Analysed(src, result, analyze(decoded.text, path, decoded.encoding, stance=False), decoded, started)
+    except Exception as exc:  # one bad document must not stop a batch of thousands
+        result.error = _error_line(exc, src, opts)
+        result.seconds = time.perf_counter() - started
+        return result
+
+
+def _finished(a: _Analysed, opts: Options) -> Result:
+    """Filter, note and serialise an analysed document into its result."""
+    from ..export import document_dict, write_csv
+
+    result, doc, decoded = a.result, a.doc, a.decoded
+    if result.error is None:
+        try:
             doc.date = decoded.date
             found = len(doc.quotes)
             if opts.quote_filter:
@@ -138,7 +203,7 @@ def process(index: int, src: Source, opts: Options) -> Result:
                 share = decoded.replaced / max(1, len(decoded.text))
                 doc.notes.append(f"{decoded.replaced} undecodable characters replaced with U+FFFD ({share:.2%} of the text)")
             doc.notes.extend(decoded.notes)
-            payload = {"id": rid, **document_dict(doc)}
+            payload = {"id": result.id, **document_dict(doc)}
             if opts.json_line:
                 result.json_line = json.dumps(payload, ensure_ascii=False)
             if opts.json_block:
@@ -147,24 +212,18 @@ def process(index: int, src: Source, opts: Options) -> Result:
                 buf = io.StringIO()
                 write_csv(buf, [doc], header=False)
                 result.csv = buf.getvalue()
-    except InputError as exc:
-        result.error = _one_line(str(exc), 400)
-    except DocumentTimeout:
-        result.error = timed_out(src, opts)
-    except RecursionError:
-        result.error = f"{src.label}: could not be analysed (too deeply nested)"
-    except Exception as exc:  # one bad document must not stop a batch of thousands
-        result.error = f"{src.label}: could not be analysed ({type(exc).__name__}: {_one_line(str(exc))})"
-    else:
-        result.chars = len(doc.text)
-        result.quotes = len(doc.quotes)
-        result.found = found
-        result.speakers = tuple(sorted({q.speaker for q in doc.quotes if q.speaker}))
-        if opts.facts:
-            result.facts = document_facts(doc)
-        if opts.keep_doc:
-            result.doc = doc
-    result.seconds = time.perf_counter() - started
+        except Exception as exc:  # one bad document must not stop a batch of thousands
+            result.error = _error_line(exc, a.src, opts)
+        else:
+            result.chars = len(doc.text)
+            result.quotes = len(doc.quotes)
+            result.found = found
+            result.speakers = tuple(sorted({q.speaker for q in doc.quotes if q.speaker}))
+            if opts.facts:
+                result.facts = document_facts(doc)
+            if opts.keep_doc:
+                result.doc = doc
+    result.seconds = time.perf_counter() - a.started
     return result
 
 

@@ -21,6 +21,7 @@ __all__ = ["BLOCKS", "CONTEXT", "CUES", "GRAM_BLOCKS", "HEADS", "NEAR", "VIEW", 
 
 CONTEXT = 10  # characters either side of the target's mark the window block sees
 NEAR = 10  # characters of the target's clause either side that the near block sees
+REACH = 40  # characters of the view before and after the target's clause that the region block sees
 _TARGET_MARK = "Ⓣ"
 
 _MASKED, _PLAIN = 0, 1  # the text a region reads
@@ -54,7 +55,7 @@ def _bounds(lay: Layout, g: Geometry) -> list[tuple[np.ndarray, np.ndarray]]:
     return [
         (np.maximum(va, pos - CONTEXT), np.minimum(vb, pos + 1 + CONTEXT)),
         (np.maximum(cs, pos - NEAR), pos), (pos + 1, np.minimum(ce, pos + 1 + NEAR)),
-        (va, cs), (cs, pos), (pos + 1, ce), (ce, vb),
+        (np.maximum(va, cs - REACH), cs), (cs, pos), (pos + 1, ce), (ce, np.minimum(vb, ce + REACH)),
         (lay.start, lay.end),
     ]
 
