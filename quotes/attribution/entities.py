@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .mentions import NAME_SEPARATORS, Mention
 
@@ -42,6 +43,17 @@ class Entity:
         return self.positions[k - 1] if k else -1
 
 
+@lru_cache(maxsize=4)
+def _word_set(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(words)
+
+
+@lru_cache(maxsize=4)
+def _lengths(words: tuple[str, ...]) -> tuple[int, ...]:
+    """The lengths of ``words``, longest first: a prefix looked up by length finds the longest word first."""
+    return tuple(sorted({len(w) for w in words}, reverse=True))
+
+
 @dataclass
 class Registry:
     """The entities of one document, in order of first mention."""
@@ -59,7 +71,7 @@ class Registry:
         known = self._titles.get(title)
         if known is not None:
             return known
-        party = next((p for p in self.parties if title.startswith(p) and len(title) > len(p) + 1), None)
+        party = next((title[:n] for n in _lengths(self.parties) if len(title) > n + 1 and title[:n] in _word_set(self.parties)), None)
         rest = title[len(party) :] if party else title
         short = next((s for s in self._short_forms if rest.endswith(s)), None)
         self._titles[title] = party, rest[: -len(short)] + self.title_forms[short] if short else rest

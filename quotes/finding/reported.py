@@ -121,7 +121,9 @@ class Finder:
         self._cue_re = _lexicon_pattern(tuple(lex.cues))
         self._cue_starts = [m.start() for m in self._cue_re.finditer(norm)]  # where a cue may stand, unfiltered
         self._event_re = _lexicon_pattern(tuple(w for w, k in lex.clause_words.items() if k == "predicate" and len(w) > 1))
-        self._time_words = tuple(w for w, k in lex.clause_words.items() if k == "time")
+        self._time_words = frozenset(w for w, k in lex.clause_words.items() if k == "time")
+        self._time_lengths = sorted({len(w) for w in self._time_words})
+        self._paper_of: dict[str, str | None] = {}  # cue match → the document or outlet it opens with (报道|称)
         self._not_cue_re = _lexicon_pattern(lex.not_cues)
         self._narration = lex.narration
         self.lex_cue_max = max(map(len, lex.cues))
@@ -185,6 +187,12 @@ class Finder:
         start = max(0, end - 6)
         return self.norm.endswith(self.lex.documents, start, end) or self.norm.endswith(self.lex.media, start, end)
 
+    def _paper(self, match: str) -> str | None:
+        """The document or outlet a cue match opens with, its verb a cue (报道|称), or None."""
+        if match not in self._paper_of:
+            self._paper_of[match] = next((d for d in self.lex.documents if match.startswith(d) and match[len(d):] in self.lex.cues), None)
+        return self._paper_of[match]
+
     def cues(self, line: Line, start: int | None = None, end: int | None = None) -> Iterator[tuple[int, int, Cue]]:
         """Reporting cues in the line (or in norm[start:end] of it), outside quotations and titles."""
         joined = -1  # the end of a cue that took the speech verb after it (警告|说，…)
@@ -196,7 +204,7 @@ class Finder:
                     and m.group() not in self.lex.documents):
                 b = joined = b + 1  # 警告说，/强调称：: one cue (but in 通报|称 the paper speaks)
             word = self.lex.cues[m.group()]
-            noun = next((d for d in self.lex.documents if m.group().startswith(d) and m.group()[len(d):] in self.lex.cues), None)
+            noun = self._paper(m.group())
             if noun is not None:  # 报道|称: the report is the subject, the verb the cue
                 a += len(noun)
                 word = self.lex.cues[m.group()[len(noun):]]
@@ -430,7 +438,7 @@ class Finder:
             return False
         if clause.startswith(("在", "于", "当")) and clause[-1] in _LOCATIVE_ENDS or clause.endswith(("时候", "之际")):
             return True
-        return any(clause.startswith(w) and 0 < len(clause) - len(w) <= _TIME_SUFFIX_MAX for w in self._time_words)
+        return any(clause[:n] in self._time_words and 0 < len(clause) - n <= _TIME_SUFFIX_MAX for n in self._time_lengths)
 
     def _opens_report(self, pos: int, end: int, line: Line) -> bool:
         """Does a clause open at ``pos`` on another voice, an unnamed source or a titled person,
