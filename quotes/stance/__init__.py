@@ -65,8 +65,9 @@ def addressee_of(quote: Quote, story_sides: list[str], speaker_side: str | None)
 
 
 def _quote_rows(norm: str, addressee: str | None, names: Iterable[str] = (),
-                words: Sequence[tuple[int, int, str]] | None = None) -> tuple[list[TargetMention], list[Row]]:
-    targets = find_targets(norm, addressee, names, words)
+                words: Sequence[tuple[int, int, str]] | None = None,
+                titles: Sequence[tuple[int, int, str]] | None = None) -> tuple[list[TargetMention], list[Row]]:
+    targets = find_targets(norm, addressee, names, words, titles)
     return targets, [(norm, t.start, t.end, [(o.start, o.end) for o in targets if o is not t]) for t in targets]
 
 
@@ -211,8 +212,8 @@ def _document_rows(doc: Document, targets_wanted: bool) -> Iterator[tuple[Quote,
         if q.side and q.side not in sides_by_story.setdefault(q.story, []):
             sides_by_story[q.story].append(q.side)
     # where the lexicons' words may begin, marked once for the whole document
-    target_scanner, cue_scanner = _target_words()[0], cue_lexicon().scanner
-    target_marks, cue_marks = target_scanner.marks(norm), cue_scanner.marks(norm)
+    target_scanner, cue_scanner, title_scanner = _target_words()[0], cue_lexicon().scanner, load().title_scanner
+    target_marks, cue_marks, title_marks = target_scanner.marks(norm), cue_scanner.marks(norm), title_scanner.marks(norm)
     names = _document_names(doc, {w for _, _, w in target_scanner.finditer(norm, 0, len(norm), target_marks)})
     for q in doc.quotes:
         addressee = addressee_of(q, sides_by_story.get(q.story, []), q.speaker_side)
@@ -220,6 +221,7 @@ def _document_rows(doc: Document, targets_wanted: bool) -> Iterator[tuple[Quote,
         others = [n for n in names if n != own]
         text = norm[q.start : q.end]
         words = _shifted(target_scanner.finditer(norm, q.start, q.end, target_marks), q.start)
-        targets, quote_rows = _quote_rows(text, addressee, others, words)
+        titles = _shifted(title_scanner.finditer(norm, q.start, q.end, title_marks), q.start)
+        targets, quote_rows = _quote_rows(text, addressee, others, words, titles)
         if targets:
             yield q, targets, quote_rows, (text, _shifted(cue_scanner.finditer(norm, q.start, q.end, cue_marks), q.start))

@@ -16,6 +16,7 @@ _MAX_TARGETS = 8  # a long speech names many things: parties and people first, t
 _BEFORE_PERSON = frozenset("与和及对向跟同把被让给")
 _NAME_AFTER = re.compile("[\\u4e00-\\u9fff]{2,3}(?=[，。、；：的和与及在对也还将]|$)")
 _PRIORITY = {"party": 0, "person": 0, "term": 1, "issue": 2, "group": 2}
+_NAMES = ("party", "person")
 _ABBREVIATIONS = "中美日韩俄台英法德印菲越澳加欧帛吐泰马蒙朝梵以伊"  # one-character names of parties
 # 台日之间, 台美合作; not 中美洲, 台美人, 中英文 or 朝中社 (nor a pair inside a name the document gives)
 _PAIR = re.compile(f"[{_ABBREVIATIONS}][{_ABBREVIATIONS}](?![洲人裔籍文社])|两岸|两国")
@@ -77,7 +78,8 @@ class TargetMention:
 
 
 def find_targets(text: str, addressee: str | None = None, names: Iterable[str] = (),
-                 words: Sequence[tuple[int, int, str]] | None = None) -> list[TargetMention]:
+                 words: Sequence[tuple[int, int, str]] | None = None,
+                 titles: Sequence[tuple[int, int, str]] | None = None) -> list[TargetMention]:
     """Targets named in a quote (normalised text), one mention per target, first first, at
     most ``_MAX_TARGETS``; each named as the quote writes it (美方, not 美国).
 
@@ -101,12 +103,16 @@ def find_targets(text: str, addressee: str | None = None, names: Iterable[str] =
         i = text.find(name)
         if i >= 0 and len(name) > 1:
             mentions.append(TargetMention(name, i, i + len(name), "person"))
-    mentions += _quoted_terms(text) + _latin_names(text) + _headed_phrases(text) + _titled_people(text) + _pairs(text)
+    mentions += _quoted_terms(text) + _latin_names(text) + _headed_phrases(text) + _titled_people(text, titles) + _pairs(text)
     taken: list[TargetMention] = []
+    covered, named = bytearray(len(text) + 1), bytearray(len(text) + 1)  # characters of kept mentions; of kept names
     for t in sorted(mentions, key=lambda t: (t.start - t.end, t.start)):
-        inside = [o for o in taken if o.start < t.end and t.start < o.end]  # the kept mentions it overlaps
-        if not inside or (t.kind in ("party", "person") and all(o.kind in ("issue", "group", "term") for o in inside)):
+        # kept when it overlaps no kept mention, or is a name overlapping only issues and groups
+        if 1 not in covered[t.start : t.end] or (t.kind in _NAMES and 1 not in named[t.start : t.end]):
             taken.append(t)
+            covered[t.start : t.end] = b"\x01" * (t.end - t.start)
+            if t.kind in _NAMES:
+                named[t.start : t.end] = b"\x01" * (t.end - t.start)
     found: dict[str, TargetMention] = {}
     for t in sorted(taken, key=lambda t: t.start):
         found.setdefault(t.target, t)
@@ -180,11 +186,12 @@ def _known_word_at(text: str, i: int) -> bool:
     return _PAIR.match(text, i) is not None or any(text[i : i + n] in canonical or words.get(text[i : i + n]) == "nominal" for n in (4, 3, 2))
 
 
-def _titled_people(text: str) -> list[TargetMention]:
-    """赖院长, 蔡前总统, 教宗方济各: a person a quote names by surname or name and title."""
+def _titled_people(text: str, titles: Sequence[tuple[int, int, str]] | None = None) -> list[TargetMention]:
+    """赖院长, 蔡前总统, 教宗方济各: a person a quote names by surname or name and title
+    (``titles``: where the title lexicon's words stand, when known)."""
     lex = load()
     found = []
-    for a, b, title in lex.title_scanner.finditer(text):
+    for a, b, title in lex.title_scanner.finditer(text) if titles is None else titles:
         if len(title) < 2 or title in lex.anonymous:
             continue
         lo = a - (text[a - 1 : a] == "前")
