@@ -448,7 +448,7 @@ def to_simplified(text: str) -> str:
     parts = []
     for line in text.splitlines(keepends=True):
         c = conv.convert(line)
-        parts.append(c if len(c) == len(line) else "".join(_single(conv, ch) for ch in line))
+        parts.append(c if len(c) == len(line) else "".join(map(_simplified_char, line)))
     return "".join(parts)
 
 
@@ -463,8 +463,10 @@ def _s2t() -> opencc.OpenCC:
     return opencc.OpenCC("s2t")
 
 
-def _single(conv: opencc.OpenCC, ch: str) -> str:
-    c = conv.convert(ch)
+@lru_cache(maxsize=8192)
+def _simplified_char(ch: str) -> str:
+    """One character in the simplified script, itself when OpenCC would make it longer or shorter."""
+    c = _t2s().convert(ch)
     return c if len(c) == 1 else ch
 
 

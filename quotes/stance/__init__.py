@@ -34,7 +34,7 @@ import numpy as np
 from ..lexicons import load
 from ..model import Document, Quote, Stance
 from ..reading import normalise, to_traditional
-from .features import cue_lexicon, featurise, Row
+from .features import QuoteSpans, cue_lexicon, featurise_quotes
 from .model import StanceModel
 from .targets import TargetMention, find_targets, _party_name, _target_words
 
@@ -62,13 +62,6 @@ def addressee_of(quote: Quote, story_sides: list[str], speaker_side: str | None)
         other = story_sides[1] if story_sides[0] == speaker_side else story_sides[0]
         return _party_name(other)
     return None
-
-
-def _quote_rows(norm: str, addressee: str | None, names: Iterable[str] = (),
-                words: Sequence[tuple[int, int, str]] | None = None,
-                titles: Sequence[tuple[int, int, str]] | None = None) -> tuple[list[TargetMention], list[Row]]:
-    targets = find_targets(norm, addressee, names, words, titles)
-    return targets, [(norm, t.start, t.end, [(o.start, o.end) for o in targets if o is not t]) for t in targets]
 
 
 def _stances(norm: str, targets: list[TargetMention], classes: list[str], proba: np.ndarray, names: list[str]) -> list[Stance]:
@@ -100,10 +93,10 @@ def stance_of(text: str, addressee: str | None = None, model: StanceModel | None
     if model is None:
         return []
     norm = normalise(text)
-    targets, rows = _quote_rows(norm, addressee)
+    targets = find_targets(norm, addressee)
     if not targets:
         return []
-    classes, proba = model.predict_proba(rows)
+    classes, proba = model.predict_proba(featurise_quotes([(norm, [(t.start, t.end) for t in targets])]))
     return _stances(norm, targets, classes, proba, [t.target for t in targets])
 
 
@@ -183,25 +176,27 @@ def assign_stances(docs: Sequence[Document]) -> None:
     array operations whose set-up costs about as much for one document as for sixteen."""
     model = _model()
     pending: list[_Pending] = []
-    rows: list[Row] = []
-    hits: dict[str, list[tuple[int, int, str]]] = {}
+    quotes: list[QuoteSpans] = []
+    hits: list[list[tuple[int, int, str]]] = []
+    rows = 0
     for doc in docs:
-        for quote, targets, quote_rows, quote_hits in _document_rows(doc, model is not None):
-            pending.append(_Pending(doc, quote, targets, len(rows), len(rows) + len(quote_rows)))
-            rows += quote_rows
-            hits[quote_hits[0]] = quote_hits[1]
+        for quote, targets, quote_hits in _document_targets(doc, model is not None):
+            pending.append(_Pending(doc, quote, targets, rows, rows + len(targets)))
+            quotes.append((quote_hits[0], [(t.start, t.end) for t in targets]))
+            hits.append(quote_hits[1])
+            rows += len(targets)
     if not rows or model is None:
         return
-    classes, proba = model.predict_proba(featurise(rows, hits))
+    classes, proba = model.predict_proba(featurise_quotes(quotes, hits))
     for p in pending:
         norm = p.doc.norm or normalise(p.doc.text)
         shown = [_surface(t, p.quote.start, p.doc, norm) for t in p.targets]
         p.quote.stance = _stances(norm[p.quote.start : p.quote.end], p.targets, classes, proba[p.start : p.end], shown)
 
 
-def _document_rows(doc: Document, targets_wanted: bool) -> Iterator[tuple[Quote, list[TargetMention], list[Row], tuple[str, list]]]:
+def _document_targets(doc: Document, targets_wanted: bool) -> Iterator[tuple[Quote, list[TargetMention], tuple[str, list]]]:
     """Fill ``distancing`` on every quote of ``doc``; then, for each quote that names
-    targets, the targets, their rows and the polarity words of the quote."""
+    targets, the targets, and the quote's text and polarity words."""
     norm = doc.norm or normalise(doc.text)  # the same length as the text: each quote is a slice of it
     for q in doc.quotes:
         q.distancing = distancing_markers(norm[q.start : q.end], norm[max(0, q.start - 8) : q.start])
@@ -222,6 +217,6 @@ def _document_rows(doc: Document, targets_wanted: bool) -> Iterator[tuple[Quote,
         text = norm[q.start : q.end]
         words = _shifted(target_scanner.finditer(norm, q.start, q.end, target_marks), q.start)
         titles = _shifted(title_scanner.finditer(norm, q.start, q.end, title_marks), q.start)
-        targets, quote_rows = _quote_rows(text, addressee, others, words, titles)
+        targets = find_targets(text, addressee, others, words, titles)
         if targets:
-            yield q, targets, quote_rows, (text, _shifted(cue_scanner.finditer(norm, q.start, q.end, cue_marks), q.start))
+            yield q, targets, (text, _shifted(cue_scanner.finditer(norm, q.start, q.end, cue_marks), q.start))

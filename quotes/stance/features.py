@@ -14,10 +14,10 @@ import numpy as np
 
 from .cues import cue_entries, cue_lexicon, find_hits
 from .entries import BLOCKS, CUES, GRAM_BLOCKS, MIX, PRIME, Entries, code, feature_ids, gram_hashes, mixed, ranges, tag_id, template_tags
-from .layout import OTHER_MARK, VIEW, Geometry, Layout, Row, codepoints, geometry, layout
+from .layout import OTHER_MARK, VIEW, Geometry, Layout, QuoteSpans, Row, codepoints, geometry, layout, quotes_of_rows
 
 __all__ = ["BLOCKS", "CONTEXT", "CUES", "GRAM_BLOCKS", "HEADS", "NEAR", "VIEW", "Batch", "Coded", "Entries", "Features",
-           "Row", "cue_lexicon", "featurise", "features"]
+           "QuoteSpans", "Row", "cue_lexicon", "featurise", "featurise_quotes", "features"]
 
 CONTEXT = 10  # characters either side of the target's mark the window block sees
 NEAR = 10  # characters of the target's clause either side that the near block sees
@@ -221,13 +221,18 @@ class Batch:
 def featurise(rows: Sequence[Row], hits: dict[str, Sequence[tuple[int, int, str]]] | None = None) -> Batch:
     """The features of every (quote, target) row; ``hits``: the polarity lexicon's words in
     each quote, when already found."""
-    lay = layout(rows)
+    quotes, picks = quotes_of_rows(rows)
+    return featurise_quotes(quotes, [hits.get(text) for text, _ in quotes] if hits else None, picks)
+
+
+def featurise_quotes(quotes: Sequence[QuoteSpans], hits: Sequence[Sequence[tuple[int, int, str]] | None] | None = None,
+                     picks: Sequence[tuple[int, int]] | None = None) -> Batch:
+    """The features of every target of every quote, in order (or of the targets ``picks``
+    names: ``layout``); ``hits``: the polarity lexicon's words in each quote, when already found."""
+    lay = layout(quotes, picks)
     g = geometry(lay)
-    hits = hits or {}
     found = []
-    for u, (a, b) in enumerate(lay.unit_plain.tolist()):
-        text = lay.plain[a:b]
-        words = hits.get(text)
+    for (text, _), words, (a, _) in zip(quotes, hits or [None] * len(quotes), lay.unit_plain.tolist()):
         if words is None:
             words = cue_lexicon().scanner.finditer(text)
         found += [(a + x, a + y, w) for x, y, w in words]

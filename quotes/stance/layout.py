@@ -49,24 +49,41 @@ class Layout:
         return len(self.pos)
 
 
-def layout(rows: Sequence[Row]) -> Layout:
-    """Lay out the quotes of ``rows``: rows with the same quote and the same targets share one."""
-    units: dict[tuple[str, tuple[tuple[int, int], ...]], int] = {}
-    row_unit = []
+QuoteSpans = tuple[str, Sequence[tuple[int, int]]]  # a normalised quote and the spans of the targets it names
+
+
+def quotes_of_rows(rows: Sequence[Row]) -> tuple[list[QuoteSpans], list[tuple[int, int]]]:
+    """The quotes of ``rows`` (rows with the same quote and the same targets share one) and,
+    for each row, its quote and the place of its target among the quote's spans."""
+    index: dict[QuoteSpans, int] = {}
+    quotes: list[QuoteSpans] = []
+    picks = []
     for text, start, end, others in rows:
-        spans = tuple(sorted({(start, end), *((a, b) for a, b in others)}, key=lambda s: (s[0], -s[1])))
-        row_unit.append(units.setdefault((text, spans), len(units)))
-    masked, plain, marks, kept, bounds, plain_bounds = [], [], [], [], [], []
-    mark_of: list[dict[tuple[int, int], int]] = []
+        spans = tuple(sorted({(start, end), *((a, b) for a, b in others)}))
+        u = index.setdefault((text, spans), len(quotes))
+        if u == len(quotes):
+            quotes.append((text, spans))
+        picks.append((u, spans.index((start, end))))
+    return quotes, picks
+
+
+def layout(quotes: Sequence[QuoteSpans], picks: Sequence[tuple[int, int]] | None = None) -> Layout:
+    """Lay out ``quotes``; the rows are the targets ``picks`` names ((quote, span) pairs), by
+    default every target of every quote in order."""
+    masked, marks, kept, bounds, plain_bounds = [], [], [], [], []
+    span_mark: list[int] = []  # the mark each span of each quote stands as
+    span_start, span_end, first_span = [], [], []
     m_at = p_at = 0
-    for text, spans in units:
-        pieces, at, shift, own = [], 0, 0, {}
-        for a, b in spans:
+    for text, spans in quotes:
+        pieces, at, shift = [], 0, 0
+        own = [0] * len(spans)
+        for k in sorted(range(len(spans)), key=lambda k: (spans[k][0], -spans[k][1])):
+            a, b = spans[k]
             if at > a:  # inside or across the mark before: one mark stands for both (the first)
-                own[(a, b)] = len(marks) - 1
+                own[k] = len(marks) - 1
                 continue
             pieces += [text[at:a], OTHER_MARK]
-            own[(a, b)] = len(marks)
+            own[k] = len(marks)
             marks.append(m_at + a - shift)
             kept.append((p_at + a, p_at + b))
             shift += b - a - 1
@@ -74,21 +91,28 @@ def layout(rows: Sequence[Row]) -> Layout:
         pieces.append(text[at:])
         m = "".join(pieces)
         masked.append(m)
-        plain.append(text)
-        mark_of.append(own)
+        first_span.append(len(span_mark))
+        span_mark += own
+        span_start += [p_at + a for a, _ in spans]
+        span_end += [p_at + b for _, b in spans]
         bounds.append((m_at, m_at + len(m)))
         plain_bounds.append((p_at, p_at + len(text)))
         m_at += len(m) + 1
         p_at += len(text) + 1
-    unit = np.array(row_unit, dtype=np.int64)
-    pos = np.array([marks[mark_of[u][(s, e)]] for u, (_, s, e, _) in zip(row_unit, rows)], dtype=np.int64)
-    plain_start = np.array([plain_bounds[u][0] + s for u, (_, s, _, _) in zip(row_unit, rows)], dtype=np.int64)
-    plain_end = np.array([plain_bounds[u][0] + e for u, (_, _, e, _) in zip(row_unit, rows)], dtype=np.int64)
+    if picks is None:
+        unit = np.repeat(np.arange(len(quotes)), [len(spans) for _, spans in quotes]).astype(np.int64)
+        flat = np.arange(len(span_mark))
+    else:
+        unit = np.array([u for u, _ in picks], dtype=np.int64)
+        flat = np.array([first_span[u] + k for u, k in picks], dtype=np.int64)
     ub = np.array(bounds, dtype=np.int64).reshape(-1, 2)
-    return Layout(JOIN.join(masked), JOIN.join(plain), pos, plain_start, plain_end, unit,
-                  ub[unit, 0] if len(unit) else unit, ub[unit, 1] if len(unit) else unit,
-                  np.array(marks, dtype=np.int64), np.array(plain_bounds, dtype=np.int64).reshape(-1, 2),
-                  np.array(kept, dtype=np.int64).reshape(-1, 2))
+    marks_at = np.array(marks, dtype=np.int64)
+    return Layout(JOIN.join(masked), JOIN.join(text for text, _ in quotes),
+                  marks_at[np.array(span_mark, dtype=np.int64)[flat]] if len(flat) else flat,
+                  np.array(span_start, dtype=np.int64)[flat] if len(flat) else flat,
+                  np.array(span_end, dtype=np.int64)[flat] if len(flat) else flat,
+                  unit, ub[unit, 0] if len(unit) else unit, ub[unit, 1] if len(unit) else unit,
+                  marks_at, np.array(plain_bounds, dtype=np.int64).reshape(-1, 2), np.array(kept, dtype=np.int64).reshape(-1, 2))
 
 
 def _breaks(cp: np.ndarray, chars: frozenset[str]) -> np.ndarray:
