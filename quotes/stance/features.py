@@ -38,16 +38,16 @@ class Region:
 # The n-gram regions of a target, in the order ``_bounds`` gives them.
 REGIONS = (
     Region("window", "c", _MASKED, (1, 2, 3)),
-    Region("near", "L", _MASKED, (1, 2, 3)),
-    Region("near", "R", _MASKED, (1, 2, 3)),
+    Region("near", "L", _MASKED, (1, 2)),
+    Region("near", "R", _MASKED, (1, 2)),
     Region("region", "P", _MASKED, (1, 2)),
     Region("region", "B", _MASKED, (1, 2)),
     Region("region", "A", _MASKED, (1, 2)),
     Region("region", "N", _MASKED, (1, 2)),
     Region("mention", "M", _PLAIN, (1, 2)),
 )
-WHOLE = Region("whole", "w", _PLAIN, (2, 3))  # the whole quote: once per quote
-_TOP = (3, 3)  # the longest n-gram read from each text
+WHOLE = Region("whole", "w", _PLAIN, (2,))  # the whole quote: once per quote
+_TOP = (3, 2)  # the longest n-gram read from each text
 
 
 def _bounds(lay: Layout, g: Geometry) -> list[tuple[np.ndarray, np.ndarray]]:
