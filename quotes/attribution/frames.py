@@ -73,14 +73,16 @@ class Frames:
         """(position, frame) changes in document order; a None frame ends the one in force."""
         changes: list[tuple[int, Frame | None]] = []
         story = None
+        # a cheap test first, on the whole document and then on each line: most hold no frame
+        patterns = [(pattern, hints) for pattern, hints in _FRAME_PATTERNS if any(h in self.norm for h in hints)]
         for line in self.lines:
             if line.story != story or line.kind == "heading":
                 changes.append((line.start, None))
                 story = line.story
             text = self.norm[line.start : line.end]
-            for pattern, hints in _FRAME_PATTERNS:
+            for pattern, hints in patterns:
                 if not any(h in text for h in hints):
-                    continue  # a cheap test first: most lines hold no frame
+                    continue
                 for m in pattern.finditer(self.norm, line.start, line.end):
                     if self._reported(m.start(), m.end()):
                         continue

@@ -205,11 +205,16 @@ class WordScanner:
         else:
             candidates = marks[bisect_left(marks, start) : bisect_left(marks, end)]
         out, done = [], start
-        for i in candidates:
+        by_prefix, singles = self.by_prefix, self.singles
+        for i in candidates:  # a plain loop, no generator per candidate: this runs for every quote
             if i < done:
                 continue
-            word = next((w for w in self.by_prefix.get(text[i : i + 2], ()) if i + len(w) <= end and text.startswith(w, i)), None)
-            if word is None and text[i] in self.singles:
+            word = None
+            for w in by_prefix.get(text[i : i + 2], ()):
+                if i + len(w) <= end and text.startswith(w, i):
+                    word = w
+                    break
+            if word is None and text[i] in singles:
                 word = text[i]
             if word is not None:
                 out.append((i, i + len(word), word))
