@@ -78,7 +78,8 @@ def _stances(norm: str, targets: list[TargetMention], classes: list[str], proba:
         _share(proba, group)
         group = [cur]
     _share(proba, group)
-    return [Stance(name, str(classes[int(p.argmax())]), round(float(p.max()), 3)) for name, p in zip(names, proba)]
+    best = proba.argmax(axis=1).tolist()
+    return [Stance(name, classes[k], round(p[k], 3)) for name, k, p in zip(names, best, proba.tolist())]
 
 
 def _share(proba: np.ndarray, group: list[int]) -> None:
