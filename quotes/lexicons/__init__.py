@@ -183,17 +183,18 @@ class WordScanner:
         self.single_table = np.zeros(1 << 16, bool)
         self.single_table[[ord(c) & 0xFFFF for c in self.singles]] = True
 
-    def _slot(self, codes: np.ndarray) -> np.ndarray:
-        return (((codes ^ (codes >> np.uint64(29))) * self._MIX) >> np.uint64(64 - self._BITS)).astype(np.int64)
+    @classmethod
+    def _slot(cls, codes: np.ndarray) -> np.ndarray:
+        return (((codes ^ (codes >> np.uint64(29))) * cls._MIX) >> np.uint64(64 - cls._BITS)).astype(np.int64)
 
     def marks(self, text: str) -> list[int]:
         """The positions of ``text`` where a word may begin, in order: computed once for a
         whole document, they serve ``finditer`` on each of its passages."""
-        cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        maybe = self.single_table[cp & 0xFFFF]
-        if len(cp) > 1:
-            wide = cp.astype(np.uint64)
-            maybe[:-1] |= self.prefix_table[self._slot(wide[:-1] * self._PRIME + wide[1:])]
+        return marks_of(text, self)[0]
+
+    def _marks(self, low: np.ndarray, pairs: np.ndarray) -> list[int]:
+        maybe = self.single_table[low]
+        maybe[: len(pairs)] |= self.prefix_table[pairs]
         return np.flatnonzero(maybe).tolist()
 
     def finditer(self, text: str, start: int = 0, end: int | None = None, marks: list[int] | None = None) -> list[tuple[int, int, str]]:
@@ -220,6 +221,15 @@ class WordScanner:
                 out.append((i, i + len(word), word))
                 done = i + len(word)
         return out
+
+
+def marks_of(text: str, *scanners: WordScanner) -> list[list[int]]:
+    """``scanner.marks(text)`` for each scanner, the text's characters read once for all."""
+    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    wide = cp.astype(np.uint64)
+    pairs = WordScanner._slot(wide[:-1] * WordScanner._PRIME + wide[1:]) if len(cp) > 1 else np.zeros(0, np.int64)
+    low = cp & 0xFFFF
+    return [scanner._marks(low, pairs) for scanner in scanners]
 
 
 def _trie_regex(node: dict) -> str:

@@ -31,7 +31,7 @@ import re
 
 import numpy as np
 
-from ..lexicons import load
+from ..lexicons import load, marks_of
 from ..model import Document, Quote, Stance
 from ..reading import normalise, to_traditional
 from .features import QuoteSpans, cue_lexicon, featurise_quotes
@@ -209,7 +209,7 @@ def _document_targets(doc: Document, targets_wanted: bool) -> Iterator[tuple[Quo
             sides_by_story[q.story].append(q.side)
     # where the lexicons' words may begin, marked once for the whole document
     target_scanner, cue_scanner, title_scanner = _target_words()[0], cue_lexicon().scanner, load().title_scanner
-    target_marks, cue_marks, title_marks = target_scanner.marks(norm), cue_scanner.marks(norm), title_scanner.marks(norm)
+    target_marks, cue_marks, title_marks = marks_of(norm, target_scanner, cue_scanner, title_scanner)
     names = _document_names(doc, {w for _, _, w in target_scanner.finditer(norm, 0, len(norm), target_marks)})
     for q in doc.quotes:
         addressee = addressee_of(q, sides_by_story.get(q.story, []), q.speaker_side)
