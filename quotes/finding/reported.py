@@ -123,6 +123,7 @@ class Finder:
         self._event_re = _lexicon_pattern(tuple(w for w, k in lex.clause_words.items() if k == "predicate" and len(w) > 1))
         self._time_words = frozenset(w for w, k in lex.clause_words.items() if k == "time")
         self._time_lengths = sorted({len(w) for w in self._time_words})
+        self._breaks: list[int] | None = None  # where the clause breaks stand, once needed
         self._paper_of: dict[str, str | None] = {}  # cue match → the document or outlet it opens with (报道|称)
         self._not_cue_re = _lexicon_pattern(lex.not_cues)
         self._narration = lex.narration
@@ -491,8 +492,12 @@ class Finder:
         return any(ca - after <= _SUBJECT_HEAD for ca, _, _ in self.cues(line, after, clause_end))
 
     def _clause_end(self, a: int, b: int) -> int:
-        m = _CLAUSE_BREAK.search(self.norm, a, b)
-        return m.start() if m else b
+        """The first clause break in norm[a:b], or b: looked up among the document's breaks,
+        found once (a search from ``a`` for each cue would be quadratic in a long paragraph)."""
+        if self._breaks is None:
+            self._breaks = [m.start() for m in _CLAUSE_BREAK.finditer(self.norm)]
+        k = bisect_left(self._breaks, a)
+        return self._breaks[k] if k < len(self._breaks) and self._breaks[k] < b else b
 
     def _line_index(self, pos: int, hint: int) -> int:
         line = self.lines[hint]
