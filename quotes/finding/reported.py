@@ -100,6 +100,14 @@ def _short_names(subject: str) -> list[str]:
     return [subject[-n:] for n in (3, 2) if len(subject) >= n]
 
 
+@lru_cache(maxsize=4096)
+def _narration_pattern(subject: str) -> re.Pattern[str]:
+    """The speaker called again by a short name, doing something (，總統也…): a subject
+    recurs through a document, so its pattern is compiled once."""
+    names = "|".join(re.escape(n) for n in _short_names(subject)) or "(?!)"
+    return re.compile(f"(?:^|，)(?:{names}){_ACT_ADVERB}")
+
+
 class Finder:
     """Finds quotes in one document's normalised text."""
 
@@ -788,7 +796,7 @@ class Finder:
     def _narrates_speaker(sentence: str, subject_text: str) -> bool:
         """Does the sentence name its speaker doing something (對於…，總統也表達謝意)? A
         speaker's own words do not call the speaker by title and say what he also did."""
-        return any(re.search("(?:^|，)" + re.escape(n) + _ACT_ADVERB, sentence) for n in _short_names(subject_text))
+        return _narration_pattern(subject_text).search(sentence) is not None
 
     def _tells_of_speaker(self, sentence: str, offset: int, subject_text: str, line: Line) -> bool:
         """Does the sentence tell of the speaker rather than go on with the speech: the
