@@ -81,6 +81,22 @@ def join_spans(spans: tuple[tuple[int, int], ...], text: str) -> str:
     return "".join(text[x:y] for x, y in spans)
 
 
+_UNKNOWN = object()
+_VERDICTS: dict[int, tuple[Lexicons, dict[tuple[str, bool], bool | None]]] = {}
+_VERDICTS_MAX = 200_000  # phrases remembered: the memory of a long run stays flat
+
+
+def _verdicts(lex: Lexicons) -> dict[tuple[str, bool], bool | None]:
+    """``MentionTyper._name_by_form``'s verdicts under ``lex``, shared by the typers of all
+    documents."""
+    entry = _VERDICTS.get(id(lex))
+    if entry is None or entry[0] is not lex:
+        entry = _VERDICTS[id(lex)] = (lex, {})
+    if len(entry[1]) > _VERDICTS_MAX:
+        entry[1].clear()
+    return entry[1]
+
+
 class MentionTyper:
     """Types the subject phrases of one document."""
 
@@ -88,6 +104,7 @@ class MentionTyper:
         self.norm = norm
         self.lex = lex
         self.known = known  # is this a name the document already introduced?
+        self._verdicts = _verdicts(lex)
 
     def type(self, a: int, b: int, headline: bool = False, direct: bool = False) -> Mention | None:
         """The mention ``norm[a:b]`` makes, by the first rule that accepts it, or None.
@@ -189,7 +206,18 @@ class MentionTyper:
         """A personal name as news writes it: 蔡英文, 布林肯, 罗伯特·萨尔加多, John Smith.
 
         ``bare``: the phrase stands right before its cue or after a title, where two to four
-        characters that are no word of the grammar are a name (森田健一, 小川直树)."""
+        characters that are no word of the grammar are a name (森田健一, 小川直树).  What the
+        lexicons alone decide is remembered across documents (the same phrases recur); only
+        whether the document introduced the name is asked each time."""
+        key = (text, bare)
+        verdict = self._verdicts.get(key, _UNKNOWN)
+        if verdict is _UNKNOWN:
+            verdict = self._verdicts[key] = self._name_by_form(text, bare)
+        return self.known(text) if verdict is None else verdict
+
+    def _name_by_form(self, text: str, bare: bool) -> bool | None:
+        """``person_name`` by the lexicons alone; None when it is a name only if the document
+        introduced it."""
         if _LATIN_NAME.match(text):
             return True
         if any(c in text for c in NAME_SEPARATORS):
@@ -199,8 +227,10 @@ class MentionTyper:
             return all(_FOREIGN_PART.match(p) for p in parts) and len(parts) <= 4
         if not _HAN.match(text) or not self.plausible_name(text) or text[0] in _QUANTIFIERS:
             return False
-        if self.known(text):
-            return True
+        return True if self._reads_as_name(text, bare) else None
+
+    def _reads_as_name(self, text: str, bare: bool) -> bool:
+        """A plausible name that is a name whether or not the document introduced it."""
         if text in self.lex.subject_words:
             return False  # 回廊, 主席: a word of the grammar, not a name, whatever surname it opens with
         if len(text) <= 3 and self.surnamed(text):
