@@ -106,7 +106,9 @@ def transcripts(norm: str, lines: list[Line]) -> list[Candidate]:
     idx = 0
     while idx < len(lines):
         line = lines[idx]
-        m = _TRANSCRIPT.search(norm, line.start, line.end) if line.kind in ("text", "heading") else None
+        # the colon first: the pattern, opening on an optional word, is tried at every character
+        has_colon = norm.find("：", line.start, line.end) >= 0
+        m = _TRANSCRIPT.search(norm, line.start, line.end) if has_colon and line.kind in ("text", "heading") else None
         if m is None:
             idx += 1
             continue

@@ -124,8 +124,14 @@ def _document_names(doc: Document, words: Iterable[str]) -> list[str]:
     country among the document's target ``words`` (宏都拉斯 → 宏国, 吉里巴斯 → 吉国), which a
     quote often uses."""
     kinds = ("person", "organization")
-    speakers = {normalise(q.speaker) for q in doc.quotes if q.speaker and q.speaker_kind in kinds and len(q.speaker) > 1}
+    speakers = {_normalised_name(q.speaker) for q in doc.quotes if q.speaker and q.speaker_kind in kinds and len(q.speaker) > 1}
     return sorted(speakers | set(doc.entities) | {short for w in words if (short := _short_form(w))})
+
+
+@lru_cache(maxsize=8192)
+def _normalised_name(name: str) -> str:
+    """A speaker's name in the matching script: the same few names recur in every quote."""
+    return normalise(name)
 
 
 def _short_form(country: str) -> str | None:
@@ -213,7 +219,7 @@ def _document_targets(doc: Document, targets_wanted: bool) -> Iterator[tuple[Quo
     names = _document_names(doc, {w for _, _, w in target_scanner.finditer(norm, 0, len(norm), target_marks)})
     for q in doc.quotes:
         addressee = addressee_of(q, sides_by_story.get(q.story, []), q.speaker_side)
-        own = normalise(q.speaker) if q.speaker else None
+        own = _normalised_name(q.speaker) if q.speaker else None
         others = [n for n in names if n != own]
         text = norm[q.start : q.end]
         words = _shifted(target_scanner.finditer(norm, q.start, q.end, target_marks), q.start)
