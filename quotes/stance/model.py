@@ -90,13 +90,12 @@ class _Index:
 
     def lookup(self, index: np.ndarray) -> np.ndarray:
         """The column of each id, -1 when it is not in the vocabulary."""
-        col = self.slots[(index & np.uint64(_SLOTS - 1)).astype(np.int64)].astype(np.int64) - 1
+        col = self.slots[(index & np.uint64(_SLOTS - 1)).view(np.int64)] - 1
         shared = np.flatnonzero(col == -2)
         if len(shared):
             at = np.minimum(np.searchsorted(self.ids, index[shared]), len(self.ids) - 1)
             col[shared] = np.where(self.ids[at] == index[shared], at, -1)
-        hit = np.flatnonzero(col >= 0)
-        col[hit[self.ids[col[hit]] != index[hit]]] = -1
+        col[self.ids[col] != index] = -1  # another id in its slot (a column of -1 reads the last id: no match either)
         return col
 
     def scores(self, entries: Entries, n_owners: int) -> np.ndarray:
