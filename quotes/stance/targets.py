@@ -144,6 +144,8 @@ def _headed_phrases(text: str) -> list[TargetMention]:
     found = []
     for m in heads.pattern.finditer(text):
         a, b = m.span()
+        if b - a == 1 and not (_named_place_before(text, a) or _known_noun_ending(text, a, b)):
+            continue  # 他人, 做法损人, 有人: a one-character head needs a people's or a place's name (香港人), or a known noun (大法官)
         lo = a
         while lo > 0 and a - lo < _MODIFIER_MAX and _modifier_char(text[lo - 1]) and not _ends_word(text, lo):
             lo -= 1
@@ -157,8 +159,8 @@ def _headed_phrases(text: str) -> list[TargetMention]:
             lo = next((i for i in range(lo, a) if _known_word_at(text, i)), lo)
         lo = _past_verbs(text, lo, a)
         head_kind = heads.kinds[m.group()]
-        if len(m.group()) == 1 and (lo == a or not (_named_place_before(text, a) or _known_noun_ending(text, a, b))):
-            continue  # 他人, 做法损人, 有人: a one-character head needs a people's or a place's name (香港人), or a known noun (大法官)
+        if b - a == 1 and lo == a:
+            continue  # and at least one character of it
         found.append(TargetMention(text[lo:b], lo, b, head_kind))
     return found
 
