@@ -81,7 +81,6 @@ class Entries:
         return cls(*(np.concatenate([getattr(p, f) for p in parts]) for f in ("owner", "index", "value", "block")))
 
 
-
 def ranges(lo: np.ndarray, hi: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
     """Where each n-gram fully inside ``[lo, hi)`` begins, and the range it belongs to."""
     count = np.maximum(hi - lo - n + 1, 0)

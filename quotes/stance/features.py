@@ -65,7 +65,7 @@ def _gram_entries(lay: Layout, g: Geometry) -> Entries:
     """The n-gram features of every target (the whole quote's are ``_whole_entries``), all
     regions and lengths at once: where each n-gram of each range begins in the n-gram arrays
     of both texts laid end to end."""
-    grams = [gram_hashes(codepoints(lay.masked), _TOP[_MASKED]), gram_hashes(codepoints(lay.plain), _TOP[_PLAIN])]
+    grams = [gram_hashes(g.codes, _TOP[_MASKED]), gram_hashes(codepoints(lay.plain), _TOP[_PLAIN])]
     arrays = [grams[t][n] for t in (_MASKED, _PLAIN) for n in range(1, _TOP[t] + 1)]
     base = np.cumsum([0] + [len(x) for x in arrays])[:-1]
     flat = np.concatenate(arrays)
