@@ -375,3 +375,11 @@ def test_a_staff_member_is_an_unnamed_source():
 def test_parties_listed_with_a_dunhao_speak_together():
     text = "英国、荷兰和丹麦谴责该国向邻国运送大量武器弹药。\n"
     assert [q.speaker for q in quotes_of(text)] == ["英国、荷兰和丹麦"]
+
+
+def test_a_hedge_is_no_speaker_and_himself_no_part_of_a_name():
+    quotes = quotes_of("澳洲总理韦德本人似乎也淡化此事的意义。他在返回官邸时对记者表示，这只是一次例行的演习。\n")
+    assert [(q.speaker, q.text) for q in quotes] == [("韦德", "这只是一次例行的演习")]
+    quotes = quotes_of("各地的报道说法不一，但是似乎都说：这是一次报复。\n")
+    assert all(q.speaker != "似乎" for q in quotes)
+    assert [q.speaker for q in quotes_of("财政部长林美华本人也表示，预算将会平衡。\n")] == ["林美华"]

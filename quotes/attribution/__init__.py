@@ -29,6 +29,7 @@ __all__ = ["Attributor"]
 
 _SEPARATED_NAME = re.compile(f"[\u4e00-\u9fff]{{1,8}}[{NAME_SEPARATORS}][\u4e00-\u9fff]{{1,8}}(?:[{NAME_SEPARATORS}][\u4e00-\u9fff]{{1,8}})?")
 _BEFORE_NAME = set("，。、；：「」“”『』（）()与和及由向对请邀暨偕同跟 \u3000\n")  # what may stand before a name and its title
+_HIMSELF = "本人"  # after a name (总理韦德本人也表示): himself, no part of the name
 _NAME_FOLLOWERS = set("，。、；：（(「“ 的和与及等今昨也还则并曾已将在于说称")
 _NOUN_CONTINUATIONS = frozenset("团会队部局院处组党界方群社室站厅所署级层府")  # 代表团, 委员会, 各级
 _ROLE_REACH = 10  # characters of organisation name a role may carry before its title
@@ -167,7 +168,7 @@ class Attributor:
             name = norm[a:end]
             if end > limit or not self.typer.person_name(name, bare=size > 2):
                 continue  # two characters must look like a name by themselves (总统|回廊 does not)
-            if end == limit or norm[end] in _NAME_FOLLOWERS or self.grammar.ends_phrase(end, limit):
+            if end == limit or norm[end] in _NAME_FOLLOWERS or norm.startswith(_HIMSELF, end) or self.grammar.ends_phrase(end, limit):
                 return end
         return None
 

@@ -128,9 +128,9 @@ class MentionTyper:
                 owner = self.type(a, b - len(suffix), headline, direct)  # 生态环境部网站: the ministry speaks
                 if owner is not None and owner.kind in ("organization", "media", "party"):
                     return owner
-        for suffix in HONORIFIC_SUFFIXES + ("等",):
+        for suffix in (*HONORIFIC_SUFFIXES, "本人", "等"):
             if self.norm.endswith(suffix, a, b) and b - a > len(suffix) + 1:
-                b -= len(suffix)  # 彭光理先生 is 彭光理; 美国和欧盟等, the parties named
+                b -= len(suffix)  # 彭光理先生 is 彭光理; 美国和欧盟等, the parties named; 拜登本人, himself
                 break
         text = self.norm[a:b]
         if text in self.lex.first_person:
