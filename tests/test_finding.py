@@ -379,3 +379,10 @@ def test_a_cue_between_two_quotations_closes_the_first_and_opens_the_second():
     text = "“我们最担心的是疫情扩散。”专家李明对本台说：“现在必须先把情况厘清。”\n"
     found = [(q.speaker, q.text) for q in quotes_of(text)]
     assert found == [("李明", "我们最担心的是疫情扩散。"), ("李明", "现在必须先把情况厘清。")]
+
+
+def test_a_pasted_link_is_no_headline():
+    text = "網友熱議\n\n有人说，这不公平。\n\n(((https://example.com/post/123 )))\n\n学者：这是常态\n"
+    quotes = quotes_of(text)
+    assert not any("example.com" in q.text for q in quotes)
+    assert any(q.type == "headline" and q.text == "这是常态" for q in quotes)

@@ -23,6 +23,8 @@ _TRANSCRIPT = re.compile(
     r"(?P<cue>致词|致辞|祝词|讲词|谈话|演说|演讲|贺词|讲话|发言|答词|训词|讲稿|证词|声明|文告)?(?:的)?(?:全文|内容|原文)(?:经整理后(?:的)?(?:重点|要点)?)?(?:为|如下|是)?："
 )
 _SPEECH_ENDS = "。！？；"
+_NOT_IN_LABELS = frozenset("()[]{}<>/\\|@#")
+_URL_SCHEMES = ("http", "https", "ftp", "www")
 
 
 def headlines(norm: str, idx: int, line: Line, lex: Lexicons, in_title: Callable[[int], bool]) -> Iterator[Candidate]:
@@ -61,8 +63,10 @@ def _closing_cue(label: str, lex: Lexicons) -> str | None:
 
 
 def _labels_speech(label: str, lex: Lexicons) -> bool:
+    """Can ``label`` name who speaks: short, no digit, no bracket or slash, and not the scheme
+    of a web address (https: in a pasted link)?"""
     return (1 <= len(label) <= 10 and label not in lex.not_speakers and not label.endswith(lex.not_speaker_endings)
-            and not any(c.isdigit() for c in label))
+            and not any(c.isdigit() or c in _NOT_IN_LABELS for c in label) and not label.lower().endswith(_URL_SCHEMES))
 
 
 def interview_answers(norm: str, lines: list[Line], lex: Lexicons, has_cue: Callable[[str], bool]) -> list[Candidate]:
