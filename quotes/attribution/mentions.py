@@ -82,19 +82,7 @@ def join_spans(spans: tuple[tuple[int, int], ...], text: str) -> str:
 
 
 _UNKNOWN = object()
-_VERDICTS: dict[int, tuple[Lexicons, dict[tuple[str, bool], bool | None]]] = {}
 _VERDICTS_MAX = 200_000  # phrases remembered: the memory of a long run stays flat
-
-
-def _verdicts(lex: Lexicons) -> dict[tuple[str, bool], bool | None]:
-    """``MentionTyper._name_by_form``'s verdicts under ``lex``, shared by the typers of all
-    documents."""
-    entry = _VERDICTS.get(id(lex))
-    if entry is None or entry[0] is not lex:
-        entry = _VERDICTS[id(lex)] = (lex, {})
-    if len(entry[1]) > _VERDICTS_MAX:
-        entry[1].clear()
-    return entry[1]
 
 
 class MentionTyper:
@@ -104,7 +92,9 @@ class MentionTyper:
         self.norm = norm
         self.lex = lex
         self.known = known  # is this a name the document already introduced?
-        self._verdicts = _verdicts(lex)
+        self._verdicts = lex.name_verdicts
+        if len(self._verdicts) > _VERDICTS_MAX:
+            self._verdicts.clear()
 
     def type(self, a: int, b: int, headline: bool = False, direct: bool = False) -> Mention | None:
         """The mention ``norm[a:b]`` makes, by the first rule that accepts it, or None.

@@ -128,8 +128,8 @@ class Finder:
         self._titles = sorted(self._book_titles())
         self._cue_re = _lexicon_pattern(tuple(lex.cues))
         self._cue_starts = [m.start() for m in self._cue_re.finditer(norm)]  # where a cue may stand, unfiltered
-        self._event_re = _lexicon_pattern(tuple(w for w, k in lex.clause_words.items() if k == "predicate" and len(w) > 1))
-        self._time_words = frozenset(w for w, k in lex.clause_words.items() if k == "time")
+        self._event_re = _lexicon_pattern(lex.predicate_words)
+        self._time_words = lex.time_words
         self._time_lengths = sorted({len(w) for w in self._time_words})
         self._breaks: list[int] | None = None  # where the clause breaks stand, once needed
         self._paper_of: dict[str, str | None] = {}  # cue match → the document or outlet it opens with (报道|称)

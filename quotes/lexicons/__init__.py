@@ -106,6 +106,21 @@ class Lexicons:
         return Suffixes.of(self.media)
 
     @cached_property
+    def predicate_words(self) -> tuple[str, ...]:
+        """The grammar's verbs of two characters or more (接见, 出席)."""
+        return tuple(w for w, k in self.clause_words.items() if k == "predicate" and len(w) > 1)
+
+    @cached_property
+    def time_words(self) -> frozenset[str]:
+        return frozenset(w for w, k in self.clause_words.items() if k == "time")
+
+    @cached_property
+    def name_verdicts(self) -> dict[tuple[str, bool], bool | None]:
+        """What these lexicons alone say of a phrase as a personal name, remembered across
+        documents by the attributor (``MentionTyper.person_name``)."""
+        return {}
+
+    @cached_property
     def parties_longest_first(self) -> tuple[str, ...]:
         """The party words, longest first (德国外长 opens with 德国, not 德)."""
         return tuple(sorted(self.parties, key=len, reverse=True))
