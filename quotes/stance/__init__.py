@@ -34,7 +34,8 @@ import numpy as np
 from ..lexicons import load, marks_of
 from ..model import Document, Quote, Stance
 from ..reading import normalise, to_traditional
-from .features import QuoteSpans, cue_lexicon, featurise_quotes
+from .cues import cue_lexicon
+from .features import QuoteSpans, featurise_quotes
 from .model import StanceModel
 from .targets import TargetMention, find_targets, _party_name, _target_words
 
@@ -172,6 +173,7 @@ class _Pending:
     """The targets of one quote, and where its rows lie in the batch."""
 
     doc: Document
+    norm: str  # the document's normalised text
     quote: Quote
     targets: list[TargetMention]
     start: int
@@ -185,26 +187,24 @@ def assign_stances(docs: Sequence[Document]) -> None:
     pending: list[_Pending] = []
     quotes: list[QuoteSpans] = []
     hits: list[list[tuple[int, int, str]]] = []
-    rows = 0
     for doc in docs:
-        for quote, targets, quote_hits in _document_targets(doc, model is not None):
-            pending.append(_Pending(doc, quote, targets, rows, rows + len(targets)))
-            quotes.append((quote_hits[0], [(t.start, t.end) for t in targets]))
-            hits.append(quote_hits[1])
-            rows += len(targets)
-    if not rows or model is None:
+        norm = doc.norm or normalise(doc.text)  # the same length as the text: each quote is a slice of it
+        for quote, targets, words in _document_targets(doc, norm, model is not None):
+            start = pending[-1].end if pending else 0
+            pending.append(_Pending(doc, norm, quote, targets, start, start + len(targets)))
+            quotes.append((norm[quote.start : quote.end], [(t.start, t.end) for t in targets]))
+            hits.append(words)
+    if not pending or model is None:
         return
     classes, proba = model.predict_proba(featurise_quotes(quotes, hits))
     for p in pending:
-        norm = p.doc.norm or normalise(p.doc.text)
-        shown = [_surface(t, p.quote.start, p.doc, norm) for t in p.targets]
-        p.quote.stance = _stances(norm[p.quote.start : p.quote.end], p.targets, classes, proba[p.start : p.end], shown)
+        shown = [_surface(t, p.quote.start, p.doc, p.norm) for t in p.targets]
+        p.quote.stance = _stances(p.norm[p.quote.start : p.quote.end], p.targets, classes, proba[p.start : p.end], shown)
 
 
-def _document_targets(doc: Document, targets_wanted: bool) -> Iterator[tuple[Quote, list[TargetMention], tuple[str, list]]]:
-    """Fill ``distancing`` on every quote of ``doc``; then, for each quote that names
-    targets, the targets, and the quote's text and polarity words."""
-    norm = doc.norm or normalise(doc.text)  # the same length as the text: each quote is a slice of it
+def _document_targets(doc: Document, norm: str, targets_wanted: bool) -> Iterator[tuple[Quote, list[TargetMention], list]]:
+    """Fill ``distancing`` on every quote of ``doc`` (``norm``: its normalised text); then, for
+    each quote that names targets, the targets and the quote's polarity words."""
     for q in doc.quotes:
         q.distancing = distancing_markers(norm[q.start : q.end], norm[max(0, q.start - 8) : q.start])
     if not targets_wanted or not doc.quotes:
@@ -226,4 +226,4 @@ def _document_targets(doc: Document, targets_wanted: bool) -> Iterator[tuple[Quo
         titles = _shifted(title_scanner.finditer(norm, q.start, q.end, title_marks), q.start)
         targets = find_targets(text, addressee, others, words, titles)
         if targets:
-            yield q, targets, (text, _shifted(cue_scanner.finditer(norm, q.start, q.end, cue_marks), q.start))
+            yield q, targets, _shifted(cue_scanner.finditer(norm, q.start, q.end, cue_marks), q.start)

@@ -142,22 +142,22 @@ def cue_entries(lay: Layout, g: Geometry, hits: Hits) -> Entries:
     same_n = np.bincount(row[same], minlength=n_rows)
     tot_same = np.bincount(row[same], weights=(sign * weight)[same], minlength=n_rows)
     q = np.tanh(np.bincount(row, weights=sign, minlength=n_rows) / 2)
-    first = np.searchsorted(lay.marks, pos) == np.searchsorted(lay.marks, g.va)
-    n_marks = np.minimum(np.searchsorted(lay.marks, g.vb) - np.searchsorted(lay.marks, g.va), 3)
+    first = g.rank == 0
+    n_marks = np.minimum(g.view_marks, 3)
     codes = np.append(g.codes, 0).astype(np.int64)  # codes[-1]: nothing, before the first character
     prev, nxt = codes[pos - 1], codes[pos + 1]
     at_start, tc = pos == g.cs, t_clause
     flags = np.stack([
         same_n == 0, tot_same, q, q * first, q * ~first, q * at_start, q * ~at_start,
         at_start, pos - g.cs <= 2, g.cs == g.va, nxt == ord("的"),
-        np.searchsorted(lay.marks, g.ce) - np.searchsorted(lay.marks, g.cs) > 1,  # another target in the clause
+        g.clause_marks > 1,  # another target in the clause
         np.isin(prev, _QUOTE_CODES) | np.isin(nxt, _QUOTE_CODES), g.concessive[tc], g.main[tc],
         *(q * (n_marks == n) for n in range(4)),  # the quote's polarity by how many targets the view names
     ], axis=1).astype(np.float64)
     flag_rows, flag_cols = np.nonzero(flags)
     prep = np.flatnonzero(np.isin(prev, _PREPOSITION_CODES))
     owner = np.concatenate([np.repeat(row, len(_CUE_TEMPLATES)), flag_rows, prep])
-    return Entries(owner, np.concatenate([ids.ravel(), _flagids()[flag_cols], mixed("prep", prev[prep])]),
+    return Entries(owner, np.concatenate([ids.ravel(), _flag_ids()[flag_cols], mixed("prep", prev[prep])]),
                    np.concatenate([values.ravel(), flags[flag_rows, flag_cols], np.ones(len(prep))]),
                    np.full(len(owner), BLOCKS.index(CUES), np.int8))
 
@@ -166,7 +166,7 @@ _CUE_TEMPLATES = ("kind", "kind_w", "effect_side", "effect", "effect_conc", "wor
 
 
 @cache
-def _flagids() -> np.ndarray:
+def _flag_ids() -> np.ndarray:
     names = ("nocue_same", "tot_same", "qpol", "qpol_first", "qpol_later", "qpol_start", "qpol_inside",
              "t_clause_start", "t_near_start", "t_first_clause", "t_de", "other_in_clause", "quoted", "tconc", "tmain",
              "qpol_n0", "qpol_n1", "qpol_n2", "qpol_n3")

@@ -17,7 +17,7 @@ from .entries import BLOCKS, CUES, GRAM_BLOCKS, MIX, PRIME, Entries, code, featu
 from .layout import OTHER_MARK, VIEW, Geometry, Layout, QuoteSpans, Row, codepoints, geometry, layout, quotes_of_rows
 
 __all__ = ["BLOCKS", "CONTEXT", "CUES", "GRAM_BLOCKS", "HEADS", "NEAR", "VIEW", "Batch", "Coded", "Entries", "Features",
-           "QuoteSpans", "Row", "cue_lexicon", "featurise", "featurise_quotes", "features"]
+           "QuoteSpans", "Row", "featurise", "featurise_quotes", "features"]
 
 CONTEXT = 10  # characters either side of the target's mark the window block sees
 NEAR = 10  # characters of the target's clause either side that the near block sees
@@ -60,12 +60,11 @@ def _bounds(lay: Layout, g: Geometry) -> list[tuple[np.ndarray, np.ndarray]]:
     ]
 
 
-
-def _gram_entries(lay: Layout, g: Geometry) -> Entries:
+def _gram_entries(lay: Layout, g: Geometry, plain: list[np.ndarray]) -> Entries:
     """The n-gram features of every target (the whole quote's are ``_whole_entries``), all
     regions and lengths at once: where each n-gram of each range begins in the n-gram arrays
     of both texts laid end to end."""
-    grams = [gram_hashes(g.codes, _TOP[_MASKED]), gram_hashes(codepoints(lay.plain), _TOP[_PLAIN])]
+    grams = [gram_hashes(g.codes, _TOP[_MASKED]), plain]
     arrays = [grams[t][n] for t in (_MASKED, _PLAIN) for n in range(1, _TOP[t] + 1)]
     base = np.cumsum([0] + [len(x) for x in arrays])[:-1]
     flat = np.concatenate(arrays)
@@ -115,9 +114,8 @@ def _powers(n: int) -> np.ndarray:
     return np.array([pow(int(PRIME), i, 1 << 64) for i in range(n)], dtype=np.uint64)
 
 
-def _whole_entries(lay: Layout) -> Entries:
+def _whole_entries(lay: Layout, grams: list[np.ndarray]) -> Entries:
     """The whole quote's n-grams, once per quote (owner: the quote)."""
-    grams = gram_hashes(codepoints(lay.plain), max(WHOLE.ns))
     parts = []
     for n in WHOLE.ns:
         at, owner = ranges(lay.unit_plain[:, 0], lay.unit_plain[:, 1], n)
@@ -132,10 +130,7 @@ def _position_entries(lay: Layout, g: Geometry) -> Entries:
     """Where the target stands: its rank among the marks of its view and clause, how far into
     its clause, the characters right before and after it, whether its clause opens the view."""
     m, pos, cs, ce = g.codes, lay.pos, g.cs, g.ce
-    rank = np.searchsorted(lay.marks, pos) - np.searchsorted(lay.marks, g.va)
-    in_view = np.searchsorted(lay.marks, g.vb) - np.searchsorted(lay.marks, g.va)
-    in_clause = np.searchsorted(lay.marks, pos) - np.searchsorted(lay.marks, cs)
-    k = np.minimum(rank, 3)
+    k = np.minimum(g.rank, 3)
 
     def char(at: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
         ok = (at >= lo) & (at < hi)
@@ -144,7 +139,7 @@ def _position_entries(lay: Layout, g: Geometry) -> Entries:
     p1, p2 = char(pos - 1, cs, pos), char(pos - 2, cs, pos)
     s1, s2 = char(pos + 1, pos + 1, ce), char(pos + 2, pos + 1, ce)
     codes = np.stack([
-        code(k), code(np.minimum(in_view, 4)), code(np.minimum(in_clause, 2)), code(np.minimum(pos - cs, 6)),
+        code(k), code(np.minimum(g.view_marks, 4)), code(np.minimum(g.clause_rank, 2)), code(np.minimum(pos - cs, 6)),
         code(p1), code(p1, p2), code(s1), code(s1, s2), code(k, p1), code(k, s1)], axis=1)
     ids = feature_ids(template_tags(*_POSITION_TEMPLATES), np.broadcast_to(codes, (lay.n_rows, len(_POSITION_TEMPLATES))))
     first = np.flatnonzero(cs == g.va)
@@ -159,7 +154,7 @@ def _position_entries(lay: Layout, g: Geometry) -> Entries:
 _POSITION_TEMPLATES = ("idx", "n", "cidx", "off", "p1", "p2", "s1", "s2", "idxp1", "idxs1")
 
 # The ensemble: each head is a logistic regression over some blocks, each block weighted
-# (TF-IDF rows are l2-normalised per block; the cue block is used as is, scaled).  Chosen by
+# (TF-IDF rows divided by each block's occurrence norm; the cue block is used as is, scaled).  Chosen by
 # 5-fold group cross-validation on the train split (MODEL_CARD.md).
 HEADS: dict[str, dict] = {
     "all": {"c": 8.0, "blocks": {"window": 1.0, "near": 1.0, "region": 1.0, "whole": 1.0, "mention": 1.0,
@@ -236,8 +231,9 @@ def featurise_quotes(quotes: Sequence[QuoteSpans], hits: Sequence[Sequence[tuple
         if words is None:
             words = cue_lexicon().scanner.finditer(text)
         found += [(a + x, a + y, w) for x, y, w in words]
-    own = Entries.joined([_gram_entries(lay, g), _position_entries(lay, g), cue_entries(lay, g, find_hits(lay, g, found))])
-    return Batch(own, _whole_entries(lay), lay.unit, lay.n_rows)
+    plain = gram_hashes(codepoints(lay.plain), max(_TOP[_PLAIN], *WHOLE.ns))  # read by the mention and whole-quote blocks
+    own = Entries.joined([_gram_entries(lay, g, plain), _position_entries(lay, g), cue_entries(lay, g, find_hits(lay, g, found))])
+    return Batch(own, _whole_entries(lay, plain), lay.unit, lay.n_rows)
 
 
 @dataclass

@@ -135,6 +135,10 @@ class Geometry:
     sentence_breaks: np.ndarray
     concessive: np.ndarray  # per clause (indexed by the clause's break, ``searchsorted``)
     main: np.ndarray
+    rank: np.ndarray  # per target: the marks of its view before its own
+    view_marks: np.ndarray  # the marks of its view
+    clause_rank: np.ndarray  # the marks of its clause before its own
+    clause_marks: np.ndarray  # the marks of its clause
 
 
 def geometry(lay: Layout) -> Geometry:
@@ -155,5 +159,8 @@ def geometry(lay: Layout) -> Geometry:
     concessive[np.searchsorted(cb, [m.start() for m in _CONCESSION.finditer(lay.masked)]).astype(np.int64)] = True
     main = np.zeros_like(concessive)  # a clause after a concessive one of the same quote
     main[1:] = concessive[:-1] & ~concessive[1:] & (codes[cb[:-1]] != ord(JOIN))
-    return Geometry(np.maximum(cs, va), np.minimum(ce, vb), va, vb, codes, cb, sb, concessive, main)
+    cs, ce = np.maximum(cs, va), np.minimum(ce, vb)
+    at = {name: np.searchsorted(lay.marks, x) for name, x in (("pos", pos), ("va", va), ("vb", vb), ("cs", cs), ("ce", ce))}
+    return Geometry(cs, ce, va, vb, codes, cb, sb, concessive, main, at["pos"] - at["va"], at["vb"] - at["va"],
+                    at["pos"] - at["cs"], at["ce"] - at["cs"])
 

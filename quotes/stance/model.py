@@ -9,7 +9,8 @@ import json
 import numpy as np
 from scipy import sparse
 
-from .features import CONTEXT, CUES, HEADS, VIEW, Batch, Coded, Entries, Row, cue_lexicon, featurise
+from .cues import cue_lexicon
+from .features import CONTEXT, CUES, HEADS, VIEW, Batch, Coded, Entries, Row, featurise
 
 LABELS = ("support", "oppose", "neutral")
 FORMAT = 5  # version of the stored model layout and of its features' ids

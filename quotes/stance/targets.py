@@ -9,7 +9,7 @@ from importlib import resources
 
 from ..accounts import side_lexicon
 from ..lexicons import WordScanner, load, word_pattern
-from .features import cue_lexicon
+from .cues import cue_lexicon
 
 _ADDRESSEE = ("你们", "您", "贵国", "你方", "貴國")
 _MAX_TARGETS = 8  # a long speech names many things: parties and people first, then issues
