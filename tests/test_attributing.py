@@ -289,12 +289,12 @@ def test_a_title_with_its_country_or_in_short_form_finds_the_person_introduced_w
     text = ("中国外长韩启明与德国外交部长卡塔琳娜·韦伯举行对话。\n\n中方的消息说，德国外长表示，德方坚持一个中国政策。\n\n"
             "美方代表团由副贸易代表凯瑟琳·沃尔什率领。\n\n新闻稿提到，美国副贸易代表在会上表示，美方愿保持灵活。\n")
     assert [q.speaker for q in quotes_of(text)] == ["韦伯", "沃尔什"]
-    text = "總統接見捷克前總統諾瓦克\n\n賴清德總統今日接見諾瓦克。\n\n總統致詞時表示，歡迎諾瓦克前總統再度來訪。\n"
-    assert quotes_of(text)[-1].speaker == "賴清德"  # a bare title is the office whole: 捷克總統 does not hold it
+    text = "總統接見斯洛伐克前總統亞諾斯\n\n王立德總統今日接見亞諾斯。\n\n總統致詞時說，很高興亞諾斯前總統又來臺灣。\n"
+    assert quotes_of(text)[-1].speaker == "王立德"  # a bare title is the office whole: 捷克總統 does not hold it
 
 
 def test_an_agreement_cited_speaks_through_the_one_citing_it():
-    text = "巴西外长罗沙和阿根廷外长莫雷诺周二通话。\n\n巴西外长在声明中援引两位外长在通话中达成的共识说，“关税争端久拖不决不符合两国利益。”\n"
+    text = "巴西外长罗沙和阿根廷外长莫雷诺周二会晤。\n\n巴西外长在新闻稿里引用双方部长于会晤时形成的共识说，“关税争端久拖不决不符合两国利益。”\n"
     assert [q.speaker for q in quotes_of(text)] == ["罗沙"]
 
 
@@ -364,11 +364,11 @@ def test_they_in_a_paragraph_whose_speaker_leads_a_delegation_is_that_speaker():
 
 def test_a_preposition_before_a_reporting_verb_belongs_to_the_name():
     assert [q.speaker for q in quotes_of("王大同表示，雙方貿易關係長久。\n")] == ["王大同"]
-    assert [q.speaker for q in quotes_of("王毅同日表示，雙方貿易關係長久。\n")] == ["王毅"]
+    assert [q.speaker for q in quotes_of("王岩同日表示，雙方貿易關係長久。\n")] == ["王岩"]
 
 
 def test_a_staff_member_is_an_unnamed_source():
-    text = "總統表示，他曾問一位工作人員為何城市如此整潔？這位工作人員說，因為市民都很自律。\n"
+    text = "市長表示，她曾詢問一位工作人員為何街道如此乾淨？這位工作人員回答，因為居民都很守規矩。\n"
     assert [(q.speaker, q.speaker_kind) for q in quotes_of(text)][-1] == ("這位工作人員", "anonymous")
 
 
@@ -378,8 +378,8 @@ def test_parties_listed_with_a_dunhao_speak_together():
 
 
 def test_a_hedge_is_no_speaker_and_himself_no_part_of_a_name():
-    quotes = quotes_of("澳洲总理韦德本人似乎也淡化此事的意义。他在返回官邸时对记者表示，这只是一次例行的演习。\n")
-    assert [(q.speaker, q.text) for q in quotes] == [("韦德", "这只是一次例行的演习")]
-    quotes = quotes_of("各地的报道说法不一，但是似乎都说：这是一次报复。\n")
+    quotes = quotes_of("加拿大总理韦德本人似乎也不愿多谈此事。她在机场受访时说，这只是一次例行检查。\n")
+    assert [(q.speaker, q.text) for q in quotes] == [("韦德", "这只是一次例行检查")]
+    quotes = quotes_of("几家电台的消息并不一致，不过似乎都提到：水坝已经开始泄洪。\n")
     assert all(q.speaker != "似乎" for q in quotes)
     assert [q.speaker for q in quotes_of("财政部长林美华本人也表示，预算将会平衡。\n")] == ["林美华"]

@@ -283,7 +283,7 @@ def test_a_paragraph_opening_on_the_other_party_s_minister_turns_to_that_party_s
 def test_a_joint_outcome_in_a_later_clause_is_no_party_s_own_piece():
     status = _status([
         _statement("q1", "印方", "所有争议海域的巡逻一旦停止，双方将共同努力恢复渔场的秩序与稳定", "印度外交部", kind="organization", party="印方"),
-        _statement("q2", "中方", "两国海警船只撤离缓和了紧张局势，现在是实现渔场秩序与稳定的时候了", "王毅", party="中方"),
+        _statement("q2", "中方", "两国巡逻船撤离之后海上局面趋于缓和，如今正该恢复渔场的秩序与稳定", "周明", party="中方"),
     ])
     assert status["q1"][0] == "matched"
 

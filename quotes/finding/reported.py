@@ -412,7 +412,7 @@ class Finder:
         for k in range(bisect_left(self._commas, pos), bisect_left(self._commas, end)):
             comma = self._commas[k]
             if self._adverbial(pos, comma):
-                continue  # 在國慶談話中，他特別提出，…: the time or place of the attribution that follows
+                continue  # 在年終記者會上，她特地提到，…: the time or place of the attribution that follows
             start = comma + 1
             # after a semicolon a clause may open on a connective and its verb take the content
             # directly (……致謝；另外，她亦期許訪團…)
@@ -531,7 +531,7 @@ class Finder:
         with the first one. ``bare``: the content follows its verb ``head`` directly
         (指责中共迫害…，说这是…; 敦促联合国…，呼吁…), where a verb of speech or an appeal after a
         bare comma coordinates too, unless the head is a hope whose clause goes on
-        (希望山本議員持續推動交流，籲請日本國會…)."""
+        (希望佐佐木議員繼續深化友誼，籲請該國國會…)."""
         k = bisect_left(self._coordinations, (pos,))
         while k < len(self._coordinations) and self._coordinations[k][1] <= end:
             start, after = self._coordinations[k]
