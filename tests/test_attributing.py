@@ -383,3 +383,23 @@ def test_a_hedge_is_no_speaker_and_himself_no_part_of_a_name():
     quotes = quotes_of("几家电台的消息并不一致，不过似乎都提到：水坝已经开始泄洪。\n")
     assert all(q.speaker != "似乎" for q in quotes)
     assert [q.speaker for q in quotes_of("财政部长林美华本人也表示，预算将会平衡。\n")] == ["林美华"]
+
+
+def test_anchored_frame_patterns_find_what_a_scan_of_every_position_finds():
+    from quotes.attribution.frames import _FRAME_PATTERNS
+
+    lines = [
+        "据新华社报道，双方同意加强合作。另据路透社报道，双方将再次会面。",
+        "法广根据外交部发表的新闻稿指出，会谈气氛良好；该部随后发表声明，否认有关报道。",
+        "美联社援引一名官员的话说，谈判仍在进行。该社引述白宫发言人说，总统将出席。",
+        "外交部在官网发布的新闻稿称，两国元首通了电话。国防部同日发布通报，也发表了声明。",
+        "根据根据据据发表发表的的话引述援引",  # anchors crowded together, matching nothing
+    ]
+    anchored = [p for p in _FRAME_PATTERNS if p.anchored]
+    assert anchored and all(0 < p.reach < 100 for p in anchored)
+    for pattern in anchored:
+        for text in lines:
+            text = "前言。" + text  # the search starts after the first characters
+            expected = [(m.span(), m.groupdict()) for m in pattern.regex.finditer(text, 3, len(text))]
+            assert [(m.span(), m.groupdict()) for m in pattern.finditer(text, 3, len(text))] == expected
+    assert any(list(p.finditer(line, 0, len(line))) for p in anchored for line in lines)

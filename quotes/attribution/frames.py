@@ -7,7 +7,8 @@ another frame opens, or a voice the account never named speaks in a later paragr
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 
 from ..finding import Candidate
 from ..lexicons import Lexicons
@@ -16,28 +17,78 @@ from ..model import Frame
 from ..structure import Line, after_dateline
 from .mentions import Mention, MentionTyper, join_spans
 
+try:
+    from re import _parser as _sre_parser  # the pattern parser of Python ≥ 3.11
+except ImportError:  # pragma: no cover - older Pythons
+    import sre_parse as _sre_parser
+_UNBOUNDED = _sre_parser.MAXREPEAT
+
+
+
+@dataclass(frozen=True)
+class _FramePattern:
+    """A frame's pattern and the words a line must hold for it to be tried there (a cheap test
+    first).  When every match holds one of those words (``anchored``), the pattern is tried
+    only at the few positions close enough before one, not at every character of the line:
+    patterns that open on a lazy run of any characters cost a search at each."""
+
+    regex: re.Pattern[str]
+    hints: tuple[str, ...]
+    anchored: bool = False
+    reach: int = field(init=False)  # the longest match: how far before a hint one may begin
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "reach", _sre_parser.parse(self.regex.pattern, self.regex.flags).getwidth()[1])
+
+    def finditer(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+        """``regex.finditer(text, start, end)``."""
+        if not self.anchored or self.reach >= _UNBOUNDED:
+            yield from self.regex.finditer(text, start, end)
+            return
+        spots = sorted({i for hint in self.hints for i in _occurrences(text, hint, start, end)})
+        pos = tried = start  # where the next match may begin; the first position not yet tried
+        for spot in spots:
+            if spot < pos:
+                continue  # inside the last match
+            for at in range(max(pos, tried, spot - self.reach), spot + 1):
+                m = self.regex.match(text, at, end)
+                if m is not None:
+                    yield m
+                    pos = tried = m.end()
+                    break
+            else:
+                tried = spot + 1
+
+
+def _occurrences(text: str, word: str, start: int, end: int) -> Iterator[int]:
+    i = text.find(word, start, end)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1, end)
+
+
 _FRAME_SOURCE = r"[^，。；：“”「」\n]{2,24}?"
 _FRAME_TIME = r"(?:周[一二三四五六日]|星期[一二三四五六日天]|当天|当日|今天|昨天|日前|稍早|早前|\d{1,2}日)?"
 _FRAME_PATTERNS = (
     # 根据X发表的新闻稿, with an optional relaying outlet before it: 法广根据俄罗斯国防部发表的新闻稿
-    (re.compile(r"(?P<outlet>[^，。；：“”「」\s]{1,12}?)?根据(?P<origin>" + _FRAME_SOURCE + r")(?:发表|发布|公布|发出)的(?P<doc>新闻稿|声明|公报|新闻公报|通报|消息|报告|通稿|文章)"), ("根据",)),
+    _FramePattern(re.compile(r"(?P<outlet>[^，。；：“”「」\s]{1,12}?)?根据(?P<origin>" + _FRAME_SOURCE + r")(?:发表|发布|公布|发出)的(?P<doc>新闻稿|声明|公报|新闻公报|通报|消息|报告|通稿|文章)"), ("根据",), anchored=True),
     # 据X消息 / 据X报道 / 另据X介绍 / 据X发布的消息
-    (re.compile(r"(?<!根)(?:另)?据(?P<origin>" + _FRAME_SOURCE + r")" + _FRAME_TIME + r"(?:发布|发表|公布)?(?:的)?(?:消息|报道|报导|介绍|透露|称|指出|披露|说|表示|通报|发布|公布|引述|援引|声明|新闻稿|新闻公报|公报|(?:通话)?摘要|(?:会谈)?概要|纪要)[，：,]"), ("据",)),
+    _FramePattern(re.compile(r"(?<!根)(?:另)?据(?P<origin>" + _FRAME_SOURCE + r")" + _FRAME_TIME + r"(?:发布|发表|公布)?(?:的)?(?:消息|报道|报导|介绍|透露|称|指出|披露|说|表示|通报|发布|公布|引述|援引|声明|新闻稿|新闻公报|公报|(?:通话)?摘要|(?:会谈)?概要|纪要)[，：,]"), ("据",), anchored=True),
     # 越通社的报道对会谈的描述有所不同。/ 对此，东京方面的版本是，…: a sentence (or a turn) that opens on an account names it
-    (re.compile(r"(?:^|(?<=[。！？])|(?<=对此，)|(?<=不过，)|(?<=但是，)|(?<=然而，))(?!按照|依照|根据|在)(?P<origin>[^，。；：“”「」\n]{2,16}?)的(?:书面|正式|官方)?(?P<doc>报道|报导|新闻稿|新闻公报|公报|声明|通报|文告|版本|概要|说法)", re.M),
+    _FramePattern(re.compile(r"(?:^|(?<=[。！？])|(?<=对此，)|(?<=不过，)|(?<=但是，)|(?<=然而，))(?!按照|依照|根据|在)(?P<origin>[^，。；：“”「」\n]{2,16}?)的(?:书面|正式|官方)?(?P<doc>报道|报导|新闻稿|新闻公报|公报|声明|通报|文告|版本|概要|说法)", re.M),
      ("报道", "报导", "新闻稿", "公报", "声明", "通报", "文告", "的版本", "概要", "的说法")),
     # 按照中方的说法，… / 在印尼发布的版本中，… / 他在X网站发布的声明中说: the account named in an
     # adverbial, which reaches later paragraphs only for the voices it has already named
-    (re.compile(r"(?P<scope>按照|依照|根据|在)(?P<origin>[^，。；：“”「」\n]{2,20}?)(?:官方)?(?:网站|官网|网页|社交媒体|社交平台)?上?"
+    _FramePattern(re.compile(r"(?P<scope>按照|依照|根据|在)(?P<origin>[^，。；：“”「」\n]{2,20}?)(?:官方)?(?:网站|官网|网页|社交媒体|社交平台)?上?"
                 r"(?:发表|发布|公布|发出)?的(?P<doc>说法|版本|描述|新闻稿|新闻公报|公报|声明|通报|文告|通话摘要|摘要|会谈概要|概要|纪要)(?:中|里)?(?=[，,说称表指])"),
      ("的说法", "的版本", "的描述", "新闻稿中", "公报中", "声明中", "通报中", "文告中", "摘要中", "纪要中", "概要")),
     # X随后发表的声明 / X在官网发布的新闻稿: the account a later 声明说 refers to
-    (re.compile(r"(?P<origin>[^据，。；：“”「」\n]{2,24}?)(?:在[^，。；：\n]{0,12}?|随后|当天|同日|稍后|其后)?(?:发表|发布|公布|发出)(?:的|了)?(?P<doc>新闻稿|新闻公报|公报|联合声明|声明|通报|通稿|文告|公告|通话摘要|摘要|会谈概要|概要|纪要)"),
-     ("发表", "发布", "公布", "发出")),
+    _FramePattern(re.compile(r"(?P<origin>[^据，。；：“”「」\n]{2,24}?)(?:在[^，。；：\n]{0,12}?|随后|当天|同日|稍后|其后)?(?:发表|发布|公布|发出)(?:的|了)?(?P<doc>新闻稿|新闻公报|公报|联合声明|声明|通报|通稿|文告|公告|通话摘要|摘要|会谈概要|概要|纪要)"),
+     ("发表", "发布", "公布", "发出"), anchored=True),
     # 路透社援引阿基诺的话说: an outlet citing a person carries that paragraph
-    (re.compile(r"(?P<origin>[^，。；：“”「」\s]{2,16}?)(?:则|也|还|又)?(?:引述|援引|引用)(?P<cited>[^，。；：“”「」]{2,20}?)的话"), ("的话",)),
+    _FramePattern(re.compile(r"(?P<origin>[^，。；：“”「」\s]{2,16}?)(?:则|也|还|又)?(?:引述|援引|引用)(?P<cited>[^，。；：“”「」]{2,20}?)的话"), ("的话",), anchored=True),
     # X引述Y / X援引Y的声明
-    (re.compile(r"(?P<outlet>[^，。；：“”「」\s]{2,12}?)(?:则|也|还|又)?(?:引述|援引)(?P<origin>[^，。；：“”「」]{2,20}?(?:声明|新闻稿|公报|消息|报道|官员|发言人))"), ("引述", "援引")),
+    _FramePattern(re.compile(r"(?P<outlet>[^，。；：“”「」\s]{2,12}?)(?:则|也|还|又)?(?:引述|援引)(?P<origin>[^，。；：“”「」]{2,20}?(?:声明|新闻稿|公报|消息|报道|官员|发言人))"), ("引述", "援引"), anchored=True),
 )
 _TURNS = ("对此，", "不过，", "但是，", "然而，")
 ACCOUNT_DOCUMENTS = ("新闻稿", "新闻公报", "公报", "声明", "联合声明", "通报", "通话摘要", "摘要", "会谈概要", "概要", "纪要")
@@ -74,14 +125,14 @@ class Frames:
         changes: list[tuple[int, Frame | None]] = []
         story = None
         # a cheap test first, on the whole document and then on each line: most hold no frame
-        patterns = [(pattern, hints) for pattern, hints in _FRAME_PATTERNS if any(h in self.norm for h in hints)]
+        patterns = [p for p in _FRAME_PATTERNS if any(h in self.norm for h in p.hints)]
         for line in self.lines:
             if line.story != story or line.kind == "heading":
                 changes.append((line.start, None))
                 story = line.story
             text = self.norm[line.start : line.end]
-            for pattern, hints in patterns:
-                if not any(h in text for h in hints):
+            for pattern in patterns:
+                if not any(h in text for h in pattern.hints):
                     continue
                 for m in pattern.finditer(self.norm, line.start, line.end):
                     if self._reported(m.start(), m.end()):
