@@ -253,10 +253,12 @@ class SubjectGrammar:
     def _word_at(self, i: int, b: int) -> tuple[str, int] | None:
         """(kind, length) of the longest lexicon word at ``i``."""
         norm, words = self.norm, self.lex.subject_words
-        for size in range(min(_LONGEST, b - i), 0, -1):
-            kind = words.get(norm[i : i + size])
-            if kind is not None:
-                return kind, size
+        limit = min(_LONGEST, b - i)
+        for size in self.lex.subject_word_lengths.get(norm[i : i + 1], ()):
+            if size <= limit:
+                kind = words.get(norm[i : i + size])
+                if kind is not None:
+                    return kind, size
         return None
 
     # -- word edges, for names found in the narration

@@ -156,6 +156,15 @@ class Lexicons:
         words.update(self.clause_words)  # the grammar's own list has the last word (代表 is verbal)
         return words
 
+    @cached_property
+    def subject_word_lengths(self) -> dict[str, tuple[int, ...]]:
+        """The lengths of the subject grammar's words by their first character, longest first:
+        the grammar looks up only those, not every length at every position."""
+        lengths: dict[str, set[int]] = {}
+        for word in self.subject_words:
+            lengths.setdefault(word[0], set()).add(len(word))
+        return {c: tuple(sorted(n, reverse=True)) for c, n in lengths.items()}
+
 
 def word_pattern(words: Iterable[str]) -> re.Pattern[str]:
     """A pattern matching the longest of ``words`` at each position.
