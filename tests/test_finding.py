@@ -386,3 +386,9 @@ def test_a_pasted_link_is_no_headline():
     quotes = quotes_of(text)
     assert not any("example.com" in q.text for q in quotes)
     assert any(q.type == "headline" and q.text == "这是常态" for q in quotes)
+
+
+def test_a_sentence_opening_on_a_belief_goes_on_with_the_speech_and_one_on_a_wish_does_not():
+    text = "市長王大同表示，兩市合作日益密切，交流成果豐碩。{}未來雙方會有更多交流。\n"
+    assert [q.text for q in quotes_of(text.format("相信"))] == ["兩市合作日益密切，交流成果豐碩。相信未來雙方會有更多交流"]
+    assert [(q.speaker, q.cue) for q in quotes_of(text.format("期盼"))] == [("王大同", "表示"), ("王大同", "期盼")]

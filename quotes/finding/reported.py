@@ -50,6 +50,7 @@ _AGENT_MAX = 12
 _PASSIVE_AGENT = re.compile(f"(?:受到|遭到|遭受|被)(?!问)[^，。；：！？时]{{1,{_AGENT_MAX - 2}}}$")  # 受到X指控, not 被问及…时说
 _GLOSS_MAX = 20  # a parenthesis this short around a cue is a gloss (中国称黄岩岛), not a report
 _HEDGES = ("可能", "或许", "也许", "恐怕", "大概", "似乎", "显然", "应该", "应当", "一定", "肯定", "会")
+_BELIEFS = ("相信", "深信", "坚信")
 _SUBJECTLESS = ("mental", "directive")  # 期盼、相信、呼吁 may open a sentence that goes on with its speaker
 _CLAUSE_BREAK = re.compile("[，：；。！？]")
 _LOCATIVE_ENDS = set("时中上后前间")  # 出席「…」时|表示: an adverbial clause ends so
@@ -848,8 +849,9 @@ class Finder:
                 # a name in marks (「哈德遜研究所」是…) does not
         for m in self._cue_re.finditer(sentence):
             a, b = offset + m.start(), offset + m.end()
-            if m.start() == 0 and self.lex.cues[m.group()].cue_class in _SUBJECTLESS and self._is_cue(a, b):
-                return True  # 期盼未来…: a sentence opening on a wish is a statement of its own
+            if (m.start() == 0 and self.lex.cues[m.group()].cue_class in _SUBJECTLESS and m.group() not in _BELIEFS
+                    and self._is_cue(a, b)):
+                return True  # 期盼未来…: a sentence opening on a wish is a statement of its own (相信…: on a belief, the argument goes on)
             if m.start() > 0 and self._is_cue(a, b) and not self._covered(self._inside, a, b):
                 after = self.norm[b : b + 1]
                 if after in ("，", "：", "。") or after in PAIRS:
