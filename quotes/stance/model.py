@@ -4,13 +4,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 import json
 
 import numpy as np
-from scipy import sparse
 
 from .cues import cue_lexicon
 from .features import CONTEXT, CUES, HEADS, VIEW, Batch, Coded, Entries, Row, featurise
+
+if TYPE_CHECKING:
+    from scipy import sparse  # training only: the analysis scores without matrices
 
 LABELS = ("support", "oppose", "neutral")
 FORMAT = 5  # version of the stored model layout and of its features' ids
@@ -31,6 +34,8 @@ class Vocabulary:
         were a feature of its own (√Σ tf·idf²), unless raw.  That norm is a sum over
         occurrences, as the scores are: so the analysis scores a target without counting its
         features (``StanceModel.decision``)."""
+        from scipy import sparse
+
         at = np.searchsorted(self.cols, x.index)
         at[at == len(self.cols)] = 0
         known = self.cols[at] == x.index if len(self.cols) else np.zeros(len(x.index), bool)
@@ -65,6 +70,8 @@ class Head:
 
     def design(self, blocks: dict[str, sparse.csr_matrix]) -> sparse.csr_matrix:
         """The head's input: its blocks (through the vocabulary), weighted, side by side."""
+        from scipy import sparse
+
         return sparse.hstack([blocks[b] * w for b, w in self.blocks.items()], format="csr")
 
 
