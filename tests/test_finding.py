@@ -392,3 +392,10 @@ def test_a_sentence_opening_on_a_belief_goes_on_with_the_speech_and_one_on_a_wis
     text = "市長王大同表示，兩市合作日益密切，交流成果豐碩。{}未來雙方會有更多交流。\n"
     assert [q.text for q in quotes_of(text.format("相信"))] == ["兩市合作日益密切，交流成果豐碩。相信未來雙方會有更多交流"]
     assert [(q.speaker, q.cue) for q in quotes_of(text.format("期盼"))] == [("王大同", "表示"), ("王大同", "期盼")]
+
+
+def test_expected_to_is_no_report_but_a_forecast_before_a_comma_is():
+    assert quotes_of("该法案预计将于下月生效。\n") == []
+    assert [(q.speaker, q.cue) for q in quotes_of("研究机构预计，今年经济将增长百分之五。\n")] == [("研究机构", "预计")]
+    text = "市长王大同表示，两市合作日益密切，交流成果丰硕。预计明年将有更多学生互访。\n"
+    assert [q.text for q in quotes_of(text)] == ["两市合作日益密切，交流成果丰硕。预计明年将有更多学生互访"]

@@ -849,9 +849,11 @@ class Finder:
                 # a name in marks (「哈德遜研究所」是…) does not
         for m in self._cue_re.finditer(sentence):
             a, b = offset + m.start(), offset + m.end()
-            if (m.start() == 0 and self.lex.cues[m.group()].cue_class in _SUBJECTLESS and m.group() not in _BELIEFS
-                    and self._is_cue(a, b)):
-                return True  # 期盼未来…: a sentence opening on a wish is a statement of its own (相信…: on a belief, the argument goes on)
+            cue = self.lex.cues[m.group()]
+            if (m.start() == 0 and cue.cue_class in _SUBJECTLESS and m.group() not in _BELIEFS
+                    and (cue.direct_object or self.norm[b : b + 1] in ("，", "：")) and self._is_cue(a, b)):
+                return True  # 期盼未来…: a sentence opening on a wish is a statement of its own (相信…: on a belief, the argument goes on;
+                # 预计将…, a verb that reports only before punctuation: the speech goes on)
             if m.start() > 0 and self._is_cue(a, b) and not self._covered(self._inside, a, b):
                 after = self.norm[b : b + 1]
                 if after in ("，", "：", "。") or after in PAIRS:
