@@ -403,3 +403,12 @@ def test_anchored_frame_patterns_find_what_a_scan_of_every_position_finds():
             expected = [(m.span(), m.groupdict()) for m in pattern.regex.finditer(text, 3, len(text))]
             assert [(m.span(), m.groupdict()) for m in pattern.finditer(text, 3, len(text))] == expected
     assert any(list(p.finditer(line, 0, len(line))) for p in anchored for line in lines)
+
+
+def test_a_speaker_after_a_relative_clause_is_the_head_not_a_word_inside_the_clause():
+    text = "“我们只是回国看望老人。”在请愿书上签名并留言的加州圣地亚哥的John Smith写道。\n"
+    assert [q.speaker for q in quotes_of(text)] == ["John Smith"]
+    text = "“这是一项巨大的成就，它将产生很大的影响，”跟踪战事的独立分析师马修·阿诺德说。\n"
+    assert [(q.speaker, q.type) for q in quotes_of(text)] == [("阿诺德", "direct")]
+    text = "“我们只是回国看望老人。”如今住在佛州的王大明说。\n"  # a name of no transliteration stays read as before
+    assert [q.speaker for q in quotes_of(text)] == ["王大明"]

@@ -211,7 +211,10 @@ class Attributor:
                 if m is not None and m.anaphor:
                     m = head if head is not None and head.kind == "person" and head.anaphor is None else m
                 else:
-                    m = head if head is not None and (m is None or head.role) else m
+                    # a bare word with a 的 after it lies in the modifier (在请愿书上签名的…Smith,
+                    # 如今生活在佛州的她): the head speaks
+                    inside = m is not None and self.norm.find("的", m.end, cb) != -1 and head is not None and self._named(head)
+                    m = head if head is not None and (m is None or head.role or inside) else m
                 m = m or (self._named_prefix(phrase) if phrase is not None else None)
             if m is not None or (n == 0 and phrase is not None):
                 return m  # the cue's own subject, a speaker or not
@@ -223,6 +226,16 @@ class Attributor:
     def _bare(self, m: Mention) -> bool:
         """A person known by nothing but two or three characters: no title, not named before."""
         return m.kind == "person" and m.anaphor is None and not m.role and not self.registry.known(m.name or "")
+
+    def _named(self, m: Mention) -> bool:
+        """Is ``m`` someone a reader can tell is a speaker: a pronoun, a titled or known
+        person, an unnamed source, or a name in Latin letters or in transliteration (Grace,
+        帕根), not two or three characters that merely look like a name?"""
+        if m.kind == "anonymous" or (m.kind == "person" and m.anaphor is not None):
+            return True
+        name = m.name or ""
+        return m.kind == "person" and bool(name) and (not self._bare(m) or name.isascii()
+                                                      or all(c in self.lex.transliteration for c in name))
 
     def _named_prefix(self, phrase) -> Mention | None:
         """法官杜柏文判刑时, 律师陈咏诗求情时: a phrase that runs on through a verb the lexicons
