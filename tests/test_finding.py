@@ -399,3 +399,16 @@ def test_expected_to_is_no_report_but_a_forecast_before_a_comma_is():
     assert [(q.speaker, q.cue) for q in quotes_of("研究机构预计，今年经济将增长百分之五。\n")] == [("研究机构", "预计")]
     text = "市长王大同表示，两市合作日益密切，交流成果丰硕。预计明年将有更多学生互访。\n"
     assert [q.text for q in quotes_of(text)] == ["两市合作日益密切，交流成果丰硕。预计明年将有更多学生互访"]
+
+
+def test_a_postposed_speaker_may_stand_after_a_long_description_and_occasion():
+    text = "“我会竭尽所能保卫国家，”现年67岁的前防卫大臣王大明星期四在党部举行的竞选大会上的十分钟演说中表示。\n"
+    assert [(q.speaker, q.type) for q in quotes_of(text)] == [("王大明", "direct")]
+
+
+def test_a_sentence_running_into_the_speech_that_closes_it_is_a_mixed_quote():
+    text = "这项政策反映了政府试图将自己塑造成“改革者”的努力，并“回应了选民长期以来的诉求，”分析师李小华说。\n"
+    [q] = quotes_of(text)
+    assert (q.speaker, q.type) == ("李小华", "mixed") and q.text.startswith("这项政策反映了")
+    [q] = quotes_of("对此，“我们会继续努力，”王大明说。\n")  # a connective is no part of the speech
+    assert (q.type, q.text) == ("direct", "我们会继续努力，")

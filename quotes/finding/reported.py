@@ -45,7 +45,7 @@ _ANNOUNCED = re.compile("(?:为|如下)：")  # 總統致詞內容為：: a spee
 _FRAME = re.compile(r"(?:另)?(?:据|根据)(?!悉|了解|报道|报导|称|说|介绍|传|闻)(?P<origin>[^，。；：“”「」\n]{2,30}?)(?:的)?"
                     r"(?P<verb>报道|报导|消息|介绍|透露|称|说|表示|指出|披露|通报|统计|估计|声明|说法|公告|新闻稿|观察|分析|数据|显示|资料|信息)[，：]")
 _FRAME_CUE = Cue("据", "informing", False)
-_POSTPOSED_SUBJECT = 40  # 另一位参加活动的学生卡尔·贝克(Karl Beck)|说
+_POSTPOSED_SUBJECT = 60  # 另一位参加活动的学生卡尔·贝克(Karl Beck)|说
 _AGENT_MAX = 12
 _PASSIVE_AGENT = re.compile(f"(?:受到|遭到|遭受|被)(?!问)[^，。；：！？时]{{1,{_AGENT_MAX - 2}}}$")  # 受到X指控, not 被问及…时说
 _GLOSS_MAX = 20  # a parenthesis this short around a cue is a gloss (中国称黄岩岛), not a report
@@ -655,7 +655,9 @@ class Finder:
             if norm[i] != "，" and len(body) <= _TERM_MAX and not any(p in body for p in "，。！？"):
                 return None  # 对CNN“国情咨文”节目说: a programme's name, not speech
             attributed.add(q.open)
-            cand = self._direct(q, idx, (a, b), cue, subject)
+            lead = self._speech_lead(line, q)
+            cand = (self._reported(idx, line, lead, q.close + 1, (a, b), cue, subject, attributed) if lead is not None
+                    else self._direct(q, idx, (a, b), cue, subject))
             cand.postposed = True
             return cand
         if norm[i] != "，" or not cue.postposed or not (b >= line.end or norm[b] in _SENTENCE_END):
@@ -669,6 +671,23 @@ class Finder:
         if cand is not None:
             cand.postposed = True
         return cand
+
+    def _speech_lead(self, line: Line, q: Quoted) -> int | None:
+        """Where a sentence begins whose words run into the quotation that closes it, before a
+        postposed cue (X的批评反映了…，并“呼应了…，”Y说): the whole sentence is the speaker's,
+        a mixed quote.  None when the quotation opens its sentence or a cue, a colon or another
+        quotation stands before it."""
+        if self.norm[q.close - 1] not in "，。！？…":
+            return None  # a term or a title in marks (观赏「…纪录片」), not speech closing on its mark
+        start = after_dateline(self.norm, self._sentence_start(line, q.open), q.open)
+        lead = _NARRATIVE_OPENER.sub("", self.norm[start : q.open].removeprefix("对此"), count=1).strip("，")
+        if len(lead) < _TERM_MAX or self.norm[q.open - 1] in "：:" or not _content_char(self.norm[start]):
+            return None  # 对此，“…”: a connective is no part of the speech
+        if any(True for _ in self.cues(line, start, q.open)):
+            return None
+        if any(start <= o.open < q.open and self._speechlike(o, q.open) for o in self.quoted):
+            return None  # a term in marks (塑造成“受害者”) may stand in the lead, not another quotation
+        return start
 
     def _noun_object(self, a: int, b: int, cue: Cue) -> bool:
         """Is norm[a:b], the object a verb takes directly and the rest of its sentence, a noun
