@@ -412,3 +412,9 @@ def test_a_sentence_running_into_the_speech_that_closes_it_is_a_mixed_quote():
     assert (q.speaker, q.type) == ("李小华", "mixed") and q.text.startswith("这项政策反映了")
     [q] = quotes_of("对此，“我们会继续努力，”王大明说。\n")  # a connective is no part of the speech
     assert (q.type, q.text) == ("direct", "我们会继续努力，")
+
+
+def test_a_speech_verb_takes_a_committed_verb_phrase_directly_but_not_a_gesture():
+    assert [(q.speaker, q.text) for q in quotes_of("外交部长王大明表示将继续推动两国合作。\n")] == [("王大明", "将继续推动两国合作")]
+    assert quotes_of("外交部长王大明表示感谢。\n") == []
+    assert quotes_of("该机构预计将于下月发布报告。\n") == []  # not a speech verb: "is expected to"

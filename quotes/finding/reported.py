@@ -51,6 +51,10 @@ _PASSIVE_AGENT = re.compile(f"(?:受到|遭到|遭受|被)(?!问)[^，。；：�
 _GLOSS_MAX = 20  # a parenthesis this short around a cue is a gloss (中国称黄岩岛), not a report
 _HEDGES = ("可能", "或许", "也许", "恐怕", "大概", "似乎", "显然", "应该", "应当", "一定", "肯定", "会")
 _BELIEFS = ("相信", "深信", "坚信")
+# a verb phrase the speaker commits to (表示将…, 说不会…): content even right after a speech verb
+# that otherwise takes it only after punctuation (表示感谢 is a gesture, 预计将… "is expected to")
+_MODAL_OPENERS = ("将", "会", "要", "愿意", "愿", "已经", "正在", "仍将", "必须", "应该", "可以", "无意", "不会", "不能", "不愿",
+                  "不再", "没有")
 _SUBJECTLESS = ("mental", "directive")  # 期盼、相信、呼吁 may open a sentence that goes on with its speaker
 _CLAUSE_BREAK = re.compile("[，：；。！？]")
 _LOCATIVE_ENDS = set("时中上后前间")  # 出席「…」时|表示: an adverbial clause ends so
@@ -308,7 +312,8 @@ class Finder:
             while pos < line.end and norm[pos] == " ":
                 pos += 1
         elif not (norm[pos] in PAIRS or norm[pos] == '"' or (cue.direct_object and _content_char(norm[pos]))
-                  or self._subject_clause(pos, line, parties=True)):
+                  or self._subject_clause(pos, line, parties=True)
+                  or (cue.cue_class == "neutral" and norm.startswith(_MODAL_OPENERS, pos))):
             return None
         if pos >= line.end and norm[pos - 1] == "：":
             return self._in_next_paragraph(idx, line, a, b, cue, attributed)
