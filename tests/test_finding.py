@@ -418,3 +418,8 @@ def test_a_speech_verb_takes_a_committed_verb_phrase_directly_but_not_a_gesture(
     assert [(q.speaker, q.text) for q in quotes_of("外交部长王大明表示将继续推动两国合作。\n")] == [("王大明", "将继续推动两国合作")]
     assert quotes_of("外交部长王大明表示感谢。\n") == []
     assert quotes_of("该机构预计将于下月发布报告。\n") == []  # not a speech verb: "is expected to"
+
+
+def test_a_ruling_is_reported_and_an_expectation_as_a_noun_is_not():
+    assert [(q.speaker, q.cue) for q in quotes_of("法院裁定，被告的罪名成立。\n")] == [("法院", "裁定")]
+    assert quotes_of("選手們的表現不僅超乎預期，同時也是最好的一次。\n") == []
