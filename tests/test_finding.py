@@ -423,3 +423,9 @@ def test_a_speech_verb_takes_a_committed_verb_phrase_directly_but_not_a_gesture(
 def test_a_ruling_is_reported_and_an_expectation_as_a_noun_is_not():
     assert [(q.speaker, q.cue) for q in quotes_of("法院裁定，被告的罪名成立。\n")] == [("法院", "裁定")]
     assert quotes_of("選手們的表現不僅超乎預期，同時也是最好的一次。\n") == []
+
+
+def test_said_takes_a_clause_with_no_comma_but_a_gesture_is_no_speech():
+    assert [(q.speaker, q.text) for q in quotes_of("外交部发言人王明说这并没有带来任何不便。\n")] == [("王明", "这并没有带来任何不便")]
+    assert quotes_of("总统王大明对各位的来访表示诚挚的欢迎。\n") == []
+    assert quotes_of("总统王大明在会上发表演说后接受提问。\n") == []
