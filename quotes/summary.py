@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from collections.abc import Callable, Iterable
+from typing import Any, NamedTuple, TypeVar
 
 from .model import STANCE_LABELS, Document
 from .reading import name_key
@@ -27,7 +28,8 @@ def share_label(part: int, whole: int) -> str:
 
 
 class QuoteFacts(NamedTuple):
-    """What the summary needs of one quote."""
+    """What the summary needs of one quote: its names as the document writes them, or, inside
+    ``DocumentFacts``, their keys (``reading.name_key``)."""
 
     speaker: str | None
     kind: str
@@ -38,17 +40,54 @@ class QuoteFacts(NamedTuple):
 
 
 class DocumentFacts(NamedTuple):
+    """One document's quotes with every name keyed, and the forms met for each key counted:
+    the keying is done where the document is analysed, so that the process adding up many
+    documents (the parent of the workers) only counts."""
+
     year: str | None
-    quotes: tuple[QuoteFacts, ...]
+    quotes: tuple[QuoteFacts, ...]  # names replaced by their keys
+    forms: tuple[tuple[str, str, int], ...] = ()  # (key, form, times met)
+
+    @classmethod
+    def of(cls, year: str | None, quotes: Iterable[QuoteFacts]) -> DocumentFacts:
+        forms: Counter[tuple[str, str]] = Counter()
+
+        def key(name: str) -> str:
+            k = name_key(name)
+            forms[k, name] += 1
+            return k
+
+        keyed = []
+        for q in quotes:  # keyed in the order the summary meets them; an unattributed quote's role and targets count nowhere
+            speaker = key(q.speaker) if q.speaker else None
+            source = key(q.source) if q.source else None
+            role = key(q.role) if q.role and speaker else None
+            stance = tuple((key(t), label) for t, label in q.stance) if speaker else ()
+            keyed.append(QuoteFacts(speaker, q.kind, role, q.cue_class, source, stance))
+        return cls(year, tuple(keyed), tuple((k, form, n) for (k, form), n in forms.items()))
 
 
 def document_facts(doc: Document) -> DocumentFacts:
     """``doc`` reduced to what the summary needs (small enough to send between processes)."""
-    quotes = tuple(
-        QuoteFacts(q.speaker, q.speaker_kind, q.role, q.cue_class, q.source, tuple((s.target, s.label) for s in q.stance))
-        for q in doc.quotes
-    )
-    return DocumentFacts(doc.date[:4] if doc.date else None, quotes)
+    quotes = (QuoteFacts(q.speaker, q.speaker_kind, q.role, q.cue_class, q.source, tuple((s.target, s.label) for s in q.stance))
+              for q in doc.quotes)
+    return DocumentFacts.of(doc.date[:4] if doc.date else None, quotes)
+
+
+T = TypeVar("T")
+
+
+def _entry(table: dict[str, T], key: str, make: Callable[[str], T]) -> T:
+    """``table[key]``, made on first use: ``setdefault`` would build a value to throw away for
+    every quote of a long run."""
+    found = table.get(key)
+    if found is None:
+        found = table[key] = make(key)
+    return found
+
+
+def _counter(key: str) -> Counter[str]:
+    return Counter()
 
 
 @dataclass
@@ -99,11 +138,6 @@ class ArchiveSummary:
     years: dict[str, YearStats] = field(default_factory=dict)
     forms: dict[str, Counter[str]] = field(default_factory=dict)  # name_key → the forms met
 
-    def _key(self, name: str) -> str:
-        key = name_key(name)
-        self.forms.setdefault(key, Counter())[name] += 1
-        return key
-
     def name(self, key: str) -> str:
         """A name in the form the archive writes it most often."""
         return self.forms[key].most_common(1)[0][0]
@@ -115,13 +149,15 @@ class ArchiveSummary:
             year = self.years.setdefault(facts.year, YearStats())
             year.documents += 1
             year.quotes += len(facts.quotes)
+        for key, form, times in facts.forms:
+            _entry(self.forms, key, _counter)[form] += times
         speakers_here: set[str] = set()
         sources_here: set[str] = set()
         for q in facts.quotes:
-            who = self._key(q.speaker) if q.speaker else None
+            who = q.speaker
             if q.source:
-                key = self._key(q.source)
-                source = self.sources.setdefault(key, SourceStats(key))
+                key = q.source
+                source = _entry(self.sources, key, SourceStats)
                 source.quotes += 1
                 sources_here.add(key)
                 if who:
@@ -131,15 +167,15 @@ class ArchiveSummary:
             if who is None:
                 self.unattributed += 1
                 continue
-            speaker = self.speakers.setdefault(who, SpeakerStats(who))
+            speaker = _entry(self.speakers, who, SpeakerStats)
             speaker.quotes += 1
             speakers_here.add(who)
             speaker.kinds[q.kind] += 1
             if q.role:
-                speaker.roles[self._key(q.role)] += 1
+                speaker.roles[q.role] += 1
             speaker.cue_classes[q.cue_class] += 1
             for target, label in q.stance:
-                speaker.targets.setdefault(self._key(target), Counter())[label] += 1
+                _entry(speaker.targets, target, _counter)[label] += 1
             if facts.year:
                 speaker.years[facts.year] += 1
         for key in speakers_here:

@@ -33,7 +33,7 @@ def archive(tmp_path: Path) -> Path:
 
 
 def _facts(year, *quotes) -> DocumentFacts:
-    return DocumentFacts(year, tuple(QuoteFacts(*q) for q in quotes))
+    return DocumentFacts.of(year, (QuoteFacts(*q) for q in quotes))
 
 
 def test_the_summary_adds_up_speakers_across_documents_and_scripts():
