@@ -412,3 +412,11 @@ def test_a_speaker_after_a_relative_clause_is_the_head_not_a_word_inside_the_cla
     assert [(q.speaker, q.type) for q in quotes_of(text)] == [("阿诺德", "direct")]
     text = "“我们只是回国看望老人。”如今住在佛州的王大明说。\n"  # a name of no transliteration stays read as before
     assert [q.speaker for q in quotes_of(text)] == ["王大明"]
+
+
+def test_a_later_said_a_list_of_countries_and_a_commentator_after_but():
+    assert [(q.speaker, q.text) for q in quotes_of("白宫发言人王明后来说，总统并不后悔。\n")] == [("王明", "总统并不后悔")]
+    assert quotes_of("对我来说，这是很大的挑战。\n") == []
+    assert [q.speaker for q in quotes_of("美国、韩国、日本等国指责该国向邻国运送武器。\n")] == ["美国、韩国、日本等国"]
+    text = "部长没有点名邻国，但中国时评人称，这分明就是在影射邻国。\n"
+    assert [q.speaker for q in quotes_of(text)] == ["中国时评人"]

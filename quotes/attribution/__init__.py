@@ -140,6 +140,8 @@ class Attributor:
                 continue
             if size > 3 and not all(c in self.lex.transliteration for c in name):
                 continue
+            if self.grammar.skip_openers(a, title_start) != a:
+                continue  # 但|中国时评人: a connective or a time word opens no name
             if self.typer.person_name(name) and self.typer.may_be_name(name):
                 return Mention(norm[a:title_end], a, title_end, "person", name=name, role=norm[title_start:title_end],
                                name_spans=((a, title_start),), role_spans=((title_start, title_end),))

@@ -158,9 +158,9 @@ class SubjectGrammar:
                     break  # a quotation is content, not part of a speaker's name
                 i = close + 1  # 《纽约时报》, 名为“前HR本人”的博主: a name
                 continue
-            if i > start and _TIME.match(norm, i, b):
-                break
             word = self._word_at(i, b)
+            if i > start and _TIME.match(norm, i, b) and (word is None or word[0] != "nominal"):
+                break  # but 中国|时评人: a noun that opens like a time word (时) goes on
             if word is None:
                 i += 1
                 continue

@@ -202,6 +202,8 @@ class Finder:
         for m in self._not_cue_re.finditer(self.norm, window_a, window_b):
             if m.start() < a and self._names_a_paper(m.start() + 1):
                 continue  # 通报|称, 时报|称: 报称 there is a paper and its verb
+            if m.start() < a and self.norm[m.start() - 1 : m.start() + 1] in self.lex.subject_words:
+                continue  # 后来|说: the phrase (来说, as in 对我来说) begins inside an adverb the grammar knows
             if m.start() <= a and b <= m.end() or (m.start() < b and a < m.end() and len(m.group()) > b - a):
                 return False
         return True
