@@ -55,8 +55,8 @@ _BARE_CONTENT_VERBS = ("说", "表示")  # may take a clause with no comma befor
 _ADDRESSED = ("对", "向", "为")  # 对…表示欢迎, 向…表示敬意: an attitude shown to someone
 _BARE_CLAUSE_MIN = 6  # characters of a clause taken with no comma; 表示敬意 is a gesture
 _GESTURES = ("之意", "敬意", "谢意", "歉意", "欢迎", "感谢", "祝贺", "慰问", "哀悼", "关切", "遗憾", "赞赏", "欣慰", "肯定")
-# a verb phrase the speaker commits to (表示将…, 说不会…): content even right after a speech verb
-# that otherwise takes it only after punctuation (表示感谢 is a gesture, 预计将… "is expected to")
+# a verb phrase the speaker commits to (表示将…, 说不会…): content right after a speech verb (but
+# 表示感谢 is a gesture, and 预计将…, no speech verb, "is expected to")
 _MODAL_OPENERS = ("将", "会", "要", "愿意", "愿", "已经", "正在", "仍将", "必须", "应该", "可以", "无意", "不会", "不能", "不愿",
                   "不再", "没有")
 _SUBJECTLESS = ("mental", "directive")  # 期盼、相信、呼吁 may open a sentence that goes on with its speaker
@@ -318,9 +318,7 @@ class Finder:
             while pos < line.end and norm[pos] == " ":
                 pos += 1
         elif not (norm[pos] in PAIRS or norm[pos] == '"' or (cue.direct_object and _content_char(norm[pos]))
-                  or self._subject_clause(pos, line, parties=True)
-                  or (cue.cue_class == "neutral" and norm.startswith(_MODAL_OPENERS, pos))
-                  or self._bare_clause(line, a, pos, cue)):
+                  or self._subject_clause(pos, line, parties=True) or self._bare_clause(line, a, pos, cue)):
             return None
         if pos >= line.end and norm[pos - 1] == "：":
             return self._in_next_paragraph(idx, line, a, b, cue, attributed)
@@ -685,10 +683,15 @@ class Finder:
         return cand
 
     def _bare_clause(self, line: Line, a: int, pos: int, cue: Cue) -> bool:
-        """Does a clause follow 说 or 表示 with no comma (她说这并没有带来不便), as agency copy
-        writes it?  Not when the verb is addressed (对…表示欢迎: a gesture towards someone) or
-        what follows is a short phrase (表示敬意。)."""
-        if cue.word not in _BARE_CONTENT_VERBS or not _content_char(self.norm[pos]):
+        """Does the content follow a speech verb that takes it after punctuation with no comma,
+        as agency copy writes it: a committed verb phrase after any such verb (表示将…, 回应不会…),
+        or after 说 or 表示 a clause (她说这并没有带来不便)?  Not when 表示 is addressed
+        (对…表示欢迎: a gesture towards someone) or what follows is a short phrase (表示敬意。)."""
+        if cue.cue_class != "neutral" or not _content_char(self.norm[pos]):
+            return False
+        if self.norm.startswith(_MODAL_OPENERS, pos):
+            return True
+        if cue.word not in _BARE_CONTENT_VERBS:
             return False
         if cue.word == "表示" and any(p in self.norm[self._sentence_start(line, a) : a] for p in _ADDRESSED):
             return False  # (他对记者说 addresses a listener, and speaks)
