@@ -420,3 +420,7 @@ def test_a_later_said_a_list_of_countries_and_a_commentator_after_but():
     assert [q.speaker for q in quotes_of("美国、韩国、日本等国指责该国向邻国运送武器。\n")] == ["美国、韩国、日本等国"]
     text = "部长没有点名邻国，但中国时评人称，这分明就是在影射邻国。\n"
     assert [q.speaker for q in quotes_of(text)] == ["中国时评人"]
+
+
+def test_generally_is_no_part_of_the_speaker():
+    assert [q.speaker for q in quotes_of("分析人士普遍认为，这次会晤意义重大。\n")] == ["分析人士"]
