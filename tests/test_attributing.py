@@ -424,3 +424,8 @@ def test_a_later_said_a_list_of_countries_and_a_commentator_after_but():
 
 def test_generally_is_no_part_of_the_speaker():
     assert [q.speaker for q in quotes_of("分析人士普遍认为，这次会晤意义重大。\n")] == ["分析人士"]
+
+
+def test_a_security_council_issues_its_statement():
+    text = "“这是双方的优先要务，”乙国安全会议发布的一份声明说。“我们会继续合作。”\n"
+    assert [q.speaker for q in quotes_of(text)] == ["乙国安全会议", "乙国安全会议"]
