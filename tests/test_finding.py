@@ -429,3 +429,8 @@ def test_said_takes_a_clause_with_no_comma_but_a_gesture_is_no_speech():
     assert [(q.speaker, q.text) for q in quotes_of("外交部发言人王明说这并没有带来任何不便。\n")] == [("王明", "这并没有带来任何不便")]
     assert quotes_of("总统王大明对各位的来访表示诚挚的欢迎。\n") == []
     assert quotes_of("总统王大明在会上发表演说后接受提问。\n") == []
+
+
+def test_a_quotation_right_after_another_goes_on_with_its_speech():
+    text = "“代价再高我们也不怕，”发言人李华说。“我们不会退让，”“我们将用升级对付升级。”\n"
+    assert [(q.speaker, q.text) for q in quotes_of(text)][-1] == ("李华", "我们将用升级对付升级。")
