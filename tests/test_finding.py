@@ -434,3 +434,7 @@ def test_said_takes_a_clause_with_no_comma_but_a_gesture_is_no_speech():
 def test_a_quotation_right_after_another_goes_on_with_its_speech():
     text = "“代价再高我们也不怕，”发言人李华说。“我们不会退让，”“我们将用升级对付升级。”\n"
     assert [(q.speaker, q.text) for q in quotes_of(text)][-1] == ("李华", "我们将用升级对付升级。")
+
+
+def test_said_before_is_a_cue():
+    assert [(q.speaker, q.text) for q in quotes_of("总统王大明说过，他对邻国不抱幻想。\n")] == [("王大明", "他对邻国不抱幻想")]
