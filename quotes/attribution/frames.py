@@ -36,9 +36,11 @@ class _FramePattern:
     hints: tuple[str, ...]
     anchored: bool = False
     reach: int = field(init=False)  # the longest match: how far before a hint one may begin
+    hinted: re.Pattern[str] = field(init=False)  # any of the hints: one pass over a document, not one per hint
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "reach", _sre_parser.parse(self.regex.pattern, self.regex.flags).getwidth()[1])
+        object.__setattr__(self, "hinted", re.compile("|".join(map(re.escape, self.hints))))
 
     def finditer(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         """``regex.finditer(text, start, end)``."""
@@ -125,7 +127,7 @@ class Frames:
         changes: list[tuple[int, Frame | None]] = []
         story = None
         # a cheap test first, on the whole document and then on each line: most hold no frame
-        patterns = [p for p in _FRAME_PATTERNS if any(h in self.norm for h in p.hints)]
+        patterns = [p for p in _FRAME_PATTERNS if p.hinted.search(self.norm)]
         for line in self.lines:
             if line.story != story or line.kind == "heading":
                 changes.append((line.start, None))

@@ -496,7 +496,7 @@ def _quantified(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Men
 
 def _organization(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:
     plain = text.translate(_NAME_MARKS)  # “格鲁吉亚梦想”党 is named 格鲁吉亚梦想党
-    suffix = next((s for s in t.lex.organizations if plain.endswith(s)), None)
+    suffix = t.lex.organization_suffixes.longest(plain)
     if suffix is not None and len(plain) > len(suffix) and t.organisation_like(plain):
         return Mention(text, a, b, "organization", name=plain)
     if len(text) >= 2 and text in t.lex.organizations:

@@ -142,7 +142,8 @@ class Finder:
         self._inside = sorted(q.content for q in self.quoted)
         self._titles = sorted(self._book_titles())
         self._cue_re = _lexicon_pattern(tuple(lex.cues))
-        self._cue_starts = [m.start() for m in self._cue_re.finditer(norm)]  # where a cue may stand, unfiltered
+        self._cue_marks = lex.cue_scanner.marks(norm)  # where a cue word may begin, marked once for the document
+        self._cue_starts = [a for a, _, _ in self._cue_words(0, len(norm))]  # where a cue may stand, unfiltered
         self._event_re = _lexicon_pattern(lex.predicate_words)
         self._time_words = lex.time_words
         self._time_lengths = sorted({len(w) for w in self._time_words})
@@ -219,21 +220,25 @@ class Finder:
             self._paper_of[match] = next((d for d in self.lex.documents if match.startswith(d) and match[len(d):] in self.lex.cues), None)
         return self._paper_of[match]
 
+    def _cue_words(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """(start, end, word) of the cue lexicon's words in norm[start:end], longest first at each
+        place, as the cue pattern would find them."""
+        return self.lex.cue_scanner.finditer(self.norm, start, end, self._cue_marks)
+
     def cues(self, line: Line, start: int | None = None, end: int | None = None) -> Iterator[tuple[int, int, Cue]]:
         """Reporting cues in the line (or in norm[start:end] of it), outside quotations and titles."""
         joined = -1  # the end of a cue that took the speech verb after it (警告|说，…)
-        for m in self._cue_re.finditer(self.norm, line.start if start is None else start, line.end if end is None else end):
-            a, b = m.span()
+        for a, b, found in self._cue_words(line.start if start is None else start, line.end if end is None else end):
             if a < joined or self._covered(self._inside, a, b) or self._covered(self._titles, a, b) or self._in_gloss(a, line):
                 continue
             if (self.norm[b : b + 1] in _SPEECH_SUFFIX and self.norm[b + 1 : b + 2] in _CONTENT_OPENERS
-                    and m.group() not in self.lex.documents):
+                    and found not in self.lex.documents):
                 b = joined = b + 1  # 警告说，/强调称：: one cue (but in 通报|称 the paper speaks)
-            word = self.lex.cues[m.group()]
-            noun = self._paper(m.group())
+            word = self.lex.cues[found]
+            noun = self._paper(found)
             if noun is not None:  # 报道|称: the report is the subject, the verb the cue
                 a += len(noun)
-                word = self.lex.cues[m.group()[len(noun):]]
+                word = self.lex.cues[found[len(noun):]]
             before = self.norm[a - 1] if a > line.start else ""
             if before and (before in _PASSIVE or ((word.direct_object or word.noun) and before in _NOMINAL)):
                 continue  # 遭到批评, 他的回应: what someone underwent, a noun
@@ -862,8 +867,8 @@ class Finder:
         clause_end = offset + (first.start() if first else len(sentence))
         if any(True for _ in self.cues(line, offset, clause_end)):
             return False
-        for m in self._cue_re.finditer(self.norm, offset, clause_end):
-            if self.norm.endswith(self.lex.negators, offset, m.start()) and self._is_cue(*m.span()):
+        for a, b, _ in self._cue_words(offset, clause_end):
+            if self.norm.endswith(self.lex.negators, offset, a) and self._is_cue(a, b):
                 return True
         body = _NARRATIVE_OPENER.sub("", sentence, count=1)
         return body.startswith(tuple(_short_names(subject_text)))
@@ -894,14 +899,13 @@ class Finder:
             if q is None or self._speechlike(q, offset + len(sentence)) or q.close + 1 >= offset + len(sentence):
                 return True  # a quotation opens a voice of its own, as does a whole sentence in marks (「我們一起努力吧」。);
                 # a name in marks (「哈德遜研究所」是…) does not
-        for m in self._cue_re.finditer(sentence):
-            a, b = offset + m.start(), offset + m.end()
-            cue = self.lex.cues[m.group()]
-            if (m.start() == 0 and cue.cue_class in _SUBJECTLESS and m.group() not in _BELIEFS
+        for a, b, found in self._cue_words(offset, offset + len(sentence)):
+            cue = self.lex.cues[found]
+            if (a == offset and cue.cue_class in _SUBJECTLESS and found not in _BELIEFS
                     and (cue.direct_object or self.norm[b : b + 1] in ("，", "：")) and self._is_cue(a, b)):
                 return True  # 期盼未来…: a sentence opening on a wish is a statement of its own (相信…: on a belief, the argument goes on;
                 # 预计将…, a verb that reports only before punctuation: the speech goes on)
-            if m.start() > 0 and self._is_cue(a, b) and not self._covered(self._inside, a, b):
+            if a > offset and self._is_cue(a, b) and not self._covered(self._inside, a, b):
                 after = self.norm[b : b + 1]
                 if after in ("，", "：", "。") or after in PAIRS:
                     return True

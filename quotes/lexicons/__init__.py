@@ -126,6 +126,11 @@ class Lexicons:
         return tuple(sorted(self.parties, key=len, reverse=True))
 
     @cached_property
+    def organization_suffixes(self) -> Suffixes:
+        """The organisation lexicon, asked which of its words a phrase ends with."""
+        return Suffixes.of(self.organizations)
+
+    @cached_property
     def body_suffixes(self) -> Suffixes:
         """Organisation and outlet names of two or more characters (部 alone is not one)."""
         return Suffixes.of(w for w in self.organizations + self.media if len(w) > 1)
@@ -133,6 +138,10 @@ class Lexicons:
     @cached_property
     def title_pattern(self) -> re.Pattern[str]:
         return word_pattern(self.titles)  # a trie: the longest title at a position wins
+
+    @cached_property
+    def cue_scanner(self) -> WordScanner:
+        return WordScanner(self.cues)
 
     @cached_property
     def title_scanner(self) -> WordScanner:
