@@ -389,8 +389,8 @@ def test_a_pasted_link_is_no_headline():
 
 
 def test_a_sentence_opening_on_a_belief_goes_on_with_the_speech_and_one_on_a_wish_does_not():
-    text = "市長王大同表示，兩市合作日益密切，交流成果豐碩。{}未來雙方會有更多交流。\n"
-    assert [q.text for q in quotes_of(text.format("相信"))] == ["兩市合作日益密切，交流成果豐碩。相信未來雙方會有更多交流"]
+    text = "市長王大同表示，兩市的學生互訪逐年增加。{}明年兩市還會合辦更多活動。\n"
+    assert [q.text for q in quotes_of(text.format("相信"))] == ["兩市的學生互訪逐年增加。相信明年兩市還會合辦更多活動"]
     assert [(q.speaker, q.cue) for q in quotes_of(text.format("期盼"))] == [("王大同", "表示"), ("王大同", "期盼")]
 
 
@@ -422,18 +422,18 @@ def test_a_speech_verb_takes_a_committed_verb_phrase_directly_but_not_a_gesture(
 
 def test_a_ruling_is_reported_and_an_expectation_as_a_noun_is_not():
     assert [(q.speaker, q.cue) for q in quotes_of("法院裁定，被告的罪名成立。\n")] == [("法院", "裁定")]
-    assert quotes_of("選手們的表現不僅超乎預期，同時也是最好的一次。\n") == []
+    assert quotes_of("這次展覽的人數不僅超乎預期，也創下新高。\n") == []
 
 
 def test_said_takes_a_clause_with_no_comma_but_a_gesture_is_no_speech():
     assert [(q.speaker, q.text) for q in quotes_of("外交部发言人王明说这并没有带来任何不便。\n")] == [("王明", "这并没有带来任何不便")]
-    assert quotes_of("总统王大明对各位的来访表示诚挚的欢迎。\n") == []
+    assert quotes_of("总统王大明对代表团一行表示诚挚的欢迎。\n") == []
     assert quotes_of("总统王大明在会上发表演说后接受提问。\n") == []
 
 
 def test_a_quotation_right_after_another_goes_on_with_its_speech():
-    text = "“代价再高我们也不怕，”发言人李华说。“我们不会退让，”“我们将用升级对付升级。”\n"
-    assert [(q.speaker, q.text) for q in quotes_of(text)][-1] == ("李华", "我们将用升级对付升级。")
+    text = "“代价再高我们也不怕，”发言人李华说。“我们不会退让，”“我们会以行动回应行动。”\n"
+    assert [(q.speaker, q.text) for q in quotes_of(text)][-1] == ("李华", "我们会以行动回应行动。")
 
 
 def test_said_before_is_a_cue():

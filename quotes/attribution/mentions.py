@@ -473,7 +473,7 @@ def _anonymous(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Ment
 def _coordinated(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:
     """北京和平壤, 中国与朝鲜, 美国、韩国和乌克兰: parties, bodies or people named together speak together."""
     parts = re.split("[和与及、]", text)
-    parts[-1] = parts[-1].removesuffix("等国家").removesuffix("等国")  # 美国、韩国、乌克兰等国: the list closes, named whole
+    parts[-1] = parts[-1].removesuffix("等国家").removesuffix("等国")  # 英国、法国和德国等国: the list closes, named whole
     if not 2 <= len(parts) <= _COORDINATED_MAX or not all(2 <= len(p) <= 30 for p in parts):
         return None
     kinds = []

@@ -51,7 +51,7 @@ _PASSIVE_AGENT = re.compile(f"(?:受到|遭到|遭受|被)(?!问)[^，。；：�
 _GLOSS_MAX = 20  # a parenthesis this short around a cue is a gloss (中国称黄岩岛), not a report
 _HEDGES = ("可能", "或许", "也许", "恐怕", "大概", "似乎", "显然", "应该", "应当", "一定", "肯定", "会")
 _BELIEFS = ("相信", "深信", "坚信")
-_BARE_CONTENT_VERBS = ("说", "表示", "说过", "表示过")  # may take a clause with no comma before it (她说这并没有…)
+_BARE_CONTENT_VERBS = ("说", "表示", "说过", "表示过")  # may take a clause with no comma before it (她说这不会…)
 _ADDRESSED = ("对", "向", "为")  # 对…表示欢迎, 向…表示敬意: an attitude shown to someone
 _BARE_CLAUSE_MIN = 6  # characters of a clause taken with no comma; 表示敬意 is a gesture
 _GESTURES = ("之意", "敬意", "谢意", "歉意", "欢迎", "感谢", "祝贺", "慰问", "哀悼", "关切", "遗憾", "赞赏", "欣慰", "肯定")
@@ -690,7 +690,7 @@ class Finder:
     def _bare_clause(self, line: Line, a: int, pos: int, cue: Cue) -> bool:
         """Does the content follow a speech verb that takes it after punctuation with no comma,
         as agency copy writes it: a committed verb phrase after any such verb (表示将…, 回应不会…),
-        or after 说 or 表示 a clause (她说这并没有带来不便)?  Not when 表示 is addressed
+        or after 说 or 表示 a clause (她说这不会影响两国合作)?  Not when 表示 is addressed
         (对…表示欢迎: a gesture towards someone) or what follows is a short phrase (表示敬意。)."""
         if cue.cue_class != "neutral" or not _content_char(self.norm[pos]):
             return False
