@@ -74,10 +74,10 @@ def document_facts(doc: Document) -> DocumentFacts:
     return DocumentFacts.of(doc.date[:4] if doc.date else None, quotes)
 
 
-T = TypeVar("T")
+_T = TypeVar("_T")
 
 
-def _entry(table: dict[str, T], key: str, make: Callable[[str], T]) -> T:
+def _entry(table: dict[str, _T], key: str, make: Callable[[str], _T]) -> _T:
     """``table[key]``, made on first use: ``setdefault`` would build a value to throw away for
     every quote of a long run."""
     found = table.get(key)

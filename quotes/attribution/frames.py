@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from ..finding import Candidate
-from ..lexicons import Lexicons
+from ..lexicons import Lexicons, occurrences
 from ..reading import normalise as normalise_text
 from ..model import Frame
 from ..structure import Line, after_dateline
@@ -22,7 +22,6 @@ try:
 except ImportError:  # pragma: no cover - older Pythons
     import sre_parse as _sre_parser
 _UNBOUNDED = _sre_parser.MAXREPEAT
-
 
 
 @dataclass(frozen=True)
@@ -47,7 +46,7 @@ class _FramePattern:
         if not self.anchored or self.reach >= _UNBOUNDED:
             yield from self.regex.finditer(text, start, end)
             return
-        spots = sorted({i for hint in self.hints for i in _occurrences(text, hint, start, end)})
+        spots = sorted({i for hint in self.hints for i in occurrences(text, hint, start, end)})
         pos = tried = start  # where the next match may begin; the first position not yet tried
         for spot in spots:
             if spot < pos:
@@ -60,13 +59,6 @@ class _FramePattern:
                     break
             else:
                 tried = spot + 1
-
-
-def _occurrences(text: str, word: str, start: int, end: int) -> Iterator[int]:
-    i = text.find(word, start, end)
-    while i >= 0:
-        yield i
-        i = text.find(word, i + 1, end)
 
 
 _FRAME_SOURCE = r"[^，。；：“”「」\n]{2,24}?"
@@ -132,9 +124,8 @@ class Frames:
             if line.story != story or line.kind == "heading":
                 changes.append((line.start, None))
                 story = line.story
-            text = self.norm[line.start : line.end]
             for pattern in patterns:
-                if not any(h in text for h in pattern.hints):
+                if not pattern.hinted.search(self.norm, line.start, line.end):
                     continue
                 for m in pattern.finditer(self.norm, line.start, line.end):
                     if self._reported(m.start(), m.end()):

@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Iterator
 
-from ..lexicons import Cue, Lexicons, word_pattern
+from ..lexicons import Cue, Lexicons, occurrences, word_pattern
 from ..structure import Line, after_dateline, truncated_at
 from .candidates import Candidate
 from .labels import headlines, interview_answers, transcripts
@@ -114,13 +114,8 @@ def _narrates(sentence: str, names: list[str]) -> bool:
     """Does ``sentence`` call the speaker again by one of these short names, doing something
     (，總統也…), at its start or after a comma?  Found with ``str.find``: a pattern of the
     names would be compiled anew for most speakers."""
-    for name in names:
-        i = sentence.find(name)
-        while i >= 0:
-            if (i == 0 or sentence[i - 1] == "，") and _ACT_ADVERB_RE.match(sentence, i + len(name)):
-                return True
-            i = sentence.find(name, i + 1)
-    return False
+    return any((i == 0 or sentence[i - 1] == "，") and _ACT_ADVERB_RE.match(sentence, i + len(name))
+               for name in names for i in occurrences(sentence, name))
 
 
 class Finder:
@@ -141,7 +136,6 @@ class Finder:
         self._shared_subject: dict[int, tuple[int, int]] = {}  # 呼吁…，并要求…: the second cue's subject
         self._inside = sorted(q.content for q in self.quoted)
         self._titles = sorted(self._book_titles())
-        self._cue_re = _lexicon_pattern(tuple(lex.cues))
         self._cue_marks = lex.cue_scanner.marks(norm)  # where a cue word may begin, marked once for the document
         self._cue_starts = [a for a, _, _ in self._cue_words(0, len(norm))]  # where a cue may stand, unfiltered
         self._event_re = _lexicon_pattern(lex.predicate_words)
@@ -286,7 +280,7 @@ class Finder:
                     found.extend(self._enumerated(idx, after))
         found.extend(self._standalone(attributed))
         found.extend(self._greeted_speeches(attributed))  # where another quote holds them, _drop_nested keeps that one
-        has_cue = lambda text: self._cue_re.search(text) is not None
+        has_cue = lambda text: bool(self.lex.cue_scanner.finditer(text))
         labelled = transcripts(self.norm, self.lines) + interview_answers(self.norm, self.lines, self.lex, has_cue)
         return _drop_nested(found + labelled)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -254,6 +254,14 @@ class WordScanner:
                 out.append((i, i + len(word), word))
                 done = i + len(word)
         return out
+
+
+def occurrences(text: str, word: str, start: int = 0, end: int | None = None) -> Iterator[int]:
+    """Where ``word`` begins in ``text[start:end]``, overlapping occurrences included."""
+    i = text.find(word, start, end)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1, end)
 
 
 def marks_of(text: str, *scanners: WordScanner) -> list[list[int]]:
