@@ -65,6 +65,11 @@ def test_split_quote_around_the_cue():
     assert all(q.cue == "說" for q in found)
 
 
+def test_quotation_after_a_closed_speech_sentence_and_a_space_goes_on_with_its_speaker():
+    found = quotes_of("“工期不会再拖，”工程处长吴立新说。 “我们下个月完工。”")
+    assert [(q.text, q.speaker) for q in found] == [("工期不会再拖，", "吴立新"), ("我们下个月完工。", "吴立新")]
+
+
 def test_headline_quote():
     q = only("反对党：新预算案忽视中下阶层\n\n（吉隆坡1日讯）国会今天开始辩论预算案。")
     assert (q.type, q.text, q.speaker) == ("headline", "新预算案忽视中下阶层", "反对党")

@@ -915,7 +915,8 @@ class Finder:
             body = norm[a:b]
             line = self.lines[q.line]
             # at a sentence's start, or right after a quotation it goes on from (……，”“……”)
-            sentence_initial = (q.open == self._sentence_start(line, q.open) or norm[line.start : q.open].strip() == ""
+            sentence_initial = (norm[self._sentence_start(line, q.open) : q.open].strip() == ""
+                                or norm[line.start : q.open].strip() == ""
                                 or norm[q.open - 1] in CLOSERS)
             # a sentence of some length, or a short one in the first or second person (「我們一起努力吧」)
             speechlike = (len(body) >= 10 and any(p in body for p in "，。！？")) or (
