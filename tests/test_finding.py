@@ -443,3 +443,14 @@ def test_a_quotation_right_after_another_goes_on_with_its_speech():
 
 def test_said_before_is_a_cue():
     assert [(q.speaker, q.text) for q in quotes_of("总统王大明说过，他对邻国不抱幻想。\n")] == [("王大明", "他对邻国不抱幻想")]
+
+
+def test_data_that_shows_speaks_for_who_issued_it_but_a_person_who_finds_says_nothing():
+    q = only("海关总署周二公布的数据显示，上月出口同比下降百分之五。\n")
+    assert (q.speaker, q.cue) == ("海关总署", "显示")
+    assert quotes_of("他发现，房间里没有人。\n") == []
+
+
+def test_data_the_speaker_cites_does_not_cut_his_speech():
+    q = only("财政部长林海峰说，根据民调显示，多数选民支持减税，政府会照办。\n")
+    assert q.speaker == "林海峰" and q.text.endswith("政府会照办")

@@ -36,6 +36,8 @@ _ROLE_REACH = 10  # characters of organisation name a role may carry before its 
 _SENTENCES_BACK = 2  # sentences looked back for the subject of a sentence that names none
 _PREPOSITIONS = frozenset("在于对向就从据")
 _ISSUER_REACH = 2000  # characters looked back for whoever issued a document that speaks
+_DEICTIC = ("这", "那")
+_ISSUING = ("公布", "发布", "发表", "公布了", "发布了", "发表了")  # 统计局公布|数据: data set apart from its issuer
 _SENTENCE_END = "。！？"
 # an account's own papers, and the news of an account in force (据X消息/报道 … 报道说)
 _ACCOUNT_PAPERS = frozenset({*ACCOUNT_DOCUMENTS, "消息", "报道", "报导"})
@@ -476,9 +478,13 @@ class Attributor:
         """Who published the document a bare ``报告``/``声明`` refers to: the subject of the
         latest clause before it that names such a document (自由之家发表…报告。报告称…)."""
         noun = m.document or ""
+        data = noun in self.lex.data_nouns
         lo = max(0, m.start - _ISSUER_REACH)
         at = self.norm.rfind(noun, lo, m.start) if noun else -1
         while at != -1:
+            if data and not (self.norm[at - 1 : at] == "的" or self.norm.endswith(_ISSUING, lo, at)):
+                at = self.norm.rfind(noun, lo, at)
+                continue  # 航运|数据, 最新|民调: a topic or a time glued to data names no one who issued it
             clause_start = max(self.norm.rfind(ch, lo, at) for ch in "，。；：\n") + 1
             phrase = self.grammar.phrase(clause_start, at)
             if phrase is not None and not self.norm.startswith(self.lex.determiners, phrase.start):  # not 这个|报告及其建议
@@ -488,7 +494,8 @@ class Attributor:
                 if issuer is not None and issuer.kind in ("organization", "media", "person", "anonymous") and issuer.anaphor is None:
                     return issuer
                 text = self.norm[phrase.start : phrase.end]
-                if issuer is None and 2 <= len(text) <= 12 and self.typer.organisation_like(text):
+                if (issuer is None and not data and 2 <= len(text) <= 12 and not text.startswith(_DEICTIC)
+                        and self.typer.organisation_like(text)):  # (这是…发布的报告: no one named)
                     return Mention(text, phrase.start, phrase.end, "organization", name=text)
             at = self.norm.rfind(noun, lo, at)
         return None

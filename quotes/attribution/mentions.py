@@ -319,6 +319,8 @@ def _existential(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Me
     if not 0 <= i <= _EXISTENTIAL_REACH or len(text) - i < 3 or text.startswith(("有些", "有的"), i):
         return None  # 有些专家 is a quantity of them, not "there are"
     rest = text[i + 1 :]
+    if rest in t.lex.data_nouns:
+        return None  # 有数据显示: data someone has, not a source that speaks
     if not (rest.endswith(t.lex.documents) or rest.endswith(t.lex.anonymous) or rest.endswith(t.lex.media)):
         return None
     spans = tuple(x for x in ((a, a + i), (a + i + 1, b)) if x[1] > x[0])
@@ -336,6 +338,8 @@ def _document(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Menti
     issued = _ISSUED.search(t.norm, a, base)
     if issued is not None and issued.end() == base:
         base = issued.start()  # 俄罗斯联邦安全会议|发布的一份|声明
+    elif noun in t.lex.data_nouns and base == b - len(noun):
+        base = a  # 贸易|数据, 最新|民调: a topic or a time, not who issued the data
     if base == a:
         return Mention(text, a, b, "document", document=noun)
     inner = t.type(a, base, direct=direct)

@@ -24,6 +24,7 @@ _NO_END = 1 << 62
 _PASSIVE = set("被受遭获")  # 遭到批评: the cue is what was received, not said
 _NOMINAL = set("的予给令让使有种些项")  # 这种呼吁, 一些批评  # 他的批评, 予以谴责: a cue taking content directly is a noun here
 _FRAME_OPENERS = ("据", "根据", "另据")
+_CITING = ("根据", "依据", "依照", "按照")  # 近来依据某协会的调查显示: data cited, by the speaker or the writer
 _FIRST_PERSON = ("我", "你", "咱", "大家", "各位")  # a cue in speech, not an attribution
 _RECIPIENT_MAX = 16
 _VERBAL = set("得已了被将会要在把")
@@ -203,6 +204,16 @@ class Finder:
                 return False
         return True
 
+    def _data_speaks(self, cue_start: int) -> bool:
+        """Does a document or data stand before a verb that only they take (数据还显示，, 报告发现，)?
+        Not a person (他发现，) nor data the speaker cites (根据民调显示，: the sentence is his)."""
+        start = self.norm.rfind("\n", 0, cue_start) + 1
+        if not self._names_a_paper(_before_adverbs(self.norm, start, cue_start)):
+            return False
+        k = bisect_left(self._ends, cue_start) - 1
+        clause = _last_clause(self.norm, max(start, self._ends[k] + 1 if k >= 0 else 0), cue_start, "，：；")
+        return not (clause.lstrip("而但另并且").startswith(("据", "依")) or any(p in clause for p in _CITING))
+
     def _names_a_paper(self, end: int) -> bool:
         """Does the text before ``end`` end with a document or an outlet (通报, 环球时报)?"""
         start = max(0, end - 6)
@@ -217,7 +228,8 @@ class Finder:
     def _cue_words(self, start: int, end: int) -> list[tuple[int, int, str]]:
         """(start, end, word) of the cue lexicon's words in norm[start:end], longest first at each
         place, as the cue pattern would find them."""
-        return self.lex.cue_scanner.finditer(self.norm, start, end, self._cue_marks)
+        found = self.lex.cue_scanner.finditer(self.norm, start, end, self._cue_marks)
+        return [f for f in found if not self.lex.cues[f[2]].documentary or self._data_speaks(f[0])]
 
     def cues(self, line: Line, start: int | None = None, end: int | None = None) -> Iterator[tuple[int, int, Cue]]:
         """Reporting cues in the line (or in norm[start:end] of it), outside quotations and titles."""
@@ -899,7 +911,7 @@ class Finder:
                     and (cue.direct_object or self.norm[b : b + 1] in ("，", "：")) and self._is_cue(a, b)):
                 return True  # 期盼未来…: a sentence opening on a wish is a statement of its own (相信…: on a belief, the argument goes on;
                 # 预计将…, a verb that reports only before punctuation: the speech goes on)
-            if a > offset and self._is_cue(a, b) and not self._covered(self._inside, a, b):
+            if a > offset and self._is_cue(a, b) and not self._covered(self._inside, a, b) and not cue.documentary:
                 after = self.norm[b : b + 1]
                 if after in ("，", "：", "。") or after in PAIRS:
                     return True
@@ -924,6 +936,13 @@ class Finder:
             after = norm[q.close + 1 : q.close + 2]
             if sentence_initial and speechlike and (after in ("", "。", "！", "？", "\n") or q.close + 1 >= line.end):
                 yield Candidate("direct", a, b, q.line, None, "unknown", None, confidence=0.6)
+
+
+def _before_adverbs(text: str, start: int, end: int) -> int:
+    """Where text[start:end] ends once the adverbs before a verb are dropped (数据|还显示)."""
+    while end > start and text[end - 1] in _ACT_CHARS:
+        end -= 1
+    return end
 
 
 def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:

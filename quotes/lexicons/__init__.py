@@ -23,6 +23,7 @@ class Cue:
     recipient: bool = False  # the person told stands between verb and content (告诉记者：…)
     postposed: bool = False  # may close its sentence after the content (……，他补充道。)
     noun: bool = False  # also a noun (他的回应), so not a cue after 的
+    documentary: bool = False  # speaks only through a document or data (数据显示，…), not a person
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,7 @@ class Lexicons:
     first_person: frozenset[str]  # 我, 本人 in a speech's narration: its speaker
     determiners: tuple[str, ...]
     documents: tuple[str, ...]
+    data_nouns: frozenset[str]  # the documents that are data or findings (数据, 民调), from documents.txt
     transliteration: frozenset[str]
     negators: tuple[str, ...]
     collectives: tuple[str, ...]
@@ -290,7 +292,7 @@ def load() -> Lexicons:
     cues = {}
     for line in _lines("cues.tsv"):
         word, cue_class, attach, flags = line.split("\t")
-        cues[word] = Cue(word, cue_class, attach == "d", attach == "o", "p" in flags, "n" in flags)
+        cues[word] = Cue(word, cue_class, attach == "d", attach == "o", "p" in flags, "n" in flags, "w" in flags)
     captions = _lines("captions.txt")
     pronouns = _lines("pronouns.txt")
     return Lexicons(
@@ -311,7 +313,8 @@ def load() -> Lexicons:
         pronouns=frozenset(p for p in pronouns if not p.startswith(("=", "+"))),
         first_person=frozenset(p[1:] for p in pronouns if p.startswith("+")),
         determiners=_longest_first([p[1:] for p in pronouns if p.startswith("=")]),
-        documents=_longest_first(_lines("documents.txt")),
+        documents=_longest_first([d.lstrip("~") for d in _lines("documents.txt")]),
+        data_nouns=frozenset(d[1:] for d in _lines("documents.txt") if d.startswith("~")),
         transliteration=frozenset("".join(_lines("transliteration.txt")).replace(" ", "")),
         negators=_longest_first(_lines("negators.txt")),
         collectives=_longest_first(_lines("collectives.txt")),
