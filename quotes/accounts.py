@@ -22,6 +22,7 @@ _ABBREVIATION_FOLLOWERS = "方国军总外防驻官政媒"
 _EVIDENCE = ("speakers", "outlet", "frame")  # how a file tells whose account it is, weakest first
 _OFFICERS = ("发言人", "部长", "长官", "大臣", "官员", "大使", "主任", "司长", "局长", "处长", "秘书长")
 _AGAIN = ("这", "那", "该", "此", "两位", "两名", "这些", "那些")  # 这位官员, 该人士: one named before
+_STATE_MEDIA = ("官媒", "官方媒体", "党媒", "国家通讯社", "国营媒体", "国家媒体")
 _PRIVATE_MEDIA = ("媒体", "杂志", "报纸", "电视台", "网站", "周刊")
 _TOPIC_FOLLOWERS = ("问题", "事务", "研究", "观察")
 _HAND = re.compile("通(?![报讯过知信话电告道])")  # 中国通, not 北京通报
@@ -93,26 +94,37 @@ def account_side(source: str | None, lex: SideLexicon, text: str = "") -> str | 
     return lex.side_of(origin) or _affiliation_in(text, origin, lex) or lex.side_of(source)
 
 
-def _affiliation_in(text: str, name: str, lex: SideLexicon) -> str | None:
+def _affiliation_in(text: str, name: str, lex: SideLexicon, person: bool = False) -> str | None:
     """The party named just before ``name`` (or its head, 布萊德利 of 布萊德利辦公室) in ``text``:
     in the body first, since a headline packs place and party together (金正日平壤会晤李明)."""
     body = text.find("\n") + 1
     if body > _HEADLINE_MAX or re.search("[。！？]", text[:body]):
         body = 0  # the first line is a paragraph, not a headline
-    return _affiliation_from(text, name, lex, body) or (_affiliation_from(text[:body], name, lex, 0) if body else None)
+    return _affiliation_from(text, name, lex, body, person) or (_affiliation_from(text[:body], name, lex, 0, person) if body else None)
 
 
-def _affiliation_from(text: str, name: str, lex: SideLexicon, start: int) -> str | None:
+def _affiliation_from(text: str, name: str, lex: SideLexicon, start: int, person: bool = False) -> str | None:
     for size in range(len(name), 1, -1):
         head = name[:size]
         at = text.find(head, start)
         while at >= 0:
+            if person and _inside_party_word(text, at, len(head), lex):
+                at = text.find(head, at + len(head))
+                continue  # 罗斯 in 俄罗斯 is no mention of the person 罗斯
             clause_start = max(text.rfind(p, 0, at) for p in "，。,；\n（(")
             parties = lex.parties(text[max(clause_start + 1, at - _AFFILIATION_WINDOW) : at], places=False)
             if parties:
                 return parties[-1]  # the nearest: （布鲁塞尔电）中国国务院副总理邵启衡 is 中方
             at = text.find(head, at + len(head))
     return None
+
+
+def _inside_party_word(text: str, at: int, size: int, lex: SideLexicon) -> bool:
+    """Is text[at:at+size] part of a longer party word (罗斯 in 俄罗斯)?"""
+    window = to_simplified(text[max(0, at - 4) : at + size + 4])
+    offset = at - max(0, at - 4)
+    return any(m.start() <= offset and offset + size <= m.end() and m.end() - m.start() > size
+               for m in lex.pattern.finditer(window))
 
 
 def speaker_affiliation(doc: Document, quote: Quote, lex: SideLexicon, named: dict[tuple, str | None]) -> str | None:
@@ -128,8 +140,24 @@ def speaker_affiliation(doc: Document, quote: Quote, lex: SideLexicon, named: di
         return local
     key = (quote.speaker, quote.role)
     if key not in named:
-        named[key] = lex.side_of(quote.speaker) or _affiliation_in(doc.text, quote.speaker, lex) or lex.side_of(quote.role, places=False)
+        named[key] = (lex.side_of(quote.speaker) or _affiliation_in(doc.text, quote.speaker, lex, quote.speaker_kind == "person")
+                      or lex.side_of(quote.role, places=False) or _organ_before(doc.text, quote.speaker, lex))
     return named[key]
+
+
+def _organ_before(text: str, name: str, lex: SideLexicon) -> str | None:
+    """中国外交部对…进行了反驳。赵立坚说…: a name that opens the sentence after one whose subject is
+    a party's organ speaks for that party (the organ's officer, introduced by the organ)."""
+    at = text.find(name)
+    if at <= 0 or text[at - 1] != "。" or name.startswith(_AGAIN):
+        return None
+    previous = max(text.rfind(p, 0, at - 1) for p in "。！？\n") + 1
+    subject = to_simplified(text[previous : previous + _AFFILIATION_WINDOW])
+    m = lex.pattern.match(subject)
+    organs = lexicons.load().organs
+    if m is None or not (m.group().endswith(organs) or subject.startswith(organs, m.end())):
+        return None  # 中国外交部, 越南|国防部
+    return lex.words[m.group()]
 
 
 def _consistent(quotes: list[Quote]) -> None:
@@ -145,14 +173,42 @@ def _consistent(quotes: list[Quote]) -> None:
             q.speaker_side = max(tally, key=tally.get)
 
 
-def _body_members(quotes: list[Quote]) -> None:
-    """国防部发言人全夏允: an officer of a body the story has quoted with a party (（首尔综合电）
-    国防部表示… is 韩方) speaks for that party; a researcher of an institute does not."""
-    bodies = {(q.story, q.speaker): q.speaker_side for q in quotes
-              if q.speaker_kind == "organization" and q.speaker_side and q.speaker and len(q.speaker) >= 2}
+def _body_members(quotes: list[Quote], lex: SideLexicon) -> None:
+    """国防部发言人全夏允, 商务部长罗斯, 商务部一位高级官员: an officer of a body the story has
+    quoted with a party (（首尔综合电）国防部表示…, 美国商务部称…) speaks for that party, named
+    with or without it; a researcher of an institute does not."""
+    bodies: dict[tuple[str, str], str] = {}
     for q in quotes:
-        if q.speaker_side is None and q.speaker_kind == "person" and q.role and q.role.endswith(_OFFICERS):
-            q.speaker_side = next((side for (story, body), side in bodies.items() if story == q.story and q.role.startswith(body)), None)
+        if q.speaker_kind == "organization" and q.speaker_side and q.speaker and len(q.speaker) >= 2:
+            bodies[(q.story, q.speaker)] = q.speaker_side
+            bare = _without_party(q.speaker, lex)
+            if len(bare) >= 2:
+                bodies.setdefault((q.story, bare), q.speaker_side)  # 美国商务部 → 商务部
+    for q in quotes:
+        if q.speaker_side is not None:
+            continue
+        if q.speaker_kind == "person" and q.role and q.role.endswith(_OFFICERS):
+            name = q.role
+        elif q.speaker_kind == "anonymous" and q.speaker and q.speaker.endswith(_OFFICERS):
+            name = q.speaker
+        else:
+            continue
+        q.speaker_side = next((side for (story, body), side in bodies.items() if story == q.story and name.startswith(body)), None)
+
+
+def _party_outlet(name: str, lex: SideLexicon) -> bool:
+    """Is ``name`` a party's own outlet, bare or introduced (塔斯社, 中国官媒环球时报)?"""
+    simplified = to_simplified(name)
+    if simplified in lex.words or (any(w in simplified for w in _STATE_MEDIA) and lex.side_of(simplified)):
+        return True  # 塔斯社, 中国官媒某某报
+    last = next((m for m in lex.pattern.finditer(simplified) if m.end() == len(simplified)), None)
+    return last is not None and last.group().endswith(lexicons.load().media)
+
+
+def _without_party(name: str, lex: SideLexicon) -> str:
+    """``name`` without the party word it opens with (美国商务部 → 商务部)."""
+    m = lex.pattern.match(to_simplified(name))
+    return name[m.end() :] if m else name
 
 
 def _unnamed_again(quotes: list[Quote]) -> None:
@@ -175,12 +231,25 @@ def _unnamed_again(quotes: list[Quote]) -> None:
 def _affiliation_at(text: str, quote: Quote, lex: SideLexicon, head_only: bool = False) -> str | None:
     """The party the quote's own speaker mention names (美国国务卿布林肯, 台湾外交部), the nearest
     to the name; words outside the mention are left to the name's first mention (在与美国会谈后，
-    辛格表示: 美国 is whom he met). ``head_only``: past the mention's last 的."""
+    辛格表示: 美国 is whom he met), or that owns the mention (台湾的|外交部). ``head_only``: past
+    the mention's last 的."""
     if quote.speaker_start is None or quote.speaker_end is None:
         return None
     mention = text[quote.speaker_start : quote.speaker_end]
     parties = lex.parties(mention[mention.rfind("的") + 1 :] if head_only else mention, places=mention in lex.capitals)
-    return parties[-1] if parties else None
+    return parties[-1] if parties else None if head_only else _owner(text, quote.speaker_start, lex)
+
+
+def _owner(text: str, start: int, lex: SideLexicon) -> str | None:
+    """The party of a possessive right before a mention (台湾的|外交部, 美国的|国务院); a capital
+    only before a governing word (首尔的|外交部), else it is where someone is (台北的|某传媒)."""
+    if text[start - 1 : start] != "的":
+        return None
+    before = to_simplified(text[max(0, start - 9) : start - 1])
+    owner = next((m for m in lex.pattern.finditer(before) if m.end() == len(before) and len(m.group()) > 1), None)
+    if owner is None or (owner.group() in lex.capitals and not text.startswith(lex.governing, start)):
+        return None
+    return lex.words[owner.group()]
 
 
 def assign_sides(doc: Document) -> None:
@@ -196,11 +265,11 @@ def assign_sides(doc: Document) -> None:
         q.speaker_side = speaker_affiliation(doc, q, lex, named) if q.type != "headline" else _affiliation_at(doc.text, q, lex)
     _consistent(doc.quotes)
     _unnamed_again(doc.quotes)
-    _body_members(doc.quotes)
+    _body_members(doc.quotes, lex)
     affiliated = {q.id: q.speaker_side for q in doc.quotes}
     for q in doc.quotes:
-        if q.speaker_kind == "media" and q.source is None and q.speaker in lex.words:
-            q.source = q.speaker  # a party's own outlet (新华社, 塔斯社) carries that party's account
+        if q.speaker_kind == "media" and q.source is None and q.speaker and _party_outlet(q.speaker, lex):
+            q.source = q.speaker  # a party's own outlet (新华社, 中国官媒环球时报) carries that party's account
     frame_sides = {source: account_side(source, lex, doc.text) for source in {q.source for q in doc.quotes}}
     for quotes in by_story.values():
         framed = {q.id: frame_sides[q.source] for q in quotes}

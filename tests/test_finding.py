@@ -454,3 +454,7 @@ def test_data_that_shows_speaks_for_who_issued_it_but_a_person_who_finds_says_no
 def test_data_the_speaker_cites_does_not_cut_his_speech():
     q = only("财政部长林海峰说，根据民调显示，多数选民支持减税，政府会照办。\n")
     assert q.speaker == "林海峰" and q.text.endswith("政府会照办")
+
+
+def test_a_cue_after_youguan_or_a_light_verb_is_a_noun():
+    assert quotes_of("交通部对有关批评进行了回应。\n") == []

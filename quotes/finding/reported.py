@@ -23,6 +23,7 @@ _NOT_CONTENT_START = set("的了过着是为得地")
 _NO_END = 1 << 62
 _PASSIVE = set("被受遭获")  # 遭到批评: the cue is what was received, not said
 _NOMINAL = set("的予给令让使有种些项")  # 这种呼吁, 一些批评  # 他的批评, 予以谴责: a cue taking content directly is a noun here
+_NOMINAL_WORDS = ("有关", "相关", "进行", "进行了", "作出", "做出")  # 对有关批评进行了反驳: a noun, and a light verb's object
 _FRAME_OPENERS = ("据", "根据", "另据")
 _CITING = ("根据", "依据", "依照", "按照")  # 近来依据某协会的调查显示: data cited, by the speaker or the writer
 _FIRST_PERSON = ("我", "你", "咱", "大家", "各位")  # a cue in speech, not an attribution
@@ -246,8 +247,9 @@ class Finder:
                 a += len(noun)
                 word = self.lex.cues[found[len(noun):]]
             before = self.norm[a - 1] if a > line.start else ""
-            if before and (before in _PASSIVE or ((word.direct_object or word.noun) and before in _NOMINAL)):
-                continue  # 遭到批评, 他的回应: what someone underwent, a noun
+            if before and (before in _PASSIVE or ((word.direct_object or word.noun)
+                                                  and (before in _NOMINAL or self.norm.endswith(_NOMINAL_WORDS, line.start, a)))):
+                continue  # 遭到批评, 他的回应, 有关批评: what someone underwent, a noun
             if before == "所" and not self._quotation_follows(b, line):
                 continue  # 正如X所说，我们…: a reference inside the speech (but 如雷根所说：「…」 relays his words)
             if self.norm.endswith(self.lex.negators, line.start, a):
