@@ -315,3 +315,18 @@ def test_a_private_agency_carries_no_party_s_account():
     text = ("美联社报道说，日本首相石川在竞选时表示，他会加快改革。\n\n"
             "美联社说，石川是自民党内的改革派。\n")
     assert {q.side for q in analyze(text).quotes} == {None}
+
+
+def test_another_party_s_reply_and_a_voice_heard_before_speak_outside_the_account_in_force():
+    text = ("台湾驻美代表林美华表示，双方沟通一直很顺畅。\n\n"
+            "白宫发表声明说，美国安全顾问史密斯与中国外长王东会谈。\n\n"
+            "林美华说，美国对台湾的支持会更强。\n\n"
+            "中国国防部星期二发表声明称，边境演习是例行安排。美国国务院回应称，中国的演习加剧了紧张。\n")
+    sides = [(q.speaker, q.source, q.side) for q in analyze(text).quotes]
+    assert sides[2] == ("林美华", None, "台方")
+    assert sides[-1] == ("美国国务院", None, "美方")
+
+
+def test_a_delegation_issues_the_statement_its_account_is_named_by():
+    q = analyze("根据中国代表团发表的新闻稿，刘明重申，中方将以建设性姿态参与磋商。\n").quotes[0]
+    assert (q.speaker, q.source) == ("刘明", "中国代表团新闻稿")

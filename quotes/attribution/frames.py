@@ -61,6 +61,8 @@ class _FramePattern:
                 tried = spot + 1
 
 
+_REPLIES = ("回应", "回击", "反驳", "驳斥", "反击", "回覆", "回复")  # another party's answer to an account
+_SENTENCE_STARTS = ("。", "！", "？", "\n")
 _FRAME_SOURCE = r"[^，。；：“”「」\n]{2,24}?"
 _FRAME_TIME = r"(?:周[一二三四五六日]|星期[一二三四五六日天]|当天|当日|今天|昨天|日前|稍早|早前|\d{1,2}日)?"
 _FRAME_PATTERNS = (
@@ -190,8 +192,10 @@ class Frames:
         """A frame reaches into later paragraphs for the voices of its account; a speaker first
         named in a later paragraph (a spokesperson's reaction, an analyst) speaks outside it."""
         line = self.lines[cand.line]
-        if frame.end > line.start or m.anaphor is not None or m.kind == "document" or m.document or not m.name:
+        if m.anaphor is not None or m.kind == "document" or m.document or not m.name:
             return False  # 中方消息还说: a party's own paper is its account speaking
+        if frame.end > line.start:
+            return self._other_party_replies(frame, m, cand)
         head = after_dateline(self.norm, line.start, line.end)
         sentence = self.norm[max(head, *(self.norm.rfind(p, head, cand.start) + 1 for p in "。！？")) : cand.start]
         if sentence.startswith(self.lex.documents) or sentence.startswith(tuple("这份" + d for d in self.lex.documents)):
@@ -202,20 +206,39 @@ class Frames:
                 return False  # a voice named since the paragraph that opened this account goes on in it
         elif not self._other_party_opens(frame, m, line):
             story_start = next(ln.start for ln in self.lines if ln.story == line.story)
-            named = re.compile(re.escape(m.name)).finditer(self.norm, story_start, line.start)
-            if any(not self._in_speech(at.start()) for at in named):
-                return False  # named in the narration before (not only in someone's words): one of the account's people
+            opened = max(ln.start for ln in self.lines if ln.start <= frame.start)
+            named = [at.start() for at in re.finditer(re.escape(m.name), self.norm[:line.start])
+                     if at.start() >= story_start and not self._in_speech(at.start())]
+            spoke_before = any(b <= frame.start and m.name in self.norm[a:b] and self.at(a) is None for a, b in self._subjects)
+            if any(at >= opened for at in named) or (named and not spoke_before):
+                return False  # named in the account's narration, or before it (not only in someone's words) and
+                # not yet heard outside any account: one of the account's people
         self.changes.append((line.start, None))
         self.changes.sort(key=lambda c: c[0])
         return True
 
-    def _other_party_opens(self, frame: Frame, m: Mention, line: Line) -> bool:
-        """Does the paragraph open on a speaker introduced with another party than the account's
-        (印度外交部的声明说… then 中国外长王毅对苏杰生说…)? Agency copy turns to that party's account so."""
-        if after_dateline(self.norm, line.start, line.end) != m.start or not frame.origin:
+    def _other_party_replies(self, frame: Frame, m: Mention, cand: Candidate) -> bool:
+        """X发表声明称…。Y国外交部回应称，…: a sentence where another party replies is no part of
+        the account just opened, whatever paragraph it stands in."""
+        if cand.cue is None or not self.norm.startswith(_REPLIES, cand.cue[0]) or self.norm[m.start - 1 : m.start] not in _SENTENCE_STARTS:
+            return False
+        if not self._parties_differ(frame, m):
+            return False
+        self.changes.append((m.start, None))
+        self.changes.sort(key=lambda c: c[0])
+        return True
+
+    def _parties_differ(self, frame: Frame, m: Mention) -> bool:
+        """Does the speaker's mention name another party than the account (中国外长 in 印方的声明)?"""
+        if not frame.origin:
             return False
         speaker, account = self._party_in(self.norm[m.start : m.end]), self._party_in(normalise_text(frame.origin))
         return speaker is not None and account is not None and speaker != account
+
+    def _other_party_opens(self, frame: Frame, m: Mention, line: Line) -> bool:
+        """Does the paragraph open on a speaker introduced with another party than the account's
+        (印度外交部的声明说… then 中国外长王毅对苏杰生说…)? Agency copy turns to that party's account so."""
+        return after_dateline(self.norm, line.start, line.end) == m.start and self._parties_differ(frame, m)
 
     def _party_in(self, text: str) -> str | None:
         """The side of the first party word in ``text`` (中国外长 → 中方)."""
