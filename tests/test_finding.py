@@ -458,3 +458,9 @@ def test_data_the_speaker_cites_does_not_cut_his_speech():
 
 def test_a_cue_after_youguan_or_a_light_verb_is_a_noun():
     assert quotes_of("交通部对有关批评进行了回应。\n") == []
+
+
+def test_a_quotation_closed_by_an_outlet_citing_someone_s_words_is_theirs():
+    q = only("“没有任何国家支持这种主张，”路透社引述防长王大明的话。\n")
+    assert (q.speaker, q.text) == ("王大明", "没有任何国家支持这种主张，")
+    assert q.source.startswith("路透社")

@@ -53,6 +53,8 @@ _PASSIVE_AGENT = re.compile(f"(?:受到|遭到|遭受|被)(?!问)[^，。；：�
 _GLOSS_MAX = 20  # a parenthesis this short around a cue is a gloss (中国称黄岩岛), not a report
 _HEDGES = ("可能", "或许", "也许", "恐怕", "大概", "似乎", "显然", "应该", "应当", "一定", "肯定", "会")
 _BELIEFS = ("相信", "深信", "坚信")
+_RELAY_CUES = ("引述", "援引", "引用")
+_RELAYED_WORDS = re.compile(r"[^，。！？；“”「」]{1,24}?的话(?=[。！？]|$)")  # 路透社引述X的话。: X's words, closing the sentence
 _BARE_CONTENT_VERBS = ("说", "表示", "说过", "表示过")  # may take a clause with no comma before it (她说这不会…)
 _ADDRESSED = ("对", "向", "为")  # 对…表示欢迎, 向…表示敬意: an attitude shown to someone
 _BARE_CLAUSE_MIN = 6  # characters of a clause taken with no comma; 表示敬意 is a gesture
@@ -650,8 +652,13 @@ class Finder:
         return stop if stop is not None and stop < end and self.norm[stop] in "，：" else b
 
     def _postposed(self, idx: int, line: Line, a: int, b: int, cue: Cue, attributed: set[int]) -> Candidate | None:
-        """``“……”，他说。`` and ``……，X补充道。``: the cue closes its clause."""
+        """``“……”，他说。`` and ``……，X补充道。``: the cue closes its clause (or the words it
+        relays do: ``“……，”路透社引述X的话。``, whose subject is the whole relay)."""
         norm = self.norm
+        relayed = _RELAYED_WORDS.match(norm, b, line.end) if cue.word in _RELAY_CUES else None
+        subject_end, cue_span = a, (a, b)
+        if relayed is not None:
+            b = subject_end = relayed.end()
         opens_next = norm[b : b + 1] == "：" and (norm[b + 1 : b + 2] in PAIRS or norm[b + 1 : b + 2] == '"')  # “A。”他说：“B。”
         if b < line.end and norm[b] not in _SENTENCE_END + "，" and norm[b] not in PAIRS and not opens_next \
                 and not self._told_closes(b, line, cue):
@@ -659,7 +666,7 @@ class Finder:
         i = a - 1
         while i >= line.start and norm[i] not in "，。！？；：" and norm[i] not in CLOSERS and norm[i] != '"':
             i -= 1
-        subject = (i + 1, a)
+        subject = (i + 1, subject_end)
         if not 0 < a - (i + 1) <= _POSTPOSED_SUBJECT or i < line.start:
             return None
         if norm[i] in CLOSERS or norm[i] == '"' or (norm[i] == "，" and i > line.start and norm[i - 1] in CLOSERS):
@@ -679,8 +686,8 @@ class Finder:
                 return None  # 对CNN“国情咨文”节目说: a programme's name, not speech
             attributed.add(q.open)
             lead = self._speech_lead(line, q)
-            cand = (self._reported(idx, line, lead, q.close + 1, (a, b), cue, subject, attributed) if lead is not None
-                    else self._direct(q, idx, (a, b), cue, subject))
+            cand = (self._reported(idx, line, lead, q.close + 1, cue_span, cue, subject, attributed) if lead is not None
+                    else self._direct(q, idx, cue_span, cue, subject))
             cand.postposed = True
             return cand
         if norm[i] != "，" or not cue.postposed or not (b >= line.end or norm[b] in _SENTENCE_END):
@@ -690,7 +697,7 @@ class Finder:
         start = self._sentence_start(line, i)
         if start >= i:
             return None
-        cand = self._reported(idx, line, start, i, (a, b), cue, subject, attributed)
+        cand = self._reported(idx, line, start, i, cue_span, cue, subject, attributed)
         if cand is not None:
             cand.postposed = True
         return cand
