@@ -429,3 +429,10 @@ def test_generally_is_no_part_of_the_speaker():
 def test_a_security_council_issues_its_statement():
     text = "“两国关系稳定，”乙国安全会议当天发表声明说。“我们会继续合作。”\n"
     assert [q.speaker for q in quotes_of(text)] == ["乙国安全会议", "乙国安全会议"]
+
+
+def test_a_five_character_japanese_name_and_a_name_opening_like_a_locative_after_a_quotation():
+    q = only("“这次选举关乎改革，”前环境大臣田村进次郎在竞选演说中表示。\n")
+    assert q.speaker == "田村进次郎"
+    q = only("“我们不会退让，”上川美子说。\n")
+    assert q.speaker == "上川美子"

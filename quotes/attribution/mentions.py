@@ -19,6 +19,7 @@ _FOREIGN_PART = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}$")
 NAME_SEPARATORS = "·‧•・∙`.．"  # between the parts of a transliterated name
 _MODIFIERS = ("新任", "现任", "时任", "前任", "前", "代理", "署理", "候任", "首任")
+_LONG_GIVEN_NAMES = ("一郎", "二郎", "三郎", "四郎", "五郎", "次郎", "太郎", "之助", "之介")  # 小泉进次郎: five characters make a name
 _LOCATIVES = set("时后下里前内外间")  # 会后, 期间: no name ends so (a name may end in 中 or 上: 王立中, 刘建上)
 _ISSUER_COUNTER = re.compile("(?:一|这|那|该)(?:个|份|家|间)")
 OFFICES = frozenset({"主席", "部长", "首相", "总统", "总理", "议长", "参议长", "州长", "市长", "大使", "参议员", "众议员", "议员", "主委", "院长"})
@@ -226,7 +227,7 @@ class MentionTyper:
         if len(text) <= 3 and self.surnamed(text):
             return True
         skip = 1 if text[0] in self.lex.surnames else 0  # 于正义's 于 is a surname, 以军礼's 以 a preposition
-        if bare and len(text) <= 4 and not self._descriptive(text) and not any(
+        if bare and (len(text) <= 4 or len(text) == 5 and text.endswith(_LONG_GIVEN_NAMES)) and not self._descriptive(text) and not any(
                 self.lex.subject_words.get(c, "nominal") != "nominal" for c in text[skip:]):
             return True  # 森田健一; not 会时说 (a name from no surname holds no adverb or verb)
         known = sum(c in self.lex.transliteration for c in text)

@@ -670,7 +670,8 @@ class Finder:
         if not 0 < a - (i + 1) <= _POSTPOSED_SUBJECT or i < line.start:
             return None
         if norm[i] in CLOSERS or norm[i] == '"' or (norm[i] == "，" and i > line.start and norm[i - 1] in CLOSERS):
-            if norm[i] != "，" and ((norm[i + 1] in _LOCATIVE_ENDS and not self._opens_noun(i + 1))
+            if norm[i] != "，" and ((norm[i + 1] in _LOCATIVE_ENDS and not self._opens_noun(i + 1)
+                                     and all(c in _ACT_CHARS for c in norm[i + 2 : a]))  # not 上川阳子说, a name
                                     or (self._opens_predicate(i + 1, a) and "的" not in norm[i + 1 : a])):
                 return None  # 出席「…」时表示, “…”答记者问时表示: the quotation is part of a verb phrase
                 # (but in “…，”跟踪战事的分析师说 the verb opens a relative clause of the speaker)
