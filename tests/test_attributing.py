@@ -436,3 +436,8 @@ def test_a_five_character_japanese_name_and_a_name_opening_like_a_locative_after
     assert q.speaker == "田村进次郎"
     q = only("“我们不会退让，”上川美子说。\n")
     assert q.speaker == "上川美子"
+
+
+def test_the_head_of_a_relative_clause_speaks_through_a_verb_after_a_narrated_act():
+    q = only("领导全国抗灾的李明总统周三通过视频对议会发表讲话，敦促各国提供援助。\n")
+    assert (q.speaker, q.cue) == ("李明", "敦促")

@@ -202,13 +202,16 @@ class Attributor:
         a, b = region
         if headline:
             return self.typer.type(a, b, headline=True)
+        nearest = True  # the nearest clause with words: 发表讲话，|敦促 leaves an empty one after it
         for n, (ca, cb) in enumerate(reversed(self.grammar.clauses(a, b))):
             relay = self._relayed(ca, cb)
             if relay is not None:
                 return relay
             phrase = self.grammar.phrase(ca, cb)
             m = self.typer.type(phrase.start, phrase.end, direct=n == 0) if phrase is not None else None
-            if n == 0 and (m is None or self._bare(m) or (m.anaphor and "的" in m.text)):
+            relative = nearest and m is not None and m.anaphor and "的" in m.text
+            nearest = nearest and ca == cb
+            if relative or n == 0 and (m is None or self._bare(m)):
                 # 研究…的政治学教授安娜·卡林: a titled head after 的 outranks a bare word;
                 # 剑桥大学的莫里森教授: a named head outranks the whole phrase read as a title
                 head = self._relative_head(ca, cb)
