@@ -464,3 +464,8 @@ def test_a_quotation_closed_by_an_outlet_citing_someone_s_words_is_theirs():
     q = only("“没有任何国家支持这种主张，”路透社引述防长王大明的话。\n")
     assert (q.speaker, q.text) == ("王大明", "没有任何国家支持这种主张，")
     assert q.source.startswith("路透社")
+
+
+def test_cheng_takes_content_opening_on_a_title_but_an_emphasis_on_a_titled_topic_is_no_speech():
+    assert [(q.speaker, q.text) for q in quotes_of("总统李明称《和平宣言》是两国关系的新起点。\n")] == [("李明", "《和平宣言》是两国关系的新起点")]
+    assert quotes_of("总统李明强调《和平宣言》之重要性。\n") == []

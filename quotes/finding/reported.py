@@ -332,7 +332,7 @@ class Finder:
             pos += 1
             while pos < line.end and norm[pos] == " ":
                 pos += 1
-        elif not (norm[pos] in PAIRS or norm[pos] == '"' or (cue.direct_object and _content_char(norm[pos]))
+        elif not (norm[pos] in PAIRS or norm[pos] == '"' or (cue.direct_object and (_content_char(norm[pos]) or norm[pos] == "《" and cue.cue_class == "neutral"))
                   or self._subject_clause(pos, line, parties=True) or self._bare_clause(line, a, pos, cue)):
             return None
         if pos >= line.end and norm[pos - 1] == "：":
