@@ -469,3 +469,9 @@ def test_a_quotation_closed_by_an_outlet_citing_someone_s_words_is_theirs():
 def test_cheng_takes_content_opening_on_a_title_but_an_emphasis_on_a_titled_topic_is_no_speech():
     assert [(q.speaker, q.text) for q in quotes_of("总统李明称《和平宣言》是两国关系的新起点。\n")] == [("李明", "《和平宣言》是两国关系的新起点")]
     assert quotes_of("总统李明强调《和平宣言》之重要性。\n") == []
+
+
+def test_a_party_s_or_one_s_own_thing_as_object_is_no_speech():
+    assert quotes_of("该公司否认美国的说法。\n") == []
+    assert quotes_of("他谈到自己的感受。\n") == []
+    assert [q.text for q in quotes_of("美国宣布将向乌克兰提供新的军援。\n")] == ["将向乌克兰提供新的军援"]

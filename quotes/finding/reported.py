@@ -85,6 +85,9 @@ _TIME_SUFFIX_MAX = 2  # 上个月底, 本周初: a time word and a part of it; n
 _ADVERBIAL_MAX = 20  # 这个星期早些时候, 在國慶談話中: how long a clause telling when or where may be
 _OCCASION = re.compile(f"在[^，。；：]{{1,20}}[{''.join(sorted(_LOCATIVE_ENDS))}]$")  # …在会见中|表示, 在被问及…时|表示
 _ADDRESSEES = ("人士", "社会", "民众", "大家", "各界", "人民", "同学", "朋友", "国人", "同胞")
+_NOUN_OBJECT_CLASSES = ("critical", "rejecting", "emphatic", "informing")  # verbs whose object may be a bare noun phrase
+_HEAD_NOUN_MAX = 4
+_OWNERS = ("自己", "对方", "其", "各方", "双方")
 _DEMONSTRATIVES = ("这些", "这一", "这个", "这种", "这项", "该项", "那些")
 _SPEECH_SUFFIX = ("说", "称", "道")
 _CONTENT_OPENERS = ("，", "：", "“", "「")
@@ -747,6 +750,8 @@ class Finder:
             return True  # but 这一调查是荒谬的 is a clause
         if cue.cue_class == "directive" and len(text) <= 6 and text.endswith(_ADDRESSEES):
             return True  # 期勉与宴人士。, 呼吁国际社会。: whom the appeal is made to, with nothing asked
+        if cue.cue_class in _NOUN_OBJECT_CLASSES and _possessed_noun(text, self.lex.parties):
+            return True  # 否认美国的说法。, 重申美国保卫韩国的承诺。: what was denied or restated, no clause
         return cue.cue_class in ("critical", "rejecting") and len(text) <= 4
 
     def _told_closes(self, b: int, line: Line, cue: Cue) -> bool:
@@ -946,6 +951,13 @@ class Finder:
             after = norm[q.close + 1 : q.close + 2]
             if sentence_initial and speechlike and (after in ("", "。", "！", "？", "\n") or q.close + 1 >= line.end):
                 yield Candidate("direct", a, b, q.line, None, "unknown", None, confidence=0.6)
+
+
+def _possessed_noun(text: str, parties: dict[str, str]) -> bool:
+    """Is ``text`` a party's or a person's thing and nothing more (美国的说法, 自己的感受)?"""
+    owner, de, head = text.partition("的")
+    return (bool(de) and (owner in parties or owner in _PERSONAL_PRONOUNS or owner in _OWNERS)
+            and 0 < len(head) <= _HEAD_NOUN_MAX and all(_content_char(c) for c in head))
 
 
 def _before_adverbs(text: str, start: int, end: int) -> int:
