@@ -475,3 +475,7 @@ def test_a_party_s_or_one_s_own_thing_as_object_is_no_speech():
     assert quotes_of("该公司否认美国的说法。\n") == []
     assert quotes_of("他谈到自己的感受。\n") == []
     assert [q.text for q in quotes_of("美国宣布将向乌克兰提供新的军援。\n")] == ["将向乌克兰提供新的军援"]
+
+
+def test_a_cue_before_hou_closes_a_time_clause_not_a_speech():
+    assert quotes_of("议会否决了政府所提的覆议要求后，该法即正式生效。\n") == []

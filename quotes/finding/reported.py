@@ -20,6 +20,7 @@ from .marks import CLOSERS, PAIRS, Quoted, line_of, quoted_spans
 _SENTENCE_END = "。！？"
 _SENTENCE_ENDS = re.compile(f"[{_SENTENCE_END}]")
 _NOT_CONTENT_START = set("的了过着是为得地")
+_AFTER_THE_ACT = re.compile("[后时](?![续来天期果])")  # 否决了覆议要求后，…: a time clause, the cue a noun or an act
 _NO_END = 1 << 62
 _PASSIVE = set("被受遭获")  # 遭到批评: the cue is what was received, not said
 _NOMINAL = set("的予给令让使有种些项")  # 这种呼吁, 一些批评  # 他的批评, 予以谴责: a cue taking content directly is a noun here
@@ -340,7 +341,8 @@ class Finder:
             return None
         if pos >= line.end and norm[pos - 1] == "：":
             return self._in_next_paragraph(idx, line, a, b, cue, attributed)
-        if pos >= line.end or (pos == b and norm[pos] in _NOT_CONTENT_START) or norm.startswith(_COORDINATED_VERB, pos):
+        if pos >= line.end or (pos == b and (norm[pos] in _NOT_CONTENT_START or _AFTER_THE_ACT.match(norm, pos))) \
+                or norm.startswith(_COORDINATED_VERB, pos):
             return None  # …针对新式设备说明，并亲自操作: a second verb of the subject, not content
         if pos == b and self._noun_object(pos, self._clause_end(pos, line.end), cue):
             return None  # 该国否认这些说法, 谴责…发动的战争: an act with a noun object
