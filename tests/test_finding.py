@@ -479,3 +479,7 @@ def test_a_party_s_or_one_s_own_thing_as_object_is_no_speech():
 
 def test_a_cue_before_hou_closes_a_time_clause_not_a_speech():
     assert quotes_of("议会否决了政府所提的覆议要求后，该法即正式生效。\n") == []
+
+
+def test_a_background_label_is_no_speaker():
+    assert [q.speaker for q in quotes_of("背景：两国关系去年降至冰点。外交部长李明表示，双方应恢复对话。\n")] == ["李明"]
