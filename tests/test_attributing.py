@@ -441,3 +441,8 @@ def test_a_five_character_japanese_name_and_a_name_opening_like_a_locative_after
 def test_the_head_of_a_relative_clause_speaks_through_a_verb_after_a_narrated_act():
     q = only("领导全国抗灾的李明总统周三通过视频对议会发表讲话，敦促各国提供援助。\n")
     assert (q.speaker, q.cue) == ("李明", "敦促")
+
+
+def test_a_paper_s_author_speaks_not_the_paper():
+    q = only("该报告的联合作者、某研究所所长王大明表示，他希望该报告发挥作用。\n")
+    assert (q.speaker, q.speaker_kind) == ("王大明", "person")

@@ -209,6 +209,8 @@ class Attributor:
                 return relay
             phrase = self.grammar.phrase(ca, cb)
             m = self.typer.type(phrase.start, phrase.end, direct=n == 0) if phrase is not None else None
+            if m is not None and m.kind == "document" and self.norm.startswith("的", phrase.end):
+                m = self._paper_s_person(phrase.end, cb) or m  # 该报告的联合作者Z: the paper's author speaks
             relative = nearest and m is not None and m.anaphor and "的" in m.text
             nearest = nearest and ca == cb
             if relative or n == 0 and (m is None or self._bare(m)):
@@ -256,6 +258,14 @@ class Attributor:
             if m.kind == "media" and self.norm[cut] in _PREPOSITIONS:
                 return m  # 路透社|在报道中指出: an outlet before the phrase that places it
         return None
+
+    def _paper_s_person(self, de: int, b: int) -> Mention | None:
+        """The one a paper's 的 at ``de`` introduces (该报告的联合作者、某所所长Z), if a speaker."""
+        phrase = self.grammar.phrase(de + 1, b)
+        if phrase is None:
+            return None
+        head = self.typer.type(de + 1, phrase.end, direct=True)
+        return head if head is not None and head.kind in ("person", "anonymous", "organization") else None
 
     def _relative_head(self, a: int, b: int) -> Mention | None:
         """A subject modified by a relative clause (曾参与白纸运动的余斌认为, 四名不在中国境内的
