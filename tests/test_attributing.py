@@ -446,3 +446,11 @@ def test_the_head_of_a_relative_clause_speaks_through_a_verb_after_a_narrated_ac
 def test_a_paper_s_author_speaks_not_the_paper():
     q = only("该报告的联合作者、某研究所所长王大明表示，他希望该报告发挥作用。\n")
     assert (q.speaker, q.speaker_kind) == ("王大明", "person")
+
+
+def test_a_demonstrative_description_refers_back_to_the_source_it_describes():
+    text = "熟悉内情的人士透露，谈判已进入最后阶段。\n\n这位要求匿名的消息人士说，协议下周签署。\n"
+    assert [q.speaker for q in quotes_of(text)] == ["熟悉内情的人士"] * 2
+    text = ("一名西方外交官说，代表团的访问显示了影响力。\n\n一名亚洲外交官也持类似的看法。"
+            "这位外交官对记者说，他们在那里投资大型项目。\n")
+    assert [q.speaker for q in quotes_of(text)][-1] != "一名西方外交官"

@@ -37,6 +37,8 @@ _SENTENCES_BACK = 2  # sentences looked back for the subject of a sentence that 
 _PREPOSITIONS = frozenset("在于对向就从据")
 _ISSUER_REACH = 2000  # characters looked back for whoever issued a document that speaks
 _DEICTIC = ("这", "那")
+_INDEFINITES = ("一名", "一位", "另一名", "另一位", "一些", "多名", "多位")  # how a story introduces someone new
+_INTRODUCTION_REACH = 12
 _ISSUING = ("公布", "发布", "发表", "公布了", "发布了", "发表了")  # 统计局公布|数据: data set apart from its issuer
 _SENTENCE_END = "。！？"
 # an account's own papers, and the news of an account in force (据X消息/报道 … 报道说)
@@ -283,7 +285,8 @@ class Attributor:
         if head.kind == "anonymous" or (head.kind == "person" and head.anaphor):
             start = self.grammar.skip_openers(a, de)
             text = self.norm[start : phrase.end]
-            return Mention(text, start, phrase.end, "anonymous", name=text)
+            again = self.norm.startswith(self.lex.determiners, start)  # 这位要求匿名的发言人: one named before
+            return Mention(text, start, phrase.end, "anonymous", name=text, anaphor=head.text if again else None)
         return head
 
     def _relayed(self, a: int, b: int) -> Mention | None:
@@ -460,6 +463,11 @@ class Attributor:
         entity = entity or self.registry.antecedent(m, story, before, self._last_speaker.get(story))
         if entity is None and m.plural and m.anaphor == "":
             entity = self._group_voice(m.start, story)
+        if entity is None and m.anaphor and m.text.startswith(self.lex.determiners):
+            head = m.text[m.text.rfind("的") + 1 :].removeprefix(m.text[:2])
+            entity = self.registry.described(head, story, before)
+            if entity is not None and self._introduced_since(head[-2:], entity.last_before(before), m.start):
+                entity = None  # 一名亚洲外交官也持类似看法。这位外交官说: another one, named only in narration
         if entity is not None:
             entity.mentioned(m.start)
             self._speak(quote, entity, story)
@@ -471,6 +479,15 @@ class Attributor:
             unnamed = m.text.endswith(self.lex.anonymous)  # 这位官员: an unnamed source
             quote.speaker, quote.speaker_kind = self.original[m.start : m.end], "anonymous" if unnamed else "person"
             quote.role = None if unnamed else self.original[m.start : m.end]
+
+    def _introduced_since(self, head: str, since: int, end: int) -> bool:
+        """Is someone new of this ``head`` introduced (一名亚洲外交官) between ``since`` and ``end``?"""
+        at = self.norm.find(head, since + len(head), end)
+        while at != -1:
+            if any(w in self.norm[max(since, at - _INTRODUCTION_REACH) : at] for w in _INDEFINITES):
+                return True
+            at = self.norm.find(head, at + 1, end)
+        return False
 
     def _resolve_document(self, quote: Quote, m: Mention, frame: Frame | None, story: str) -> None:
         """新闻稿说，… / 报告称，…: the speaker is whoever issued the document: the account in

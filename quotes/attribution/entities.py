@@ -152,6 +152,18 @@ class Registry:
         return None
 
 
+    def described(self, head: str, story: str, before: int) -> Entity | None:
+        """这位要求匿名的消息人士, 那位行政当局高级官员: the unnamed source or office holder whose
+        description ends most like ``head`` (熟悉内情人士, 行政当局一名高级官员), the last
+        mentioned of those."""
+        earlier = [e for e in self.entities if e.story == story and e.kind in ("anonymous", "person") and 0 <= e.start < before]
+        for size in range(len(head), 1, -1):
+            named = [e for e in earlier if e.name.endswith(head[-size:])]
+            if named:
+                return max(named, key=lambda e: e.last_before(before))
+        return None
+
+
 def _same_person(known: str, name: str) -> bool:
     """安东尼·布林肯 and 布林肯 (a separated name by its last part); 森田健一 and 森田 (a
     four-character name by its surname)."""
