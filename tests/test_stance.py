@@ -310,3 +310,8 @@ def test_a_country_s_short_form_a_city_and_a_market_are_targets():
 def test_a_verb_before_a_group_head_is_no_part_of_the_target():
     found = {t.target for t in find_targets(normalise("我們要配合政府的政策，使人民安居樂業。有人認為這不夠。"))}
     assert "配合政府" not in found and "使人民" not in found and "人民" in found and "有人" not in found
+
+
+def test_an_organisation_and_an_event_are_targets_by_their_heads():
+    named = [t.target for t in find_targets(normalise("明星集团的行动是背后捅刀子，联合军事演习是防御的关键措施"))]
+    assert "明星集团" in named and "联合军事演习" in named
