@@ -313,5 +313,5 @@ def test_a_verb_before_a_group_head_is_no_part_of_the_target():
 
 
 def test_an_organisation_and_an_event_are_targets_by_their_heads():
-    named = [t.target for t in find_targets(normalise("明星集团的行动是背后捅刀子，联合军事演习是防御的关键措施"))]
-    assert "明星集团" in named and "联合军事演习" in named
+    named = [t.target for t in find_targets(normalise("明星集团的叛变是背后捅刀子，每年的军事演习是防御的关键措施"))]
+    assert {"明星集团", "军事演习"} <= set(named)
