@@ -236,7 +236,8 @@ class Finder:
         """(start, end, word) of the cue lexicon's words in norm[start:end], longest first at each
         place, as the cue pattern would find them."""
         found = self.lex.cue_scanner.finditer(self.norm, start, end, self._cue_marks)
-        return [f for f in found if not self.lex.cues[f[2]].documentary or self._data_speaks(f[0])]
+        documentary = self.lex.documentary_cues
+        return [f for f in found if f[2] not in documentary or self._data_speaks(f[0])]
 
     def cues(self, line: Line, start: int | None = None, end: int | None = None) -> Iterator[tuple[int, int, Cue]]:
         """Reporting cues in the line (or in norm[start:end] of it), outside quotations and titles."""

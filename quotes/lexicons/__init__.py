@@ -82,6 +82,7 @@ class Lexicons:
     determiners: tuple[str, ...]
     documents: tuple[str, ...]
     data_nouns: frozenset[str]  # the documents that are data or findings (数据, 民调), from documents.txt
+    documentary_cues: frozenset[str]  # cue words only a document or data takes (显示, 发现: flag w)
     transliteration: frozenset[str]
     negators: tuple[str, ...]
     collectives: tuple[str, ...]
@@ -315,6 +316,7 @@ def load() -> Lexicons:
         determiners=_longest_first([p[1:] for p in pronouns if p.startswith("=")]),
         documents=_longest_first([d.lstrip("~") for d in _lines("documents.txt")]),
         data_nouns=frozenset(d[1:] for d in _lines("documents.txt") if d.startswith("~")),
+        documentary_cues=frozenset(w for w, cue in cues.items() if cue.documentary),
         transliteration=frozenset("".join(_lines("transliteration.txt")).replace(" ", "")),
         negators=_longest_first(_lines("negators.txt")),
         collectives=_longest_first(_lines("collectives.txt")),
