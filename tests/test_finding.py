@@ -483,3 +483,8 @@ def test_a_cue_before_hou_closes_a_time_clause_not_a_speech():
 
 def test_a_background_label_is_no_speaker():
     assert [q.speaker for q in quotes_of("背景：两国关系去年降至冰点。外交部长李明表示，双方应恢复对话。\n")] == ["李明"]
+
+
+def test_data_glued_to_an_authority_is_issued_by_it_but_data_glued_to_a_topic_by_no_one():
+    assert [q.speaker for q in quotes_of("国家统计局数据显示，上月出口下降。\n")] == ["国家统计局"]
+    assert quotes_of("社会数据显示，上月出口下降。\n") == []

@@ -34,6 +34,7 @@ _PHRASE_MAX = 30
 _GLOSS = re.compile(r"[（(][^（()）]*[A-Za-z][^（()）]*[）)]")
 _ISSUED = re.compile("(?:在|于)?(?:随后|当天|稍后)?(?:发布|发表|公布|发出|出具|递交|提交|发)?(?:的)?(?:一份|一篇|这份|该份|最新)")
 _LABEL_MAX = 8
+_OFFICIAL = ("官方", "政府", "当局")
 _EXISTENTIAL_REACH = 8  # characters of place (中国网上) before 有
 _NAMED_AS = re.compile("[^“”「」]{0,12}?(?:名为|叫做|名叫|网名|昵称|化名|署名)[“「\"](?P<name>[^“”「」\"]{1,12})[”」\"]的(?P<head>[\u4e00-\u9fff]{1,6})")
 _QUANTITY = re.compile("一些|一部分|部分|许多|不少|几个|多个|多名|多位|数名|数位|有的|一批|众多|诸多")
@@ -339,8 +340,8 @@ def _document(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Menti
     issued = _ISSUED.search(t.norm, a, base)
     if issued is not None and issued.end() == base:
         base = issued.start()  # 俄罗斯联邦安全会议|发布的一份|声明
-    elif noun in t.lex.data_nouns and base == b - len(noun):
-        base = a  # 贸易|数据, 最新|民调: a topic or a time, not who issued the data
+    elif noun in t.lex.data_nouns and base == b - len(noun) and not _official(t, t.norm[a:base]):
+        base = a  # 贸易|数据, 最新|民调: a topic or a time, not who issued the data (but 中国官方|数字, 统计局|数据)
     if base == a:
         return Mention(text, a, b, "document", document=noun)
     inner = t.type(a, base, direct=direct)
@@ -354,6 +355,12 @@ def _document(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Menti
         inner.document = noun
         return inner
     return Mention(text, a, b, "document", document=noun)
+
+
+def _official(t: MentionTyper, prefix: str) -> bool:
+    """Does ``prefix`` name an authority or a body that issues data (中国官方, 国家统计局)?"""
+    suffix = t.lex.organization_suffixes.longest(prefix)
+    return prefix.endswith(_OFFICIAL) or suffix is not None and (len(suffix) > 1 or len(prefix) >= 3)  # not 社会|数据
 
 
 def _book(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:
