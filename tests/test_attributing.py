@@ -454,3 +454,9 @@ def test_a_demonstrative_description_refers_back_to_the_source_it_describes():
     text = ("一名西方外交官说，代表团的访问显示了影响力。\n\n一名亚洲外交官也持类似的看法。"
             "这位外交官对记者说，他们在那里投资大型项目。\n")
     assert [q.speaker for q in quotes_of(text)][-1] != "一名西方外交官"
+
+
+def test_you_inside_a_word_or_after_a_count_is_no_there_is():
+    assert only("一组有影响力的经济学家敦促政府改革。\n").speaker == "一组有影响力的经济学家"
+    assert only("所有这些经济学家都认为，改革势在必行。\n").speaker == "所有这些经济学家"
+    assert only("分析师和交易商估计，人民币卖压可能会继续加大。\n").speaker == "分析师和交易商"
