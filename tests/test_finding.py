@@ -488,3 +488,11 @@ def test_a_background_label_is_no_speaker():
 def test_data_glued_to_an_authority_is_issued_by_it_but_data_glued_to_a_topic_by_no_one():
     assert [q.speaker for q in quotes_of("国家统计局数据显示，上月出口下降。\n")] == ["国家统计局"]
     assert quotes_of("社会数据显示，上月出口下降。\n") == []
+
+
+def test_a_cue_that_is_a_noun_after_including_a_vote_or_its_owner_or_before_its_verdict_is_no_speech():
+    assert quotes_of("他发布多篇帖子，包括批评邻国的军事行动。\n") == []
+    assert quotes_of("议员王明投票支持宣布被告无罪。\n") == []
+    assert quotes_of("今年的进口额仅略高于其承诺水平的一半。\n") == []
+    assert quotes_of("议长王明在表决后宣布对总统的弹劾指控不成立后发表讲话。\n") == []
+    assert [q.text for q in quotes_of("美国商务部宣布实施新的出口管制措施。\n")] == ["实施新的出口管制措施"]

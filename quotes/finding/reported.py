@@ -20,11 +20,13 @@ from .marks import CLOSERS, PAIRS, Quoted, line_of, quoted_spans
 _SENTENCE_END = "。！？"
 _SENTENCE_ENDS = re.compile(f"[{_SENTENCE_END}]")
 _NOT_CONTENT_START = set("的了过着是为得地")
-_AFTER_THE_ACT = re.compile("[后时](?![续来天期果])")  # 否决了覆议要求后，…: a time clause, the cue a noun or an act
+# 否决了覆议要求后，…: a time clause, the cue a noun or an act; 弹劾指控不成立, 这一指控不属实: the cue a
+# noun that the clause says something of
+_NOT_CONTENT_OPENING = re.compile("[后时](?![续来天期果])|不?(?:成立|属实|实)(?=[，。；！？后]|$)")
 _NO_END = 1 << 62
 _PASSIVE = set("被受遭获")  # 遭到批评: the cue is what was received, not said
 _NOMINAL = set("的予给令让使有种些项")  # 这种呼吁, 一些批评  # 他的批评, 予以谴责: a cue taking content directly is a noun here
-_NOMINAL_WORDS = ("有关", "相关", "进行", "进行了", "作出", "做出")  # 对有关批评进行了反驳: a noun, and a light verb's object
+_NOMINAL_WORDS = ("有关", "相关", "进行", "进行了", "作出", "做出", "包括", "投票", "表决", "支持", "于其", "及其")  # 对有关批评进行了反驳: a noun, and a light verb's object
 _FRAME_OPENERS = ("据", "根据", "另据")
 _CITING = ("根据", "依据", "依照", "按照")  # 近来依据某协会的调查显示: data cited, by the speaker or the writer
 _FIRST_PERSON = ("我", "你", "咱", "大家", "各位")  # a cue in speech, not an attribution
@@ -342,7 +344,7 @@ class Finder:
             return None
         if pos >= line.end and norm[pos - 1] == "：":
             return self._in_next_paragraph(idx, line, a, b, cue, attributed)
-        if pos >= line.end or (pos == b and (norm[pos] in _NOT_CONTENT_START or _AFTER_THE_ACT.match(norm, pos))) \
+        if pos >= line.end or (pos == b and (norm[pos] in _NOT_CONTENT_START or _NOT_CONTENT_OPENING.match(norm, pos))) \
                 or norm.startswith(_COORDINATED_VERB, pos):
             return None  # …针对新式设备说明，并亲自操作: a second verb of the subject, not content
         if pos == b and self._noun_object(pos, self._clause_end(pos, line.end), cue):
