@@ -496,3 +496,8 @@ def test_a_cue_that_is_a_noun_after_including_a_vote_or_its_owner_or_before_its_
     assert quotes_of("今年的进口额仅略高于其承诺水平的一半。\n") == []
     assert quotes_of("院长李华在议会表决宣布对部长的指控不成立后离席。\n") == []
     assert [q.text for q in quotes_of("美国商务部宣布实施新的出口管制措施。\n")] == ["实施新的出口管制措施"]
+
+
+def test_a_cue_inside_a_time_phrase_or_after_a_causative_is_no_report():
+    assert quotes_of("在质疑选举结果的过程中，她与另一位律师密切合作。\n") == []
+    assert quotes_of("官方媒体大力报道此事，使众多民众相信当局不会封城。\n") == []

@@ -26,6 +26,8 @@ _NOT_CONTENT_OPENING = re.compile("[后时](?![续来天期果])|不?(?:成立|�
 _NO_END = 1 << 62
 _PASSIVE = set("被受遭获")  # 遭到批评: the cue is what was received, not said
 _NOMINAL = set("的予给令让使有种些项")  # 这种呼吁, 一些批评  # 他的批评, 予以谴责: a cue taking content directly is a noun here
+_CAUSATIVES = ("使", "让", "令", "促使")
+_ADVERBIAL_ENDS = ("过程中", "期间", "之际", "时候", "之时")
 _NOMINAL_WORDS = ("有关", "相关", "进行", "进行了", "作出", "做出", "包括", "投票", "表决", "支持", "于其", "及其")  # 对有关批评进行了反驳: a noun, and a light verb's object
 _FRAME_OPENERS = ("据", "根据", "另据")
 _CITING = ("根据", "依据", "依照", "按照")  # 近来依据某协会的调查显示: data cited, by the speaker or the writer
@@ -349,9 +351,11 @@ class Finder:
             return None  # …针对新式设备说明，并亲自操作: a second verb of the subject, not content
         if pos == b and self._noun_object(pos, self._clause_end(pos, line.end), cue):
             return None  # 该国否认这些说法, 谴责…发动的战争: an act with a noun object
+        if pos == b and self._in_adverbial(line, a, pos):
+            return None  # 在质疑选举结果的过程中，…: the cue inside a time or place phrase
         subject = self._shared_subject.get(a) or self._subject_before(line, a, cue)
-        if subject is None:
-            return None
+        if subject is None or norm.startswith(_CAUSATIVES, _last_clause_start(norm, subject[0], subject[1])):
+            return None  # 使众多民众相信…: what someone was brought to believe, no one's report
         q = self._quoted_at(pos)
         if q is not None and self._closes_content(q, line):
             attributed.add(q.open)
@@ -727,6 +731,12 @@ class Finder:
         end = self._clause_end(pos, line.end)
         return end - pos >= _BARE_CLAUSE_MIN and not self.norm.endswith(_GESTURES, pos, end)
 
+    def _in_adverbial(self, line: Line, a: int, pos: int) -> bool:
+        """Does the cue at ``a`` stand in a 在…中/时/期间 phrase that its clause closes (在质疑…的过程中，)?"""
+        clause_start = _last_clause_start(self.norm, line.start, a)
+        end = self._clause_end(pos, line.end)
+        return self.norm.startswith("在", clause_start) and self.norm.endswith(_ADVERBIAL_ENDS, pos, end)
+
     def _speech_lead(self, line: Line, q: Quoted) -> int | None:
         """Where a sentence begins whose words run into the quotation that closes it, before a
         postposed cue (X的批评反映了…，并“呼应了…，”Y说): the whole sentence is the speaker's,
@@ -970,6 +980,11 @@ def _before_adverbs(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1] in _ACT_CHARS:
         end -= 1
     return end
+
+
+def _last_clause_start(text: str, a: int, b: int) -> int:
+    """Where the last clause of text[a:b] begins."""
+    return max(a, *(text.rfind(p, a, b) + 1 for p in "，。！？；：\n"))
 
 
 def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
