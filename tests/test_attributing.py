@@ -460,3 +460,8 @@ def test_you_inside_a_word_or_after_a_count_is_no_there_is():
     assert only("一组有影响力的经济学家敦促政府改革。\n").speaker == "一组有影响力的经济学家"
     assert only("所有这些经济学家都认为，改革势在必行。\n").speaker == "所有这些经济学家"
     assert only("分析师和交易商估计，人民币卖压可能会继续加大。\n").speaker == "分析师和交易商"
+
+
+def test_reports_say_keeps_its_you_but_there_is_a_source_does_not():
+    assert only("有报道称，谈判可能在下月重启。\n").speaker == "有报道"
+    assert only("有消息人士透露，谈判已进入最后阶段。\n").speaker == "消息人士"

@@ -318,7 +318,8 @@ def _determined(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Men
 
 
 def _existential(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:
-    """中国网上有评论文章, 有消息人士: "there is someone who…", an unnamed source (有 left out)."""
+    """有消息人士, 有报道: "there is someone who…", an unnamed source (有 left out of a person,
+    kept with a paper: 有报道称 is "reports say")."""
     i = text.find("有")
     if not 0 <= i <= _EXISTENTIAL_REACH or len(text) - i < 3 or text.startswith(("有些", "有的"), i):
         return None  # 有些专家 is a quantity of them, not "there are"
@@ -329,6 +330,8 @@ def _existential(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Me
         return None  # 有数据显示: data someone has, not a source that speaks
     if not (rest.endswith(t.lex.documents) or rest.endswith(t.lex.anonymous) or rest.endswith(t.lex.media)):
         return None
+    if not rest.endswith(t.lex.anonymous):
+        return Mention(text, a, b, "anonymous", name=text)  # 有报道称, 有评论认为: "reports say", not a report
     spans = tuple(x for x in ((a, a + i), (a + i + 1, b)) if x[1] > x[0])
     return Mention(text, a, b, "anonymous", name=text[:i] + rest, name_spans=spans)
 
