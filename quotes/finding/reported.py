@@ -27,6 +27,7 @@ _NO_END = 1 << 62
 _PASSIVE = set("被受遭获")  # 遭到批评: the cue is what was received, not said
 _NOMINAL = set("的予给令让使有种些项")  # 这种呼吁, 一些批评  # 他的批评, 予以谴责: a cue taking content directly is a noun here
 _CAUSATIVES = ("使", "让", "令", "促使")
+_CAUSATIVE_CHARS = frozenset("使让令")
 _ADVERBIAL_ENDS = ("过程中", "期间", "之际", "时候", "之时")
 _NOMINAL_WORDS = ("有关", "相关", "进行", "进行了", "作出", "做出", "包括", "投票", "表决", "支持", "于其", "及其")  # 对有关批评进行了反驳: a noun, and a light verb's object
 _FRAME_OPENERS = ("据", "根据", "另据")
@@ -354,7 +355,8 @@ class Finder:
         if pos == b and self._in_adverbial(line, a, pos):
             return None  # 在质疑选举结果的过程中，…: the cue inside a time or place phrase
         subject = self._shared_subject.get(a) or self._subject_before(line, a, cue)
-        if subject is None or norm.startswith(_CAUSATIVES, _last_clause_start(norm, subject[0], subject[1])):
+        if subject is None or (_CAUSATIVE_CHARS.intersection(norm[subject[0] : subject[1]])
+                               and norm.startswith(_CAUSATIVES, _last_clause_start(norm, subject[0], subject[1]))):
             return None  # 使众多民众相信…: what someone was brought to believe, no one's report
         q = self._quoted_at(pos)
         if q is not None and self._closes_content(q, line):
@@ -733,9 +735,10 @@ class Finder:
 
     def _in_adverbial(self, line: Line, a: int, pos: int) -> bool:
         """Does the cue at ``a`` stand in a 在…中/时/期间 phrase that its clause closes (在质疑…的过程中，)?"""
-        clause_start = _last_clause_start(self.norm, line.start, a)
+        if self.norm.find("在", line.start, a) == -1:
+            return False  # most clauses: no 在 before the cue at all
         end = self._clause_end(pos, line.end)
-        return self.norm.startswith("在", clause_start) and self.norm.endswith(_ADVERBIAL_ENDS, pos, end)
+        return self.norm.endswith(_ADVERBIAL_ENDS, pos, end) and self.norm.startswith("在", _last_clause_start(self.norm, line.start, a))
 
     def _speech_lead(self, line: Line, q: Quoted) -> int | None:
         """Where a sentence begins whose words run into the quotation that closes it, before a
