@@ -315,9 +315,3 @@ def test_a_verb_before_a_group_head_is_no_part_of_the_target():
 def test_an_organisation_and_an_event_are_targets_by_their_heads():
     named = [t.target for t in find_targets(normalise("明星集团的叛变是背后捅刀子，每年的军事演习是防御的关键措施"))]
     assert {"明星集团", "军事演习"} <= set(named)
-
-
-def test_a_latin_gloss_or_an_english_phrase_names_no_target_but_a_latin_name_does():
-    named = lambda text: [t.target for t in find_targets(normalise(text))]
-    assert named("教廷大使布朗（Archbishop Charles Brown）支持台湾") == ["教廷", "台湾"]
-    assert named("北约（NATO）和Google都反对") == ["北约", "Google"]

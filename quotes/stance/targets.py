@@ -28,8 +28,6 @@ _NOT_MODIFIERS = frozenset("的了在是和与及或对向把被将也都就不�
 _QUOTED_TERM = re.compile(r"[「“『《\"]([^「」“”『』《》\"，。！？；：、\s]{2,12})[」”』》\"]")
 _CLAUSE_CHARS = frozenset("不没应该却就吗呢吧了我你他她")
 _LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z0-9&.\-]{1,20}(?![A-Za-z])")
-_LATIN_NEIGHBOUR_BEFORE = re.compile(r"[A-Za-z][.,]? $")
-_LATIN_NEIGHBOUR_AFTER = re.compile(r",? [A-Za-z]")
 
 
 # ----------------------------------------------------------------------------- targets
@@ -137,22 +135,7 @@ def _quoted_terms(text: str) -> list[TargetMention]:
 
 
 def _latin_names(text: str) -> list[TargetMention]:
-    """Google, NATO, IMF: a Latin name standing among Chinese words; not a gloss of the name
-    before it (北约（NATO）, 布朗（Archbishop Charles Brown）), nor a word of an English phrase
-    (By failing to act…) unless an acronym."""
-    return [TargetMention(m.group(), m.start(), m.end(), "party") for m in _LATIN_NAME.finditer(text)
-            if not _in_gloss(text, m.start()) and (m.group().isupper() or not _in_latin_phrase(text, m.start(), m.end()))]
-
-
-def _in_gloss(text: str, i: int) -> bool:
-    """Is ``text[i]`` inside parentheses (a gloss of the name before them)?"""
-    opened = max(text.rfind("（", 0, i), text.rfind("(", 0, i))
-    return opened != -1 and max(text.rfind("）", opened, i), text.rfind(")", opened, i)) == -1
-
-
-def _in_latin_phrase(text: str, a: int, b: int) -> bool:
-    """Is text[a:b] one word of several Latin words in a row (Department of Commerce)?"""
-    return bool(_LATIN_NEIGHBOUR_BEFORE.search(text, max(0, a - 12), a) or _LATIN_NEIGHBOUR_AFTER.match(text, b))
+    return [TargetMention(m.group(), m.start(), m.end(), "party") for m in _LATIN_NAME.finditer(text)]
 
 
 def _headed_phrases(text: str) -> list[TargetMention]:
