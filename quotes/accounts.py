@@ -237,7 +237,9 @@ def _affiliation_at(text: str, quote: Quote, lex: SideLexicon, head_only: bool =
         return None
     mention = text[quote.speaker_start : quote.speaker_end]
     parties = lex.parties(mention[mention.rfind("的") + 1 :] if head_only else mention, places=mention in lex.capitals)
-    return parties[-1] if parties else None if head_only else _owner(text, quote.speaker_start, lex)
+    if parties:
+        return parties[-1]
+    return None if head_only else _owner(text, quote.speaker_start, lex)
 
 
 def _owner(text: str, start: int, lex: SideLexicon) -> str | None:

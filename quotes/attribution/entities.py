@@ -151,7 +151,6 @@ class Registry:
             return max(holders, key=recent)
         return None
 
-
     def described(self, head: str, story: str, before: int) -> Entity | None:
         """这位要求匿名的消息人士, 那位行政当局高级官员: the unnamed source or office holder whose
         description ends most like ``head`` (熟悉内情人士, 行政当局一名高级官员), the last

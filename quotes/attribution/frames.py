@@ -183,10 +183,14 @@ class Frames:
         line = self.lines[cand.line]
         for at, frame in reversed(self.changes):
             if at <= line.start and frame is not None and frame.adverbial and frame.source.endswith(paper):
-                self.changes.append((line.start, frame))
-                self.changes.sort(key=lambda c: c[0])
+                self._change(line.start, frame)
                 return frame
         return None
+
+    def _change(self, at: int, frame: Frame | None) -> None:
+        """From ``at`` on, ``frame`` is the account in force (None: no account)."""
+        self.changes.append((at, frame))
+        self.changes.sort(key=lambda c: c[0])
 
     def close_for_new_voice(self, frame: Frame, m: Mention, cand: Candidate) -> bool:
         """A frame reaches into later paragraphs for the voices of its account; a speaker first
@@ -207,14 +211,13 @@ class Frames:
         elif not self._other_party_opens(frame, m, line):
             story_start = next(ln.start for ln in self.lines if ln.story == line.story)
             opened = max(ln.start for ln in self.lines if ln.start <= frame.start)
-            named = [at.start() for at in re.finditer(re.escape(m.name), self.norm[:line.start])
-                     if at.start() >= story_start and not self._in_speech(at.start())]
+            named = [at.start() for at in re.compile(re.escape(m.name)).finditer(self.norm, story_start, line.start)
+                     if not self._in_speech(at.start())]
             spoke_before = any(b <= frame.start and m.name in self.norm[a:b] and self.at(a) is None for a, b in self._subjects)
             if any(at >= opened for at in named) or (named and not spoke_before):
                 return False  # named in the account's narration, or before it (not only in someone's words) and
                 # not yet heard outside any account: one of the account's people
-        self.changes.append((line.start, None))
-        self.changes.sort(key=lambda c: c[0])
+        self._change(line.start, None)
         return True
 
     def _other_party_replies(self, frame: Frame, m: Mention, cand: Candidate) -> bool:
@@ -224,8 +227,7 @@ class Frames:
             return False
         if not self._parties_differ(frame, m):
             return False
-        self.changes.append((m.start, None))
-        self.changes.sort(key=lambda c: c[0])
+        self._change(m.start, None)
         return True
 
     def _parties_differ(self, frame: Frame, m: Mention) -> bool:
