@@ -93,7 +93,7 @@ _OCCASION = re.compile(f"在[^，。；：]{{1,20}}[{''.join(sorted(_LOCATIVE_EN
 _ADDRESSEES = ("人士", "社会", "民众", "大家", "各界", "人民", "同学", "朋友", "国人", "同胞")
 _NOUN_OBJECT_CLASSES = ("critical", "rejecting", "emphatic", "informing")  # verbs whose object may be a bare noun phrase
 _HEAD_NOUN_MAX = 4
-_OWNERS = ("自己", "对方", "其", "各方", "双方")
+_OWNERS = ("自己", "对方", "各方", "双方")
 _DEMONSTRATIVES = ("这些", "这一", "这个", "这种", "这项", "该项", "那些")
 _SPEECH_SUFFIX = ("说", "称", "道")
 _CONTENT_OPENERS = ("，", "：", "“", "「")
@@ -767,7 +767,7 @@ class Finder:
         if cue.cue_class == "directive" and len(text) <= 6 and text.endswith(_ADDRESSEES):
             return True  # 期勉与宴人士。, 呼吁国际社会。: whom the appeal is made to, with nothing asked
         if cue.cue_class in _NOUN_OBJECT_CLASSES and _possessed_noun(text, self.lex.parties):
-            return True  # 否认美国的说法。, 重申美国保卫韩国的承诺。: what was denied or restated, no clause
+            return True  # 否认美国的说法。, 谈到自己的感受。: what was denied or told of, no clause
         return cue.cue_class in ("critical", "rejecting") and len(text) <= 4
 
     def _told_closes(self, b: int, line: Line, cue: Cue) -> bool:
