@@ -22,6 +22,7 @@ _ABBREVIATION_FOLLOWERS = "方国军总外防驻官政媒"
 _EVIDENCE = ("speakers", "outlet", "frame")  # how a file tells whose account it is, weakest first
 _OFFICERS = ("发言人", "部长", "长官", "大臣", "官员", "大使", "主任", "司长", "局长", "处长", "秘书长")
 _AGAIN = ("这", "那", "该", "此", "两位", "两名", "这些", "那些")  # 这位官员, 该人士: one named before
+_CIVIL_BODIES = ("协会", "组织", "基金会", "联盟", "中心", "研究所", "智库", "学会", "团体")
 _STATE_MEDIA = ("官媒", "官方媒体", "党媒", "国家通讯社", "国营媒体", "国家媒体")
 _PRIVATE_MEDIA = ("媒体", "杂志", "报纸", "电视台", "网站", "周刊")
 _TOPIC_FOLLOWERS = ("问题", "事务", "研究", "观察")
@@ -91,7 +92,17 @@ def account_side(source: str | None, lex: SideLexicon, text: str = "") -> str | 
     origin = source.split("/")[-1]
     if origin not in lex.words and any(m in origin for m in _PRIVATE_MEDIA) and "官" not in origin:
         return None  # 意大利媒体CRUX reports; it is no account of Italy's (朝鲜官媒 is North Korea's)
+    if _described_body(origin, lex):
+        return None  # 关注中国宗教自由的援助协会: a body its description names a party in, not that party's
     return lex.side_of(origin) or _affiliation_in(text, origin, lex) or lex.side_of(source)
+
+
+def _described_body(origin: str, lex: SideLexicon) -> bool:
+    """Is ``origin`` a non-governmental body after a description (关注X问题的某协会), its head
+    naming no party and no organ of government?"""
+    de = origin.rfind("的")
+    head = to_simplified(origin[de + 1 :])
+    return de > 0 and lex.side_of(head) is None and head.endswith(_CIVIL_BODIES)
 
 
 def _affiliation_in(text: str, name: str, lex: SideLexicon, person: bool = False) -> str | None:

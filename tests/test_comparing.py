@@ -330,3 +330,11 @@ def test_another_party_s_reply_and_a_voice_heard_before_speak_outside_the_accoun
 def test_a_delegation_issues_the_statement_its_account_is_named_by():
     q = analyze("根据中国代表团发表的新闻稿，刘明重申，中方将以建设性姿态参与磋商。\n").quotes[0]
     assert (q.speaker, q.source) == ("刘明", "中国代表团新闻稿")
+
+
+def test_a_civil_body_described_with_a_country_carries_no_side_and_its_inner_quote_keeps_the_speaker_s():
+    text = ("中国外交部发言人周明表示，双方协议运作良好。\n\n"
+            "据关注中国人权的对华援助协会报道，去年十月，也就是协议续约后一个月，教廷在一份声明中表示“意外和遗憾”，"
+            "指责中国当局违反了协议。\n")
+    quotes = analyze(text).quotes
+    assert [(q.speaker, q.side) for q in quotes][1:] == [("教廷", "梵方"), ("教廷", "梵方")]

@@ -28,6 +28,7 @@ _PASSIVE = set("被受遭获")  # 遭到批评: the cue is what was received, no
 _NOMINAL = set("的予给令让使有种些项")  # 这种呼吁, 一些批评  # 他的批评, 予以谴责: a cue taking content directly is a noun here
 _CAUSATIVES = ("使", "让", "令", "促使")
 _CLAUSE_REACH = 60  # characters a clause check looks back over
+_INNER_SUBJECT_MAX = 20  # 梵蒂冈在一份公开声明中: a subject and its occasion before an inner cue
 _ADVERBIAL_ENDS = ("过程中", "期间", "之际", "时候", "之时")
 _NOMINAL_WORDS = ("有关", "相关", "进行", "进行了", "作出", "做出", "包括", "投票", "表决", "支持", "于其", "及其")  # 对有关批评进行了反驳: a noun, and a light verb's object
 _FRAME_OPENERS = ("据", "根据", "另据")
@@ -429,6 +430,8 @@ class Finder:
                 continue  # 据马新社报道，消拯局吉兰丹州主任再努丁在记者会上透露，…: the frame of an inner quote
             if self._tells_event(pos, self._sentence_end(pos, line.end)):
                 continue  # 据新华社报道，王林与杜邦通电话: the reporter's narration of an event
+            if self._inner_attribution(line, pos, self._sentence_end(pos, line.end)):
+                continue  # 据X报道，去年某日，Y在声明中表示“…”: the frame of an inner quote, later in the sentence
             q = self._quoted_at(pos)
             cue = self.lex.cues.get(m.group("verb") or "")
             cue_span = m.span("verb") if m.group("verb") else None
@@ -731,6 +734,16 @@ class Finder:
             return False  # (他对记者说 addresses a listener, and speaks)
         end = self._clause_end(pos, line.end)
         return end - pos >= _BARE_CLAUSE_MIN and not self.norm.endswith(_GESTURES, pos, end)
+
+    def _inner_attribution(self, line: Line, pos: int, end: int) -> bool:
+        """Does a later clause of norm[pos:end] attribute speech of its own: a short subject and
+        a cue before punctuation or a quotation (…，梵蒂冈在一份声明中表示“…”)?"""
+        for a, b, _ in self.cues(line, pos, end):
+            if b < end and (self.norm[b] in "，：" or self.norm[b] in PAIRS):
+                subject = self.norm[_last_clause_start(self.norm, pos, a) : a]
+                if 0 < len(subject) <= _INNER_SUBJECT_MAX and not subject.startswith(_FIRST_PERSON):
+                    return True
+        return False
 
     def _in_adverbial(self, line: Line, a: int, pos: int) -> bool:
         """Does the cue at ``a`` stand in a 在…中/时/期间 phrase that its clause closes (在质疑…的过程中，)?"""
