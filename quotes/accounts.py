@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from . import lexicons
 from .model import Account, Document, Quote
-from .reading import to_simplified
+from .reading import to_simplified, to_traditional
 
 # A one-character abbreviation (中, 美, 俄…) names a party only in compounds like these.
 _ABBREVIATION_FOLLOWERS = "方国军总外防驻官政媒"
@@ -119,7 +119,7 @@ def _affiliation_from(text: str, name: str, lex: SideLexicon, start: int, person
         head = name[:size]
         at = text.find(head, start)
         while at >= 0:
-            if person and _inside_party_word(text, at, len(head), lex):
+            if person and at > 0 and text[at - 1] in _party_characters() and _inside_party_word(text, at, len(head), lex):
                 at = text.find(head, at + len(head))
                 continue  # 罗斯 in 俄罗斯 is no mention of the person 罗斯
             clause_start = max(text.rfind(p, 0, at) for p in "，。,；\n（(")
@@ -128,6 +128,14 @@ def _affiliation_from(text: str, name: str, lex: SideLexicon, start: int, person
                 return parties[-1]  # the nearest: （布鲁塞尔电）中国国务院副总理邵启衡 is 中方
             at = text.find(head, at + len(head))
     return None
+
+
+@lru_cache(maxsize=1)
+def _party_characters() -> frozenset[str]:
+    """The characters of the party words, in either script: a name right after none of them
+    stands inside no party word."""
+    words = side_lexicon().words
+    return frozenset("".join(words) + to_traditional("".join(words)))
 
 
 def _inside_party_word(text: str, at: int, size: int, lex: SideLexicon) -> bool:

@@ -27,6 +27,7 @@ _NO_END = 1 << 62
 _PASSIVE = set("被受遭获")  # 遭到批评: the cue is what was received, not said
 _NOMINAL = set("的予给令让使有种些项")  # 这种呼吁, 一些批评  # 他的批评, 予以谴责: a cue taking content directly is a noun here
 _CAUSATIVES = ("使", "让", "令", "促使")
+_CAUSATIVE_CHARS = frozenset("使让令")
 _CLAUSE_REACH = 60  # characters a clause check looks back over
 _INNER_SUBJECT_MAX = 20  # 梵蒂冈在一份公开声明中: a subject and its occasion before an inner cue
 _ADVERBIAL_ENDS = ("过程中", "期间", "之际", "时候", "之时")
@@ -356,7 +357,8 @@ class Finder:
         if pos == b and self._in_adverbial(line, a, pos):
             return None  # 在质疑选举结果的过程中，…: the cue inside a time or place phrase
         subject = self._shared_subject.get(a) or self._subject_before(line, a, cue)
-        if subject is None or norm.startswith(_CAUSATIVES, _last_clause_start(norm, subject[0], subject[1])):
+        if subject is None or (not _CAUSATIVE_CHARS.isdisjoint(norm[max(subject[0], subject[1] - _CLAUSE_REACH) : subject[1]])
+                               and norm.startswith(_CAUSATIVES, _last_clause_start(norm, subject[0], subject[1]))):
             return None  # 使众多民众相信…: what someone was brought to believe, no one's report
         q = self._quoted_at(pos)
         if q is not None and self._closes_content(q, line):
@@ -747,7 +749,8 @@ class Finder:
 
     def _in_adverbial(self, line: Line, a: int, pos: int) -> bool:
         """Does the cue at ``a`` stand in a 在…中/时/期间 phrase that its clause closes (在质疑…的过程中，)?"""
-        if not self.norm.startswith("在", _last_clause_start(self.norm, line.start, a)):
+        if self.norm.find("在", max(line.start, a - _CLAUSE_REACH), a) == -1 or not self.norm.startswith(
+                "在", _last_clause_start(self.norm, line.start, a)):
             return False
         return self.norm.endswith(_ADVERBIAL_ENDS, pos, self._clause_end(pos, line.end))
 
