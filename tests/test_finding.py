@@ -501,3 +501,9 @@ def test_a_cue_that_is_a_noun_after_including_a_vote_or_its_owner_or_before_its_
 def test_a_cue_inside_a_time_phrase_or_after_a_causative_is_no_report():
     assert quotes_of("在质疑选举结果的过程中，她与另一位律师密切合作。\n") == []
     assert quotes_of("官方媒体大力报道此事，使众多民众相信当局不会封城。\n") == []
+
+
+def test_after_an_account_a_speaker_may_carry_a_stack_of_titles_and_an_occasion():
+    q = only("报道说，教廷圣座国务卿李大明枢机5月21日在研讨会上表示，希望能在当地设立代表处。\n")
+    assert (q.speaker, q.text) == ("李大明", "希望能在当地设立代表处")
+    assert [q.speaker for q in quotes_of("民调显示，周一的党团会议参与者中有52%认为自己很保守。\n")] != ["党团会"]

@@ -38,6 +38,7 @@ _FIRST_PERSON = ("我", "你", "咱", "大家", "各位")  # a cue in speech, no
 _RECIPIENT_MAX = 16
 _VERBAL = set("得已了被将会要在把")
 _TITLE_HEAD = 12  # how far into a sentence a title still opens it
+_ACCOUNT_SUBJECT_MAX = 14  # the same after an account (报道说，…), where titles stack up
 _SUBJECT_HEAD = 10  # how long a subject may be for a clause to open a new attribution
 _MODALS = set("应要需须必得")
 _PERSONAL_PRONOUNS = ("他", "她")
@@ -609,18 +610,23 @@ class Finder:
         if timed:
             pos = first + 1  # 报道说，上个月底，陈某表示，…: the time of the attribution that follows
         end = pos
-        limit = min(line.end, pos + _TITLE_HEAD * 3 + 1)  # a longer run is no attribution: stop looking
+        # after an account a speaker may come with a long title and occasion (报道说，某国某部
+        # 长兼某职某某5月21日在某研讨会上表示，…); in a person's speech a long run is a clause
+        head = _ACCOUNT_SUBJECT_MAX if account else _TITLE_HEAD
+        reach = head * 3
+        limit = min(line.end, pos + reach + 1)  # a longer run is no attribution: stop looking
         while end < limit and norm[end] not in "，：；。！？" and norm[end] not in PAIRS and norm[end] != '"':
             end += 1
-        if end >= line.end or end - pos > _TITLE_HEAD * 3 or norm.startswith(_FIRST_PERSON, pos):
+        if end >= line.end or end - pos > reach or norm.startswith(_FIRST_PERSON, pos):
             return False
         if norm.startswith(self.lex.collectives, pos):
             return False  # 声明还说，两国官员承诺…: the account's own narration
         if norm.startswith(_CONDITIONALS, pos):
             return False
         for a, b, cue in self.cues(line, pos + 1, end):
-            if b == end and norm[end] in "。！？；" or self._subject_length(pos, a) > _TITLE_HEAD:
-                continue  # a long inner "subject" is a clause of the speech, not a speaker
+            length = self._subject_length(pos, a)
+            if b == end and norm[end] in "。！？；" or length > head or (length > _TITLE_HEAD and not self._titled(pos, a)):
+                continue  # a long inner "subject" is a clause of the speech, not a speaker (unless it holds a title)
             if timed and (a - pos > _TIMED_SUBJECT_MAX or cue.cue_class in _SUBJECTLESS):
                 continue  # 在地方建設上，各界能夠持續提供建議，: the speech's own clause
             if cue.cue_class == "mental" and norm.endswith(_HEDGES, pos, a):
@@ -638,6 +644,10 @@ class Finder:
             if cue.recipient and norm[end] == "：" and end - b <= _RECIPIENT_MAX:
                 return True  # 布鲁克斯在通话中告诉王立群：“…”: the inner speaker, telling someone
         return False
+
+    def _titled(self, a: int, b: int) -> bool:
+        """Does norm[a:b] hold a title (梵蒂冈圣座国务卿某某枢机)?"""
+        return any(True for _ in self.lex.title_scanner.finditer(self.norm, a, b))
 
     def _subject_length(self, a: int, b: int) -> int:
         """The length of norm[a:b] as a subject, without the place or occasion after it
