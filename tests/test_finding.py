@@ -504,6 +504,6 @@ def test_a_cue_inside_a_time_phrase_or_after_a_causative_is_no_report():
 
 
 def test_after_an_account_a_speaker_may_carry_a_stack_of_titles_and_an_occasion():
-    q = only("报道说，教廷圣座国务卿李大明枢机5月21日在研讨会上表示，希望能在当地设立代表处。\n")
+    q = only("报道说，梵蒂冈圣座国务卿李大明枢机6月3日在研讨会上表示，希望能在当地设立代表处。\n")
     assert (q.speaker, q.text) == ("李大明", "希望能在当地设立代表处")
     assert [q.speaker for q in quotes_of("民调显示，周一的党团会议参与者中有52%认为自己很保守。\n")] != ["党团会"]
