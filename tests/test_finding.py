@@ -507,3 +507,7 @@ def test_after_an_account_a_speaker_may_carry_a_stack_of_titles_and_an_occasion(
     q = only("报道说，梵蒂冈圣座国务卿李大明枢机6月3日在研讨会上表示，希望能在当地设立代表处。\n")
     assert (q.speaker, q.text) == ("李大明", "希望能在当地设立代表处")
     assert [q.speaker for q in quotes_of("民调显示，周一的党团会议参与者中有52%认为自己很保守。\n")] != ["党团会"]
+
+
+def test_a_guess_at_another_s_mind_opening_on_a_hedge_is_the_speaker_s_own():
+    assert [(q.speaker, q.cue) for q in quotes_of("评论员翁大中说，或许李前总统认为他是在为和平奔走。\n")] == [("翁大中", "说")]

@@ -629,8 +629,8 @@ class Finder:
                 continue  # a long inner "subject" is a clause of the speech, not a speaker (unless it holds a title)
             if timed and (a - pos > _TIMED_SUBJECT_MAX or cue.cue_class in _SUBJECTLESS):
                 continue  # 在地方建設上，各界能夠持續提供建議，: the speech's own clause
-            if cue.cue_class == "mental" and norm.endswith(_HEDGES, pos, a):
-                continue  # 李维亚说，金正恩可能认为…: the speaker's guess at another's mind
+            if cue.cue_class == "mental" and (norm.endswith(_HEDGES, pos, a) or norm.startswith(_HEDGES, pos)):
+                continue  # 李维亚说，金正恩可能认为…, 或许马某认为…: the speaker's guess at another's mind
             if norm[a - 1] == "所":
                 continue  # X表示，正如院长所提及，…: a reference inside the speech, not a relay
             if norm[a:b] in _EVIDENTIAL:
