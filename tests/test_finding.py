@@ -511,3 +511,9 @@ def test_after_an_account_a_speaker_may_carry_a_stack_of_titles_and_an_occasion(
 
 def test_a_guess_at_another_s_mind_opening_on_a_hedge_is_the_speaker_s_own():
     assert [(q.speaker, q.cue) for q in quotes_of("评论员翁大中说，或许李前总统认为他是在为和平奔走。\n")] == [("翁大中", "说")]
+
+
+def test_an_opening_mark_typed_for_a_closing_one_closes_the_quotation():
+    text = "议员李华说，“我们会回应。“\n\n“他们不想丢脸，“他说。\n"
+    assert [(q.speaker, q.text) for q in quotes_of(text)] == [("李华", "我们会回应。"), ("李华", "他们不想丢脸，")]
+    assert quotes_of("他引用了“一国两制“的说法。\n") == []

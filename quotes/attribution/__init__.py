@@ -174,6 +174,8 @@ class Attributor:
             name = norm[a:end]
             if end > limit or not self.typer.person_name(name, bare=size > 2):
                 continue  # two characters must look like a name by themselves (总统|回廊 does not)
+            if size == 3 and name[2] in self.lex.cues:
+                continue  # 议员李华|说，: a verb of speech after a two-character name
             if end == limit or norm[end] in _NAME_FOLLOWERS or norm.startswith(_HIMSELF, end) or self.grammar.ends_phrase(end, limit):
                 return end
         return None

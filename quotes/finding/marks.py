@@ -7,6 +7,10 @@ from dataclasses import dataclass
 
 from ..structure import Line
 
+_SPEECH_END = frozenset("，。！？…")
+_DOUBLE_MARKS = re.compile("[“”\n]")
+# a short speaker and a verb of speech closing the sentence right after a mark (他说。, 该官员表示。)
+_ATTRIBUTION_AFTER = re.compile(r"[^“”「」『』，。！？；：\n]{1,16}?(?:说|表示|指出|称|写道|补充道|补充说)[。！]")
 PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’", "﹁": "﹂", "﹃": "﹄"}
 CLOSERS = {v: k for k, v in PAIRS.items()}
 # Every quotation mark; a single mark between two Latin letters is an apostrophe (O’Hanlon).
@@ -49,6 +53,29 @@ def _scan(text: str, a: int, b: int, stack: list[tuple[str, int]]) -> list[tuple
                         spans.append((pos, i))
                     break
     return spans
+
+
+def mistyped_closers_repaired(norm: str) -> str:
+    """``norm`` with each opening mark typed for a closing one turned round (“我们不会退让，“他说。):
+    the same mark is open, the speech before it ends on punctuation, and a short attribution
+    closes the sentence after it or the paragraph ends. One character for one: offsets stay."""
+    if "“" not in norm:
+        return norm
+    chars = None
+    open_at = -1
+    for m in _DOUBLE_MARKS.finditer(norm):
+        i, ch = m.start(), m.group()
+        if ch == "\n" or ch == "”":
+            open_at = -1
+        elif open_at < 0:
+            open_at = i
+        elif norm[i - 1] in _SPEECH_END and (_ATTRIBUTION_AFTER.match(norm, i + 1) or norm[i + 1 : i + 2] in ("\n", "")):
+            chars = chars or list(norm)
+            chars[i] = "”"
+            open_at = -1
+        else:
+            open_at = i  # a new quotation opens; the one before stays unclosed
+    return "".join(chars) if chars else norm
 
 
 def quoted_spans(norm: str, lines: list[Line]) -> list[Quoted]:
