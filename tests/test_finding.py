@@ -517,3 +517,9 @@ def test_an_opening_mark_typed_for_a_closing_one_closes_the_quotation():
     text = "议员李华说，“我们会回应。“\n\n“他们不想丢脸，“他说。\n"
     assert [(q.speaker, q.text) for q in quotes_of(text)] == [("李华", "我们会回应。"), ("李华", "他们不想丢脸，")]
     assert quotes_of("他引用了“一国两制“的说法。\n") == []
+
+
+def test_what_a_rule_requires_or_a_visit_means_to_restate_is_no_speech():
+    assert quotes_of("拟议中的法律要求获得外国资助的组织向政府登记。\n") == []
+    assert quotes_of("部长此行旨在重申两国的同盟承诺。\n") == []
+    assert [q.speaker for q in quotes_of("外交部长王明要求对方立即停火。\n")] == ["王明"]

@@ -31,8 +31,11 @@ _CAUSATIVE_CHARS = frozenset("使让令")
 _CLAUSE_REACH = 60  # characters a clause check looks back over
 _INNER_SUBJECT_MAX = 20  # 梵蒂冈在一份公开声明中: a subject and its occasion before an inner cue
 _ADVERBIAL_ENDS = ("过程中", "期间", "之际", "时候", "之时")
-_NOMINAL_WORDS = ("有关", "相关", "进行", "进行了", "作出", "做出", "包括", "投票", "表决", "支持", "于其", "及其")  # 对有关批评进行了反驳: a noun, and a light verb's object
+# 对有关批评进行了反驳: a noun, and a light verb's object; 旨在重申…: what someone means to say, not said
+_NOMINAL_WORDS = ("有关", "相关", "进行", "进行了", "作出", "做出", "包括", "投票", "表决", "支持", "于其", "及其",
+                  "旨在", "打算", "准备")
 _FRAME_OPENERS = ("据", "根据", "另据")
+_LAWS = ("法", "法律", "法案", "规定", "条例", "新规", "规则", "法规", "法令")
 _CITING = ("根据", "依据", "依照", "按照")  # 近来依据某协会的调查显示: data cited, by the speaker or the writer
 _FIRST_PERSON = ("我", "你", "咱", "大家", "各位")  # a cue in speech, not an attribution
 _RECIPIENT_MAX = 16
@@ -269,6 +272,8 @@ class Finder:
                 continue  # 正如X所说，我们…: a reference inside the speech (but 如雷根所说：「…」 relays his words)
             if self.norm.endswith(self.lex.negators, line.start, a):
                 continue  # 没有透露: nothing was reported
+            if word.cue_class == "directive" and self.norm.endswith(_LAWS, line.start, _before_adverbs(self.norm, line.start, a)):
+                continue  # 拟议中的法律要求…, 新规还要求…: what a rule requires, no one's demand
             if _PASSIVE_AGENT.search(self.norm, max(line.start, a - _AGENT_MAX), a):
                 continue  # 受到联邦当局指控: the cue is what someone underwent
             if self._is_cue(a, b):
