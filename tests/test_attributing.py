@@ -432,7 +432,7 @@ def test_a_security_council_issues_its_statement():
 
 
 def test_a_five_character_japanese_name_and_a_name_opening_like_a_locative_after_a_quotation():
-    q = only("“这次选举关乎改革，”前环境大臣田村进次郎在竞选演说中表示。\n")
+    q = only("“这次选举关乎改革，”前农业大臣田村进次郎在集会上表示。\n")
     assert q.speaker == "田村进次郎"
     q = only("“我们不会退让，”上川美子说。\n")
     assert q.speaker == "上川美子"
@@ -449,17 +449,17 @@ def test_a_paper_s_author_speaks_not_the_paper():
 
 
 def test_a_demonstrative_description_refers_back_to_the_source_it_describes():
-    text = "熟悉内情的人士透露，谈判已进入最后阶段。\n\n这位要求匿名的消息人士说，协议下周签署。\n"
-    assert [q.speaker for q in quotes_of(text)] == ["熟悉内情的人士"] * 2
-    text = ("一名西方外交官说，代表团的访问显示了影响力。\n\n一名亚洲外交官也持类似的看法。"
+    text = "了解磋商的人士透露，双方已接近达成协议。\n\n这位坚持匿名的人士说，签字仪式定在月底。\n"
+    assert [q.speaker for q in quotes_of(text)] == ["了解磋商的人士"] * 2
+    text = ("一名西方外交官说，代表团的访问显示了影响力。\n\n一名欧洲外交官也有相同看法。"
             "这位外交官对记者说，他们在那里投资大型项目。\n")
     assert [q.speaker for q in quotes_of(text)][-1] != "一名西方外交官"
 
 
 def test_you_inside_a_word_or_after_a_count_is_no_there_is():
-    assert only("一组有影响力的经济学家敦促政府改革。\n").speaker == "一组有影响力的经济学家"
-    assert only("所有这些经济学家都认为，改革势在必行。\n").speaker == "所有这些经济学家"
-    assert only("分析师和交易商估计，人民币卖压可能会继续加大。\n").speaker == "分析师和交易商"
+    assert only("一组有名望的历史学者呼吁政府修法。\n").speaker == "一组有名望的历史学者"
+    assert only("所有这些历史学者都认为，修法刻不容缓。\n").speaker == "所有这些历史学者"
+    assert only("交易员和分析师估计，日元短期内还会走弱。\n").speaker == "交易员和分析师"
 
 
 def test_reports_say_keeps_its_you_but_there_is_a_source_does_not():

@@ -306,15 +306,15 @@ def test_a_state_outlet_introduced_a_possessive_party_and_an_organ_s_officer_giv
     text = ("尼泊尔总理卡德加表示，政府将提前举行选举。\n\n"
             "中国官媒光明时报评论说，外部势力不应干涉邻国内政。\n\n"
             "中国外交部对有关批评进行了反驳。周林在例行记者会上说，中方从不干涉别国内政。\n\n"
-            "报道说，尼泊尔的外交部星期三表示，尼方欢迎各国的善意。\n")
+            "报道说，尼泊尔的外交部周五表示，尼方欢迎各国的善意。\n")
     assert [(q.speaker, q.side) for q in analyze(text).quotes] == [
         ("卡德加", "尼方"), ("中国官媒光明时报", "中方"), ("周林", "中方"), ("外交部", "尼方")]
 
 
 def test_a_private_agency_carries_no_party_s_account():
-    text = ("美联社报道说，日本首相石川在竞选时表示，他会加快改革。\n\n"
-            "美联社说，石川是自民党内的改革派。\n")
-    assert {q.side for q in analyze(text).quotes} == {None}
+    text = ("美联社说，日本首相石川是自民党内的改革派。\n\n"
+            "中国外交部发言人王明表示，中方愿与日方改善关系。\n")
+    assert [(q.speaker, q.side) for q in analyze(text).quotes] == [("美联社", None), ("王明", None)]
 
 
 def test_another_party_s_reply_and_a_voice_heard_before_speak_outside_the_account_in_force():
@@ -334,7 +334,7 @@ def test_a_delegation_issues_the_statement_its_account_is_named_by():
 
 def test_a_civil_body_described_with_a_country_carries_no_side_and_its_inner_quote_keeps_the_speaker_s():
     text = ("中国外交部发言人周明表示，双方协议运作良好。\n\n"
-            "据关注中国人权的对华援助协会报道，去年十月，也就是协议续约后一个月，教廷在一份声明中表示“意外和遗憾”，"
+            "据关注中国人权的对华救助协会报导，去年十月，也就是协议续约后一个月，教廷在声明里表示“震惊和失望”，"
             "指责中国当局违反了协议。\n")
     quotes = analyze(text).quotes
     assert [(q.speaker, q.side) for q in quotes][1:] == [("教廷", "梵方"), ("教廷", "梵方")]
