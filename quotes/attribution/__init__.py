@@ -287,7 +287,7 @@ class Attributor:
         if head.kind == "anonymous" or (head.kind == "person" and head.anaphor):
             start = self.grammar.skip_openers(a, de)
             text = self.norm[start : phrase.end]
-            again = self.norm.startswith(self.lex.determiners, start)  # 这位要求匿名的发言人: one named before
+            again = self.norm.startswith(self.lex.determiners, start)  # 这位坚持匿名的发言人: one named before
             return Mention(text, start, phrase.end, "anonymous", name=text, anaphor=head.text if again else None)
         return head
 
@@ -469,7 +469,7 @@ class Attributor:
             head = m.text[m.text.rfind("的") + 1 :].removeprefix(m.text[:2])
             entity = self.registry.described(head, story, before)
             if entity is not None and self._introduced_since(head[-2:], entity.last_before(before), m.start):
-                entity = None  # 一名亚洲外交官也持类似看法。这位外交官说: another one, named only in narration
+                entity = None  # 一名欧洲外交官也有相同看法。这位外交官说: another one, named only in narration
         if entity is not None:
             entity.mentioned(m.start)
             self._speak(quote, entity, story)

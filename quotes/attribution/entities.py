@@ -152,8 +152,8 @@ class Registry:
         return None
 
     def described(self, head: str, story: str, before: int) -> Entity | None:
-        """这位要求匿名的消息人士, 那位行政当局高级官员: the unnamed source or office holder whose
-        description ends most like ``head`` (熟悉内情人士, 行政当局一名高级官员), the last
+        """这位坚持匿名的人士, 那位政府高级官员: the unnamed source or office holder whose
+        description ends most like ``head`` (了解磋商的人士, 政府一名高级官员), the last
         mentioned of those."""
         earlier = [e for e in self.entities if e.story == story and e.kind in ("anonymous", "person") and 0 <= e.start < before]
         for size in range(len(head), 1, -1):

@@ -29,7 +29,7 @@ _NOMINAL = set("的予给令让使有种些项")  # 这种呼吁, 一些批评  
 _CAUSATIVES = ("使", "让", "令", "促使")
 _CAUSATIVE_CHARS = frozenset("使让令")
 _CLAUSE_REACH = 60  # characters a clause check looks back over
-_INNER_SUBJECT_MAX = 20  # 梵蒂冈在一份公开声明中: a subject and its occasion before an inner cue
+_INNER_SUBJECT_MAX = 20  # 教廷在一份书面声明里: a subject and its occasion before an inner cue
 _ADVERBIAL_ENDS = ("过程中", "期间", "之际", "时候", "之时")
 # 对有关批评进行了反驳: a noun, and a light verb's object; 旨在重申…: what someone means to say, not said
 _NOMINAL_WORDS = ("有关", "相关", "进行", "进行了", "作出", "做出", "包括", "投票", "表决", "支持", "于其", "及其",
