@@ -1,5 +1,6 @@
 """Sides, accounts and the comparator on small texts the tests write themselves."""
 import numpy as np
+import pytest
 
 from quotes.comparing import Statement, align, perspective, similarity
 from quotes.model import Quote
@@ -294,27 +295,27 @@ def test_a_capital_s_ministry_is_that_capital_s_not_the_generic_spokesperson_s()
     assert [q.speaker_side for q in analyze(text).quotes] == ["韩方", "韩方", "俄方"]
 
 
-def test_a_person_is_not_named_inside_a_country_and_an_officer_speaks_for_his_body_s_party():
-    text = ("美国商务部周四宣布对俄罗斯的新出口管制。商务部长罗斯在声明中说，这些措施会保护国家安全。\n\n"
-            "商务部一位高级官员说，新规下周生效。\n\n"
-            "俄罗斯外交部发言人马林说，俄方将作出回应。\n")
-    assert [(q.speaker, q.side) for q in analyze(text).quotes] == [
-        ("美国商务部", "美方"), ("罗斯", "美方"), ("商务部一位高级官员", "美方"), ("马林", "俄方")]
+SIDES_OF_SPEAKERS = {
+    # a person is not named inside a country (罗斯 in 俄罗斯); an officer of a body the story quoted
+    # speaks for its party, named with or without it
+    "officer": ("美国商务部周四宣布对俄罗斯的新出口管制。商务部长罗斯在声明中说，这些措施会保护国家安全。\n\n"
+                "商务部一位高级官员说，新规下周生效。\n\n俄罗斯外交部发言人马林说，俄方将作出回应。\n",
+                [("美国商务部", "美方"), ("罗斯", "美方"), ("商务部一位高级官员", "美方"), ("马林", "俄方")]),
+    # a state outlet introduced, an organ opening the sentence before a bare name, a possessive party
+    "state outlet": ("尼泊尔总理卡德加表示，政府将提前举行选举。\n\n中国官媒光明时报评论说，外部势力不应干涉邻国内政。\n\n"
+                     "中国外交部对有关批评进行了反驳。周林在例行记者会上说，中方从不干涉别国内政。\n\n"
+                     "报道说，尼泊尔的外交部周五表示，尼方欢迎各国的善意。\n",
+                     [("卡德加", "尼方"), ("中国官媒光明时报", "中方"), ("周林", "中方"), ("外交部", "尼方")]),
+    # a private agency carries no party's account
+    "private agency": ("美联社说，日本首相石川是自民党内的改革派。\n\n中国外交部发言人王明表示，中方愿与日方改善关系。\n",
+                       [("美联社", None), ("王明", None)]),
+}
 
 
-def test_a_state_outlet_introduced_a_possessive_party_and_an_organ_s_officer_give_the_side():
-    text = ("尼泊尔总理卡德加表示，政府将提前举行选举。\n\n"
-            "中国官媒光明时报评论说，外部势力不应干涉邻国内政。\n\n"
-            "中国外交部对有关批评进行了反驳。周林在例行记者会上说，中方从不干涉别国内政。\n\n"
-            "报道说，尼泊尔的外交部周五表示，尼方欢迎各国的善意。\n")
-    assert [(q.speaker, q.side) for q in analyze(text).quotes] == [
-        ("卡德加", "尼方"), ("中国官媒光明时报", "中方"), ("周林", "中方"), ("外交部", "尼方")]
-
-
-def test_a_private_agency_carries_no_party_s_account():
-    text = ("美联社说，日本首相石川是自民党内的改革派。\n\n"
-            "中国外交部发言人王明表示，中方愿与日方改善关系。\n")
-    assert [(q.speaker, q.side) for q in analyze(text).quotes] == [("美联社", None), ("王明", None)]
+@pytest.mark.parametrize("case", SIDES_OF_SPEAKERS)
+def test_each_speaker_gets_the_side_its_mention_or_its_body_names(case):
+    text, expected = SIDES_OF_SPEAKERS[case]
+    assert [(q.speaker, q.side) for q in analyze(text).quotes] == expected
 
 
 def test_another_party_s_reply_and_a_voice_heard_before_speak_outside_the_account_in_force():

@@ -62,19 +62,17 @@ def mistyped_closers_repaired(norm: str) -> str:
     if "“" not in norm:
         return norm
     chars = None
-    open_at = -1
+    opened = False  # a “ is open in this paragraph
     for m in _DOUBLE_MARKS.finditer(norm):
         i, ch = m.start(), m.group()
-        if ch == "\n" or ch == "”":
-            open_at = -1
-        elif open_at < 0:
-            open_at = i
-        elif norm[i - 1] in _SPEECH_END and (_ATTRIBUTION_AFTER.match(norm, i + 1) or norm[i + 1 : i + 2] in ("\n", "")):
+        if ch != "“":
+            opened = False  # a paragraph's end, or the quotation closed
+        elif opened and norm[i - 1] in _SPEECH_END and (_ATTRIBUTION_AFTER.match(norm, i + 1) or norm[i + 1 : i + 2] in ("\n", "")):
             chars = chars or list(norm)
             chars[i] = "”"
-            open_at = -1
+            opened = False
         else:
-            open_at = i  # a new quotation opens; the one before stays unclosed
+            opened = True  # (after an open one: a new quotation opens, the one before stays unclosed)
     return "".join(chars) if chars else norm
 
 

@@ -27,8 +27,7 @@ _NO_END = 1 << 62
 _PASSIVE = set("被受遭获")  # 遭到批评: the cue is what was received, not said
 _NOMINAL = set("的予给令让使有种些项")  # 这种呼吁, 一些批评  # 他的批评, 予以谴责: a cue taking content directly is a noun here
 _CAUSATIVES = ("使", "让", "令", "促使")
-_CAUSATIVE_CHARS = frozenset("使让令")
-_CLAUSE_REACH = 60  # characters a clause check looks back over
+_BREAKS = "，。！？；：\n"  # where a clause ends, for the checks on the clause before a cue
 _INNER_SUBJECT_MAX = 20  # 教廷在一份书面声明里: a subject and its occasion before an inner cue
 _ADVERBIAL_ENDS = ("过程中", "期间", "之际", "时候", "之时")
 # 对有关批评进行了反驳: a noun, and a light verb's object; 旨在重申…: what someone means to say, not said
@@ -225,7 +224,7 @@ class Finder:
     def _data_speaks(self, cue_start: int) -> bool:
         """Does a document or data stand before a verb that only they take (数据还显示，, 报告发现，)?
         Not a person (他发现，) nor data the speaker cites (根据民调显示，: the sentence is his)."""
-        start = max(self.norm.rfind("\n", max(0, cue_start - _CLAUSE_REACH), cue_start) + 1, cue_start - _CLAUSE_REACH, 0)
+        start = max(self.norm.rfind("\n", max(0, cue_start - _CLAUSE_MAX), cue_start) + 1, cue_start - _CLAUSE_MAX, 0)
         if not self._names_a_paper(_before_adverbs(self.norm, start, cue_start)):
             return False
         k = bisect_left(self._ends, cue_start) - 1
@@ -363,8 +362,7 @@ class Finder:
         if pos == b and self._in_adverbial(line, a, pos):
             return None  # 在质疑选举结果的过程中，…: the cue inside a time or place phrase
         subject = self._shared_subject.get(a) or self._subject_before(line, a, cue)
-        if subject is None or (not _CAUSATIVE_CHARS.isdisjoint(norm[max(subject[0], subject[1] - _CLAUSE_REACH) : subject[1]])
-                               and norm.startswith(_CAUSATIVES, _last_clause_start(norm, subject[0], subject[1]))):
+        if subject is None or _last_clause(norm, subject[0], subject[1], _BREAKS).startswith(_CAUSATIVES):
             return None  # 使众多民众相信…: what someone was brought to believe, no one's report
         q = self._quoted_at(pos)
         if q is not None and self._closes_content(q, line):
@@ -757,15 +755,14 @@ class Finder:
         a cue before punctuation or a quotation (…，梵蒂冈在一份声明中表示“…”)?"""
         for a, b, _ in self.cues(line, pos, end):
             if b < end and (self.norm[b] in "，：" or self.norm[b] in PAIRS):
-                subject = self.norm[_last_clause_start(self.norm, pos, a) : a]
+                subject = _last_clause(self.norm, pos, a, _BREAKS)
                 if 0 < len(subject) <= _INNER_SUBJECT_MAX and not subject.startswith(_FIRST_PERSON):
                     return True
         return False
 
     def _in_adverbial(self, line: Line, a: int, pos: int) -> bool:
         """Does the cue at ``a`` stand in a 在…中/时/期间 phrase that its clause closes (在质疑…的过程中，)?"""
-        if self.norm.find("在", max(line.start, a - _CLAUSE_REACH), a) == -1 or not self.norm.startswith(
-                "在", _last_clause_start(self.norm, line.start, a)):
+        if not _last_clause(self.norm, line.start, a, _BREAKS).startswith("在"):
             return False
         return self.norm.endswith(_ADVERBIAL_ENDS, pos, self._clause_end(pos, line.end))
 
@@ -1012,13 +1009,6 @@ def _before_adverbs(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1] in _ACT_CHARS:
         end -= 1
     return end
-
-
-def _last_clause_start(text: str, a: int, b: int) -> int:
-    """Where the last clause of text[a:b] begins, looked for within ``_CLAUSE_REACH`` characters
-    (a longer run is no clause these checks read: the scan stays linear on any paragraph)."""
-    lo = max(a, b - _CLAUSE_REACH)
-    return max(lo, *(text.rfind(p, lo, b) + 1 for p in "，。！？；：\n"))
 
 
 def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
