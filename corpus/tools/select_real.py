@@ -81,6 +81,34 @@ def fresh3(tw: list[dict], voa_records: list[dict], taken: set[str]) -> tuple[li
     return tw_pool[:12], voa_pool[:12]
 
 
+_OFFICES = "(?:外交部|政府|国防部|总统|总理|发言人|官员|当局|方面)"
+
+
+def heldout_multiparty(voa_records: list[dict], taken: set[str], party_words: dict[str, str]) -> list[dict]:
+    """The second kept-aside batch: twelve VOA records of at most 2,500 characters, in no folder
+    of corpus/real yet, in which two or more parties are each named with an office (外交部,
+    政府, 发言人…) at least twice: stories told from two or more parties' accounts."""
+    names = "|".join(sorted(map(re.escape, party_words), key=len, reverse=True))
+    office = re.compile(f"({names}){_OFFICES}")
+    pool = []
+    for r in voa_records:
+        if r["id"] in taken or len(r["text"]) > 2500:
+            continue
+        counts: dict[str, int] = {}
+        for m in office.finditer(r["text"]):
+            counts[party_words[m.group(1)]] = counts.get(party_words[m.group(1)], 0) + 1
+        if sum(n >= 2 for n in counts.values()) >= 2:
+            pool.append(r)
+    rng = random.Random(20261208)
+    rng.shuffle(pool)
+    return pool[:12]
+
+
+def _party_words(sides_tsv: Path) -> dict[str, str]:
+    rows = (line.rstrip("\n").split("\t") for line in sides_tsv.open(encoding="utf-8"))
+    return {row[0]: row[1] for row in rows if len(row) >= 2 and not row[0].startswith("#")}
+
+
 def main(news: Path) -> None:
     for name, archive, select in (("tw", "tw-president/tw_president_news.jsonl", taiwan),
                                   ("voa", "voa-zh/voa_zh_news.jsonl", voa)):
@@ -98,9 +126,21 @@ def main_fresh3(news: Path, real: Path) -> None:
             print(f"{name}/fresh3\t{r['id']}\t{r.get('date', '')}\t{r['title'][:40]}")
 
 
+def main_heldout2(news: Path, real: Path) -> None:
+    """``select_real.py --heldout2 NEWS corpus/real``: the multi-party records added to voa/test."""
+    records = _records(news / "voa-zh/voa_zh_news.jsonl")
+    # every record of another folder, and the first draw's own test third (this batch joins voa/test)
+    taken = {json.loads(p.read_text(encoding="utf-8"))["source_id"] for p in real.glob("*/*/*.gold.json")
+             if p.parent != real / "voa" / "test"}
+    taken |= {r["id"] for r in voa(records)}
+    parties = _party_words(Path(__file__).resolve().parents[2] / "quotes" / "lexicons" / "sides.tsv")
+    for r in heldout_multiparty(records, taken, parties):
+        print(f"voa/test\t{r['id']}\t{r.get('date', '')}\t{r['title'][:40]}")
+
+
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["--fresh3"]:
+    if sys.argv[1:2] in (["--fresh3"], ["--heldout2"]):
         args = sys.argv[2:] + ["../shared/data/news", "corpus/real"][len(sys.argv[2:]) :]
-        main_fresh3(Path(args[0]), Path(args[1]))
+        (main_fresh3 if sys.argv[1] == "--fresh3" else main_heldout2)(Path(args[0]), Path(args[1]))
     else:
         main(Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/data/news"))
