@@ -441,6 +441,15 @@ def test_a_five_character_japanese_name_and_a_name_opening_like_a_locative_after
 def test_the_head_of_a_relative_clause_speaks_through_a_verb_after_a_narrated_act():
     q = only("领导全国抗灾的李明总统周三通过视频对议会发表讲话，敦促各国提供援助。\n")
     assert (q.speaker, q.cue) == ("李明", "敦促")
+    # a later 的 inside the narrated act (通过视频的方式) holds no speaker: the named head does
+    q = only("领导全国抗灾的李明总统周三通过视频的方式对议会发表讲话，敦促各国提供援助。\n")
+    assert (q.speaker, q.cue) == ("李明", "敦促")
+
+
+def test_a_surname_that_is_an_adverb_right_before_the_verb_starts_no_name():
+    assert [q.speaker for q in quotes_of("环保观察曾呼吁各国领导人在峰会上讨论减排。\n")] == ["环保观察"]
+    assert [q.speaker for q in quotes_of("教练王小明曾表示，球队会继续努力。\n")] == ["王小明"]
+    assert [q.speaker for q in quotes_of("总教练曾文彬表示，球队会继续努力。\n")] == ["曾文彬"]
 
 
 def test_a_paper_s_author_speaks_not_the_paper():

@@ -275,15 +275,20 @@ class Attributor:
         """A subject modified by a relative clause (曾参与白纸运动的余斌认为, 四名不在中国境内的
         官员告诉): a name after the last 的 is the speaker; an unnamed head keeps its whole
         description."""
-        de = self.norm.rfind("的", a, b)
-        if de == -1:
+        found = None  # (的, phrase, head): the last 的's; or an earlier one's head that names someone (…的某总统通过视频的方式…)
+        de, last = self.norm.rfind("的", a, b), True
+        while de != -1:
+            phrase = self.grammar.phrase(de + 1, b)
+            head = self.typer.type(phrase.start, phrase.end, direct=True) if phrase is not None and phrase.start == de + 1 else None
+            named = head is not None and head.kind != "document" and self._named(head)
+            if named or (last and head is not None and head.kind != "document"):
+                found = de, phrase, head
+                if named:
+                    break
+            de, last = self.norm.rfind("的", a, de), False
+        if found is None:
             return None
-        phrase = self.grammar.phrase(de + 1, b)
-        if phrase is None or phrase.start != de + 1:
-            return None
-        head = self.typer.type(phrase.start, phrase.end, direct=True)
-        if head is None or head.kind == "document":
-            return None
+        de, phrase, head = found
         if head.kind == "anonymous" or (head.kind == "person" and head.anaphor):
             start = self.grammar.skip_openers(a, de)
             text = self.norm[start : phrase.end]

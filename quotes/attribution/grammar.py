@@ -178,8 +178,10 @@ class SubjectGrammar:
             if i > start and kind == "opener" and norm.startswith(_COORDINATORS, i):
                 i += size  # 部分欧洲以及中东国家官员: a coordination inside the phrase
                 continue
-            if i > start and (size > 1 or self._single_ends(name_start, i)):
-                break
+            if i > start and (size > 1 or (kind == "adverb" and i + 1 == b and ch in self.lex.surnames and ch not in PREPOSITION_SURNAMES
+                              and i - name_start != 1)
+                              or self._single_ends(name_start, i)):
+                break  # 人权观察|曾|呼吁: a surname right before the verb starts no name (but 马|可 may end one)
             i += size
         end = i
         while end > start and norm[end - 1] in " ，、：的）)":
