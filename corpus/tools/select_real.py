@@ -84,10 +84,11 @@ def fresh3(tw: list[dict], voa_records: list[dict], taken: set[str]) -> tuple[li
 _OFFICES = "(?:外交部|政府|国防部|总统|总理|发言人|官员|当局|方面)"
 
 
-def heldout_multiparty(voa_records: list[dict], taken: set[str], party_words: dict[str, str]) -> list[dict]:
-    """The second kept-aside batch: twelve VOA records of at most 2,500 characters, in no folder
-    of corpus/real yet, in which two or more parties are each named with an office (外交部,
-    政府, 发言人…) at least twice: stories told from two or more parties' accounts."""
+def multiparty_pool(voa_records: list[dict], taken: set[str], party_words: dict[str, str]) -> list[dict]:
+    """VOA records of at most 2,500 characters, in no folder of corpus/real yet, in which two or
+    more parties are each named with an office (外交部, 政府, 发言人…) at least twice: stories
+    told from two or more parties' accounts, in a seeded order. The first twelve joined
+    ``voa/test`` (``--heldout2``); the rest are the development batch ``voa/fresh4``."""
     names = "|".join(sorted(map(re.escape, party_words), key=len, reverse=True))
     office = re.compile(f"({names}){_OFFICES}")
     pool = []
@@ -101,7 +102,7 @@ def heldout_multiparty(voa_records: list[dict], taken: set[str], party_words: di
             pool.append(r)
     rng = random.Random(20261208)
     rng.shuffle(pool)
-    return pool[:12]
+    return pool
 
 
 def _party_words(sides_tsv: Path) -> dict[str, str]:
@@ -126,21 +127,22 @@ def main_fresh3(news: Path, real: Path) -> None:
             print(f"{name}/fresh3\t{r['id']}\t{r.get('date', '')}\t{r['title'][:40]}")
 
 
-def main_heldout2(news: Path, real: Path) -> None:
-    """``select_real.py --heldout2 NEWS corpus/real``: the multi-party records added to voa/test."""
+def main_multiparty(news: Path, real: Path) -> None:
+    """``select_real.py --heldout2 NEWS corpus/real``: the multi-party records added to voa/test,
+    and those of the development batch voa/fresh4."""
     records = _records(news / "voa-zh/voa_zh_news.jsonl")
     # every record of another folder, and the first draw's own test third (this batch joins voa/test)
     taken = {json.loads(p.read_text(encoding="utf-8"))["source_id"] for p in real.glob("*/*/*.gold.json")
-             if p.parent != real / "voa" / "test"}
+             if p.parent not in (real / "voa" / "test", real / "voa" / "fresh4")}
     taken |= {r["id"] for r in voa(records)}
     parties = _party_words(Path(__file__).resolve().parents[2] / "quotes" / "lexicons" / "sides.tsv")
-    for r in heldout_multiparty(records, taken, parties):
-        print(f"voa/test\t{r['id']}\t{r.get('date', '')}\t{r['title'][:40]}")
+    for k, r in enumerate(multiparty_pool(records, taken, parties)):
+        print(f"voa/{'test' if k < 12 else 'fresh4'}\t{r['id']}\t{r.get('date', '')}\t{r['title'][:40]}")
 
 
 if __name__ == "__main__":
     if sys.argv[1:2] in (["--fresh3"], ["--heldout2"]):
         args = sys.argv[2:] + ["../shared/data/news", "corpus/real"][len(sys.argv[2:]) :]
-        (main_fresh3 if sys.argv[1] == "--fresh3" else main_heldout2)(Path(args[0]), Path(args[1]))
+        (main_fresh3 if sys.argv[1] == "--fresh3" else main_multiparty)(Path(args[0]), Path(args[1]))
     else:
         main(Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/data/news"))
