@@ -523,3 +523,11 @@ def test_what_a_rule_requires_or_a_visit_means_to_restate_is_no_speech():
     assert quotes_of("草拟中的法律要求接受境外捐款的团体向政府报备。\n") == []
     assert quotes_of("部长此行旨在重申两国的同盟承诺。\n") == []
     assert [q.speaker for q in quotes_of("外交部长王明要求对方立即停火。\n")] == ["王明"]
+
+
+def test_a_proposal_and_a_loud_claim_report_speech():
+    q = only("总理王大明提议两国明年共同举办一场文化节。\n")
+    assert (q.speaker, q.cue, q.text) == ("王大明", "提议", "两国明年共同举办一场文化节")
+    q = only("该组织多次声言当地法院必须听命于它。\n")
+    assert (q.cue, q.text) == ("声言", "当地法院必须听命于它")
+    assert quotes_of("这项提议，得到了多数议员的支持。\n") == []  # the noun
