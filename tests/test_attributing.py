@@ -474,3 +474,10 @@ def test_you_inside_a_word_or_after_a_count_is_no_there_is():
 def test_reports_say_keeps_its_you_but_there_is_a_source_does_not():
     assert only("有报道称，谈判可能在下月重启。\n").speaker == "有报道"
     assert only("有消息人士透露，谈判已进入最后阶段。\n").speaker == "消息人士"
+
+
+def test_a_person_a_photo_caption_names_is_still_the_article_s_antecedent():
+    text = ("甲国总统发表讲话\n\n甲国总统李大明周五在首都发表讲话。(资料照片)\n\n"
+            "甲国总统李大明周五在首都发表讲话，宣布新的经济计划。\n\n会场外聚集了大批民众，现场秩序良好。\n\n"
+            "“我们会继续改革，”他说。\n")
+    assert [q.speaker for q in quotes_of(text)] == ["李大明", "李大明"]

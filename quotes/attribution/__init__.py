@@ -88,8 +88,8 @@ class Attributor:
         scanner = self.lex.title_scanner
         marks = scanner.marks(self.norm)
         for line in self.lines:
-            if line.kind == "boilerplate":
-                continue
+            if line.kind in ("boilerplate", "caption"):
+                continue  # a photo caption is a story of its own: its people would be no one's antecedent in the article
             for title_start, title_end, _ in scanner.finditer(self.norm, line.start, line.end, marks):
                 if self._in_quotation(title_start):
                     continue  # 他同学者、商界领袖见面…: the speech's own words name no one for the narration
