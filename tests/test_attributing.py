@@ -481,3 +481,12 @@ def test_a_person_a_photo_caption_names_is_still_the_article_s_antecedent():
             "甲国总统李大明周五在首都发表讲话，宣布新的经济计划。\n\n会场外聚集了大批民众，现场秩序良好。\n\n"
             "“我们会继续改革，”他说。\n")
     assert [q.speaker for q in quotes_of(text)] == ["李大明", "李大明"]
+
+
+def test_a_party_and_its_allies_a_working_group_and_an_interview_headline():
+    q = only("乙国政府及其西方盟友星期三表示，对方的说法完全是计谋。\n")
+    assert q.speaker == "乙国政府及其西方盟友"
+    q = only("位于首都的“声援某某连署工作小组”周五呼吁各方重视风险。\n")
+    assert (q.speaker, q.speaker_kind) == ("声援某某连署工作小组", "organization")
+    text = "专访乙国外长：不排除与对方会面\n\n乙国外长王大明接受本台专访时表示，他不排除与对方会面。\n"
+    assert [q.speaker for q in quotes_of(text)] == ["王大明", "王大明"]

@@ -50,6 +50,9 @@ _AGREEMENT = re.compile("的(?:共识|协议|决定|成果)$")
 _CITED_FIGURES = re.compile("的(?:数字|数据|统计|估计|研究|调查)(?:结果)?$")
 
 
+_INTERVIEW_LABELS = ("独家专访", "专访", "访谈")  # a headline's label for an interview, before the one interviewed
+
+
 class Attributor:
     """Reads speaker phrases and resolves them within one document."""
 
@@ -205,6 +208,7 @@ class Attributor:
         """The speaker phrase of the region before a cue (or before a headline colon)."""
         a, b = region
         if headline:
+            a += next((len(w) for w in _INTERVIEW_LABELS if self.norm.startswith(w, a, b)), 0)  # 专访|某国外长：…
             return self.typer.type(a, b, headline=True)
         nearest = True  # the nearest clause with words: 发表讲话，|敦促 leaves an empty one after it
         for n, (ca, cb) in enumerate(reversed(self.grammar.clauses(a, b))):

@@ -40,6 +40,7 @@ _COUNTED = re.compile("[一两二三四五六七八九十几数多][组位名个
 _EXISTENTIAL_REACH = 8  # characters of place (中国网上) before 有
 _NAMED_AS = re.compile("[^“”「」]{0,12}?(?:名为|叫做|名叫|网名|昵称|化名|署名)[“「\"](?P<name>[^“”「」\"]{1,12})[”」\"]的(?P<head>[\u4e00-\u9fff]{1,6})")
 _QUANTITY = re.compile("一些|一部分|部分|许多|不少|几个|多个|多名|多位|数名|数位|有的|一批|众多|诸多")
+_ALLIES = ("盟友", "盟国", "伙伴", "友邦", "支持者")  # what a party names along with itself (及其盟友)
 _COORDINATED_MAX = 6  # parties named in one list (美国、日本、韩国和澳大利亚)
 _PLACE_ENDINGS = set("国洲省市州县区乡镇岛")
 _QUANTIFIERS = set("一二两三四五六七八九十几数多某每各该这那")  # 一些, 四名: no name begins so
@@ -491,7 +492,9 @@ def _anonymous(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Ment
 
 def _coordinated(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:
     """北京和平壤, 中国与朝鲜, 美国、韩国和乌克兰: parties, bodies or people named together speak together."""
-    parts = re.split("[和与及、]", text)
+    parts = re.split("及其|[和与及、]", text)  # 某国政府及其盟友: its allies, named with it
+    if "及其" in text and not text.endswith(_ALLIES):
+        return None  # 美国及其盟友发出|的警告: a verb the lexicons do not know runs on
     parts[-1] = parts[-1].removesuffix("等国家").removesuffix("等国")  # 英国、法国和德国等国: the list closes, named whole
     if not 2 <= len(parts) <= _COORDINATED_MAX or not all(2 <= len(p) <= 30 for p in parts):
         return None
