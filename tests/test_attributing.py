@@ -490,3 +490,11 @@ def test_a_party_and_its_allies_a_working_group_and_an_interview_headline():
     assert (q.speaker, q.speaker_kind) == ("声援某某连署工作小组", "organization")
     text = "专访乙国外长：不排除与对方会面\n\n乙国外长王大明接受本台专访时表示，他不排除与对方会面。\n"
     assert [q.speaker for q in quotes_of(text)] == ["王大明", "王大明"]
+
+
+def test_a_candidate_is_a_title_and_the_spokesperson_after_it_speaks():
+    text = ("面对各界的倡议，甲党总统参选人王大明竞总发言人李小华公开表示，对方的扩张威胁区域和平。"
+            "他说，“对方必须立即停止相关作为。”\n")
+    assert [q.speaker for q in quotes_of(text)] == ["李小华", "李小华"]
+    text = "甲党总统候选人王大明周五表示，他将继续努力。\n\n这位候选人也强调，选举将公平进行。\n"
+    assert [q.speaker for q in quotes_of(text)] == ["王大明", "王大明"]
