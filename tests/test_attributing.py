@@ -498,3 +498,8 @@ def test_a_candidate_is_a_title_and_the_spokesperson_after_it_speaks():
     assert [q.speaker for q in quotes_of(text)] == ["李小华", "李小华"]
     text = "甲党总统候选人王大明周五表示，他将继续努力。\n\n这位候选人也强调，选举将公平进行。\n"
     assert [q.speaker for q in quotes_of(text)] == ["王大明", "王大明"]
+
+
+def test_a_policy_document_or_a_bill_speaks_for_its_issuer():
+    text = "乙国内阁星期二通过经济基本方针。虽然方针提出将提升防卫开支，但没有说明具体数字。\n"
+    assert [q.speaker for q in quotes_of(text)] == ["乙国内阁"]
