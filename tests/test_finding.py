@@ -531,3 +531,10 @@ def test_a_proposal_and_a_loud_claim_report_speech():
     q = only("该组织多次声言当地法院必须听命于它。\n")
     assert (q.cue, q.text) == ("声言", "当地法院必须听命于它")
     assert quotes_of("这项提议，得到了多数议员的支持。\n") == []  # the noun
+
+
+def test_a_frame_after_a_contrast_is_the_source_s_statement():
+    q = only("该市被围困了一个多月，而根据联合国的估计，该市已有上万平民在炮击下丧生。\n")
+    assert (q.speaker, q.text) == ("联合国", "该市已有上万平民在炮击下丧生")
+    q = only("而据乙国媒体报道，乙国政府将在下月派出代表团。\n")
+    assert q.speaker == "乙国媒体"

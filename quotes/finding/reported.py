@@ -55,7 +55,7 @@ _ENUMERATION = re.compile("\\s*(?:第[一二三四五六七八九十]{1,3}|[一�
 _NO_COMMENT = re.compile("拒绝置评|不予置评|拒绝评论|没有回应置评|未回应置评|没有立即回应|未立即回应")
 _ANNOUNCED = re.compile("(?:为|如下)：")  # 總統致詞內容為：: a speech announced in full
 # 据X报道， / 另据X说， / 根据X的声明，: an account named at a sentence's start
-_FRAME = re.compile(r"(?:另)?(?:据|根据)(?!悉|了解|报道|报导|称|说|介绍|传|闻)(?P<origin>[^，。；：“”「」\n]{2,30}?)(?:的)?"
+_FRAME = re.compile(r"(?:另|而|但|不过)?(?:据|根据)(?!悉|了解|报道|报导|称|说|介绍|传|闻)(?P<origin>[^，。；：“”「」\n]{2,30}?)(?:的)?"
                     r"(?P<verb>报道|报导|消息|介绍|透露|称|说|表示|指出|披露|通报|统计|估计|声明|说法|公告|新闻稿|观察|分析|数据|显示|资料|信息)[，：]")
 _FRAME_CUE = Cue("据", "informing", False)
 _POSTPOSED_SUBJECT = 60  # 另一位参加活动的学生卡尔·贝克(Karl Beck)|说
@@ -426,8 +426,9 @@ class Finder:
         sentence's start whose content names no speaker of its own is the source's statement
         (``据新华社报道，X表示…`` frames X's quote instead)."""
         for m in _FRAME.finditer(self.norm, line.start, line.end):
-            if m.start() > line.start and self.norm[m.start() - 1] not in _SENTENCE_END + " \u3000":
-                continue
+            before = self.norm[m.start() - 1] if m.start() > line.start else ""
+            if before and before not in _SENTENCE_END + " \u3000" and not (before == "，" and self.norm[m.start()] in "而但不"):
+                continue  # at a sentence's start, or after a comma and a contrast (……，而根据联合国的估计，…)
             pos = m.end()
             if pos >= line.end or self._opens_attribution(pos, line, True) or self._covered(self._inside, pos, pos + 1):
                 continue
