@@ -538,3 +538,9 @@ def test_a_frame_after_a_contrast_is_the_source_s_statement():
     assert (q.speaker, q.text) == ("联合国", "该市已有上万平民在炮击下丧生")
     q = only("而据乙国媒体报道，乙国政府将在下月派出代表团。\n")
     assert q.speaker == "乙国媒体"
+
+
+def test_a_view_named_before_a_colon_is_given_after_it():
+    q = only("外长王大明重申了这一立场：两国必须尽快停火。\n")
+    assert (q.speaker, q.cue, q.text) == ("王大明", "重申", "两国必须尽快停火")
+    assert [q.text for q in quotes_of("外长王大明提出三点看法：第一，两国必须停火。\n")] != ["第一"]

@@ -58,6 +58,9 @@ _ANNOUNCED = re.compile("(?:为|如下)：")  # 總統致詞內容為：: a spee
 _FRAME = re.compile(r"(?:另|而|但|不过)?(?:据|根据)(?!悉|了解|报道|报导|称|说|介绍|传|闻)(?P<origin>[^，。；：“”「」\n]{2,30}?)(?:的)?"
                     r"(?P<verb>报道|报导|消息|介绍|透露|称|说|表示|指出|披露|通报|统计|估计|声明|说法|公告|新闻稿|观察|分析|数据|显示|资料|信息)[，：]")
 _FRAME_CUE = Cue("据", "informing", False)
+_VIEWS = ("说法", "立场", "看法", "观点", "主张", "态度", "表态", "意见", "论点", "结论", "承诺", "警告")  # 重申了他的说法：…
+_VIEW_OBJECT_MAX = 10
+_COUNTED_VIEWS = re.compile("[一二两兩三四五六七八九十几幾多\\d][点點项項个個]|以下")
 _POSTPOSED_SUBJECT = 60  # 另一位参加活动的学生卡尔·贝克(Karl Beck)|说
 _AGENT_MAX = 12
 _PASSIVE_AGENT = re.compile(f"(?:受到|遭到|遭受|被)(?!问)[^，。；：！？时]{{1,{_AGENT_MAX - 2}}}$")  # 受到X指控, not 被问及…时说
@@ -345,7 +348,10 @@ class Finder:
         pos = b
         if cue.recipient:
             pos = self._after_recipient(b, line.end)
-        if norm[pos] in "，：":
+        announced = self._announced_view(pos, line)
+        if announced is not None:
+            pos = announced  # 重申了他的说法：…: the view named, then given after the colon
+        elif norm[pos] in "，：":
             pos += 1
             while pos < line.end and norm[pos] == " ":
                 pos += 1
@@ -388,6 +394,17 @@ class Finder:
         if pos > b or cue.recipient:  # 他指责美方…: an object clause ends with its sentence
             end = self._run_on(line, end, norm[subject[0] : subject[1]])
         return self._reported(idx, line, pos, end, (a, b), cue, subject, attributed)
+
+    def _announced_view(self, b: int, line: Line) -> int | None:
+        """Where the content begins when the cue takes a short object naming a view and a colon
+        (重申了他的说法：他将…, 阐述了这一立场：…): right after the colon; else None."""
+        clause_end = self._clause_end(b, line.end)
+        if self.norm[clause_end : clause_end + 1] != "：" or not 2 <= clause_end - b <= _VIEW_OBJECT_MAX:
+            return None
+        view = self.norm[b:clause_end]
+        if not view.endswith(_VIEWS) or _COUNTED_VIEWS.search(view) or clause_end + 1 >= line.end:
+            return None  # 提出三點看法：第一，…: points, each read on its own
+        return clause_end + 1
 
     def _titled_reports(self, idx: int, line: Line, attributed: set[int]) -> Iterator[Candidate]:
         """``日本称若对方…将采取对等措施``, ``接见帛琉访团　总统盼扩大农业合作　嘉惠…``: in a
