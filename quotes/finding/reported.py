@@ -158,7 +158,8 @@ class Finder:
         self._inside = sorted(q.content for q in self.quoted)
         self._titles = sorted(self._book_titles())
         self._cue_marks = lex.cue_scanner.marks(norm)  # where a cue word may begin, marked once for the document
-        self._cue_starts = [a for a, _, _ in self._cue_words(0, len(norm))]  # where a cue may stand, unfiltered
+        self._doc_cue_words = self._scan_cue_words(0, len(norm))  # found once; a region takes those within it
+        self._cue_starts = [a for a, _, _ in self._doc_cue_words]  # where a cue may stand, unfiltered
         self._event_re = _lexicon_pattern(lex.predicate_words)
         self._time_words = lex.time_words
         self._time_lengths = sorted({len(w) for w in self._time_words})
@@ -246,6 +247,12 @@ class Finder:
         return self._paper_of[match]
 
     def _cue_words(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """(start, end, word) of the cue lexicon's words lying in norm[start:end], as the scan of
+        the whole document found them."""
+        words = self._doc_cue_words[bisect_left(self._cue_starts, start) : bisect_left(self._cue_starts, end)]
+        return [w for w in words if w[1] <= end]
+
+    def _scan_cue_words(self, start: int, end: int) -> list[tuple[int, int, str]]:
         """(start, end, word) of the cue lexicon's words in norm[start:end], longest first at each
         place, as the cue pattern would find them."""
         found = self.lex.cue_scanner.finditer(self.norm, start, end, self._cue_marks)

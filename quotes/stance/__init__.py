@@ -23,6 +23,8 @@ without pickles) plus JSON; see ``models/stance/MODEL_CARD.md``.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -163,6 +165,11 @@ def _shifted(found: list[tuple[int, int, str]], by: int) -> list[tuple[int, int,
     return [(a - by, b - by, word) for a, b, word in found]
 
 
+def _within(found: list[tuple[int, int, str]], starts: list[int], a: int, b: int) -> list[tuple[int, int, str]]:
+    """The words of ``found`` (with their ``starts``) lying wholly in norm[a:b], offsets from ``a``."""
+    return [(x - a, y - a, w) for x, y, w in found[bisect_left(starts, a) : bisect_left(starts, b)] if y <= b]
+
+
 def assign_stance(doc: Document) -> None:
     """Fill ``distancing`` on every quote, and ``stance`` with the targets it names."""
     assign_stances([doc])
@@ -216,14 +223,19 @@ def _document_targets(doc: Document, norm: str, targets_wanted: bool) -> Iterato
     # where the lexicons' words may begin, marked once for the whole document
     target_scanner, cue_scanner, title_scanner = _target_words()[0], cue_lexicon().scanner, load().title_scanner
     target_marks, cue_marks, title_marks = marks_of(norm, target_scanner, cue_scanner, title_scanner)
-    names = _document_names(doc, {w for _, _, w in target_scanner.finditer(norm, 0, len(norm), target_marks)})
+    # the document's target words and titles, found once: a quote takes those within it
+    # (a word running across a quote's edge is no word of the quote)
+    doc_words = target_scanner.finditer(norm, 0, len(norm), target_marks)
+    doc_titles = title_scanner.finditer(norm, 0, len(norm), title_marks)
+    word_starts, title_starts = [a for a, _, _ in doc_words], [a for a, _, _ in doc_titles]
+    names = _document_names(doc, {w for _, _, w in doc_words})
     for q in doc.quotes:
         addressee = addressee_of(q, sides_by_story.get(q.story, []), q.speaker_side)
         own = _normalised_name(q.speaker) if q.speaker else None
         others = [n for n in names if n != own]
         text = norm[q.start : q.end]
-        words = _shifted(target_scanner.finditer(norm, q.start, q.end, target_marks), q.start)
-        titles = _shifted(title_scanner.finditer(norm, q.start, q.end, title_marks), q.start)
+        words = _within(doc_words, word_starts, q.start, q.end)
+        titles = _within(doc_titles, title_starts, q.start, q.end)
         targets = find_targets(text, addressee, others, words, titles)
         if targets:
             yield q, targets, _shifted(cue_scanner.finditer(norm, q.start, q.end, cue_marks), q.start)
