@@ -544,3 +544,8 @@ def test_a_view_named_before_a_colon_is_given_after_it():
     q = only("外长王大明重申了这一立场：两国必须尽快停火。\n")
     assert (q.speaker, q.cue, q.text) == ("王大明", "重申", "两国必须尽快停火")
     assert [q.text for q in quotes_of("外长王大明提出三点看法：第一，两国必须停火。\n")] != ["第一"]
+
+
+def test_figures_in_a_frame_state_a_claim_even_of_an_event():
+    text = "另据该会服务中心的数据显示，去年接获当地居民提出的协助案共有一百多件。\n"
+    assert [(q.speaker, q.cue) for q in quotes_of(text)] == [("该会服务中心", "显示")]
