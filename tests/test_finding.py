@@ -549,3 +549,9 @@ def test_a_view_named_before_a_colon_is_given_after_it():
 def test_figures_in_a_frame_state_a_claim_even_of_an_event():
     text = "另据该会服务中心的数据显示，去年接获当地居民提出的协助案共有一百多件。\n"
     assert [(q.speaker, q.cue) for q in quotes_of(text)] == [("该会服务中心", "显示")]
+
+
+def test_a_suggestion_takes_its_clause_directly_but_not_a_numbered_point():
+    q = only("议员王大明在一次采访中建议两国停止战斗，并建立一个非军事区。\n")
+    assert (q.speaker, q.cue, q.text) == ("王大明", "建议", "两国停止战斗，并建立一个非军事区")
+    assert quotes_of("研讨会建议二、政府应加强基础建设。\n") == []
