@@ -555,3 +555,11 @@ def test_a_suggestion_takes_its_clause_directly_but_not_a_numbered_point():
     q = only("议员王大明在一次采访中建议两国停止战斗，并建立一个非军事区。\n")
     assert (q.speaker, q.cue, q.text) == ("王大明", "建议", "两国停止战斗，并建立一个非军事区")
     assert quotes_of("研讨会建议二、政府应加强基础建设。\n") == []
+
+
+def test_complaints_hints_signals_and_guesses_report_speech():
+    q = only("王大明在集会上抱怨乙国缴纳的会费远低于本国。\n")
+    assert (q.speaker, q.cue, q.text) == ("王大明", "抱怨", "乙国缴纳的会费远低于本国")
+    q = only("教宗方济各暗示空袭“超越了道德”。\n")
+    assert (q.speaker, q.cue, q.text) == ("方济各", "暗示", "空袭“超越了道德”")
+    assert quotes_of("北京暗示性地发出警告。\n") == []
