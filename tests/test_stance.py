@@ -315,3 +315,11 @@ def test_a_verb_before_a_group_head_is_no_part_of_the_target():
 def test_an_organisation_and_an_event_are_targets_by_their_heads():
     named = [t.target for t in find_targets(normalise("明星集团的叛变是背后捅刀子，每年的军事演习是防御的关键措施"))]
     assert {"明星集团", "军事演习"} <= set(named)
+
+
+def test_the_noun_a_sentence_opens_on_is_its_topic():
+    named = lambda text: {t.target for t in find_targets(normalise(text))}
+    assert "孝道" in named("孝道是中华文化的核心价值。")
+    assert "网络营销" in named("网络营销的影响越来越大，企业都要学习。")
+    assert not named("我们的目标将会实现。") & {"我们", "我们的目标"}
+    assert "总统" not in named("总统也强调了这一点。")  # a title is the speaker, not a topic

@@ -15,7 +15,10 @@ _ADDRESSEE = ("你们", "您", "贵国", "你方", "貴國")
 _MAX_TARGETS = 8  # a long speech names many things: parties and people first, then issues
 _BEFORE_PERSON = frozenset("与和及对向跟同把被让给")
 _NAME_AFTER = re.compile("[\\u4e00-\\u9fff]{2,3}(?=[，。、；：的和与及在对也还将]|$)")
-_PRIORITY = {"party": 0, "person": 0, "term": 1, "issue": 2, "group": 2}
+_PRIORITY = {"party": 0, "person": 0, "term": 1, "issue": 2, "group": 2, "topic": 3}
+# a sentence's topic: two to five characters opening it, then 是, 的 or an adverb (孝道是…, 网路行销的力量)
+_TOPIC = re.compile("(?:^|(?<=[。！？；]))([\u4e00-\u9fff]{2,5}?)(?=是|的|将|已|也|都|能|可|正|仍|更|亦)")
+_NOT_TOPIC_STARTS = tuple("我你他她它这那该此本今明昨去各每所其有没很许一大目上下前后第无过接当值亲个")  # pronouns, times, ordinals, openers
 _NAMES = ("party", "person")
 _VERBAL = frozenset({"predicate", "adverb", "opener", "time"})  # kinds of grammar words that end before a noun phrase
 _ABBREVIATIONS = "中美日韩俄台英法德印菲越澳加欧帛吐泰马蒙朝梵以伊"  # one-character names of parties
@@ -114,6 +117,7 @@ def find_targets(text: str, addressee: str | None = None, names: Iterable[str] =
             covered[t.start : t.end] = b"\x01" * (t.end - t.start)
             if t.kind in _NAMES:
                 named[t.start : t.end] = b"\x01" * (t.end - t.start)
+    taken += [t for t in _topics(text) if 1 not in covered[t.start : t.end]]  # a topic only where nothing else is named
     found: dict[str, TargetMention] = {}
     for t in sorted(taken, key=lambda t: t.start):
         found.setdefault(t.target, t)
@@ -132,6 +136,16 @@ def _quoted_terms(text: str) -> list[TargetMention]:
     marks (“视频助理裁判应该介入却没有介入”) is speech, not a name."""
     return [TargetMention(m.group(1), m.start(1), m.end(1), "term") for m in _QUOTED_TERM.finditer(text)
             if not any(c in _CLAUSE_CHARS for c in m.group(1))]
+
+
+def _topics(text: str) -> list[TargetMention]:
+    """孝道是…, 网路行销的力量…: the noun a sentence of the quote opens on, what it is about."""
+    lex = load()
+    words = lex.subject_words
+    return [TargetMention(m.group(1), m.start(1), m.end(1), "topic") for m in _TOPIC.finditer(text)
+            if not m.group(1).startswith(_NOT_TOPIC_STARTS) and all(_modifier_char(c) for c in m.group(1))
+            and lex.title_suffixes.longest(m.group(1)) is None  # 总统也…: the speaker or a person, named otherwise
+            and not any(words.get(m.group(1)[i : i + n]) in _VERBAL for n in (1, 2) for i in range(len(m.group(1)) - n + 1))]
 
 
 def _latin_names(text: str) -> list[TargetMention]:
