@@ -165,7 +165,6 @@ class Finder:
         self._time_words = lex.time_words
         self._time_lengths = sorted({len(w) for w in self._time_words})
         self._breaks: list[int] | None = None  # where the clause breaks stand, once needed
-        self._paper_of: dict[str, str | None] = {}  # cue match → the document or outlet it opens with (报道|称)
         self._not_cue_re = _lexicon_pattern(lex.not_cues)
         self._narration = lex.narration
         self.lex_cue_max = max(map(len, lex.cues))
@@ -243,9 +242,7 @@ class Finder:
 
     def _paper(self, match: str) -> str | None:
         """The document or outlet a cue match opens with, its verb a cue (报道|称), or None."""
-        if match not in self._paper_of:
-            self._paper_of[match] = next((d for d in self.lex.documents if match.startswith(d) and match[len(d):] in self.lex.cues), None)
-        return self._paper_of[match]
+        return self.lex.paper_cues.get(match)
 
     def _cue_words(self, start: int, end: int) -> list[tuple[int, int, str]]:
         """(start, end, word) of the cue lexicon's words lying in norm[start:end], as the scan of
@@ -1051,9 +1048,8 @@ def _last_clause(text: str, a: int, b: int, breaks: str) -> str:
     _CLAUSE_MAX characters long: splitting the whole region for every cue made long
     paragraphs quadratic."""
     a, b = _trimmed(text, a, b)
-    a = max(a, b - _CLAUSE_MAX)
-    cut = max(text.rfind(ch, a, b) for ch in breaks)
-    return text[max(cut + 1, a) : b]
+    region = text[max(a, b - _CLAUSE_MAX) : b]
+    return region[max(map(region.rfind, breaks)) + 1 :]
 
 
 def _continues_speech(sentence: str, openers: tuple[str, ...]) -> bool:

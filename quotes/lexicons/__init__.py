@@ -101,10 +101,6 @@ class Lexicons:
         return Suffixes.of(self.titles)
 
     @cached_property
-    def organization_suffixes(self) -> Suffixes:
-        return Suffixes.of(self.organizations)
-
-    @cached_property
     def media_suffixes(self) -> Suffixes:
         return Suffixes.of(self.media)
 
@@ -145,6 +141,12 @@ class Lexicons:
     @cached_property
     def cue_scanner(self) -> WordScanner:
         return WordScanner(self.cues)
+
+    @cached_property
+    def paper_cues(self) -> dict[str, str]:
+        """Cue words that open with a document or outlet whose verb is a cue (报道称 → 报道)."""
+        return {w: d for w in self.cues for d in (next((d for d in self.documents if w.startswith(d) and w[len(d):] in self.cues), None),)
+                if d is not None}
 
     @cached_property
     def title_scanner(self) -> WordScanner:
