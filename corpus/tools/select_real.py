@@ -105,6 +105,16 @@ def multiparty_pool(voa_records: list[dict], taken: set[str], party_words: dict[
     return pool
 
 
+def heldout_taiwan(tw: list[dict], taken: set[str]) -> list[dict]:
+    """The second kept-aside Taiwan batch: twelve releases drawn as ``fresh3`` was (400–2,500
+    characters, reporting speech), in no folder of corpus/real yet, with another seed."""
+    rng = random.Random(20261209)
+    pool = [r for r in tw if r["id"] not in taken | _RESERVED and 400 <= len(r["text"]) <= 2500
+            and re.search("表示|指出|說|強調|期盼|希望", r["text"])]
+    rng.shuffle(pool)
+    return pool[:12]
+
+
 def _party_words(sides_tsv: Path) -> dict[str, str]:
     rows = (line.rstrip("\n").split("\t") for line in sides_tsv.open(encoding="utf-8"))
     return {row[0]: row[1] for row in rows if len(row) >= 2 and not row[0].startswith("#")}
@@ -129,7 +139,7 @@ def main_fresh3(news: Path, real: Path) -> None:
 
 def main_multiparty(news: Path, real: Path) -> None:
     """``select_real.py --heldout2 NEWS corpus/real``: the multi-party records added to voa/test,
-    and those of the development batch voa/fresh4."""
+    those of the development batch voa/fresh4, and the Taiwan releases added to tw/test."""
     records = _records(news / "voa-zh/voa_zh_news.jsonl")
     # every record of another folder, and the first draw's own test third (this batch joins voa/test)
     taken = {json.loads(p.read_text(encoding="utf-8"))["source_id"] for p in real.glob("*/*/*.gold.json")
@@ -138,6 +148,11 @@ def main_multiparty(news: Path, real: Path) -> None:
     parties = _party_words(Path(__file__).resolve().parents[2] / "quotes" / "lexicons" / "sides.tsv")
     for k, r in enumerate(multiparty_pool(records, taken, parties)):
         print(f"voa/{'test' if k < 12 else 'fresh4'}\t{r['id']}\t{r.get('date', '')}\t{r['title'][:40]}")
+    tw = _records(news / "tw-president/tw_president_news.jsonl")
+    tw_taken = {json.loads(p.read_text(encoding="utf-8"))["source_id"] for p in real.glob("tw/*/*.gold.json")
+                if p.parent != real / "tw" / "test"} | {r["id"] for r in taiwan(tw)}
+    for r in heldout_taiwan(tw, tw_taken):
+        print(f"tw/test\t{r['id']}\t{r.get('date', '')}\t{r['title'][:40]}")
 
 
 if __name__ == "__main__":
