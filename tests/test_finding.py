@@ -563,3 +563,10 @@ def test_complaints_hints_signals_and_guesses_report_speech():
     q = only("教宗方济各暗示空袭“超越了道德”。\n")
     assert (q.speaker, q.cue, q.text) == ("方济各", "暗示", "空袭“超越了道德”")
     assert quotes_of("北京暗示性地发出警告。\n") == []
+
+
+def test_another_speaker_and_a_reply_close_a_quotation():
+    q = only("“我通常只说自己是亚裔，”另一位学员王小华说。\n")
+    assert (q.speaker, q.text) == ("王小华", "我通常只说自己是亚裔，")
+    text = "“这不是让步，”王大明周四回应道。“我们要保住生命。”\n"
+    assert [(q.speaker, q.text) for q in quotes_of(text)] == [("王大明", "这不是让步，"), ("王大明", "我们要保住生命。")]
