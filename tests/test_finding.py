@@ -570,3 +570,11 @@ def test_another_speaker_and_a_reply_close_a_quotation():
     assert (q.speaker, q.text) == ("王小华", "我通常只说自己是亚裔，")
     text = "“这不是让步，”王大明周四回应道。“我们要保住生命。”\n"
     assert [(q.speaker, q.text) for q in quotes_of(text)] == [("王大明", "这不是让步，"), ("王大明", "我们要保住生命。")]
+
+
+def test_a_postposed_speaker_may_hold_a_name_in_marks_and_a_gloss_with_a_comma():
+    q = only("“现在是早上七点，我们在总部内，”王大明在社交平台“电报”上的一段视频中说道。\n")
+    assert (q.speaker, q.text) == ("王大明", "现在是早上七点，我们在总部内，")
+    q = only("“两党一直支持我们，”王大明周一参与某民主委员会（Some Democracy Council, 简称SDC）年会时说。\n")
+    assert (q.speaker, q.text) == ("王大明", "两党一直支持我们，")
+    assert [q.cue for q in quotes_of("「某某奖」有「业界奥斯卡」的美称。\n")] == []

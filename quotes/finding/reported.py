@@ -63,6 +63,7 @@ _VIEWS = ("说法", "立场", "看法", "观点", "主张", "态度", "表态", 
 _VIEW_OBJECT_MAX = 10
 _COUNTED_VIEWS = re.compile("[一二两兩三四五六七八九十几幾多\\d][点點项項个個]|以下")
 _POSTPOSED_SUBJECT = 60  # 另一位参加活动的学生卡尔·贝克(Karl Beck)|说
+_LATIN_GLOSS = re.compile(r"[（(][^（()）]*[A-Za-z][^（()）]*[）)]")
 _AGENT_MAX = 12
 _PASSIVE_AGENT = re.compile(f"(?:受到|遭到|遭受|被)(?!问)[^，。；：！？时]{{1,{_AGENT_MAX - 2}}}$")  # 受到X指控, not 被问及…时说
 _GLOSS_MAX = 20  # a parenthesis this short around a cue is a gloss (中国称黄岩岛), not a report
@@ -718,11 +719,17 @@ class Finder:
                 and not self._told_closes(b, line, cue):
             return None
         i = a - 1
-        while i >= line.start and norm[i] not in "，。！？；：" and norm[i] not in CLOSERS and norm[i] != '"':
+        while i >= line.start and (norm[i] not in "，。！？；：" or self._in_parenthesis(i, line, a)) \
+                and norm[i] not in CLOSERS and norm[i] != '"':
             i -= 1
+            named = self._quoted_ending_at(i) if norm[i] in CLOSERS else None
+            if named is not None and named.open > line.start and _content_char(norm[named.open - 1]) \
+                    and named.close - named.open - 1 <= _TERM_MAX and not any(p in norm[named.open : named.close] for p in "，。！？"):
+                i = named.open - 1  # 普里戈津在社交媒体平台“电报”上说: a name in marks inside the speaker's phrase
         subject = (i + 1, subject_end)
-        if not 0 < a - (i + 1) <= _POSTPOSED_SUBJECT or i < line.start:
-            return None
+        glosses = sum(m.end() - m.start() for m in _LATIN_GLOSS.finditer(norm, i + 1, a))
+        if not 0 < a - (i + 1) - glosses <= _POSTPOSED_SUBJECT or i < line.start:
+            return None  # (a gloss in Latin letters does not count: 香港民主委员会（Hong Kong Democracy Council）)
         if norm[i] in CLOSERS or norm[i] == '"' or (norm[i] == "，" and i > line.start and norm[i - 1] in CLOSERS):
             if norm[i] != "，" and ((norm[i + 1] in _LOCATIVE_ENDS and not self._opens_noun(i + 1)
                                      and all(c in _ACT_CHARS for c in norm[i + 2 : a]))  # not 上川阳子说, a name
@@ -756,6 +763,12 @@ class Finder:
         if cand is not None:
             cand.postposed = True
         return cand
+
+    def _in_parenthesis(self, i: int, line: Line, end: int) -> bool:
+        """Does norm[i] stand inside a parenthesis that closes before ``end`` (（…, 简称HKDC）)?"""
+        opened = max(self.norm.rfind("（", line.start, i), self.norm.rfind("(", line.start, i))
+        closed = max(self.norm.rfind("）", line.start, i), self.norm.rfind(")", line.start, i))
+        return opened > closed and any(self.norm.find(c, i, end) != -1 for c in "）)")
 
     def _bare_clause(self, line: Line, a: int, pos: int, cue: Cue) -> bool:
         """Does the content follow a speech verb that takes it after punctuation with no comma,
