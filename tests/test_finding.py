@@ -578,3 +578,8 @@ def test_a_postposed_speaker_may_hold_a_name_in_marks_and_a_gloss_with_a_comma()
     q = only("“两党一直支持我们，”王大明周一参与某民主委员会（Some Democracy Council, 简称SDC）年会时说。\n")
     assert (q.speaker, q.text) == ("王大明", "两党一直支持我们，")
     assert [q.cue for q in quotes_of("「某某奖」有「业界奥斯卡」的美称。\n")] == []
+
+
+def test_a_judgement_in_a_frame_states_a_claim_even_of_a_visit():
+    q = only("据学者王大明观察，这次访问的重点并不是贸易。\n")
+    assert (q.speaker, q.cue, q.text) == ("王大明", "观察", "这次访问的重点并不是贸易")

@@ -58,7 +58,8 @@ _ANNOUNCED = re.compile("(?:为|如下)：")  # 總統致詞內容為：: a spee
 _FRAME = re.compile(r"(?:另|而|但|不过)?(?:据|根据)(?!悉|了解|报道|报导|称|说|介绍|传|闻)(?P<origin>[^，。；：“”「」\n]{2,30}?)(?:的)?"
                     r"(?P<verb>报道|报导|消息|介绍|透露|称|说|表示|指出|披露|通报|统计|估计|声明|说法|公告|新闻稿|观察|分析|数据|显示|资料|信息)[，：]")
 _FRAME_CUE = Cue("据", "informing", False)
-_FIGURE_VERBS = frozenset({"统计", "估计", "数据", "显示", "资料"})  # 据…的数据显示，…: what the figures say
+# 据…的数据显示，…, 据学者某某观察，…: what figures or a judgement say is a claim, even of an event
+_CLAIM_VERBS = frozenset({"统计", "估计", "数据", "显示", "资料", "观察", "分析", "说法", "表示", "指出", "称", "说"})
 _VIEWS = ("说法", "立场", "看法", "观点", "主张", "态度", "表态", "意见", "论点", "结论", "承诺", "警告")  # 重申了他的说法：…
 _VIEW_OBJECT_MAX = 10
 _COUNTED_VIEWS = re.compile("[一二两兩三四五六七八九十几幾多\\d][点點项項个個]|以下")
@@ -458,8 +459,8 @@ class Finder:
             clause_end = self._clause_end(pos, line.end)
             if any(b == clause_end for _, b, _ in self.cues(line, pos, clause_end)):
                 continue  # 据马新社报道，消拯局吉兰丹州主任再努丁在记者会上透露，…: the frame of an inner quote
-            if m.group("verb") not in _FIGURE_VERBS and self._tells_event(pos, self._sentence_end(pos, line.end)):
-                continue  # 据新华社报道，王林与杜邦通电话: the reporter's narration of an event (figures state a claim)
+            if m.group("verb") not in _CLAIM_VERBS and self._tells_event(pos, self._sentence_end(pos, line.end)):
+                continue  # 据新华社报道，王林与杜邦通电话: the reporter's narration of an event (figures and judgements state a claim)
             if self._inner_attribution(line, pos, self._sentence_end(pos, line.end)):
                 continue  # 据X报道，去年某日，Y在声明中表示“…”: the frame of an inner quote, later in the sentence
             q = self._quoted_at(pos)
