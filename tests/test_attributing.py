@@ -503,3 +503,13 @@ def test_a_candidate_is_a_title_and_the_spokesperson_after_it_speaks():
 def test_a_policy_document_or_a_bill_speaks_for_its_issuer():
     text = "乙国内阁星期二通过经济基本方针。虽然方针提出将提升防卫开支，但没有说明具体数字。\n"
     assert [q.speaker for q in quotes_of(text)] == ["乙国内阁"]
+
+
+def test_a_counted_description_is_an_unnamed_source_and_one_is_not_many():
+    q = only("一位身着灰色毛衣的中年妇女说，我们要去躲一躲。\n")
+    assert (q.speaker, q.speaker_kind) == ("一位身着灰色毛衣的中年妇女", "anonymous")
+    from quotes import lexicons
+    from quotes.attribution.mentions import MentionTyper
+    text = "一名美国官员"
+    m = MentionTyper(text, lexicons.load(), lambda n: False).type(0, len(text), direct=True)
+    assert (m.kind, m.plural) == ("anonymous", False)

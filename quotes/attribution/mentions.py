@@ -36,7 +36,7 @@ _ISSUED = re.compile("(?:在|于)?(?:随后|当天|稍后)?(?:发布|发表|公�
 _LABEL_MAX = 8
 _OFFICIAL = ("官方", "政府", "当局")
 _HAVING = frozenset("所没具拥占")  # 所有, 没有, 具有, 拥有, 占有: 有 in a word, not "there are"
-_COUNTED = re.compile("[一两二三四五六七八九十几数多][组位名个家批群]$")
+_COUNT_BEFORE = re.compile("[一两二三四五六七八九十几数多][组位名个家批群]$")  # 一组|有影响力的…: a count before 有
 _EXISTENTIAL_REACH = 8  # characters of place (中国网上) before 有
 _NAMED_AS = re.compile("[^“”「」]{0,12}?(?:名为|叫做|名叫|网名|昵称|化名|署名)[“「\"](?P<name>[^“”「」\"]{1,12})[”」\"]的(?P<head>[\u4e00-\u9fff]{1,6})")
 _QUANTITY = re.compile("一些|一部分|部分|许多|不少|几个|多个|多名|多位|数名|数位|有的|一批|众多|诸多")
@@ -324,7 +324,7 @@ def _existential(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Me
     i = text.find("有")
     if not 0 <= i <= _EXISTENTIAL_REACH or len(text) - i < 3 or text.startswith(("有些", "有的"), i):
         return None  # 有些专家 is a quantity of them, not "there are"
-    if text[i - 1 : i] in _HAVING or _COUNTED.search(text, 0, i):
+    if text[i - 1 : i] in _HAVING or _COUNT_BEFORE.search(text, 0, i):
         return None  # 所有这些专家, 一组有影响力的专家: all of them, or those having something
     rest = text[i + 1 :]
     if rest in t.lex.data_nouns:
