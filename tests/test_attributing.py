@@ -513,3 +513,8 @@ def test_a_counted_description_is_an_unnamed_source_and_one_is_not_many():
     text = "一名美国官员"
     m = MentionTyper(text, lexicons.load(), lambda n: False).type(0, len(text), direct=True)
     assert (m.kind, m.plural) == ("anonymous", False)
+
+
+def test_a_group_of_countries_is_a_body_that_they_refers_to():
+    text = "西方国家对这项法案表示关注。他们认为该法案将被用来打压独立声音。\n"
+    assert [(q.speaker, q.speaker_kind) for q in quotes_of(text)] == [("西方国家", "organization")]
