@@ -484,8 +484,8 @@ def test_a_person_a_photo_caption_names_is_still_the_article_s_antecedent():
 
 
 def test_a_party_and_its_allies_a_working_group_and_an_interview_headline():
-    q = only("乙国政府及其西方盟友星期三表示，对方的说法完全是计谋。\n")
-    assert q.speaker == "乙国政府及其西方盟友"
+    q = only("乙国政府及其盟友周四表示，对方所说的只是计谋。\n")
+    assert q.speaker == "乙国政府及其盟友"
     q = only("位于首都的“声援某某连署工作小组”周五呼吁各方重视风险。\n")
     assert (q.speaker, q.speaker_kind) == ("声援某某连署工作小组", "organization")
     text = "专访乙国外长：不排除与对方会面\n\n乙国外长王大明接受本台专访时表示，他不排除与对方会面。\n"
@@ -494,20 +494,20 @@ def test_a_party_and_its_allies_a_working_group_and_an_interview_headline():
 
 def test_a_candidate_is_a_title_and_the_spokesperson_after_it_speaks():
     text = ("面对各界的倡议，甲党总统参选人王大明竞总发言人李小华公开表示，对方的扩张威胁区域和平。"
-            "他说，“对方必须立即停止相关作为。”\n")
+            "他说，“对方必须马上停止这些做法。”\n")
     assert [q.speaker for q in quotes_of(text)] == ["李小华", "李小华"]
     text = "甲党总统候选人王大明周五表示，他将继续努力。\n\n这位候选人也强调，选举将公平进行。\n"
     assert [q.speaker for q in quotes_of(text)] == ["王大明", "王大明"]
 
 
 def test_a_policy_document_or_a_bill_speaks_for_its_issuer():
-    text = "乙国内阁星期二通过经济基本方针。虽然方针提出将提升防卫开支，但没有说明具体数字。\n"
+    text = "乙国内阁周二通过年度基本方针。虽然方针提出将增加教育经费，却未说明具体数额。\n"
     assert [q.speaker for q in quotes_of(text)] == ["乙国内阁"]
 
 
 def test_a_counted_description_is_an_unnamed_source_and_one_is_not_many():
-    q = only("一位身着灰色毛衣的中年妇女说，我们要去躲一躲。\n")
-    assert (q.speaker, q.speaker_kind) == ("一位身着灰色毛衣的中年妇女", "anonymous")
+    q = only("一位穿着红色外套的老年男子说，我们先回家看看。\n")
+    assert (q.speaker, q.speaker_kind) == ("一位穿着红色外套的老年男子", "anonymous")
     from quotes import lexicons
     from quotes.attribution.mentions import MentionTyper
     text = "一名美国官员"
@@ -516,5 +516,5 @@ def test_a_counted_description_is_an_unnamed_source_and_one_is_not_many():
 
 
 def test_a_group_of_countries_is_a_body_that_they_refers_to():
-    text = "西方国家对这项法案表示关注。他们认为该法案将被用来打压独立声音。\n"
+    text = "西方国家对这项新法表示关注。他们认为新法会限制媒体自由。\n"
     assert [(q.speaker, q.speaker_kind) for q in quotes_of(text)] == [("西方国家", "organization")]

@@ -534,8 +534,8 @@ def test_a_proposal_and_a_loud_claim_report_speech():
 
 
 def test_a_frame_after_a_contrast_is_the_source_s_statement():
-    q = only("该市被围困了一个多月，而根据联合国的估计，该市已有上万平民在炮击下丧生。\n")
-    assert (q.speaker, q.text) == ("联合国", "该市已有上万平民在炮击下丧生")
+    q = only("该镇被封锁了两个多月，而根据某机构的估计，镇上已有数千居民离开。\n")
+    assert (q.speaker, q.text) == ("某机构", "镇上已有数千居民离开")
     q = only("而据乙国媒体报道，乙国政府将在下月派出代表团。\n")
     assert q.speaker == "乙国媒体"
 
@@ -543,12 +543,12 @@ def test_a_frame_after_a_contrast_is_the_source_s_statement():
 def test_a_view_named_before_a_colon_is_given_after_it():
     q = only("外长王大明重申了这一立场：两国必须尽快停火。\n")
     assert (q.speaker, q.cue, q.text) == ("王大明", "重申", "两国必须尽快停火")
-    assert [q.text for q in quotes_of("外长王大明提出三点看法：第一，两国必须停火。\n")] != ["第一"]
+    assert [q.text for q in quotes_of("外长王大明列出两点看法：第一，两国必须停火。\n")] != ["第一"]
 
 
 def test_figures_in_a_frame_state_a_claim_even_of_an_event():
-    text = "另据该会服务中心的数据显示，去年接获当地居民提出的协助案共有一百多件。\n"
-    assert [(q.speaker, q.cue) for q in quotes_of(text)] == [("该会服务中心", "显示")]
+    text = "另据该会热线中心的统计数据显示，今年收到居民提出的求助个案约有两百件。\n"
+    assert [(q.speaker, q.cue) for q in quotes_of(text)] == [("该会热线中心", "显示")]
 
 
 def test_a_suggestion_takes_its_clause_directly_but_not_a_numbered_point():
@@ -560,8 +560,8 @@ def test_a_suggestion_takes_its_clause_directly_but_not_a_numbered_point():
 def test_complaints_hints_signals_and_guesses_report_speech():
     q = only("王大明在集会上抱怨乙国缴纳的会费远低于本国。\n")
     assert (q.speaker, q.cue, q.text) == ("王大明", "抱怨", "乙国缴纳的会费远低于本国")
-    q = only("教宗方济各暗示空袭“超越了道德”。\n")
-    assert (q.speaker, q.cue, q.text) == ("方济各", "暗示", "空袭“超越了道德”")
+    q = only("主教李大明暗示这次行动“越过了底线”。\n")
+    assert (q.speaker, q.cue, q.text) == ("李大明", "暗示", "这次行动“越过了底线”")
     assert quotes_of("北京暗示性地发出警告。\n") == []
 
 
@@ -573,8 +573,8 @@ def test_another_speaker_and_a_reply_close_a_quotation():
 
 
 def test_a_postposed_speaker_may_hold_a_name_in_marks_and_a_gloss_with_a_comma():
-    q = only("“现在是早上七点，我们在总部内，”王大明在社交平台“电报”上的一段视频中说道。\n")
-    assert (q.speaker, q.text) == ("王大明", "现在是早上七点，我们在总部内，")
+    q = only("“现在是清晨六点，我们已经进城，”王大明在网络平台“快讯”上发布的影片中说道。\n")
+    assert (q.speaker, q.text) == ("王大明", "现在是清晨六点，我们已经进城，")
     q = only("“两党一直支持我们，”王大明周一参与某民主委员会（Some Democracy Council, 简称SDC）年会时说。\n")
     assert (q.speaker, q.text) == ("王大明", "两党一直支持我们，")
     assert [q.cue for q in quotes_of("「某某奖」有「业界奥斯卡」的美称。\n")] == []

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..finding.reported import LATIN_GLOSS
 from ..lexicons import Lexicons
 
 _HAN = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
@@ -31,7 +32,6 @@ _COUNTED = re.compile("(?:[一两二三四五六七八九十几数多]|该|这|�
 _COUNTED_REACH = 6  # characters of a place (秀林乡一名…) that may come before the count
 HONORIFIC_SUFFIXES = ("先生", "女士", "小姐", "阁下", "伉俪", "夫妇")
 _PHRASE_MAX = 30
-_GLOSS = re.compile(r"[（(][^（()）]*[A-Za-z][^（()）]*[）)]")
 _ISSUED = re.compile("(?:在|于)?(?:随后|当天|稍后)?(?:发布|发表|公布|发出|出具|递交|提交|发)?(?:的)?(?:一份|一篇|这份|该份|最新)")
 _LABEL_MAX = 8
 _OFFICIAL = ("官方", "政府", "当局")
@@ -111,7 +111,7 @@ class MentionTyper:
             b -= 1
         while a < b and self.norm[a] in " ，、：；的":  # (2006年)的一个政府报告: no phrase opens on 的
             a += 1
-        glosses = list(_GLOSS.finditer(self.norm, a, b))
+        glosses = list(LATIN_GLOSS.finditer(self.norm, a, b))
         if glosses:
             return self._around_gloss(a, b, glosses[-1], headline, direct)
         if b <= a:

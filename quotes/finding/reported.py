@@ -64,7 +64,7 @@ _VIEWS = ("说法", "立场", "看法", "观点", "主张", "态度", "表态", 
 _VIEW_OBJECT_MAX = 10
 _COUNTED_VIEWS = re.compile("[一二两兩三四五六七八九十几幾多\\d][点點项項个個]|以下")
 _POSTPOSED_SUBJECT = 60  # 另一位参加活动的学生卡尔·贝克(Karl Beck)|说
-_LATIN_GLOSS = re.compile(r"[（(][^（()）]*[A-Za-z][^（()）]*[）)]")
+LATIN_GLOSS = re.compile(r"[（(][^（()）]*[A-Za-z][^（()）]*[）)]")  # a gloss in Latin letters after a name (John Smith)
 _AGENT_MAX = 12
 _PASSIVE_AGENT = re.compile(f"(?:受到|遭到|遭受|被)(?!问)[^，。；：！？时]{{1,{_AGENT_MAX - 2}}}$")  # 受到X指控, not 被问及…时说
 _GLOSS_MAX = 20  # a parenthesis this short around a cue is a gloss (中国称黄岩岛), not a report
@@ -404,13 +404,13 @@ class Finder:
 
     def _announced_view(self, b: int, line: Line) -> int | None:
         """Where the content begins when the cue takes a short object naming a view and a colon
-        (重申了他的说法：他将…, 阐述了这一立场：…): right after the colon; else None."""
+        (重申了这一说法：两国…, 阐述了本党立场：…): right after the colon; else None."""
         clause_end = self._clause_end(b, line.end)
         if self.norm[clause_end : clause_end + 1] != "：" or not 2 <= clause_end - b <= _VIEW_OBJECT_MAX:
             return None
         view = self.norm[b:clause_end]
         if not view.endswith(_VIEWS) or _COUNTED_VIEWS.search(view) or clause_end + 1 >= line.end:
-            return None  # 提出三點看法：第一，…: points, each read on its own
+            return None  # 列出两點意見：第一，…: points, each read on its own
         return clause_end + 1
 
     def _titled_reports(self, idx: int, line: Line, attributed: set[int]) -> Iterator[Candidate]:
@@ -452,7 +452,7 @@ class Finder:
         for m in _FRAME.finditer(self.norm, line.start, line.end):
             before = self.norm[m.start() - 1] if m.start() > line.start else ""
             if before and before not in _SENTENCE_END + " \u3000" and not (before == "，" and self.norm[m.start()] in "而但不"):
-                continue  # at a sentence's start, or after a comma and a contrast (……，而根据联合国的估计，…)
+                continue  # at a sentence's start, or after a comma and a contrast (……，而根据某机构的估计，…)
             pos = m.end()
             if pos >= line.end or self._opens_attribution(pos, line, True) or self._covered(self._inside, pos, pos + 1):
                 continue
@@ -726,9 +726,9 @@ class Finder:
             named = self._quoted_ending_at(i) if norm[i] in CLOSERS else None
             if named is not None and named.open > line.start and _content_char(norm[named.open - 1]) \
                     and named.close - named.open - 1 <= _TERM_MAX and not any(p in norm[named.open : named.close] for p in "，。！？"):
-                i = named.open - 1  # 普里戈津在社交媒体平台“电报”上说: a name in marks inside the speaker's phrase
+                i = named.open - 1  # 某某在平台“某某”上的视频中说: a name in marks inside the speaker's phrase
         subject = (i + 1, subject_end)
-        glosses = sum(m.end() - m.start() for m in _LATIN_GLOSS.finditer(norm, i + 1, a))
+        glosses = sum(m.end() - m.start() for m in LATIN_GLOSS.finditer(norm, i + 1, a))
         if not 0 < a - (i + 1) - glosses <= _POSTPOSED_SUBJECT or i < line.start:
             return None  # (a gloss in Latin letters does not count: 香港民主委员会（Hong Kong Democracy Council）)
         if norm[i] in CLOSERS or norm[i] == '"' or (norm[i] == "，" and i > line.start and norm[i - 1] in CLOSERS):
