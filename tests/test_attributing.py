@@ -518,3 +518,8 @@ def test_a_counted_description_is_an_unnamed_source_and_one_is_not_many():
 def test_a_group_of_countries_is_a_body_that_they_refers_to():
     text = "西方国家对这项新法表示关注。他们认为新法会限制媒体自由。\n"
     assert [(q.speaker, q.speaker_kind) for q in quotes_of(text)] == [("西方国家", "organization")]
+
+
+def test_a_group_of_titled_people_is_an_unnamed_source_that_they_refers_to():
+    text = "一群议员联名致信部长。他们在信中称这家公司只是政府的工具。\n"
+    assert [(q.speaker, q.speaker_kind) for q in quotes_of(text)] == [("一群议员", "anonymous")]

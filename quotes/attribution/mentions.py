@@ -39,7 +39,7 @@ _HAVING = frozenset("所没具拥占")  # 所有, 没有, 具有, 拥有, 占有
 _COUNT_BEFORE = re.compile("[一两二三四五六七八九十几数多][组位名个家批群]$")  # 一组|有影响力的…: a count before 有
 _EXISTENTIAL_REACH = 8  # characters of place (中国网上) before 有
 _NAMED_AS = re.compile("[^“”「」]{0,12}?(?:名为|叫做|名叫|网名|昵称|化名|署名)[“「\"](?P<name>[^“”「」\"]{1,12})[”」\"]的(?P<head>[\u4e00-\u9fff]{1,6})")
-_QUANTITY = re.compile("一些|一部分|部分|许多|不少|几个|多个|多名|多位|数名|数位|有的|一批|众多|诸多")
+_QUANTITY = re.compile("一些|一部分|部分|许多|不少|几个|多个|多名|多位|几名|几位|数名|数位|有的|一批|一群|众多|诸多")
 _ALLIES = ("盟友", "盟国", "伙伴", "友邦", "支持者")  # what a party names along with itself (及其盟友)
 _COORDINATED_MAX = 6  # parties named in one list (美国、日本、韩国和澳大利亚)
 _PLACE_ENDINGS = set("国洲省市州县区乡镇岛")
@@ -510,7 +510,8 @@ def _coordinated(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Me
 
 
 def _quantified(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:
-    """一些人, 几个国家, 部分官员: a quantity of people or parties is an unnamed source."""
+    """一些人, 几个国家, 部分官员, 一群议员: a quantity of people or parties is an unnamed source
+    (before the titles: 多名议员 are unnamed members, not one whom the title names)."""
     if _QUANTITY.match(text) and len(text) > 2 and t.organisation_like(text):
         return Mention(text, a, b, "anonymous", name=text, plural=True)
     return None
@@ -548,5 +549,5 @@ def _described_name(t: MentionTyper, a: int, b: int, text: str, direct: bool) ->
 
 RULES: tuple[Callable[[MentionTyper, int, int, str, bool], Mention | None], ...] = (
     _pronoun, _determined, _book, _named_as, _party, _existential, _document, _titled_name, _name_then_title, _surname_title,
-    _known_name, _media, _anonymous, _organization, _title, _quantified, _described_name, _coordinated,
+    _known_name, _media, _anonymous, _organization, _quantified, _title, _described_name, _coordinated,
 )
