@@ -523,3 +523,10 @@ def test_a_group_of_countries_is_a_body_that_they_refers_to():
 def test_a_group_of_titled_people_is_an_unnamed_source_that_they_refers_to():
     text = "一群议员联名致信部长。他们在信中称这家公司只是政府的工具。\n"
     assert [(q.speaker, q.speaker_kind) for q in quotes_of(text)] == [("一群议员", "anonymous")]
+
+
+def test_a_group_including_members_is_the_group_not_its_members():
+    text = ("一组知名学者敦促乙国改变发展路线。\n\n"
+            "包括两位前部长在内的这组学者在周一公布的报告中，还呼吁乙国设立排放上限。\n\n"
+            "包括王大明在内的多位分析师表示，投资的潜力很大。\n")
+    assert [q.speaker for q in quotes_of(text)] == ["一组知名学者", "一组知名学者", "多位分析师"]

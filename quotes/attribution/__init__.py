@@ -220,12 +220,16 @@ class Attributor:
             if m is not None and m.kind == "document" and self.norm.startswith("的", phrase.end):
                 m = self._paper_s_person(phrase.end, cb) or m  # 该报告的联合作者Z: the paper's author speaks
             relative = nearest and m is not None and m.anaphor and "的" in m.text
+            # 包括两位某某在内的这组经济学家: the group the inclusion describes, not its members
+            inclusive = "在内的" in self.norm[ca:cb] and self.norm[ca:cb].lstrip().startswith("包括")
             nearest = nearest and ca == cb
-            if relative or n == 0 and (m is None or self._bare(m)):
+            if relative or inclusive or n == 0 and (m is None or self._bare(m)):
                 # 研究…的政治学教授安娜·卡林: a titled head after 的 outranks a bare word;
                 # 剑桥大学的莫里森教授: a named head outranks the whole phrase read as a title
                 head = self._relative_head(ca, cb)
-                if m is not None and m.anaphor:
+                if inclusive and head is not None:
+                    m = head
+                elif m is not None and m.anaphor:
                     m = head if head is not None and head.kind == "person" and head.anaphor is None else m
                 else:
                     # a bare word with a 的 after it lies in the modifier (在请愿书上签名的…Smith,
@@ -293,8 +297,11 @@ class Attributor:
         if found is None:
             return None
         de, phrase, head = found
+        if self.norm.startswith(self.lex.determiners, phrase.start):
+            return head  # …在内的这组经济学家: the group named before, found by its description
         if head.kind == "anonymous" or (head.kind == "person" and head.anaphor):
-            start = self.grammar.skip_openers(a, de)
+            # 四名不在中国境内的官员 keeps its description; 包括某某在内的分析师 are the analysts
+            start = de + 1 if self.norm.endswith("在内", a, de) else self.grammar.skip_openers(a, de)
             text = self.norm[start : phrase.end]
             again = self.norm.startswith(self.lex.determiners, start)  # 这位坚持匿名的发言人: one named before
             return Mention(text, start, phrase.end, "anonymous", name=text, anaphor=head.text if again else None)
