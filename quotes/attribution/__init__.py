@@ -300,7 +300,7 @@ class Attributor:
         if self.norm.startswith(self.lex.determiners, phrase.start):
             return head  # …在内的这组经济学家: the group named before, found by its description
         if head.kind == "anonymous" or (head.kind == "person" and head.anaphor):
-            # 四名不在中国境内的官员 keeps its description; 包括某某在内的分析师 are the analysts
+            # 两名不在场的官员 keep their description; 包括某某在内的分析师 are the analysts
             start = de + 1 if self.norm.endswith("在内", a, de) else self.grammar.skip_openers(a, de)
             text = self.norm[start : phrase.end]
             again = self.norm.startswith(self.lex.determiners, start)  # 这位坚持匿名的发言人: one named before
