@@ -280,9 +280,8 @@ class Attributor:
         return head if head is not None and head.kind in ("person", "anonymous", "organization") else None
 
     def _relative_head(self, a: int, b: int) -> Mention | None:
-        """A subject modified by a relative clause (曾参与白纸运动的余斌认为, 四名不在中国境内的
-        官员告诉): a name after the last 的 is the speaker; an unnamed head keeps its whole
-        description."""
+        """A subject modified by a relative clause (曾参与抗议的某某认为, 两名不在场的官员告诉): a
+        name after the last 的 is the speaker; an unnamed head keeps its whole description."""
         found = None  # (的, phrase, head): the last 的's; or an earlier one's head that names someone (…的某总统通过视频的方式…)
         de, last = self.norm.rfind("的", a, b), True
         while de != -1:
