@@ -48,8 +48,6 @@ _RELAYED_WORDS = re.compile("的(?:话|分析|说法|看法|表态|讲话|发言
 # 援引…中心的数据表示: whoever cites figures speaks for themself
 _AGREEMENT = re.compile("的(?:共识|协议|决定|成果)$")
 _CITED_FIGURES = re.compile("的(?:数字|数据|统计|估计|研究|调查)(?:结果)?$")
-
-
 _INTERVIEW_LABELS = ("独家专访", "专访", "访谈")  # a headline's label for an interview, before the one interviewed
 
 

@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Iterator
 
-from ..lexicons import Cue, Lexicons, occurrences, word_pattern
+from ..lexicons import Cue, Lexicons, occurrences, word_pattern, words_within
 from ..structure import Line, after_dateline, truncated_at
 from .candidates import Candidate
 from .labels import headlines, interview_answers, transcripts
@@ -249,8 +249,7 @@ class Finder:
     def _cue_words(self, start: int, end: int) -> list[tuple[int, int, str]]:
         """(start, end, word) of the cue lexicon's words lying in norm[start:end], as the scan of
         the whole document found them."""
-        words = self._doc_cue_words[bisect_left(self._cue_starts, start) : bisect_left(self._cue_starts, end)]
-        return [w for w in words if w[1] <= end]
+        return words_within(self._doc_cue_words, self._cue_starts, start, end)
 
     def _scan_cue_words(self, start: int, end: int) -> list[tuple[int, int, str]]:
         """(start, end, word) of the cue lexicon's words in norm[start:end], longest first at each
@@ -263,7 +262,8 @@ class Finder:
         """Reporting cues in the line (or in norm[start:end] of it), outside quotations and titles."""
         joined = -1  # the end of a cue that took the speech verb after it (警告|说，…)
         for a, b, found in self._cue_words(line.start if start is None else start, line.end if end is None else end):
-            if a < joined or self._covered(self._inside, a, b) or self._covered(self._titles, a, b) or self._in_gloss(a, line):
+            if (a < joined or self._covered(self._inside, a, b) or self._covered(self._titles, a, b)
+                    or self._in_parenthesis(a, max(line.start, a - _GLOSS_MAX), a + _GLOSS_MAX)):
                 continue
             if (self.norm[b : b + 1] in _SPEECH_SUFFIX and self.norm[b + 1 : b + 2] in _CONTENT_OPENERS
                     and found not in self.lex.documents):
@@ -293,13 +293,13 @@ class Finder:
         i = b + (self.norm[b : b + 1] in ("，", "："))
         return i < line.end and (self.norm[i] in PAIRS or self.norm[i] == '"')
 
-    def _in_gloss(self, a: int, line: Line) -> bool:
-        """Is position ``a`` inside a short parenthesis (斯卡伯勒浅滩（中国称黄岩岛）)?"""
-        opened = max(self.norm.rfind("（", max(line.start, a - _GLOSS_MAX), a), self.norm.rfind("(", max(line.start, a - _GLOSS_MAX), a))
-        if opened == -1:
+    def _in_parenthesis(self, i: int, lo: int, hi: int) -> bool:
+        """Does norm[i] stand inside a parenthesis opened in norm[lo:i] and closed in norm[i:hi]
+        (某浅滩（乙国称某岛）, 某委员会（…, 简称某某）)?"""
+        opened = max(self.norm.rfind("（", lo, i), self.norm.rfind("(", lo, i))
+        if opened == -1 or max(self.norm.rfind("）", opened, i), self.norm.rfind(")", opened, i)) != -1:
             return False
-        closed = max(self.norm.rfind("）", opened, a), self.norm.rfind(")", opened, a))
-        return closed == -1 and self.norm.find("）", a, a + _GLOSS_MAX) != -1
+        return self.norm.find("）", i, hi) != -1 or self.norm.find(")", i, hi) != -1
 
     # -- the patterns
     def find(self) -> list[Candidate]:
@@ -720,7 +720,7 @@ class Finder:
                 and not self._told_closes(b, line, cue):
             return None
         i = a - 1
-        while i >= line.start and (norm[i] not in "，。！？；：" or self._in_parenthesis(i, line, a)) \
+        while i >= line.start and (norm[i] not in "，。！？；：" or self._in_parenthesis(i, line.start, a)) \
                 and norm[i] not in CLOSERS and norm[i] != '"':
             i -= 1
             named = self._quoted_ending_at(i) if norm[i] in CLOSERS else None
@@ -764,12 +764,6 @@ class Finder:
         if cand is not None:
             cand.postposed = True
         return cand
-
-    def _in_parenthesis(self, i: int, line: Line, end: int) -> bool:
-        """Does norm[i] stand inside a parenthesis that closes before ``end`` (（…, 简称HKDC）)?"""
-        opened = max(self.norm.rfind("（", line.start, i), self.norm.rfind("(", line.start, i))
-        closed = max(self.norm.rfind("）", line.start, i), self.norm.rfind(")", line.start, i))
-        return opened > closed and any(self.norm.find(c, i, end) != -1 for c in "）)")
 
     def _bare_clause(self, line: Line, a: int, pos: int, cue: Cue) -> bool:
         """Does the content follow a speech verb that takes it after punctuation with no comma,

@@ -145,8 +145,12 @@ class Lexicons:
     @cached_property
     def paper_cues(self) -> dict[str, str]:
         """Cue words that open with a document or outlet whose verb is a cue (报道称 → 报道)."""
-        return {w: d for w in self.cues for d in (next((d for d in self.documents if w.startswith(d) and w[len(d):] in self.cues), None),)
-                if d is not None}
+        papers = {}
+        for word in self.cues:
+            paper = next((d for d in self.documents if word.startswith(d) and word[len(d):] in self.cues), None)
+            if paper is not None:
+                papers[word] = paper
+        return papers
 
     @cached_property
     def title_scanner(self) -> WordScanner:
@@ -259,6 +263,12 @@ class WordScanner:
                 out.append((i, i + len(word), word))
                 done = i + len(word)
         return out
+
+
+def words_within(found: list[tuple[int, int, str]], starts: list[int], a: int, b: int) -> list[tuple[int, int, str]]:
+    """The words of a whole document's scan (``found``, their ``starts`` in order) that lie
+    wholly in text[a:b]: a region takes those rather than scanning again."""
+    return [w for w in found[bisect_left(starts, a) : bisect_left(starts, b)] if w[1] <= b]
 
 
 def occurrences(text: str, word: str, start: int = 0, end: int | None = None) -> Iterator[int]:

@@ -23,8 +23,6 @@ without pickles) plus JSON; see ``models/stance/MODEL_CARD.md``.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
-
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,7 +31,7 @@ import re
 
 import numpy as np
 
-from ..lexicons import load, marks_of
+from ..lexicons import load, marks_of, words_within
 from ..model import Document, Quote, Stance
 from ..reading import normalise, to_traditional
 from .cues import cue_lexicon
@@ -165,11 +163,6 @@ def _shifted(found: list[tuple[int, int, str]], by: int) -> list[tuple[int, int,
     return [(a - by, b - by, word) for a, b, word in found]
 
 
-def _within(found: list[tuple[int, int, str]], starts: list[int], a: int, b: int) -> list[tuple[int, int, str]]:
-    """The words of ``found`` (with their ``starts``) lying wholly in norm[a:b], offsets from ``a``."""
-    return [(x - a, y - a, w) for x, y, w in found[bisect_left(starts, a) : bisect_left(starts, b)] if y <= b]
-
-
 def assign_stance(doc: Document) -> None:
     """Fill ``distancing`` on every quote, and ``stance`` with the targets it names."""
     assign_stances([doc])
@@ -234,8 +227,8 @@ def _document_targets(doc: Document, norm: str, targets_wanted: bool) -> Iterato
         own = _normalised_name(q.speaker) if q.speaker else None
         others = [n for n in names if n != own]
         text = norm[q.start : q.end]
-        words = _within(doc_words, word_starts, q.start, q.end)
-        titles = _within(doc_titles, title_starts, q.start, q.end)
+        words = _shifted(words_within(doc_words, word_starts, q.start, q.end), q.start)
+        titles = _shifted(words_within(doc_titles, title_starts, q.start, q.end), q.start)
         targets = find_targets(text, addressee, others, words, titles)
         if targets:
             yield q, targets, _shifted(cue_scanner.finditer(norm, q.start, q.end, cue_marks), q.start)
