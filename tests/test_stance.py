@@ -128,6 +128,11 @@ def test_targets_are_whole_names_issues_groups_and_titled_people():
 
 
 
+def test_a_long_speech_s_targets_are_all_named():
+    text = normalise("我们感谢美国、日本、英国、法国、德国、加拿大、澳大利亚、荷兰、瑞典和挪威长期支持我们参与国际组织。")
+    assert {"美国", "日本", "英国", "法国", "德国", "加拿大", "澳大利亚", "荷兰", "瑞典", "挪威"} <= {t.target for t in find_targets(text)}
+
+
 def test_a_full_name_before_a_title_and_a_policy_domain_are_targets():
     found = {t.target: t.kind for t in find_targets(normalise("感謝林柏宏董事長長期照顧農民，並推動全民健保。"))}
     assert found.get("林柏宏") == "person" and "董事长" not in "".join(found)

@@ -12,7 +12,7 @@ from ..lexicons import WordScanner, load, word_pattern
 from .cues import cue_lexicon
 
 _ADDRESSEE = ("你们", "您", "贵国", "你方", "貴國")
-_MAX_TARGETS = 8  # a long speech names many things: parties and people first, then issues
+_MAX_TARGETS = 20  # a long speech names many things; past this many, parties and people first, then issues
 _BEFORE_PERSON = frozenset("与和及对向跟同把被让给")
 _NAME_AFTER = re.compile("[\\u4e00-\\u9fff]{2,3}(?=[，。、；：的和与及在对也还将]|$)")
 _PRIORITY = {"party": 0, "person": 0, "term": 1, "issue": 2, "group": 2, "topic": 3}
