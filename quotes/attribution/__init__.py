@@ -17,13 +17,13 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from ..finding import Candidate
-from ..lexicons import Lexicons
+from ..lexicons import HONORIFIC_SUFFIXES, NAME_SEPARATORS, Lexicons
 from ..model import Frame, Quote
 from ..structure import Line
 from .entities import END, Entity, Registry
 from .frames import ACCOUNT_DOCUMENTS, Frames
 from .grammar import PREPOSITION_SURNAMES, SubjectGrammar
-from .mentions import HONORIFIC_SUFFIXES, NAME_SEPARATORS, Mention, MentionTyper, join_spans, role_spans
+from .mentions import Mention, MentionTyper, join_spans, role_spans
 
 __all__ = ["Attributor"]
 

@@ -18,7 +18,8 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .mentions import NAME_SEPARATORS, Mention
+from ..lexicons import NAME_SEPARATORS
+from .mentions import Mention
 
 END = 1 << 62  # "anywhere in the story", for a headline's speaker named below it
 

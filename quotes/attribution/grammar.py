@@ -17,8 +17,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..lexicons import Lexicons
-from .mentions import NAME_SEPARATORS, OFFICES
+from ..lexicons import NAME_SEPARATORS, Lexicons
+from .mentions import OFFICES
 
 _TIME = re.compile(
     r"(?:[今昨前明本同当上下]|当地时间)?[（(]\s*\d{1,2}\s*[)）]\s*[日号]"  # 今（24）日

@@ -12,13 +12,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..finding.reported import LATIN_GLOSS
-from ..lexicons import Lexicons
+from ..lexicons import HONORIFIC_SUFFIXES, LATIN_GLOSS, NAME_SEPARATORS, Lexicons
 
 _HAN = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
 _FOREIGN_PART = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}$")
-NAME_SEPARATORS = "·‧•・∙`.．"  # between the parts of a transliterated name
 _MODIFIERS = ("新任", "现任", "时任", "前任", "前", "代理", "署理", "候任", "首任")
 _LONG_GIVEN_NAMES = ("一郎", "二郎", "三郎", "四郎", "五郎", "次郎", "太郎", "之助", "之介")  # 小泉进次郎: five characters make a name
 _LOCATIVES = set("时后下里前内外间")  # 会后, 期间: no name ends so (a name may end in 中 or 上: 王立中, 刘建上)
@@ -30,7 +28,6 @@ _NAME_MARKS = str.maketrans("", "", "“”「」『』\"")
 _FUNCTION_CHARS = set("的了是在没不这那个们着过也都就我你您她他咱和与及或等")  # never in a name
 _COUNTED = re.compile("(?:[一两二三四五六七八九十几数多]|该|这|那|另一)(?:名|位|个)")  # 一名 两位 该名
 _COUNTED_REACH = 6  # characters of a place (秀林乡一名…) that may come before the count
-HONORIFIC_SUFFIXES = ("先生", "女士", "小姐", "阁下", "伉俪", "夫妇")
 _PHRASE_MAX = 30
 _ISSUED = re.compile("(?:在|于)?(?:随后|当天|稍后)?(?:发布|发表|公布|发出|出具|递交|提交|发)?(?:的)?(?:一份|一篇|这份|该份|最新)")
 _LABEL_MAX = 8

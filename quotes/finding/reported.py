@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Iterator
 
-from ..lexicons import Cue, Lexicons, occurrences, word_pattern, words_within
+from ..lexicons import LATIN_GLOSS, Cue, Lexicons, occurrences, word_pattern, words_within
 from ..structure import Line, after_dateline, truncated_at
 from .candidates import Candidate
 from .labels import headlines, interview_answers, transcripts
@@ -64,7 +64,6 @@ _VIEWS = ("说法", "立场", "看法", "观点", "主张", "态度", "表态", 
 _VIEW_OBJECT_MAX = 10
 _COUNTED_VIEWS = re.compile("[一二两兩三四五六七八九十几幾多\\d][点點项項个個]|以下")
 _POSTPOSED_SUBJECT = 60  # 另一位参加活动的学生卡尔·贝克(Karl Beck)|说
-LATIN_GLOSS = re.compile(r"[（(][^（()）]*[A-Za-z][^（()）]*[）)]")  # a gloss in Latin letters after a name (John Smith)
 _AGENT_MAX = 12
 _PASSIVE_AGENT = re.compile(f"(?:受到|遭到|遭受|被)(?!问)[^，。；：！？时]{{1,{_AGENT_MAX - 2}}}$")  # 受到X指控, not 被问及…时说
 _GLOSS_MAX = 20  # a parenthesis this short around a cue is a gloss (中国称黄岩岛), not a report

@@ -14,6 +14,11 @@ from importlib import resources
 
 import numpy as np
 
+# How news writes names, read by the finder, the attributor and stance alike.
+NAME_SEPARATORS = "·‧•・∙`.．"  # between the parts of a transliterated name
+HONORIFIC_SUFFIXES = ("先生", "女士", "小姐", "阁下", "伉俪", "夫妇")  # after a name (彭光理先生)
+LATIN_GLOSS = re.compile(r"[（(][^（()）]*[A-Za-z][^（()）]*[）)]")  # a gloss in Latin letters after a name (John Smith)
+
 
 @dataclass(frozen=True)
 class Cue:
