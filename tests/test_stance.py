@@ -129,8 +129,22 @@ def test_targets_are_whole_names_issues_groups_and_titled_people():
 
 
 def test_a_long_speech_s_targets_are_all_named():
-    text = normalise("我们感谢美国、日本、英国、法国、德国、加拿大、澳大利亚、荷兰、瑞典和挪威长期支持我们参与国际组织。")
+    text = normalise("我们感谢挪威、日本、瑞典、荷兰、加拿大、美国、澳大利亚、德国、英国和法国长期支持我们参与国际组织。")
     assert {"美国", "日本", "英国", "法国", "德国", "加拿大", "澳大利亚", "荷兰", "瑞典", "挪威"} <= {t.target for t in find_targets(text)}
+
+
+def test_people_named_with_an_honorific_or_a_latin_gloss_are_targets():
+    found = {t.target: t.kind for t in find_targets(normalise("感謝吳明德先生與孔憲蘭女士多年的付出。"))}
+    assert found == {"吴明德": "person", "孔宪兰": "person"}
+    found = {t.target: t.kind for t in find_targets(normalise("他去年曾与马拉西斯（Paolo Marassi）会谈，也感谢兰卡集团（Lanka Group）。"))}
+    assert found["马拉西斯"] == "person" and "Paolo" not in found and "Lanka" in found  # a gloss is no target of its own
+
+
+def test_programmes_systems_and_forums_are_targets_by_their_heads():
+    found = {t.target for t in find_targets(normalise("政府将推动公共建设与低碳转型，告别威权体制，并感谢山海论坛的邀请。"))}
+    assert {"公共建设", "低碳转型", "威权体制", "山海论坛"} <= found
+    found = {t.target for t in find_targets(normalise("我们要努力建设，发挥建设性作用，让工程师顺利转型。"))}
+    assert not any(t.endswith(("建设", "转型", "工程")) for t in found)  # verbs, 建设性, 工程师: no programme
 
 
 def test_a_full_name_before_a_title_and_a_policy_domain_are_targets():

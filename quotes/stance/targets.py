@@ -8,7 +8,7 @@ import re
 from importlib import resources
 
 from ..accounts import side_lexicon
-from ..lexicons import WordScanner, load, word_pattern
+from ..lexicons import HONORIFIC_SUFFIXES, LATIN_GLOSS, NAME_SEPARATORS, WordScanner, load, word_pattern
 from .cues import cue_lexicon
 
 _ADDRESSEE = ("你们", "您", "贵国", "你方", "貴國")
@@ -25,12 +25,18 @@ _ABBREVIATIONS = "中美日韩俄台英法德印菲越澳加欧帛吐泰马蒙�
 # 台日之间, 台美合作; not 中美洲, 台美人, 中英文 or 朝中社 (nor a pair inside a name the document gives)
 _PAIR = re.compile(f"[{_ABBREVIATIONS}][{_ABBREVIATIONS}](?![洲人裔籍文社])|两岸|两国")
 _NOT_PAIRS = frozenset({"加以", "以加"})  # words that only look like two parties (加以, 以加强)
-_OBJECT_VERBS = frozenset({"使", "让", "令", "给", "把", "被", "有", "代表", "结合", "凝聚", "形成", "了解", "带领", "领导"})
+_OBJECT_VERBS = frozenset({"使", "让", "令", "给", "把", "被", "有", "代表", "结合", "凝聚", "形成", "了解", "带领", "领导",
+                           "进行", "面临", "实现", "促进", "推动", "推行", "落实", "完成", "加速", "加快", "提升", "改善",
+                           "废止", "废除", "享受", "走向", "迈向", "顺利", "努力"})
 _MODIFIER_MAX = 5  # characters of modifier a headed noun phrase reaches back over
 _NOT_MODIFIERS = frozenset("的了在是和与及或对向把被将也都就不没这那些其他我你她它们要会能可应并而且但为于以从")
 _QUOTED_TERM = re.compile(r"[「“『《\"]([^「」“”『』《》\"，。！？；：、\s]{2,12})[」”』》\"]")
 _CLAUSE_CHARS = frozenset("不没应该却就吗呢吧了我你他她")
 _LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z0-9&.\-]{1,20}(?![A-Za-z])")
+_HONORIFIC = re.compile("|".join(HONORIFIC_SUFFIXES))
+_GLOSSED_NAME_MAX = 8
+_NOUN_SUFFIXES = frozenset("性师者")  # after a head they make another noun (建设性, 工程师)
+_TITLE_REACH = 6  # characters before a name a title ending there may take
 
 
 # ----------------------------------------------------------------------------- targets
@@ -107,7 +113,8 @@ def find_targets(text: str, addressee: str | None = None, names: Iterable[str] =
         i = text.find(name)
         if i >= 0 and len(name) > 1:
             mentions.append(TargetMention(name, i, i + len(name), "person"))
-    mentions += _quoted_terms(text) + _latin_names(text) + _headed_phrases(text) + _titled_people(text, titles) + _pairs(text)
+    mentions += (_quoted_terms(text) + _latin_names(text) + _glossed_names(text) + _headed_phrases(text)
+                 + _titled_people(text, titles) + _honoured_people(text) + _pairs(text))
     taken: list[TargetMention] = []
     covered, named = bytearray(len(text) + 1), bytearray(len(text) + 1)  # characters of kept mentions; of kept names
     for t in sorted(mentions, key=lambda t: (t.start - t.end, t.start)):
@@ -149,7 +156,48 @@ def _topics(text: str) -> list[TargetMention]:
 
 
 def _latin_names(text: str) -> list[TargetMention]:
-    return [TargetMention(m.group(), m.start(), m.end(), "party") for m in _LATIN_NAME.finditer(text)]
+    """Google, NATO: a name in Latin letters, unless it glosses the name before it (马拉西斯（Paolo
+    Marassi）: the person is the one ``_glossed_names`` finds, not each word of the gloss)."""
+    glosses = [m.span() for m in LATIN_GLOSS.finditer(text) if _glossed_name_before(text, m.start()) is not None]
+    return [TargetMention(m.group(), m.start(), m.end(), "party") for m in _LATIN_NAME.finditer(text)
+            if not any(a < m.start() < b for a, b in glosses)]
+
+
+def _glossed_names(text: str) -> list[TargetMention]:
+    """马拉西斯（Paolo Marassi）, 丹尼尔‧贝洛（Daniel Bello）: a transliterated name the
+    quote glosses in Latin letters."""
+    found = []
+    for m in LATIN_GLOSS.finditer(text):
+        start = _glossed_name_before(text, m.start())
+        if start is not None:
+            found.append(TargetMention(text[start : m.start()], start, m.start(), "person"))
+    return found
+
+
+def _glossed_name_before(text: str, end: int) -> int | None:
+    """Where the transliterated name ending at ``end`` begins (two to eight characters of the
+    transliteration alphabet and name separators, after a break or a word of the grammar), or None."""
+    lex = load()
+    start = end
+    while start > 0 and end - start < _GLOSSED_NAME_MAX and (text[start - 1] in lex.transliteration or text[start - 1] in NAME_SEPARATORS):
+        start -= 1
+    while start < end and text[start] in NAME_SEPARATORS:
+        start += 1
+    if end - start < 2:
+        return None
+    edge = (start == 0 or not _modifier_char(text[start - 1]) or text[start - 1] in _BEFORE_PERSON or _ends_word(text, start)
+            or lex.title_suffixes.longest(text[max(0, start - _TITLE_REACH) : start]) is not None)  # 主席|史腾（Sarah Stern）
+    return start if edge else None
+
+
+def _honoured_people(text: str) -> list[TargetMention]:
+    """吳修齊先生, 孔憲蘭女士: a full name before an honorific."""
+    found = []
+    for m in _HONORIFIC.finditer(text):
+        start = _name_before(text, m.start())
+        if start is not None:
+            found.append(TargetMention(text[start : m.start()], start, m.start(), "person"))
+    return found
 
 
 def _headed_phrases(text: str) -> list[TargetMention]:
@@ -175,6 +223,8 @@ def _headed_phrases(text: str) -> list[TargetMention]:
         head_kind = heads.kinds[m.group()]
         if b - a == 1 and lo == a:
             continue  # and at least one character of it
+        if m.group() in heads.bound and (a - lo < 2 or text[b : b + 1] in _NOUN_SUFFIXES):
+            continue  # 建设, 转型 are verbs too: a programme only with its modifier (公共建设), and not 建设性, 工程师
         found.append(TargetMention(text[lo:b], lo, b, head_kind))
     return found
 
@@ -289,12 +339,14 @@ def _modifier_char(ch: str) -> bool:
 class _Heads:
     pattern: re.Pattern[str]
     kinds: dict[str, str]
+    bound: frozenset[str]  # heads that are verbs too, a target only with a modifier (公共建设, not 建设)
 
 
 @lru_cache(maxsize=1)
 def _heads() -> _Heads:
-    kinds = dict(line.split("\t")[:2] for line in _lexicon_lines("target_heads.tsv"))
-    return _Heads(word_pattern(kinds), kinds)
+    rows = [line.split("\t") for line in _lexicon_lines("target_heads.tsv")]
+    kinds = {row[0]: row[1] for row in rows}
+    return _Heads(word_pattern(kinds), kinds, frozenset(row[0] for row in rows if row[2:] == ["bound"]))
 
 
 def _abbreviation_used(text: str, a: int, b: int, words: dict[str, str]) -> bool:
