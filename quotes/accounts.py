@@ -153,6 +153,8 @@ def speaker_affiliation(doc: Document, quote: Quote, lex: SideLexicon, named: di
     (read once per name: ``named``)."""
     if not quote.speaker or quote.speaker_kind not in ("person", "organization", "anonymous"):
         return None
+    if quote.speaker_kind == "organization" and to_simplified(quote.role or "").endswith(_CIVIL_BODIES):
+        return None  # 人权组织某某观察, 英国智库某某研究所: a body described as civil speaks for no party
     anonymous = quote.speaker_kind == "anonymous"
     local = _affiliation_at(doc.text, quote, lex, head_only=anonymous)
     if local or anonymous:

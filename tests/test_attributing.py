@@ -530,3 +530,13 @@ def test_a_group_including_members_is_the_group_not_its_members():
             "包括两位前部长在内的这组学者在周一公布的报告中，还呼吁乙国设立排放上限。\n\n"
             "包括王大明在内的多位分析师表示，投资的潜力很大。\n")
     assert [q.speaker for q in quotes_of(text)] == ["一组知名学者", "一组知名学者", "多位分析师"]
+
+
+def test_a_body_named_after_its_kind_speaks_under_its_name_for_no_party():
+    found = quotes_of("该国外交部批评邻国的新法律。\n\n人权组织自由守望呼吁各国向该国政府施压。")
+    body = next(q for q in found if q.text.startswith("各国"))
+    assert (body.speaker, body.speaker_kind) == ("自由守望", "organization")
+    assert body.speaker_side is None  # a body described as civil is no party's voice, whatever country stands near
+    assert only("标题\n\n英国智库海峡学会说，双方的分歧仍然很大。").speaker == "海峡学会"
+    assert only("标题\n\n海峡研究所说，双方的分歧仍然很大。").speaker == "海峡研究所"  # an institute's 所, not 正如X所说
+    assert only("标题\n\n该组织发言人表示，他们会继续调查。").speaker == "该组织发言人"  # a title, not a body's name

@@ -41,6 +41,9 @@ _ALLIES = ("盟友", "盟国", "伙伴", "友邦", "支持者")  # what a party 
 _COORDINATED_MAX = 6  # parties named in one list (美国、日本、韩国和澳大利亚)
 _PLACE_ENDINGS = set("国洲省市州县区乡镇岛")
 _QUANTIFIERS = set("一二两三四五六七八九十几数多某每各该这那")  # 一些, 四名: no name begins so
+_BODY_KINDS = ("非政府组织", "组织", "机构", "团体", "智库")  # a body named after its kind (人权组织某某观察)
+_BODY_NAME_MAX = 6
+_NOT_NAME_STARTS = frozenset("或和与及对在向把被将一两二三四五六七八九十")  # 团体|对…, 组织|一年前: a clause goes on
 _OCCUPATIONS = set("者员人家师长主商生民工官士手户卿")  # how a descriptor of someone ends (业者, 店员)  # a headline label longer than this is a clause
 
 
@@ -524,6 +527,26 @@ def _organization(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> M
     return None
 
 
+def _described_body(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:
+    """人权组织|某某观察, 英国智库|某某研究会: a body's kind after a short descriptor, then its
+    name (not a title: 组织|发言人; not a clause: 团体|对…; not members: 某组织|成员国)."""
+    for kind in _BODY_KINDS:
+        at = text.find(kind)
+        name = text[at + len(kind) :] if at >= 0 else ""
+        if (2 <= at <= _BODY_NAME_MAX and 2 <= len(name) <= _BODY_NAME_MAX and "的" not in text[:at] and name[0] not in _NOT_NAME_STARTS and not name.endswith("国")
+                and "的" not in name and t.lex.title_suffixes.longest(name) is None
+                and not name.endswith(t.lex.anonymous) and t.organisation_like(name) and not _holds_verb(t, name)):
+            cut = a + at + len(kind)
+            return Mention(text, a, b, "organization", name=t.norm[cut:b], role=t.norm[a:cut], role_spans=((a, cut),))
+    return None
+
+
+def _holds_verb(t: MentionTyper, text: str) -> bool:
+    """Does ``text`` hold a verb or adverb of two characters or more that the grammar knows (…请愿)?"""
+    words = t.lex.subject_words
+    return any(words.get(text[i : i + k]) not in (None, "nominal") for k in (2, 3) for i in range(len(text) - k + 1))
+
+
 def _described_name(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:
     """巴生老街咖啡店业者|陈亚福, 在职母亲|阿什莉·萨尔根尼克: a descriptor, then a name (any
     descriptor before a separated foreign name, which no other word looks like)."""
@@ -538,6 +561,7 @@ def _described_name(t: MentionTyper, a: int, b: int, text: str, direct: bool) ->
             known = sum(c in t.lex.transliteration for c in name)
             named = (size < 4 and name[0] in t.lex.surnames) or known >= size - 1  # 陈亚福, 科比
             if (named and t.plausible_name(name) and descriptor[-1] in _OCCUPATIONS and "的" not in descriptor
+                    and not descriptor[:-1].endswith(_BODY_KINDS)  # 人权组织|人…: the 人 opens the body's name
                     and t.organisation_like(descriptor)):
                 cut = b - size
                 return Mention(text, a, b, "person", name=name, role=t.norm[a:cut], name_spans=((cut, b),), role_spans=((a, cut),))
@@ -546,5 +570,5 @@ def _described_name(t: MentionTyper, a: int, b: int, text: str, direct: bool) ->
 
 RULES: tuple[Callable[[MentionTyper, int, int, str, bool], Mention | None], ...] = (
     _pronoun, _determined, _book, _named_as, _party, _existential, _document, _titled_name, _name_then_title, _surname_title,
-    _known_name, _media, _anonymous, _organization, _quantified, _title, _described_name, _coordinated,
+    _known_name, _media, _anonymous, _described_body, _organization, _quantified, _title, _described_name, _coordinated,
 )

@@ -276,8 +276,8 @@ class Finder:
             if before and (before in _PASSIVE or ((word.direct_object or word.noun)
                                                   and (before in _NOMINAL or self.norm.endswith(_NOMINAL_WORDS, line.start, a)))):
                 continue  # 遭到批评, 他的回应, 有关批评: what someone underwent, a noun
-            if before == "所" and not self._quotation_follows(b, line):
-                continue  # 正如X所说，我们…: a reference inside the speech (but 如雷根所说：「…」 relays his words)
+            if before == "所" and not self._quotation_follows(b, line) and not self.lex.organization_suffixes.longest(self.norm[max(line.start, a - 4) : a]):
+                continue  # 正如X所说，我们…: a reference inside the speech (but 如雷根所说：「…」 relays his words; 某某研究所|说 is the institute)
             if self.norm.endswith(self.lex.negators, line.start, a):
                 continue  # 没有透露: nothing was reported
             if word.cue_class == "directive" and self.norm.endswith(_LAWS, line.start, _before_adverbs(self.norm, line.start, a)):
