@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from itertools import islice
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from . import lexicons
@@ -29,8 +29,10 @@ _TOPIC_FOLLOWERS = ("问题", "事务", "研究", "观察")
 _HAND = re.compile("通(?![报讯过知信话电告道])")  # 中国通, not 北京通报
 _SOMEWHERE_IN = ("一家", "一所", "一个", "某")
 _AFFILIATION_WINDOW = 16  # characters before a speaker's name searched for a party
+_HEAD_MIN = 3  # characters of the shortest head of a name searched for its party
 _DATELINE_REACH = 24  # characters at the head of a paragraph where an outlet's dateline stands
 _LINE = re.compile("[^\n]+")
+_DATELINE = re.compile("[（(]([^（）()]{1,30}?)(?:电|讯|报导|报道|综合)[^（）()]{0,6}[）)]")  # (台北综合报导), (某某社台北19日电)
 _DATELINE_PARAGRAPHS = 3  # the title and the first paragraphs
 _HEADLINE_MAX = 60  # a first line longer than this is the story's first paragraph
 
@@ -41,6 +43,17 @@ class SideLexicon:
     pattern: re.Pattern[str]
     capitals: frozenset[str] = frozenset()
     governing: tuple[str, ...] = ()  # words after a capital that make it the government (外交部, 当局) or a dateline
+    ministries: tuple[str, ...] = ()  # organs every government has (外交部, 经济部): whose, the text must say
+    home: str | None = None  # the party of the document's dateline (（台北综合报导）: 台方), where a ministry is at home
+
+    def at_home(self, home: str | None) -> SideLexicon:
+        """This lexicon for a document whose dateline places it in ``home``'s capital or country:
+        a ministry named without its country (外交部发言人) is that government's."""
+        return self if home == self.home else replace(self, home=home)
+
+    def ministry(self, text: str) -> bool:
+        """Does ``text`` open with a ministry named without its country (外交部发言人, 经济部新闻稿)?"""
+        return to_simplified(text).startswith(self.ministries)
 
     def parties(self, text: str | None, places: bool = True) -> list[str]:
         """The parties named in ``text``, in order of appearance; ``places=False``: not by a
@@ -67,7 +80,7 @@ class SideLexicon:
                 nxt = m.string[m.end() : m.end() + 1]
                 if not nxt or nxt not in _ABBREVIATION_FOLLOWERS:
                     continue
-            found.append(self.words[word])
+            found.append(self.home if self.home and word.startswith(self.ministries) else self.words[word])
         return found
 
     def side_of(self, text: str | None, places: bool = True) -> str | None:
@@ -81,7 +94,20 @@ def side_lexicon() -> SideLexicon:
     lex = lexicons.load()
     # a dateline (（台北综合报导）外交部长…) places an unnamed ministry in that capital's government
     governing = (*lex.organs, "政府", "当局", "官方", "方面", "官员", "发言人", "领导人", "军方", "综合", "讯", "电", "报道", "报导")
-    return SideLexicon(lex.parties, lexicons.word_pattern(lex.parties), lex.capitals, governing)
+    ministries = tuple(o for o in lex.organs if o.endswith("部") and lex.parties.get(o) is None)
+    return SideLexicon(lex.parties, lexicons.word_pattern(lex.parties), lex.capitals, governing, ministries)
+
+
+def dateline_party(text: str, lex: SideLexicon) -> str | None:
+    """The one party a dateline at the head of the first paragraphs names by its capital or
+    country ((台北综合报导), (某某社记者某某台北19日电)); None for none, or for two ((北京、莫斯科1日讯))."""
+    paragraphs = (m.group().strip() for m in _LINE.finditer(text) if m.group().strip())
+    for head in islice(paragraphs, _DATELINE_PARAGRAPHS):
+        m = _DATELINE.match(to_simplified(head[:_DATELINE_REACH + _DATELINE_REACH]))
+        if m:
+            parties = set(lex.parties(m.group(1)))
+            return parties.pop() if len(parties) == 1 else None
+    return None
 
 
 def account_side(source: str | None, lex: SideLexicon, text: str = "") -> str | None:
@@ -94,6 +120,8 @@ def account_side(source: str | None, lex: SideLexicon, text: str = "") -> str | 
         return None  # 意大利媒体CRUX reports; it is no account of Italy's (朝鲜官媒 is North Korea's)
     if _described_body(origin, lex):
         return None  # 关注中国宗教自由的援助协会: a body its description names a party in, not that party's
+    if lex.home and lex.side_of(origin) is None and lex.ministry(origin):
+        return lex.home  # （台北综合报导）…根据经济部新闻稿: the ministry at home
     return lex.side_of(origin) or _affiliation_in(text, origin, lex) or lex.side_of(source)
 
 
@@ -115,7 +143,10 @@ def _affiliation_in(text: str, name: str, lex: SideLexicon, person: bool = False
 
 
 def _affiliation_from(text: str, name: str, lex: SideLexicon, start: int, person: bool = False) -> str | None:
-    for size in range(len(name), 1, -1):
+    # the name, then shorter heads of it (布萊德利 of 布萊德利辦公室, 大桥 of 大桥会长), but a body's
+    # head is no word of two characters: 经济 of 经济部新闻稿 stands in 美国国务院经济次卿 too
+    shortest = 2 if person else min(len(name), _HEAD_MIN)
+    for size in range(len(name), shortest - 1, -1):
         head = name[:size]
         at = text.find(head, start)
         while at >= 0:
@@ -159,10 +190,13 @@ def speaker_affiliation(doc: Document, quote: Quote, lex: SideLexicon, named: di
     local = _affiliation_at(doc.text, quote, lex, head_only=anonymous)
     if local or anonymous:
         return local
+    if lex.home and quote.speaker_kind == "organization" and lex.ministry(quote.speaker):
+        return lex.home  # （台北综合报导）经济部表示: the ministry at home
     key = (quote.speaker, quote.role)
     if key not in named:
         named[key] = (lex.side_of(quote.speaker) or _affiliation_in(doc.text, quote.speaker, lex, quote.speaker_kind == "person")
-                      or lex.side_of(quote.role, places=False) or _organ_before(doc.text, quote.speaker, lex))
+                      or lex.side_of(quote.role, places=False) or (lex.home if lex.ministry(quote.role or "") else None)
+                      or _organ_before(doc.text, quote.speaker, lex))
     return named[key]
 
 
@@ -278,7 +312,7 @@ def _owner(text: str, start: int, lex: SideLexicon) -> str | None:
 def assign_sides(doc: Document) -> None:
     """Fill ``speaker_side`` on every quote, ``side`` on the quotes of every story told by two
     or more parties, and ``accounts``."""
-    lex = side_lexicon()
+    lex = side_lexicon().at_home(dateline_party(doc.norm or doc.text, side_lexicon()))
     by_story: dict[str, list[Quote]] = defaultdict(list)
     for q in doc.quotes:
         by_story[q.story].append(q)

@@ -295,6 +295,16 @@ def test_a_capital_s_ministry_is_that_capital_s_not_the_generic_spokesperson_s()
     assert [q.speaker_side for q in analyze(text).quotes] == ["韩方", "韩方", "俄方"]
 
 
+def test_a_ministry_named_without_its_country_is_the_dateline_s_government():
+    text = ("（首尔综合报导）两国18日举行视频会谈，由经济部次长朴志勋与美国国务院经济次卿贝克主持。\n\n"
+            "根据经济部新闻稿，朴志勋在会中表示，双方同意扩大半导体合作。\n\n"
+            "而美国国务院发表的声明称，贝克在会中敦促对方加强出口管制。\n\n外交部发言人金允熙说，合作不针对第三国。\n")
+    assert [(q.speaker, q.side) for q in analyze(text).quotes] == [("朴志勋", "韩方"), ("贝克", "美方"), ("金允熙", "韩方")]
+    # two capitals in the dateline place it nowhere: the generic spokesperson is the lexicon's
+    text = text.replace("（首尔综合报导）", "（首尔、北京综合报导）")
+    assert analyze(text).quotes[-1].speaker_side == "中方"
+
+
 SIDES_OF_SPEAKERS = {
     # a person is not named inside a country (罗斯 in 俄罗斯); an officer of a body the story quoted
     # speaks for its party, named with or without it
