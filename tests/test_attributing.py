@@ -1,5 +1,6 @@
 """The attributor: subjects across adverbials, canonical names, anaphora, kinds, frames."""
 from conftest import only, quotes_of
+from quotes.pipeline import analyze
 
 
 def test_speaker_found_across_time_adverbials():
@@ -540,3 +541,9 @@ def test_a_body_named_after_its_kind_speaks_under_its_name_for_no_party():
     assert only("标题\n\n英国智库海峡学会说，双方的分歧仍然很大。").speaker == "海峡学会"
     assert only("标题\n\n海峡研究所说，双方的分歧仍然很大。").speaker == "海峡研究所"  # an institute's 所, not 正如X所说
     assert only("标题\n\n该组织发言人表示，他们会继续调查。").speaker == "该组织发言人"  # a title, not a body's name
+
+
+def test_places_after_or_before_a_title_are_no_names():
+    doc = analyze("甲乙两国防长万象会谈 合作说法各异\n\n学者陈立文说，两国的说法差别很大。\n")
+    assert doc.entities == ["陈立文"]  # not 万象 (a capital after 防长) nor 甲乙两国 (before it)
+    assert only("标题\n\n万象对这项决定表示欢迎，称双方将加强合作。").speaker_side == "老方"

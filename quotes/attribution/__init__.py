@@ -147,6 +147,8 @@ class Attributor:
                 continue
             if self.grammar.skip_openers(a, title_start) != a:
                 continue  # 但|中国时评人: a connective or a time word opens no name
+            if self.lex.place_pattern.search(name):
+                continue  # 韩印尼|防长: the countries whose office it is, not a name
             if self.typer.person_name(name) and self.typer.may_be_name(name):
                 return Mention(norm[a:title_end], a, title_end, "person", name=name, role=norm[title_start:title_end],
                                name_spans=((a, title_start),), role_spans=((title_start, title_end),))
@@ -168,6 +170,8 @@ class Attributor:
             return end if end > last else None
         if norm[a : a + 1] in _NOUN_CONTINUATIONS:
             return None  # 代表|团, 委员|会: the title goes on as a longer noun
+        if self.lex.place_pattern.match(norm, a, limit):
+            return None  # 防长|雅加达会谈: a place after the title, no name
         if norm[a : a + 1] in PREPOSITION_SURNAMES:
             return None  # 总统|向访宾说明: after a title these open a verb phrase, not a name
         for size in (3, 2, 4):  # a title vouches for the name after it (外相岩屋毅|在)

@@ -125,6 +125,11 @@ class Lexicons:
         return {}
 
     @cached_property
+    def place_pattern(self) -> re.Pattern[str]:
+        """The party words and countries of two characters or more (雅加达, 印度尼西亚), longest first."""
+        return word_pattern({w for w in (*self.parties, *self.countries) if len(w) > 1})
+
+    @cached_property
     def parties_longest_first(self) -> tuple[str, ...]:
         """The party words, longest first (德国外长 opens with 德国, not 德)."""
         return tuple(sorted(self.parties, key=len, reverse=True))
