@@ -100,7 +100,7 @@ def side_lexicon() -> SideLexicon:
 
 def dateline_party(text: str, lex: SideLexicon) -> str | None:
     """The one party a dateline at the head of the first paragraphs names by its capital or
-    country ((台北综合报导), (某某社记者某某台北19日电)); None for none, or for two ((北京、莫斯科1日讯))."""
+    country ((台北综合报导), (某某社记者某某台北19日电)); None for none, or for two ((首尔、东京3日电))."""
     paragraphs = (m.group().strip() for m in _LINE.finditer(text) if m.group().strip())
     for head in islice(paragraphs, _DATELINE_PARAGRAPHS):
         m = _DATELINE.match(to_simplified(head[:_DATELINE_REACH + _DATELINE_REACH]))
