@@ -32,6 +32,7 @@ _AFFILIATION_WINDOW = 16  # characters before a speaker's name searched for a pa
 _HEAD_MIN = 3  # characters of the shortest head of a name searched for its party
 _DATELINE_REACH = 24  # characters at the head of a paragraph where an outlet's dateline stands
 _LINE = re.compile("[^\n]+")
+_OWN_REPORT = "综合"  # (台北综合报导): the paper compiles its own report
 _DATELINE = re.compile("[（(]([^（）()]{1,30}?)(?:电|讯|报导|报道|综合)[^（）()]{0,6}[）)]")  # (台北综合报导), (某某社台北19日电)
 _DATELINE_PARAGRAPHS = 3  # the title and the first paragraphs
 _HEADLINE_MAX = 60  # a first line longer than this is the story's first paragraph
@@ -99,14 +100,19 @@ def side_lexicon() -> SideLexicon:
 
 
 def dateline_party(text: str, lex: SideLexicon) -> str | None:
-    """The one party a dateline at the head of the first paragraphs names by its capital or
-    country ((台北综合报导), (某某社记者某某台北19日电)); None for none, or for two ((首尔、东京3日电))."""
+    """The party whose own press a dateline at the head of the first paragraphs shows: one
+    party named, by the paper's own report ((台北综合报导)) or by that party's outlet with its
+    capital ((某某社记者某某台北19日电), a 台方 outlet). None for a foreign agency's dateline
+    ((某国际通讯社华盛顿电): where the reporter is, not whose press it is) or for two parties
+    ((首尔、东京3日电))."""
     paragraphs = (m.group().strip() for m in _LINE.finditer(text) if m.group().strip())
     for head in islice(paragraphs, _DATELINE_PARAGRAPHS):
         m = _DATELINE.match(to_simplified(head[:_DATELINE_REACH + _DATELINE_REACH]))
         if m:
-            parties = set(lex.parties(m.group(1)))
-            return parties.pop() if len(parties) == 1 else None
+            named = [w.group() for w in lex.pattern.finditer(m.group(1)) if len(w.group()) > 1]
+            parties = {lex.words[w] for w in named}
+            own = _OWN_REPORT in m.group() or any(w not in lex.capitals and w not in lexicons.load().countries for w in named)
+            return parties.pop() if len(parties) == 1 and own else None
     return None
 
 

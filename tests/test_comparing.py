@@ -300,9 +300,10 @@ def test_a_ministry_named_without_its_country_is_the_dateline_s_government():
             "根据经济部新闻稿，朴志勋在会中表示，双方同意扩大半导体合作。\n\n"
             "而美国国务院发表的声明称，贝克在会中敦促对方加强出口管制。\n\n外交部发言人金允熙说，合作不针对第三国。\n")
     assert [(q.speaker, q.side) for q in analyze(text).quotes] == [("朴志勋", "韩方"), ("贝克", "美方"), ("金允熙", "韩方")]
-    # two capitals in the dateline place it nowhere: the generic spokesperson is the lexicon's
-    text = text.replace("（首尔综合报导）", "（首尔、北京综合报导）")
-    assert analyze(text).quotes[-1].speaker_side == "中方"
+    # two capitals in the dateline, or a foreign agency's dateline, place it nowhere: the generic
+    # spokesperson is the lexicon's
+    for dateline in ("（首尔、北京综合报导）", "（某通讯社首尔18日电）"):
+        assert analyze(text.replace("（首尔综合报导）", dateline)).quotes[-1].speaker_side == "中方"
 
 
 SIDES_OF_SPEAKERS = {
