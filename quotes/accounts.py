@@ -29,7 +29,6 @@ _TOPIC_FOLLOWERS = ("问题", "事务", "研究", "观察")
 _HAND = re.compile("通(?![报讯过知信话电告道])")  # 中国通, not 北京通报
 _SOMEWHERE_IN = ("一家", "一所", "一个", "某")
 _AFFILIATION_WINDOW = 16  # characters before a speaker's name searched for a party
-_HEAD_MIN = 3  # characters of the shortest head of a name searched for its party
 _DATELINE_REACH = 24  # characters at the head of a paragraph where an outlet's dateline stands
 _LINE = re.compile("[^\n]+")
 _OWN_REPORT = "综合"  # (台北综合报导): the paper compiles its own report
@@ -149,10 +148,7 @@ def _affiliation_in(text: str, name: str, lex: SideLexicon, person: bool = False
 
 
 def _affiliation_from(text: str, name: str, lex: SideLexicon, start: int, person: bool = False) -> str | None:
-    # the name, then shorter heads of it (布萊德利 of 布萊德利辦公室, 大桥 of 大桥会长), but a body's
-    # head is no word of two characters: 经济 of 经济部新闻稿 stands in 美国国务院经济次卿 too
-    shortest = 2 if person else min(len(name), _HEAD_MIN)
-    for size in range(len(name), shortest - 1, -1):
+    for size in range(len(name), 1, -1):  # the name, then shorter heads of it (布萊德利 of 布萊德利辦公室)
         head = name[:size]
         at = text.find(head, start)
         while at >= 0:
