@@ -547,3 +547,8 @@ def test_places_after_or_before_a_title_are_no_names():
     doc = analyze("甲乙两国防长万象会谈 合作说法各异\n\n学者陈立文说，两国的说法差别很大。\n")
     assert doc.entities == ["陈立文"]  # not 万象 (a capital after 防长) nor 甲乙两国 (before it)
     assert only("标题\n\n万象对这项决定表示欢迎，称双方将加强合作。").speaker_side == "老方"
+
+
+def test_a_body_after_what_only_looks_like_a_title_is_no_name():
+    doc = analyze("标题\n\n他最后发的消息是，人在某市公安局东湖区长宁派出所。\n\n一名抗议者说，他参加了两次活动。\n")
+    assert "宁派出所" not in doc.entities  # 区长 of 东湖区|长宁 is no title here

@@ -181,6 +181,8 @@ class Attributor:
                 continue  # two characters must look like a name by themselves (总统|回廊 does not)
             if size == 3 and name[2] in self.lex.cues:
                 continue  # 议员李华|说，: a verb of speech after a two-character name
+            if self.lex.body_suffixes.longest(name) is not None:
+                continue  # 某区|长|丰派出所: a body's name after what only looks like a title
             if end == limit or norm[end] in _NAME_FOLLOWERS or norm.startswith(_HIMSELF, end) or self.grammar.ends_phrase(end, limit):
                 return end
         return None
