@@ -550,5 +550,5 @@ def test_places_after_or_before_a_title_are_no_names():
 
 
 def test_a_body_after_what_only_looks_like_a_title_is_no_name():
-    doc = analyze("标题\n\n他最后发的消息是，人在某市公安局东湖区长宁派出所。\n\n一名抗议者说，他参加了两次活动。\n")
+    doc = analyze("标题\n\n据家属说，她目前被关在某市公安局东湖区长宁派出所。\n\n一名抗议者说，他参加了两次活动。\n")
     assert "宁派出所" not in doc.entities  # 区长 of 东湖区|长宁 is no title here
