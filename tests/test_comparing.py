@@ -350,3 +350,11 @@ def test_a_civil_body_described_with_a_country_carries_no_side_and_its_inner_quo
             "指责中国当局违反了协议。\n")
     quotes = analyze(text).quotes
     assert [(q.speaker, q.side) for q in quotes][1:] == [("教廷", "梵方"), ("教廷", "梵方")]
+
+
+def test_an_account_named_by_its_paper_with_no_de_is_the_frame_in_force():
+    text = ("（首尔综合报导）会后经济部和美国商务部分别发布新闻稿，重点各不相同。\n\n"
+            "根据经济部新闻稿，朴志勋在会中表示，双方将深化半导体合作。\n\n"
+            "美国商务部的声明则说，贝克敦促对方加强出口管制。\n")
+    assert [(q.speaker, q.source, q.side) for q in analyze(text).quotes] == [
+        ("朴志勋", "经济部新闻稿", "韩方"), ("贝克", "美国商务部声明", "美方")]
