@@ -552,3 +552,8 @@ def test_places_after_or_before_a_title_are_no_names():
 def test_a_body_after_what_only_looks_like_a_title_is_no_name():
     doc = analyze("标题\n\n据家属说，她目前被关在某市公安局东湖区长宁派出所。\n\n一名抗议者说，他参加了两次活动。\n")
     assert "宁派出所" not in doc.entities  # 区长 of 东湖区|长宁 is no title here
+
+
+def test_a_korean_minister_s_title_is_whole_and_its_short_form_finds_him():
+    found = quotes_of("标题\n\n甲国国防部长官申东浩7日在首都同对方举行会谈。\n\n声明引述甲国防长的话说，合作不针对第三国。\n")
+    assert [q.speaker for q in found] == ["申东浩"]  # not 官申东浩 (部长|官 is one title)

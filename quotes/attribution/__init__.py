@@ -91,13 +91,24 @@ class Attributor:
         for line in self.lines:
             if line.kind in ("boilerplate", "caption"):
                 continue  # a photo caption is a story of its own: its people would be no one's antecedent in the article
-            for title_start, title_end, _ in scanner.finditer(self.norm, line.start, line.end, marks):
+            for title_start, title_end in self._joined(scanner.finditer(self.norm, line.start, line.end, marks)):
                 if self._in_quotation(title_start):
                     continue  # 他同学者、商界领袖见面…: the speech's own words name no one for the narration
                 m = (self._surname_title_given_at(title_start, title_end, line) or self._titled_name_at(title_start, title_end, line)
                      or self._name_titled_at(title_start, title_end, line))
                 if m is not None and self.typer.may_be_name(m.name):
                     self._register(m, line.story)
+
+    def _joined(self, titles: Sequence[tuple[int, int, str]]) -> list[tuple[int, int]]:
+        """Title spans, two adjacent ones joined where together they end in a title's other form
+        (国防部长|官: 部长官, the 长官 Korea's ministers hold)."""
+        spans: list[tuple[int, int]] = []
+        for a, b, _ in titles:
+            if spans and spans[-1][1] == a and any(self.norm.endswith(f, spans[-1][0], b) and len(f) > b - a for f in self.lex.title_forms):
+                spans[-1] = (spans[-1][0], b)
+            else:
+                spans.append((a, b))
+        return spans
 
     def _surname_title_given_at(self, title_start: int, title_end: int, line: Line) -> Mention | None:
         """吕副总统秀莲, 李总统登辉: a surname, the title, then the given name."""
