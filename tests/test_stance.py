@@ -140,6 +140,12 @@ def test_people_named_with_an_honorific_or_a_latin_gloss_are_targets():
     assert found["马拉西斯"] == "person" and "Paolo" not in found and "Lanka" in found  # a gloss is no target of its own
 
 
+def test_a_head_of_state_named_bare_as_an_object_is_a_target():
+    found = {t.target: t.kind for t in find_targets(normalise("访问团非常感谢总统多年来的支持，也期待与副总统见面。"))}
+    assert found.get("总统") == "person" and found.get("副总统") == "person"
+    assert "总统" not in {t.target for t in find_targets(normalise("总统表示欢迎。"))}  # the subject, the speaker's own mention
+
+
 def test_programmes_systems_and_forums_are_targets_by_their_heads():
     found = {t.target for t in find_targets(normalise("政府将推动公共建设与低碳转型，告别威权体制，并感谢山海论坛的邀请。"))}
     assert {"公共建设", "低碳转型", "威权体制", "山海论坛"} <= found

@@ -15,6 +15,7 @@ _ADDRESSEE = ("你们", "您", "贵国", "你方", "貴國")
 _MAX_TARGETS = 20  # a long speech names many things; past this many, parties and people first, then issues
 _BEFORE_PERSON = frozenset("与和及对向跟同把被让给")
 _NAME_AFTER = re.compile("[\\u4e00-\\u9fff]{2,3}(?=[，。、；：的和与及在对也还将]|$)")
+_HEADS_OF_STATE = frozenset({"总统", "副总统", "总理", "首相", "国王", "女王", "教宗", "主席"})  # offices a quote names bare
 _PRIORITY = {"party": 0, "person": 0, "term": 1, "issue": 2, "group": 2, "topic": 3}
 # a sentence's topic: two to five characters opening it, then 是, 的 or an adverb (孝道是…, 网路行销的力量)
 _TOPIC = re.compile("(?:^|(?<=[。！？；]))([\u4e00-\u9fff]{2,5}?)(?=是|的|将|已|也|都|能|可|正|仍|更|亦)")
@@ -242,6 +243,12 @@ def _past_verbs(text: str, lo: int, a: int) -> int:
     return lo
 
 
+def _governs_at(text: str, i: int) -> bool:
+    """Does a verb of the stance lexicon or one that governs a noun phrase end at ``i`` (感谢|总统)?"""
+    attitude = _attitude_verbs()
+    return any((w := text[i - n : i]) in attitude or w in _OBJECT_VERBS for n in (2, 1) if i >= n)
+
+
 @lru_cache(maxsize=1)
 def _attitude_verbs() -> frozenset[str]:
     return frozenset(w for w, (_, kind) in cue_lexicon().words.items() if kind == "attitude" and len(w) <= 2)
@@ -276,6 +283,8 @@ def _titled_people(text: str, titles: Sequence[tuple[int, int, str]] | None = No
         # 副部长宋立川, 教宗方济各: the name after the title (not 委员会邀请, 部长去年)
         if name and not _in_longer_word(text, a, b) and (text[b] in lex.surnames or all(c in lex.transliteration for c in name.group())):
             found.append(TargetMention(text[b : name.end()], b, name.end(), "person"))
+        elif title in _HEADS_OF_STATE and lo == a and a > 0 and (text[a - 1] in _BEFORE_PERSON or _governs_at(text, a)):
+            found.append(TargetMention(title, a, b, "person"))  # 感谢|总统, 与|副总统: the head of state a quote names bare (not its subject)
     return found
 
 
