@@ -146,6 +146,12 @@ def test_a_head_of_state_named_bare_as_an_object_is_a_target():
     assert "总统" not in {t.target for t in find_targets(normalise("总统表示欢迎。"))}  # the subject, the speaker's own mention
 
 
+def test_a_profession_or_a_sector_is_a_group_target():
+    found = {t.target: t.kind for t in find_targets(normalise("感谢宗教界与工程界的朋友，也让各界看见全世界的眼界。"))}
+    assert found.get("宗教界") == "group" and found.get("工程界") == "group"
+    assert not {"各界", "眼界"} & set(found)  # 各界, 眼界: no sector named
+
+
 def test_programmes_systems_and_forums_are_targets_by_their_heads():
     found = {t.target for t in find_targets(normalise("政府将推动公共建设与低碳转型，告别威权体制，并感谢山海论坛的邀请。"))}
     assert {"公共建设", "低碳转型", "威权体制", "山海论坛"} <= found

@@ -28,7 +28,7 @@ _PAIR = re.compile(f"[{_ABBREVIATIONS}][{_ABBREVIATIONS}](?![洲人裔籍文社]
 _NOT_PAIRS = frozenset({"加以", "以加"})  # words that only look like two parties (加以, 以加强)
 _OBJECT_VERBS = frozenset({"使", "让", "令", "给", "把", "被", "有", "代表", "结合", "凝聚", "形成", "了解", "带领", "领导",
                            "进行", "面临", "实现", "促进", "推动", "推行", "落实", "完成", "加速", "加快", "提升", "改善",
-                           "废止", "废除", "享受", "走向", "迈向", "顺利", "努力"})
+                           "废止", "废除", "享受", "走向", "迈向", "顺利", "努力", "得到", "获得", "集结"})
 _MODIFIER_MAX = 5  # characters of modifier a headed noun phrase reaches back over
 _NOT_MODIFIERS = frozenset("的了在是和与及或对向把被将也都就不没这那些其他我你她它们要会能可应并而且但为于以从")
 _QUOTED_TERM = re.compile(r"[「“『《\"]([^「」“”『』《》\"，。！？；：、\s]{2,12})[」”』》\"]")
@@ -37,6 +37,7 @@ _LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z0-9&.\-]{1,20}(?![A-Za-z])")
 _HONORIFIC = re.compile("|".join(HONORIFIC_SUFFIXES))
 _GLOSSED_NAME_MAX = 8
 _NOUN_SUFFIXES = frozenset("性师者")  # after a head they make another noun (建设性, 工程师)
+_NOT_FREE_MODIFIERS = frozenset("世各外眼边境国然")  # 世界, 各界, 外界, 眼界, 边界, 境界, 国界, 自然界: no group
 _TITLE_REACH = 6  # characters before a name a title ending there may take
 
 
@@ -207,8 +208,10 @@ def _headed_phrases(text: str) -> list[TargetMention]:
     found = []
     for m in heads.pattern.finditer(text):
         a, b = m.span()
-        if b - a == 1 and not (_named_place_before(text, a) or _known_noun_ending(text, a, b)):
+        if b - a == 1 and m.group() not in heads.free and not (_named_place_before(text, a) or _known_noun_ending(text, a, b)):
             continue  # 他人, 做法损人, 有人: a one-character head needs a people's or a place's name (香港人), or a known noun (大法官)
+        if m.group() in heads.free and (a < 2 or text[a - 1] in _NOT_FREE_MODIFIERS or not (_modifier_char(text[a - 1]) and _modifier_char(text[a - 2]))):
+            continue  # 工程界, 宗教界: any two characters of modifier, but not 世界, 各界, 外界
         lo = a
         while lo > 0 and a - lo < _MODIFIER_MAX and _modifier_char(text[lo - 1]) and not _ends_word(text, lo):
             lo -= 1
@@ -349,13 +352,15 @@ class _Heads:
     pattern: re.Pattern[str]
     kinds: dict[str, str]
     bound: frozenset[str]  # heads that are verbs too, a target only with a modifier (公共建设, not 建设)
+    free: frozenset[str]  # one-character heads any two characters of modifier make a group (工程界)
 
 
 @lru_cache(maxsize=1)
 def _heads() -> _Heads:
     rows = [line.split("\t") for line in _lexicon_lines("target_heads.tsv")]
     kinds = {row[0]: row[1] for row in rows}
-    return _Heads(word_pattern(kinds), kinds, frozenset(row[0] for row in rows if row[2:] == ["bound"]))
+    return _Heads(word_pattern(kinds), kinds, frozenset(row[0] for row in rows if row[2:] == ["bound"]),
+                  frozenset(row[0] for row in rows if row[2:] == ["free"]))
 
 
 def _abbreviation_used(text: str, a: int, b: int, words: dict[str, str]) -> bool:
