@@ -557,3 +557,8 @@ def test_a_body_after_what_only_looks_like_a_title_is_no_name():
 def test_a_korean_minister_s_title_is_whole_and_its_short_form_finds_him():
     found = quotes_of("标题\n\n甲国国防部长官申东浩7日在首都同对方举行会谈。\n\n声明引述甲国防长的话说，合作不针对第三国。\n")
     assert [q.speaker for q in found] == ["申东浩"]  # not 官申东浩 (部长|官 is one title)
+
+
+def test_a_name_ends_before_the_delegation_it_leads():
+    assert analyze("标题\n\n总统今天接见甲国参议员韩诺德访团，感谢支持。\n").entities == ["韩诺德"]
+    assert "访团率" not in analyze("标题\n\n总统夫人访团率一行今天前往参观。\n").entities  # 夫人|访团…: no name
