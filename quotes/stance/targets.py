@@ -1,7 +1,7 @@
 """Targets: what a quote names that its speaker may take a side on."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 import re
@@ -168,9 +168,14 @@ def _latin_names(text: str) -> list[TargetMention]:
 def _glossed_names(text: str) -> list[TargetMention]:
     """马拉西斯（Paolo Marassi）, 丹尼尔‧贝洛（Daniel Bello）: a transliterated name the
     quote glosses in Latin letters."""
+    return _people_before(LATIN_GLOSS, text, _glossed_name_before)
+
+
+def _people_before(marker: re.Pattern[str], text: str, name_before: Callable[[str, int], int | None]) -> list[TargetMention]:
+    """The people ``name_before`` finds right before each match of ``marker`` (a gloss, an honorific)."""
     found = []
-    for m in LATIN_GLOSS.finditer(text):
-        start = _glossed_name_before(text, m.start())
+    for m in marker.finditer(text):
+        start = name_before(text, m.start())
         if start is not None:
             found.append(TargetMention(text[start : m.start()], start, m.start(), "person"))
     return found
@@ -194,12 +199,7 @@ def _glossed_name_before(text: str, end: int) -> int | None:
 
 def _honoured_people(text: str) -> list[TargetMention]:
     """吳修齊先生, 孔憲蘭女士: a full name before an honorific."""
-    found = []
-    for m in _HONORIFIC.finditer(text):
-        start = _name_before(text, m.start())
-        if start is not None:
-            found.append(TargetMention(text[start : m.start()], start, m.start(), "person"))
-    return found
+    return _people_before(_HONORIFIC, text, _name_before)
 
 
 def _headed_phrases(text: str) -> list[TargetMention]:
