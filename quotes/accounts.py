@@ -98,6 +98,12 @@ def side_lexicon() -> SideLexicon:
     return SideLexicon(lex.parties, lexicons.word_pattern(lex.parties), lex.capitals, governing, ministries)
 
 
+def home_lexicon(doc: Document) -> SideLexicon:
+    """The side lexicon at home in the party whose own press ``doc``'s dateline shows, if any."""
+    lex = side_lexicon()
+    return lex.at_home(dateline_party(doc.norm or doc.text, lex))
+
+
 def dateline_party(text: str, lex: SideLexicon) -> str | None:
     """The party whose own press a dateline at the head of the first paragraphs shows: one
     party named, by the paper's own report ((台北综合报导)) or by that party's outlet with its
@@ -314,7 +320,7 @@ def _owner(text: str, start: int, lex: SideLexicon) -> str | None:
 def assign_sides(doc: Document) -> None:
     """Fill ``speaker_side`` on every quote, ``side`` on the quotes of every story told by two
     or more parties, and ``accounts``."""
-    lex = side_lexicon().at_home(dateline_party(doc.norm or doc.text, side_lexicon()))
+    lex = home_lexicon(doc)
     by_story: dict[str, list[Quote]] = defaultdict(list)
     for q in doc.quotes:
         by_story[q.story].append(q)
@@ -356,7 +362,7 @@ def account_of(doc: Document) -> AccountSide:
     """The party a single-account document speaks for: the account its frames name (据X外交部网站
     消息, X发表的声明), else the outlet of its dateline (新华社北京6月4日电, 韩联社), else the
     party most of its speakers belong to."""
-    lex = side_lexicon()
+    lex = home_lexicon(doc)
     total = max(1, len(doc.quotes))
     framed = Counter(s for q in doc.quotes if q.source and (s := account_side(q.source, lex, doc.text)))
     if framed:

@@ -352,6 +352,14 @@ def test_a_civil_body_described_with_a_country_carries_no_side_and_its_inner_quo
     assert [(q.speaker, q.side) for q in quotes][1:] == [("教廷", "梵方"), ("教廷", "梵方")]
 
 
+def test_a_file_of_a_ministry_at_home_is_that_government_s_account():
+    from quotes.accounts import account_of
+
+    doc = analyze("（首尔综合报导）两国外长昨晚通电话，讨论了半岛局势。\n\n"
+                  "根据外交部新闻稿，外长朴志勋在通话中表示，双方将加强合作。\n")
+    assert (account_of(doc).side, account_of(doc).reason) == ("韩方", "frame")
+
+
 def test_an_account_named_by_its_paper_with_no_de_is_the_frame_in_force():
     text = ("（首尔综合报导）会后经济部和美国商务部分别发布新闻稿，重点各不相同。\n\n"
             "根据经济部新闻稿，朴志勋在会中表示，双方将深化半导体合作。\n\n"
