@@ -562,3 +562,8 @@ def test_a_korean_minister_s_title_is_whole_and_its_short_form_finds_him():
 def test_a_name_ends_before_the_delegation_it_leads():
     assert analyze("标题\n\n总统今天接见甲国参议员韩诺德访团，感谢支持。\n").entities == ["韩诺德"]
     assert "访团率" not in analyze("标题\n\n总统夫人访团率一行今天前往参观。\n").entities  # 夫人|访团…: no name
+
+
+def test_people_in_general_are_an_unnamed_source():
+    q = only("标题\n\n该国军方持续作战。但人们普遍认为，邻国也在帮助武装团体。\n")
+    assert (q.speaker, q.speaker_kind) == ("人们", "anonymous")

@@ -483,7 +483,7 @@ def _media(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention 
 
 
 def _anonymous(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:
-    if text.removesuffix("们").endswith(t.lex.anonymous) or "不愿具名" in text or "匿名" in text:
+    if text.endswith(t.lex.anonymous) or text.removesuffix("们").endswith(t.lex.anonymous) or "不愿具名" in text or "匿名" in text:
         return Mention(text, a, b, "anonymous", name=text, plural=not _COUNTED.search(text, 0, _COUNTED_REACH))
     if _COUNTED.search(text, 0, _COUNTED_REACH) and "的" in text:
         return Mention(text, a, b, "anonymous", name=text)  # 一位坐在北看台的老球迷: described, not named
