@@ -30,7 +30,7 @@ __all__ = ["Attributor"]
 _SEPARATED_NAME = re.compile(f"[\u4e00-\u9fff]{{1,8}}[{NAME_SEPARATORS}][\u4e00-\u9fff]{{1,8}}(?:[{NAME_SEPARATORS}][\u4e00-\u9fff]{{1,8}})?")
 _BEFORE_NAME = set("，。、；：「」“”『』（）()与和及由向对请邀暨偕同跟 \u3000\n")  # what may stand before a name and its title
 _HIMSELF = "本人"  # after a name (总理韦德本人也表示): himself, no part of the name
-_PARTY_WORDS = ("访团", "访问团", "代表团", "一行", "乙行")  # 知事某某某某|访团: the delegation he leads
+_DELEGATION_WORDS = ("访团", "访问团", "代表团", "一行", "乙行")  # 知事某某某某|访团: the delegation he leads
 _NAME_FOLLOWERS = set("，。、；：（(「“ 的和与及等今昨也还则并曾已将在于说称")
 _NOUN_CONTINUATIONS = frozenset("团会队部局院处组党界方群社室站厅所署级层府身")  # 代表团, 委员会, 各级, 候选人身分
 _ROLE_REACH = 10  # characters of organisation name a role may carry before its title
@@ -182,7 +182,7 @@ class Attributor:
             return end if end > last else None
         if norm[a : a + 1] in _NOUN_CONTINUATIONS:
             return None  # 代表|团, 委员|会: the title goes on as a longer noun
-        if self.lex.place_pattern.match(norm, a, limit) or norm.startswith(_PARTY_WORDS, a):
+        if self.lex.place_pattern.match(norm, a, limit) or norm.startswith(_DELEGATION_WORDS, a):
             return None  # 防长|雅加达会谈, 夫人|访团一行: a place or the party after the title, no name
         if norm[a : a + 1] in PREPOSITION_SURNAMES:
             return None  # 总统|向访宾说明: after a title these open a verb phrase, not a name
@@ -195,7 +195,7 @@ class Attributor:
                 continue  # 议员李华|说，: a verb of speech after a two-character name
             if self.lex.body_suffixes.longest(name) is not None:
                 continue  # 某区|长|丰派出所: a body's name after what only looks like a title
-            if (end == limit or norm[end] in _NAME_FOLLOWERS or norm.startswith(_HIMSELF, end) or norm.startswith(_PARTY_WORDS, end)
+            if (end == limit or norm[end] in _NAME_FOLLOWERS or norm.startswith(_HIMSELF, end) or norm.startswith(_DELEGATION_WORDS, end)
                     or self.grammar.ends_phrase(end, limit)):
                 return end
         return None

@@ -533,8 +533,8 @@ def _described_body(t: MentionTyper, a: int, b: int, text: str, direct: bool) ->
     for kind in _BODY_KINDS:
         at = text.find(kind)
         name = text[at + len(kind) :] if at >= 0 else ""
-        if (2 <= at <= _BODY_NAME_MAX and 2 <= len(name) <= _BODY_NAME_MAX and "的" not in text[:at] and name[0] not in _NOT_NAME_STARTS and not name.endswith("国")
-                and "的" not in name and t.lex.title_suffixes.longest(name) is None
+        if (2 <= at <= _BODY_NAME_MAX and 2 <= len(name) <= _BODY_NAME_MAX and "的" not in text[:at] and "的" not in name
+                and name[0] not in _NOT_NAME_STARTS and not name.endswith("国") and t.lex.title_suffixes.longest(name) is None
                 and not name.endswith(t.lex.anonymous) and t.organisation_like(name) and not _holds_verb(t, name)):
             cut = a + at + len(kind)
             return Mention(text, a, b, "organization", name=t.norm[cut:b], role=t.norm[a:cut], role_spans=((a, cut),))
