@@ -567,3 +567,11 @@ def test_a_name_ends_before_the_delegation_it_leads():
 def test_people_in_general_are_an_unnamed_source():
     q = only("标题\n\n该国军方持续作战。但人们普遍认为，邻国也在帮助武装团体。\n")
     assert (q.speaker, q.speaker_kind) == ("人们", "anonymous")
+
+
+def test_a_clause_of_time_is_no_speaker():
+    from quotes import lexicons
+    from quotes.attribution.mentions import MentionTyper
+
+    phrase = "甲城等多个地方出现所谓白纸的抗议运动以来"  # counted (多个) and described (的), but a clause of time
+    assert MentionTyper(phrase, lexicons.load(), lambda name: False).type(0, len(phrase)) is None

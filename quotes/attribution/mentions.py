@@ -41,6 +41,7 @@ _ALLIES = ("盟友", "盟国", "伙伴", "友邦", "支持者")  # what a party 
 _COORDINATED_MAX = 6  # parties named in one list (美国、日本、韩国和澳大利亚)
 _PLACE_ENDINGS = set("国洲省市州县区乡镇岛")
 _QUANTIFIERS = set("一二两三四五六七八九十几数多某每各该这那")  # 一些, 四名: no name begins so
+_TIME_CLAUSE_ENDS = ("以来", "之际", "期间", "之后", "以后", "之前", "以前")  # a clause of time closes so
 _BODY_KINDS = ("非政府组织", "组织", "机构", "团体", "智库")  # a body named after its kind (人权组织某某观察)
 _BODY_NAME_MAX = 6
 _NOT_NAME_STARTS = frozenset("或和与及对在向把被将一两二三四五六七八九十")  # 团体|对…, 组织|一年前: a clause goes on
@@ -128,6 +129,8 @@ class MentionTyper:
                 b -= len(suffix)  # 彭光理先生 is 彭光理; 美国和欧盟等, the parties named; 拜登本人, himself
                 break
         text = self.norm[a:b]
+        if text.endswith(_TIME_CLAUSE_ENDS):
+            return None  # 自从某地爆发抗议以来: a time clause, no one who speaks
         if text in self.lex.first_person:
             return Mention(text, a, b, "person", anaphor="", first_person=True)
         if text in self.lex.not_speakers:
