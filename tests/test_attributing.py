@@ -575,3 +575,8 @@ def test_a_clause_of_time_is_no_speaker():
 
     phrase = "甲城等多个地方出现所谓白纸的抗议运动以来"  # counted (多个) and described (的), but a clause of time
     assert MentionTyper(phrase, lexicons.load(), lambda name: False).type(0, len(phrase)) is None
+
+
+def test_a_determined_kind_of_body_refers_back_to_the_body():
+    found = quotes_of("标题\n\n蓝海公司周一宣布裁员。该公司表示，这是为了节省成本。\n")
+    assert [q.speaker for q in found] == ["蓝海公司", "蓝海公司"]

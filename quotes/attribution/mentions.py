@@ -315,6 +315,8 @@ def _determined(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Men
             rest = text[owner + len(det) :]
             if rest in t.lex.documents or rest.endswith(t.lex.documents):
                 return Mention(text, a, b, "document", document=rest)
+            if rest in t.lex.organizations and len(rest) > 1 and t.lex.title_suffixes.longest(rest) is None:
+                return Mention(text, a, b, "organization", anaphor=rest)  # 该公司, 该组织: the body named before
             if t.lex.title_suffixes.longest(rest) is None and not rest.removesuffix("们").endswith(t.lex.anonymous):
                 return None  # 此次会议: no one a determiner could refer back to
             return Mention(text, a, b, "person", anaphor=rest, plural=det == "这些")
