@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from itertools import islice
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -34,6 +35,7 @@ _LINE = re.compile("[^\n]+")
 _OWN_REPORT = "综合"  # (台北综合报导): the paper compiles its own report
 _DATELINE = re.compile("[（(]([^（）()]{1,30}?)(?:电|讯|报导|报道|综合)[^（）()]{0,6}[）)]")  # (台北综合报导), (某某社台北19日电)
 _DATELINE_PARAGRAPHS = 3  # the title and the first paragraphs
+_DATELINE_SPAN = 48  # a whole dateline with its reporter and place ((某某社记者某某台北19日电))
 _HEADLINE_MAX = 60  # a first line longer than this is the story's first paragraph
 
 
@@ -54,6 +56,11 @@ class SideLexicon:
     def ministry(self, text: str) -> bool:
         """Does ``text`` open with a ministry named without its country (外交部发言人, 经济部新闻稿)?"""
         return to_simplified(text).startswith(self.ministries)
+
+    def home_ministry(self, text: str | None) -> str | None:
+        """The dateline's party when ``text`` opens with a ministry named without its country
+        (（台北综合报导）经济部表示: the ministry at home), else None."""
+        return self.home if self.home and text and self.ministry(text) else None
 
     def parties(self, text: str | None, places: bool = True) -> list[str]:
         """The parties named in ``text``, in order of appearance; ``places=False``: not by a
@@ -110,15 +117,21 @@ def dateline_party(text: str, lex: SideLexicon) -> str | None:
     capital ((某某社记者某某台北19日电), a 台方 outlet). None for a foreign agency's dateline
     ((某国际通讯社华盛顿电): where the reporter is, not whose press it is) or for two parties
     ((首尔、东京3日电))."""
-    paragraphs = (m.group().strip() for m in _LINE.finditer(text) if m.group().strip())
-    for head in islice(paragraphs, _DATELINE_PARAGRAPHS):
-        m = _DATELINE.match(to_simplified(head[:_DATELINE_REACH + _DATELINE_REACH]))
+    for head in _paragraph_heads(text, _DATELINE_SPAN):
+        m = _DATELINE.match(head)
         if m:
             named = [w.group() for w in lex.pattern.finditer(m.group(1)) if len(w.group()) > 1]
             parties = {lex.words[w] for w in named}
             own = _OWN_REPORT in m.group() or any(w not in lex.capitals and w not in lexicons.load().countries for w in named)
             return parties.pop() if len(parties) == 1 and own else None
     return None
+
+
+def _paragraph_heads(text: str, reach: int) -> Iterator[str]:
+    """The first ``reach`` characters, simplified, of the title and first paragraphs, where a
+    dateline stands."""
+    paragraphs = (m.group().strip() for m in _LINE.finditer(text) if m.group().strip())
+    return (to_simplified(head[:reach]) for head in islice(paragraphs, _DATELINE_PARAGRAPHS))
 
 
 def account_side(source: str | None, lex: SideLexicon, text: str = "") -> str | None:
@@ -131,9 +144,7 @@ def account_side(source: str | None, lex: SideLexicon, text: str = "") -> str | 
         return None  # 意大利媒体CRUX reports; it is no account of Italy's (朝鲜官媒 is North Korea's)
     if _described_body(origin, lex):
         return None  # 关注中国宗教自由的援助协会: a body its description names a party in, not that party's
-    if lex.home and lex.side_of(origin) is None and lex.ministry(origin):
-        return lex.home  # （台北综合报导）…根据经济部新闻稿: the ministry at home
-    return lex.side_of(origin) or _affiliation_in(text, origin, lex) or lex.side_of(source)
+    return lex.side_of(origin) or lex.home_ministry(origin) or _affiliation_in(text, origin, lex) or lex.side_of(source)
 
 
 def _described_body(origin: str, lex: SideLexicon) -> bool:
@@ -198,12 +209,12 @@ def speaker_affiliation(doc: Document, quote: Quote, lex: SideLexicon, named: di
     local = _affiliation_at(doc.text, quote, lex, head_only=anonymous)
     if local or anonymous:
         return local
-    if lex.home and quote.speaker_kind == "organization" and lex.ministry(quote.speaker):
-        return lex.home  # （台北综合报导）经济部表示: the ministry at home
+    if quote.speaker_kind == "organization" and lex.home_ministry(quote.speaker):
+        return lex.home
     key = (quote.speaker, quote.role)
     if key not in named:
         named[key] = (lex.side_of(quote.speaker) or _affiliation_in(doc.text, quote.speaker, lex, quote.speaker_kind == "person")
-                      or lex.side_of(quote.role, places=False) or (lex.home if lex.ministry(quote.role or "") else None)
+                      or lex.side_of(quote.role, places=False) or lex.home_ministry(quote.role)
                       or _organ_before(doc.text, quote.speaker, lex))
     return named[key]
 
@@ -400,9 +411,8 @@ def pair_accounts(docs: list[Document]) -> list[AccountSide]:
 def _dateline_outlet(doc: Document, lex: SideLexicon) -> str | None:
     """The party of an outlet named in the document's dateline (the head of its first paragraphs)."""
     media = lexicons.load().media
-    paragraphs = (m.group().strip() for m in _LINE.finditer(doc.norm or doc.text) if m.group().strip())
-    for head in islice(paragraphs, _DATELINE_PARAGRAPHS):
-        for m in lex.pattern.finditer(to_simplified(head[:_DATELINE_REACH])):
+    for head in _paragraph_heads(doc.norm or doc.text, _DATELINE_REACH):
+        for m in lex.pattern.finditer(head):
             if m.group() in media or m.group().endswith("社"):
                 return lex.words[m.group()]
     return None

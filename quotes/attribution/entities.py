@@ -18,10 +18,9 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..lexicons import NAME_SEPARATORS
+from ..lexicons import BODY_KINDS, NAME_SEPARATORS
 from .mentions import Mention
 
-_ANY_BODY = ("组织", "机构", "团体")  # 该组织 may be any body the story named
 END = 1 << 62  # "anywhere in the story", for a headline's speaker named below it
 
 
@@ -134,10 +133,10 @@ class Registry:
         recent = lambda e: e.last_before(before)
         if m.first_person:
             return max(people, key=lambda e: (len(e.positions), -e.start)) if people else None
-        if m.kind == "organization":  # 该公司, 该组织: the last body of that kind the story named
+        if m.kind == "organization":  # 该公司: the last body of that kind the story named; 该组织, 该智库: any body
             kind = m.anaphor or ""
             bodies = [e for e in self.entities if e.story == story and e.kind == "organization" and 0 <= e.start < before
-                      and len(e.name) > len(kind) and (e.name.endswith(kind) or kind in _ANY_BODY)]
+                      and len(e.name) > len(kind) and (e.name.endswith(kind) or kind in BODY_KINDS)]
             return max(bodies, key=recent) if bodies else None
         if m.anaphor == "":
             if m.plural:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..lexicons import HONORIFIC_SUFFIXES, LATIN_GLOSS, NAME_SEPARATORS, Lexicons
+from ..lexicons import BODY_KINDS, HONORIFIC_SUFFIXES, LATIN_GLOSS, NAME_SEPARATORS, Lexicons
 
 _HAN = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
 _FOREIGN_PART = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
@@ -42,7 +42,6 @@ _COORDINATED_MAX = 6  # parties named in one list (美国、日本、韩国和�
 _PLACE_ENDINGS = set("国洲省市州县区乡镇岛")
 _QUANTIFIERS = set("一二两三四五六七八九十几数多某每各该这那")  # 一些, 四名: no name begins so
 _TIME_CLAUSE_ENDS = ("以来", "之际", "期间", "之后", "以后", "之前", "以前")  # a clause of time closes so
-_BODY_KINDS = ("非政府组织", "组织", "机构", "团体", "智库")  # a body named after its kind (人权组织某某观察)
 _BODY_NAME_MAX = 6
 _NOT_NAME_STARTS = frozenset("或和与及对在向把被将一两二三四五六七八九十")  # 团体|对…, 组织|一年前: a clause goes on
 _OCCUPATIONS = set("者员人家师长主商生民工官士手户卿")  # how a descriptor of someone ends (业者, 店员)  # a headline label longer than this is a clause
@@ -535,7 +534,7 @@ def _organization(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> M
 def _described_body(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:
     """人权组织|某某观察, 英国智库|某某研究会: a body's kind after a short descriptor, then its
     name (not a title: 组织|发言人; not a clause: 团体|对…; not members: 某组织|成员国)."""
-    for kind in _BODY_KINDS:
+    for kind in BODY_KINDS:
         at = text.find(kind)
         name = text[at + len(kind) :] if at >= 0 else ""
         if (2 <= at <= _BODY_NAME_MAX and 2 <= len(name) <= _BODY_NAME_MAX and "的" not in text[:at] and "的" not in name
@@ -566,7 +565,7 @@ def _described_name(t: MentionTyper, a: int, b: int, text: str, direct: bool) ->
             known = sum(c in t.lex.transliteration for c in name)
             named = (size < 4 and name[0] in t.lex.surnames) or known >= size - 1  # 陈亚福, 科比
             if (named and t.plausible_name(name) and descriptor[-1] in _OCCUPATIONS and "的" not in descriptor
-                    and not descriptor[:-1].endswith(_BODY_KINDS)  # 人权组织|人…: the 人 opens the body's name
+                    and not descriptor[:-1].endswith(BODY_KINDS)  # 人权组织|人…: the 人 opens the body's name
                     and t.organisation_like(descriptor)):
                 cut = b - size
                 return Mention(text, a, b, "person", name=name, role=t.norm[a:cut], name_spans=((cut, b),), role_spans=((a, cut),))

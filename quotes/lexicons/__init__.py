@@ -18,6 +18,7 @@ import numpy as np
 NAME_SEPARATORS = "·‧•・∙`.．"  # between the parts of a transliterated name
 HONORIFIC_SUFFIXES = ("先生", "女士", "小姐", "阁下", "伉俪", "夫妇")  # after a name (彭光理先生)
 LATIN_GLOSS = re.compile(r"[（(][^（()）]*[A-Za-z][^（()）]*[）)]")  # a gloss in Latin letters after a name (John Smith)
+BODY_KINDS = ("非政府组织", "组织", "机构", "团体", "智库")  # words for any kind of body (人权组织某某观察, 该组织)
 
 
 @dataclass(frozen=True)
