@@ -144,7 +144,9 @@ def account_side(source: str | None, lex: SideLexicon, text: str = "") -> str | 
         return None  # 意大利媒体CRUX reports; it is no account of Italy's (朝鲜官媒 is North Korea's)
     if _described_body(origin, lex):
         return None  # 关注中国宗教自由的援助协会: a body its description names a party in, not that party's
-    return lex.side_of(origin) or lex.home_ministry(origin) or _affiliation_in(text, origin, lex) or lex.side_of(source)
+    # a ministry named without its country is the one named just before it, not a later 某国外交部
+    return (lex.side_of(origin) or lex.home_ministry(origin) or _affiliation_in(text, origin, lex, first=lex.ministry(origin))
+            or lex.side_of(source))
 
 
 def _described_body(origin: str, lex: SideLexicon) -> bool:
@@ -155,17 +157,19 @@ def _described_body(origin: str, lex: SideLexicon) -> bool:
     return de > 0 and lex.side_of(head) is None and head.endswith(_CIVIL_BODIES)
 
 
-def _affiliation_in(text: str, name: str, lex: SideLexicon, person: bool = False) -> str | None:
+def _affiliation_in(text: str, name: str, lex: SideLexicon, person: bool = False, first: bool = False) -> str | None:
     """The party named just before ``name`` (or its head, 布萊德利 of 布萊德利辦公室) in ``text``:
-    in the body first, since a headline packs place and party together (金正日平壤会晤李明)."""
+    in the body first, since a headline packs place and party together (金正日平壤会晤李明).
+    ``first``: before its first mention only."""
     body = text.find("\n") + 1
     if body > _HEADLINE_MAX or re.search("[。！？]", text[:body]):
         body = 0  # the first line is a paragraph, not a headline
-    return _affiliation_from(text, name, lex, body, person) or (_affiliation_from(text[:body], name, lex, 0, person) if body else None)
+    return (_affiliation_from(text, name, lex, body, person, first)
+            or (_affiliation_from(text[:body], name, lex, 0, person, first) if body else None))
 
 
-def _affiliation_from(text: str, name: str, lex: SideLexicon, start: int, person: bool = False) -> str | None:
-    for size in range(len(name), 1, -1):  # the name, then shorter heads of it (布萊德利 of 布萊德利辦公室)
+def _affiliation_from(text: str, name: str, lex: SideLexicon, start: int, person: bool = False, first: bool = False) -> str | None:
+    for size in range(len(name), len(name) - 1 if first else 1, -1):  # the name, then shorter heads of it (布萊德利 of 布萊德利辦公室)
         head = name[:size]
         at = text.find(head, start)
         while at >= 0:
@@ -176,7 +180,7 @@ def _affiliation_from(text: str, name: str, lex: SideLexicon, start: int, person
             parties = lex.parties(text[max(clause_start + 1, at - _AFFILIATION_WINDOW) : at], places=False)
             if parties:
                 return parties[-1]  # the nearest: （布鲁塞尔电）中国国务院副总理邵启衡 is 中方
-            at = text.find(head, at + len(head))
+            at = -1 if first else text.find(head, at + len(head))
     return None
 
 
@@ -347,6 +351,7 @@ def assign_sides(doc: Document) -> None:
         if q.speaker_kind == "media" and q.source is None and q.speaker and _party_outlet(q.speaker, lex):
             q.source = q.speaker  # a party's own outlet (新华社, 中国官媒环球时报) carries that party's account
     frame_sides = {source: account_side(source, lex, doc.text) for source in {q.source for q in doc.quotes}}
+    frame_sides.update(_unplaced_ministries(doc.quotes, frame_sides, lex))
     for quotes in by_story.values():
         framed = {q.id: frame_sides[q.source] for q in quotes}
         sides = {s for s in framed.values() if s}
@@ -358,6 +363,19 @@ def assign_sides(doc: Document) -> None:
             q.side = side if side in sides else None
             q.side_reason = None if q.side is None else "frame" if framed[q.id] else "speakers"
     doc.accounts = build_accounts(doc.quotes)
+
+
+def _unplaced_ministries(quotes: list[Quote], frame_sides: dict[str | None, str | None],
+                         lex: SideLexicon) -> dict[str, str]:
+    """据外交部网站发布的消息，某某表示…: a readout frame of a ministry the text names without its
+    country, and no dateline places, speaks for the party of the first speaker it relays: a
+    government's readout opens with its own minister."""
+    found: dict[str, str] = {}
+    for q in quotes:
+        if q.source and frame_sides.get(q.source) is None and q.source not in found and q.speaker_side \
+                and lex.ministry(q.source.split("/")[-1]):
+            found[q.source] = q.speaker_side
+    return found
 
 
 @dataclass(frozen=True)

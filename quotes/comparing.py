@@ -232,7 +232,9 @@ def _counterparts(statements: list[Statement], sides: list[str], sim: np.ndarray
     out = []
     for i in range(len(statements)):
         found = [j for k, j in enumerate(best[i]) if k != side_of[i] and matches(i, j)]
-        pool = found or np.flatnonzero(voiced[i] if voiced[i].any() else other[i])
+        # told in three accounts, a statement points on to a later telling: following the links
+        # from the first visits every account, instead of all pointing back to one
+        pool = [j for j in found if j > i] or found or np.flatnonzero(voiced[i] if voiced[i].any() else other[i])
         out.append((int(max(pool, key=lambda k: sim[i, k])), bool(found)))
     return out
 

@@ -366,3 +366,19 @@ def test_an_account_named_by_its_paper_with_no_de_is_the_frame_in_force():
             "美国商务部的声明则说，贝克敦促对方加强出口管制。\n")
     assert [(q.speaker, q.source, q.side) for q in analyze(text).quotes] == [
         ("朴志勋", "经济部新闻稿", "韩方"), ("贝克", "美国商务部声明", "美方")]
+
+
+def test_a_readout_of_an_unplaced_ministry_speaks_for_its_first_speaker_s_party():
+    text = ("（某通讯社首尔5日电）韩国外长朴志勋4日与越南外长阮文平通电话。\n\n"
+            "据外交部网站发布的消息，朴志勋表示，两国应扩大半导体与能源合作。消息说，阮文平表示，越方愿意深化两国伙伴关系。\n\n"
+            "而越南外交部公布的消息则说，阮文平敦促韩方增加对越投资。\n")
+    assert [(q.speaker, q.side) for q in analyze(text).quotes] == [("朴志勋", "韩方"), ("阮文平", "韩方"), ("阮文平", "越方")]
+
+
+def test_a_statement_told_in_three_accounts_points_on_to_the_next_telling():
+    status = _status([
+        _statement("q1", "日方", "三国同意设立联合救灾协调中心，每年举行一次部长级会议", "日本外务省", kind="organization"),
+        _statement("q2", "韩方", "三方同意建立联合救灾协调中心，并每年召开部长级会议", "韩国外交部", kind="organization"),
+        _statement("q3", "越方", "三国部长一致同意成立救灾协调中心，部长级会议每年一次", "越南外交部", kind="organization"),
+    ])
+    assert status["q2"] == ("matched", "q3") and status["q1"][0] == status["q3"][0] == "matched"
