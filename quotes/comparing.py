@@ -36,7 +36,8 @@ _PARTY_BASE = 0xE400  # and for parties
 _PARTY_PRONOUNS = re.compile("我们|我国|我方|咱们|你们|您|贵国|贵方|你方")
 # a statement put to both parties at once (双方同意…, 三方一致同意…) is a joint outcome; 三国应携手…
 # is the speaker's own view of what all should do
-_JOINT_SUBJECT = re.compile("(?:双方|两国|两人|两位|三方|三国|各方)[^，。；]{0,6}?(?:同意|认为|决定|确认|商定|承诺|重申|强调|讨论|达成|签署|欢迎|支持|表示|愿|将|一致)")
+_JOINT_SUBJECT = re.compile("(?:双方|两国|两人|两位|三方|三国|各方)(?:[^，。；]{0,6}?(?:同意|认为|决定|确认|商定|承诺|重申|强调|讨论|达成|签署|欢迎|支持|表示|愿|将|一致)"
+                            "|就[^，。；]{1,30}?达成)")  # 三方就设立协调中心达成一致
 # 中方在峰会上同意…: what a party agrees or offers
 _PARTY_SUBJECT = re.compile("(?P<party>[\u4e00-\u9fff]{1,2}方)[^，。；]{0,8}?(?:同意|承诺|愿|决定|确认|答应)")
 _JOINT_CLAUSE = re.compile("(?:^|，)" + _JOINT_SUBJECT.pattern)  # …举行会谈，两人同意…
@@ -218,6 +219,11 @@ def _counterparts(statements: list[Statement], sides: list[str], sim: np.ndarray
     side_of = np.array([sides.index(s.side) for s in statements])
     # the best of each statement's voice in each side's account, a column per side
     best = np.stack([np.where(voiced & (side_of == k), sim, -1.0).argmax(axis=1) for k in range(len(sides))], axis=1)
+    # and of the joint outcomes (双方同意…), which two readouts nearly always both tell, each
+    # in its own words: one is compared with the other account's joint outcomes first
+    joint = np.array([_shared_position(s.quote) for s in statements])
+    pair_of_joints = voiced & joint[:, None] & joint[None, :]
+    best_joint = np.stack([np.where(pair_of_joints & (side_of == k), sim, -1.0).argmax(axis=1) for k in range(len(sides))], axis=1)
 
     # within one story: a party's own voice in its own account, not a joint outcome or what the
     # other party agreed (across files every quote is its file's)
@@ -227,11 +233,15 @@ def _counterparts(statements: list[Statement], sides: list[str], sim: np.ndarray
         if own[i] and own[j]:
             return False  # each party saying its own piece in its own account: two statements, not one told twice
         mutual = best[i, side_of[j]] == j and best[j, side_of[i]] == i and statements[i].framed and statements[j].framed
-        return bool(voiced[i, j]) and (sim[i, j] >= THRESHOLD or (mutual and sim[i, j] >= MUTUAL_THRESHOLD))
+        mutual_joints = pair_of_joints[i, j] and best_joint[i, side_of[j]] == j and best_joint[j, side_of[i]] == i
+        return bool(voiced[i, j]) and (sim[i, j] >= THRESHOLD or ((mutual or mutual_joints) and sim[i, j] >= MUTUAL_THRESHOLD))
 
     out = []
     for i in range(len(statements)):
-        found = [j for k, j in enumerate(best[i]) if k != side_of[i] and matches(i, j)]
+        found = [j for k in range(len(sides)) if k != side_of[i]
+                 for j in dict.fromkeys((best[i, k], best_joint[i, k])) if matches(i, j)]
+        if joint[i]:
+            found = [j for j in found if joint[j]] or found  # a joint outcome is told as one
         # told in three accounts, a statement points on to a later telling: following the links
         # from the first visits every account, instead of all pointing back to one
         pool = [j for j in found if j > i] or found or np.flatnonzero(voiced[i] if voiced[i].any() else other[i])

@@ -382,3 +382,20 @@ def test_a_statement_told_in_three_accounts_points_on_to_the_next_telling():
         _statement("q3", "越方", "三国部长一致同意成立救灾协调中心，部长级会议每年一次", "越南外交部", kind="organization"),
     ])
     assert status["q2"] == ("matched", "q3") and status["q1"][0] == status["q3"][0] == "matched"
+
+
+def _reported(qid: str, side: str, text: str, speaker: str) -> Statement:
+    """A body's statement on its speaker's side, outside any readout frame."""
+    quote = Quote(id=qid, story="s1", type="indirect", text=text, start=0, end=len(text), speaker=speaker,
+                  speaker_kind="organization", side=side, side_reason="speakers")
+    return Statement(quote, side)
+
+
+def test_two_accounts_joint_outcomes_in_other_words_are_one_statement():
+    status = _status([
+        _reported("q1", "中方", "双方同意年内举行新一轮渔业磋商，并保持热线畅通", "中国外交部"),
+        _reported("q2", "中方", "中方愿同对方加强海上执法合作，共同打击非法捕捞", "中国海警局"),
+        _reported("q3", "印尼方", "印尼欢迎中国企业参与渔业加工，双方渔业合作潜力巨大", "印尼海洋部"),
+        _reported("q4", "印尼方", "两国部长同意尽快重启渔业联合委员会会议，就海上问题保持沟通", "印尼外交部"),
+    ])
+    assert status["q1"] == ("matched", "q4") and status["q2"][0] == status["q3"][0] == "one_sided"
