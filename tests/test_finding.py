@@ -71,6 +71,16 @@ def test_quotation_after_a_closed_speech_sentence_and_a_space_goes_on_with_its_s
     assert [(q.text, q.speaker) for q in found] == [("工期不会再拖，", "吴立新"), ("我们下个月完工。", "吴立新")]
 
 
+def test_a_postposed_cue_spaced_out_from_its_full_stop_still_closes_the_quote():
+    q = only("“新线路下个月就会通车，乘客不必再绕路，” 交通局长郑国平说 。")
+    assert (q.type, q.speaker, q.text) == ("direct", "郑国平", "新线路下个月就会通车，乘客不必再绕路，")
+
+
+def test_a_split_quote_s_second_sentence_goes_on_with_its_speaker_when_narration_follows():
+    found = quotes_of("“工期不会再拖，”工程处长吴立新说。“我们下个月完工，请市民放心。”吴立新曾负责机场扩建。")
+    assert [(q.text, q.speaker) for q in found] == [("工期不会再拖，", "吴立新"), ("我们下个月完工，请市民放心。", "吴立新")]
+
+
 def test_headline_quote():
     q = only("反对党：新预算案忽视中下阶层\n\n（吉隆坡1日讯）国会今天开始辩论预算案。")
     assert (q.type, q.text, q.speaker) == ("headline", "新预算案忽视中下阶层", "反对党")

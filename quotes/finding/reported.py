@@ -19,6 +19,7 @@ from .marks import CLOSERS, PAIRS, Quoted, line_of, quoted_spans
 
 _SENTENCE_END = "。！？"
 _SENTENCE_ENDS = re.compile(f"[{_SENTENCE_END}]")
+_SPACES = re.compile("[ \u3000]*")  # 他说 。: copy that spaces out its punctuation
 _NOT_CONTENT_START = set("的了过着是为得地")
 # 否决了覆议要求后，…: a time clause, the cue a noun or an act; 弹劾指控不成立, 这一指控不属实: the cue a
 # noun that the clause says something of
@@ -715,7 +716,8 @@ class Finder:
         if relayed is not None:
             b = subject_end = relayed.end()
         opens_next = norm[b : b + 1] == "：" and (norm[b + 1 : b + 2] in PAIRS or norm[b + 1 : b + 2] == '"')  # “A。”他说：“B。”
-        if b < line.end and norm[b] not in _SENTENCE_END + "，" and norm[b] not in PAIRS and not opens_next \
+        closes = _SPACES.match(norm, b, line.end).end()
+        if closes < line.end and norm[closes] not in _SENTENCE_END + "，" and norm[b] not in PAIRS and not opens_next \
                 and not self._told_closes(b, line, cue):
             return None
         i = a - 1
@@ -752,7 +754,7 @@ class Finder:
                     else self._direct(q, idx, cue_span, cue, subject))
             cand.postposed = True
             return cand
-        if norm[i] != "，" or not cue.postposed or not (b >= line.end or norm[b] in _SENTENCE_END):
+        if norm[i] != "，" or not cue.postposed or not (closes >= line.end or norm[closes] in _SENTENCE_END):
             return None
         if any(ch in _VERBAL for ch in norm[i + 1 : a]):
             return None  # 中方关切已得到|回应: a predicate, not a speaker
@@ -1023,7 +1025,9 @@ class Finder:
             speechlike = (len(body) >= 10 and any(p in body for p in "，。！？")) or (
                 len(body) >= 4 and any(p in body for p in (*_FIRST_PERSON, "，")))
             after = norm[q.close + 1 : q.close + 2]
-            if sentence_initial and speechlike and (after in ("", "。", "！", "？", "\n") or q.close + 1 >= line.end):
+            # its sentence ends with it, or inside it (“……。”至于…: the narration goes on in a new sentence)
+            closes = after in ("", "。", "！", "？", "\n") or q.close + 1 >= line.end or norm[b - 1] in "。！"
+            if sentence_initial and speechlike and closes:
                 yield Candidate("direct", a, b, q.line, None, "unknown", None, confidence=0.6)
 
 
