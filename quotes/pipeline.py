@@ -12,7 +12,7 @@ from .accounts import assign_sides
 from .attribution import Attributor
 from .comparing import compare_document
 from .finding import Finder
-from .finding.marks import mistyped_closers_repaired
+from .finding.marks import mistyped_closers_repaired, mistyped_openers_repaired
 from .model import Document
 from .reading import detect_script, normalise, read_file
 from .stance import assign_stance
@@ -22,7 +22,7 @@ def analyze(text: str, path: str = "<text>", encoding: str = "utf-8", stance: bo
     """Find and attribute every quote in ``text``; ``stance=False`` leaves stance to the caller
     (``assign_stances``, for many documents at once)."""
     lex = lexicons.load()
-    norm = mistyped_closers_repaired(normalise(text))
+    norm = mistyped_openers_repaired(mistyped_closers_repaired(normalise(text)))
     doc = Document(path=path, text=text, norm=norm, encoding=encoding, script=detect_script(text, norm))
     doc.stories, lines = split_stories(norm, lex)
     finder = Finder(norm, lines, lex)

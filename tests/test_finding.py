@@ -530,6 +530,11 @@ def test_an_opening_mark_typed_for_a_closing_one_closes_the_quotation():
     assert quotes_of("他引用了“一国两制“的说法。\n") == []
 
 
+def test_a_straight_mark_that_opens_what_a_curly_one_closes_opens_the_quotation():
+    text = '"渔获量连续三年下降，我们必须减少捕捞天数，”渔业署长周文昌说。\n\n他说"这只是开始"。\n'
+    assert [(q.speaker, q.text) for q in quotes_of(text)][0] == ("周文昌", "渔获量连续三年下降，我们必须减少捕捞天数，")
+
+
 def test_what_a_rule_requires_or_a_visit_means_to_restate_is_no_speech():
     assert quotes_of("草拟中的法律要求接受境外捐款的团体向政府报备。\n") == []
     assert quotes_of("部长此行旨在重申两国的同盟承诺。\n") == []

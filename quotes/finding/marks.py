@@ -9,6 +9,7 @@ from ..structure import Line
 
 _SPEECH_END = frozenset("，。！？…")
 _DOUBLE_MARKS = re.compile("[“”\n]")
+_PARAGRAPH = re.compile("[^\n]+")
 # a short speaker and a verb of speech closing the sentence right after a mark (他说。, 该官员表示。)
 _ATTRIBUTION_AFTER = re.compile(r"[^“”「」『』，。！？；：\n]{1,16}?(?:说|表示|指出|称|写道|补充道|补充说)[。！]")
 PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’", "﹁": "﹂", "﹃": "﹄"}
@@ -73,6 +74,25 @@ def mistyped_closers_repaired(norm: str) -> str:
             opened = False
         else:
             opened = True  # (after an open one: a new quotation opens, the one before stays unclosed)
+    return "".join(chars) if chars else norm
+
+
+def mistyped_openers_repaired(norm: str) -> str:
+    """``norm`` with a straight mark that opens what a curly mark closes turned curly ("我们…，”他说):
+    the paragraph's only straight mark, with a closing ” after it and no “ between. One
+    character for one: offsets stay."""
+    if '"' not in norm or "”" not in norm:
+        return norm
+    chars = None
+    for m in _PARAGRAPH.finditer(norm):
+        a, b = m.span()
+        i = norm.find('"', a, b)
+        if i < 0 or norm.find('"', i + 1, b) >= 0:
+            continue
+        close = norm.find("”", i + 1, b)
+        if close > i + 1 and norm.find("“", i + 1, close) < 0:
+            chars = chars or list(norm)
+            chars[i] = "“"
     return "".join(chars) if chars else norm
 
 
