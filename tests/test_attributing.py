@@ -345,6 +345,12 @@ def test_a_dated_paper_inside_a_report_speaks_for_its_issuer():
     assert [(q.speaker, q.source) for q in quotes_of(text)] == [("华信公司", "法新社")]
 
 
+def test_a_yearly_or_latest_paper_speaks_for_its_issuer():
+    for text in ("海洋研究所的年度报告显示，该国远未达到其承诺的减排目标。\n",
+                 "海洋研究所发布的一份最新报告说，该国的减排远低于目标。\n"):
+        assert [q.speaker for q in quotes_of(text)] == ["海洋研究所"]
+
+
 def test_a_short_name_in_parentheses_does_not_close_the_speaker_phrase():
     text = "亚洲基建合作银行（简称亚合行）全球通信主任陈博文周三表示，该行受到了很大的影响。\n"
     assert [q.speaker for q in quotes_of(text)] == ["陈博文"]

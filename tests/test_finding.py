@@ -535,6 +535,11 @@ def test_a_straight_mark_that_opens_what_a_curly_one_closes_opens_the_quotation(
     assert [(q.speaker, q.text) for q in quotes_of(text)][0] == ("周文昌", "渔获量连续三年下降，我们必须减少捕捞天数，")
 
 
+def test_a_cue_that_modifies_a_noun_inside_a_report_names_no_inner_speaker():
+    q = only("海洋研究所的年度报告显示，该国远未达到其承诺的减排目标。\n")
+    assert (q.speaker, q.text) == ("海洋研究所", "该国远未达到其承诺的减排目标")
+
+
 def test_what_a_rule_requires_or_a_visit_means_to_restate_is_no_speech():
     assert quotes_of("草拟中的法律要求接受境外捐款的团体向政府报备。\n") == []
     assert quotes_of("部长此行旨在重申两国的同盟承诺。\n") == []

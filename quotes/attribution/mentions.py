@@ -29,7 +29,9 @@ _FUNCTION_CHARS = set("的了是在没不这那个们着过也都就我你您她
 _COUNTED = re.compile("(?:[一两二三四五六七八九十几数多]|该|这|那|另一)(?:名|位|个)")  # 一名 两位 该名
 _COUNTED_REACH = 6  # characters of a place (秀林乡一名…) that may come before the count
 _PHRASE_MAX = 30
-_ISSUED = re.compile("(?:在|于)?(?:随后|当天|稍后)?(?:发布|发表|公布|发出|出具|递交|提交|发)?(?:的)?(?:一份|一篇|这份|该份|最新)")
+# 俄罗斯联邦安全会议|发布的一份|声明, 某研究所|的年度|报告: how a paper is issued, between its issuer and its noun
+_ISSUED = re.compile("(?:在|于)?(?:随后|当天|稍后)?(?:发布|发表|公布|发出|出具|递交|提交|发)?(?:的)?"
+                     "(?:(?:一份|一篇|这份|该份)?(?:年度|年终|季度|月度|最新|内部|初步|最终|书面|正式)|一份|一篇|这份|该份)")
 _LABEL_MAX = 8
 _OFFICIAL = ("官方", "政府", "当局")
 _HAVING = frozenset("所没具拥占")  # 所有, 没有, 具有, 拥有, 占有: 有 in a word, not "there are"

@@ -661,6 +661,8 @@ class Finder:
                 continue  # 李维亚说，金正恩可能认为…, 或许马某认为…: the speaker's guess at another's mind
             if norm[a - 1] == "所":
                 continue  # X表示，正如院长所提及，…: a reference inside the speech, not a relay
+            if norm[b : b + 1] == "的":
+                continue  # 报告显示，某国无法完成其承诺的目标: the cue modifies a noun, no one speaks
             if norm[a:b] in _EVIDENTIAL:
                 continue  # X说，近来的演习表明，…: the speaker's reasoning, not a relay
             if b == end and norm[end] in PAIRS:
