@@ -166,6 +166,15 @@ def test_a_full_name_before_a_title_and_a_policy_domain_are_targets():
     found = {t.target for t in find_targets(normalise("我們將繼續總統的政策。"))}
     assert not any(t.endswith("继续") for t in found)  # a verb before a title is no name
 
+def test_the_short_noun_phrase_an_attitude_verb_takes_is_an_issue_target():
+    found = {t.target: t.kind for t in find_targets(normalise("我们坚决反对强权政治，也欢迎区域经济整合，但不支持扩大采购。"))}
+    assert found.get("强权政治") == "issue" and found.get("区域经济整合") == "issue"
+    found = {t.target for t in find_targets(normalise("他们一直支持到最后，也反对协议签署后，支持程度很高。"))}
+    assert not any(t.startswith(("到最后", "协议签署")) or t.endswith("很高") for t in found)  # times and degrees name nothing
+    assert "主义做法" not in {t.target for t in find_targets(normalise("这是典型的保护主义做法。"))}  # 保护 inside 保护主义
+    assert "保护主义政策" in {t.target for t in find_targets(normalise("这是典型的保护主义政策。"))}
+
+
 def test_every_corpus_mention_is_in_its_quote():
     rows = read_corpus(CORPUS)
     assert len(rows) == 2947

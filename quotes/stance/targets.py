@@ -39,6 +39,13 @@ _GLOSSED_NAME_MAX = 8
 _NOUN_SUFFIXES = frozenset("性师者")  # after a head they make another noun (建设性, 工程师)
 _NOT_FREE_MODIFIERS = frozenset("世各外眼边境国然")  # 世界, 各界, 外界, 眼界, 边界, 境界, 国界, 自然界: no group
 _TITLE_REACH = 6  # characters before a name a title ending there may take
+_OBJECT_MAX = 6  # characters of a noun phrase an attitude verb takes whole (反对暴政。, 提高防卫支出，)
+_NOT_OBJECT_ENDS = frozenset("后上中等前时内外来行说么们者所余下")  # a time, a place, a list or a particle closes no name
+# 支持者…, 支持到…, 保护主义…: the verb ends inside a longer word
+_NOT_OBJECT_STARTS = ("主义", *"者之地得着过到等性化式型率")
+_VERB_KINDS = frozenset({"attitude", "demand"})  # stance words that are verbs
+_DEGREE = re.compile("[很越更最太较]|[好高低多少大小]$")
+_CLAUSE_TAIL = re.compile(f"[\u4e00-\u9fff]{{3,{_OBJECT_MAX + 1}}}(?=[，。、；：！？]|$)")  # a verb's last character and its object  # 程度很高, 越好: a predicate of degree, no name
 
 
 # ----------------------------------------------------------------------------- targets
@@ -116,7 +123,7 @@ def find_targets(text: str, addressee: str | None = None, names: Iterable[str] =
         if i >= 0 and len(name) > 1:
             mentions.append(TargetMention(name, i, i + len(name), "person"))
     mentions += (_quoted_terms(text) + _latin_names(text) + _glossed_names(text) + _headed_phrases(text)
-                 + _titled_people(text, titles) + _honoured_people(text) + _pairs(text))
+                 + _titled_people(text, titles) + _honoured_people(text) + _pairs(text) + _attitude_objects(text))
     taken: list[TargetMention] = []
     covered, named = bytearray(len(text) + 1), bytearray(len(text) + 1)  # characters of kept mentions; of kept names
     for t in sorted(mentions, key=lambda t: (t.start - t.end, t.start)):
@@ -233,6 +240,40 @@ def _headed_phrases(text: str) -> list[TargetMention]:
     return found
 
 
+def _attitude_objects(text: str) -> list[TargetMention]:
+    """反对暴政。, 重视公共交通，, 反暴恐、反干涉: the short noun phrase an attitude verb of the
+    stance lexicon takes as the whole rest of its clause is what the speaker is for or against."""
+    attitude, last_chars = _attitude_verbs(), _attitude_verb_ends()
+    found = []
+    for m in _CLAUSE_TAIL.finditer(text):
+        run, b = m.span()
+        # the nearest verb before the clause's end (坚决反对|强权政治, not 坚决|反对强权政治)
+        a = next((i for i in range(b - 2, run, -1) if text[i - 1] in last_chars
+                  and (text[i - 2 : i] in attitude or text[i - 1] in attitude)), None)
+        if a is None:
+            continue
+        phrase = text[a:b]
+        if phrase.startswith(_NOT_TOPIC_STARTS) or any(c in _NOT_MODIFIERS for c in phrase) or _governs_at(text, b):
+            continue  # 支持这项计划, 反对他们的做法: a pronoun, a determiner or a clause, not a name
+        if phrase[-1] in _NOT_OBJECT_ENDS or phrase.startswith(_NOT_OBJECT_STARTS) or _DEGREE.search(phrase) or _holds_verb(text[a - 1 : b]):
+            continue  # 提出指控后, 犯罪等, 程度很高; 达成两党协议: a time, a list, a degree, a verb phrase
+        found.append(TargetMention(phrase, a, b, "issue"))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _attitude_verb_ends() -> frozenset[str]:
+    return frozenset(w[-1] for w in _attitude_verbs())
+
+
+def _holds_verb(phrase: str) -> bool:
+    """Does ``phrase`` hold a verb, an adverb or a time word the grammar knows, or a verb of
+    speech, attitude or demand (扩大|制裁范围, 才|行, 多年|来; not the quality noun 暴政)?"""
+    grammar, stance, speech = load().clause_words, cue_lexicon().words, load().cues
+    return any((w := phrase[i : i + n]) in speech or stance.get(w, ("", ""))[1] in _VERB_KINDS or grammar.get(w) in _VERBAL
+               for n in (2, 3) for i in range(len(phrase) - n + 1))
+
+
 def _past_verbs(text: str, lo: int, a: int) -> int:
     """Where a modifier begins once the verbs that open it are left out (配合|政府, 使|人民,
     尊重|人民, 有|人): a stance verb of the polarity lexicon, a causative or a verb that takes
@@ -240,8 +281,8 @@ def _past_verbs(text: str, lo: int, a: int) -> int:
     attitude = _attitude_verbs()
     while lo < a:
         verb = next((w for w in (text[lo : lo + n] for n in (2, 1)) if w in attitude or w in _OBJECT_VERBS), None)
-        if verb is None:
-            return lo
+        if verb is None or text.startswith(_NOT_OBJECT_STARTS, lo + len(verb)):
+            return lo  # (保护主义政策: the verb opens a longer word, kept)
         lo += len(verb)
     return lo
 
