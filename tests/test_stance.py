@@ -175,6 +175,11 @@ def test_the_short_noun_phrase_an_attitude_verb_takes_is_an_issue_target():
     assert "保护主义政策" in {t.target for t in find_targets(normalise("这是典型的保护主义政策。"))}
 
 
+def test_an_army_named_by_its_party_s_abbreviation_is_a_target_as_written():
+    found = [(t.target, t.kind) for t in find_targets(normalise("日军昨晚越过防线，韩军随即开火，美军事顾问在场。"))]
+    assert found[:2] == [("日军", "party"), ("韩军", "party")] and ("美国", "party") in found
+
+
 def test_every_corpus_mention_is_in_its_quote():
     rows = read_corpus(CORPUS)
     assert len(rows) == 2947

@@ -23,6 +23,7 @@ _NOT_TOPIC_STARTS = tuple("我你他她它这那该此本今明昨去各每所�
 _NAMES = ("party", "person")
 _VERBAL = frozenset({"predicate", "adverb", "opener", "time"})  # kinds of grammar words that end before a noun phrase
 _ABBREVIATIONS = "中美日韩俄台英法德印菲越澳加欧帛吐泰马蒙朝梵以伊"  # one-character names of parties
+_MILITARY_WORDS = ("军事", "军售", "军演", "军援", "军备", "军费", "军工", "军火", "军舰", "军机")  # 美军事援助: 美 is the party
 # 台日之间, 台美合作; not 中美洲, 台美人, 中英文 or 朝中社 (nor a pair inside a name the document gives)
 _PAIR = re.compile(f"[{_ABBREVIATIONS}][{_ABBREVIATIONS}](?![洲人裔籍文社])|两岸|两国")
 _NOT_PAIRS = frozenset({"加以", "以加"})  # words that only look like two parties (加以, 以加强)
@@ -116,6 +117,8 @@ def find_targets(text: str, addressee: str | None = None, names: Iterable[str] =
     for a, b, word in scanner.finditer(text) if words is None else words:
         if len(word) > 1:
             mentions.append(TargetMention(text[a:b], a, b, "party"))
+        elif text.startswith("军", b) and not text.startswith(_MILITARY_WORDS, b):  # 俄军, 美军: the army, as written
+            mentions.append(TargetMention(text[a : b + 1], a, b + 1, "party"))
         elif _abbreviation_used(text, a, b, party_words):  # 中俄's 中 is reported as 中国, the name it stands for
             mentions.append(TargetMention(_party_name(party_words[word]), a, b, "party"))
     for name in names:
