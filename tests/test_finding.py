@@ -540,6 +540,11 @@ def test_a_cue_that_modifies_a_noun_inside_a_report_names_no_inner_speaker():
     assert (q.speaker, q.text) == ("海洋研究所", "该国远未达到其承诺的减排目标")
 
 
+def test_spaces_inside_the_marks_are_no_part_of_a_direct_quote():
+    q = only("“ 渔获量连续三年下降，我们必须减少捕捞天数。 ”渔业署长周文昌说。\n")
+    assert q.text == "渔获量连续三年下降，我们必须减少捕捞天数。"
+
+
 def test_what_a_rule_requires_or_a_visit_means_to_restate_is_no_speech():
     assert quotes_of("草拟中的法律要求接受境外捐款的团体向政府报备。\n") == []
     assert quotes_of("部长此行旨在重申两国的同盟承诺。\n") == []

@@ -840,6 +840,10 @@ class Finder:
 
     def _direct(self, q: Quoted, idx: int, cue_span, cue: Cue, subject) -> Candidate:
         a, b = q.content
+        while a < b - 1 and self.norm[a] in " \u3000":
+            a += 1  # “ 现代战争…， ”: the spaces some copy puts inside its marks are no speech
+        while b > a + 1 and self.norm[b - 1] in " \u3000":
+            b -= 1
         return Candidate("direct", a, b, q.line, cue_span, cue.cue_class, subject, confidence=0.9)
 
     def _reported(self, idx, line, start, end, cue_span, cue: Cue, subject, attributed) -> Candidate | None:
