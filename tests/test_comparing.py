@@ -399,3 +399,19 @@ def test_two_accounts_joint_outcomes_in_other_words_are_one_statement():
         _reported("q4", "印尼方", "两国部长同意尽快重启渔业联合委员会会议，就海上问题保持沟通", "印尼外交部"),
     ])
     assert status["q1"] == ("matched", "q4") and status["q2"][0] == status["q3"][0] == "one_sided"
+
+
+BARE_MINISTER = (
+    "（综合消息）中国农业农村部部长陈立平3日在北京会见到访的新西兰农业部长奥康纳。\n\n"
+    "农业农村部网站发布的消息说，陈立平表示，两国应扩大乳制品和种业合作。\n\n"
+    "消息说，奥康纳表示，新方愿同中方深化农业科技交流。\n\n"
+    "消息说，双方同意年内举行农业联委会会议。\n\n"
+    "奥康纳说，她在会见中提出了新西兰猕猴桃检疫标准的问题，希望尽快解决。\n")
+
+
+def test_a_paragraph_opening_bare_on_the_other_minister_after_the_paper_s_paragraphs_leaves_the_account():
+    quotes = analyze(BARE_MINISTER).quotes
+    assert [(q.speaker, q.side) for q in quotes] == [("陈立平", "中方"), ("奥康纳", "中方"), ("农业农村部", "中方"), ("奥康纳", "新西兰方")]
+    # the same voice going on (奥康纳还说) stays in the account that just quoted her
+    going_on = analyze(BARE_MINISTER.replace("消息说，双方同意年内举行农业联委会会议。\n\n奥康纳说", "奥康纳还说")).quotes
+    assert going_on[-1].source is not None

@@ -90,6 +90,9 @@ _FRAME_PATTERNS = (
     _FramePattern(re.compile(r"(?P<outlet>[^，。；：“”「」\s]{2,12}?)(?:则|也|还|又)?(?:引述|援引)(?P<origin>[^，。；：“”「」]{2,20}?(?:声明|新闻稿|公报|消息|报道|官员|发言人))"), ("引述", "援引"), anchored=True),
 )
 _TURNS = ("对此，", "不过，", "但是，", "然而，")
+_SITE_SUFFIX = re.compile("(?:官方网站|官网|网站|网页)$")  # 商务部网站: the organ's own site
+_NAMED_BEFORE = 16  # characters before a name where its party is named
+_GOES_ON = frozenset("还也又亦再")  # X还说: the same voice going on
 ACCOUNT_DOCUMENTS = ("新闻稿", "新闻公报", "公报", "声明", "联合声明", "通报", "通话摘要", "摘要", "会谈概要", "概要", "纪要")
 _NOT_FRAME_SOURCES = ("了解", "悉", "称", "报道", "报导", "说", "统计", "估计", "调查", "分析", "介绍", "透露", "此", "初步")
 
@@ -242,8 +245,40 @@ class Frames:
 
     def _other_party_opens(self, frame: Frame, m: Mention, line: Line) -> bool:
         """Does the paragraph open on a speaker introduced with another party than the account's
-        (印度外交部的声明说… then 中国外长王毅对苏杰生说…)? Agency copy turns to that party's account so."""
-        return after_dateline(self.norm, line.start, line.end) == m.start and self._parties_differ(frame, m)
+        (印度外交部的声明说… then 中国外长王毅对苏杰生说…)? Agency copy turns to that party's account so.
+        A speaker named bare (麦克莱恩说，…) turns it only after a paragraph that opened on the
+        account's paper (消息说，…) and quoted someone else: copy that cites its source paragraph
+        by paragraph has left it when it stops; a readout's own paragraphs (蒙泰罗表示，…) name no
+        paper."""
+        if after_dateline(self.norm, line.start, line.end) != m.start:
+            return False
+        if self._parties_differ(frame, m):
+            return True
+        previous = self._previous_paragraph(line)
+        if not (m.name and frame.origin and previous is not None and self.norm.startswith(self.lex.documents, previous)):
+            return False
+        if self.norm[m.end : m.end + 1] in _GOES_ON or m.name in self.norm[previous : line.start]:
+            return False  # 维拉查雅还说，…: the voice the account just quoted goes on in it
+        origin = normalise_text(frame.origin)
+        account = self._party_in(origin) or self._party_named_before(_SITE_SUFFIX.sub("", origin))
+        speaker = self._party_named_before(m.name)
+        return bool(speaker and account and speaker != account)
+
+    def _previous_paragraph(self, line: Line) -> int | None:
+        """Where the text of the paragraph before ``line`` begins, past any dateline."""
+        before = [ln for ln in self.lines if ln.end <= line.start and ln.kind == "text"]
+        return after_dateline(self.norm, before[-1].start, before[-1].end) if before else None
+
+    def _party_named_before(self, name: str) -> str | None:
+        """The party named nearest before the first mention of ``name`` in its clause (澳大利亚贸易部长
+        莎拉·麦克莱恩; 中国商务部 for a later bare 商务部)."""
+        at = self.norm.find(name)
+        if at <= 0:
+            return None
+        clause = self.norm[max(at - _NAMED_BEFORE, *(self.norm.rfind(p, 0, at) + 1 for p in "，。；：！？\n（()）")) : at]
+        parties = [self.lex.parties[w] for i in range(len(clause)) for w in self.lex.parties_longest_first
+                   if len(w) > 1 and clause.startswith(w, i)]
+        return parties[-1] if parties else None
 
     def _party_in(self, text: str) -> str | None:
         """The side of the first party word in ``text`` (中国外长 → 中方)."""
