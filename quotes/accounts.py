@@ -30,6 +30,9 @@ _TOPIC_FOLLOWERS = ("问题", "事务", "研究", "观察")
 _HAND = re.compile("通(?![报讯过知信话电告道])")  # 中国通, not 北京通报
 _SOMEWHERE_IN = ("一家", "一所", "一个", "某")
 _AFFILIATION_WINDOW = 16  # characters before a speaker's name searched for a party
+_LEADING = re.compile("(?:[（(][^）)]*[）)])?(?:率领|带领)的(?P<group>[^，。；]{2,16}?)团")  # 由X率领的某国议会代表团
+_HOME_OFFICES = frozenset({"总统", "副总统", "总理", "副总理", "首相", "行政院长"})  # named bare, the home country's
+_DELEGATIONS = ("访团", "访问团", "代表团", "议员团", "考察团")  # a delegation named by its kind alone
 _DATELINE_REACH = 24  # characters at the head of a paragraph where an outlet's dateline stands
 _LINE = re.compile("[^\n]+")
 _OWN_REPORT = "综合"  # (台北综合报导): the paper compiles its own report
@@ -59,8 +62,11 @@ class SideLexicon:
 
     def home_ministry(self, text: str | None) -> str | None:
         """The dateline's party when ``text`` opens with a ministry named without its country
-        (（台北综合报导）经济部表示: the ministry at home), else None."""
-        return self.home if self.home and text and self.ministry(text) else None
+        (（台北综合报导）经济部表示: the ministry at home), or is a bare head of government's
+        office (总统林某: the president at home), else None."""
+        if not (self.home and text):
+            return None
+        return self.home if self.ministry(text) or to_simplified(text) in _HOME_OFFICES else None
 
     def parties(self, text: str | None, places: bool = True) -> list[str]:
         """The parties named in ``text``, in order of appearance; ``places=False``: not by a
@@ -176,12 +182,23 @@ def _affiliation_from(text: str, name: str, lex: SideLexicon, start: int, person
             if person and at > 0 and text[at - 1] in _party_characters() and _inside_party_word(text, at, len(head), lex):
                 at = text.find(head, at + len(head))
                 continue  # 罗斯 in 俄罗斯 is no mention of the person 罗斯
-            clause_start = max(text.rfind(p, 0, at) for p in "，。,；\n（(")
+            # a headline's parts stand apart (某国议员团访台 某某：…)
+            clause_start = max(text.rfind(p, 0, at) for p in "，。,；\n（( \u3000")
             parties = lex.parties(text[max(clause_start + 1, at - _AFFILIATION_WINDOW) : at], places=False)
             if parties:
                 return parties[-1]  # the nearest: （布鲁塞尔电）中国国务院副总理邵启衡 is 中方
+            led = _delegation_led(text, at + len(head), lex) if person else None
+            if led:
+                return led
             at = -1 if first else text.find(head, at + len(head))
     return None
+
+
+def _delegation_led(text: str, end: int, lex: SideLexicon) -> str | None:
+    """由某某率领的某国议会代表团: the party of the delegation a person named just before leads."""
+    m = _LEADING.match(to_simplified(text[end : end + 2 * _AFFILIATION_WINDOW]))
+    parties = lex.parties(m.group("group"), places=False) if m else []
+    return parties[0] if parties else None
 
 
 @lru_cache(maxsize=1)
@@ -351,7 +368,7 @@ def assign_sides(doc: Document) -> None:
         if q.speaker_kind == "media" and q.source is None and q.speaker and _party_outlet(q.speaker, lex):
             q.source = q.speaker  # a party's own outlet (新华社, 中国官媒环球时报) carries that party's account
     frame_sides = {source: account_side(source, lex, doc.text) for source in {q.source for q in doc.quotes}}
-    frame_sides.update(_unplaced_ministries(doc.quotes, frame_sides, lex))
+    frame_sides.update(_unplaced_readouts(doc.quotes, frame_sides, lex))
     for quotes in by_story.values():
         framed = {q.id: frame_sides[q.source] for q in quotes}
         sides = {s for s in framed.values() if s}
@@ -365,15 +382,16 @@ def assign_sides(doc: Document) -> None:
     doc.accounts = build_accounts(doc.quotes)
 
 
-def _unplaced_ministries(quotes: list[Quote], frame_sides: dict[str | None, str | None],
-                         lex: SideLexicon) -> dict[str, str]:
-    """据外交部网站发布的消息，某某表示…: a readout frame of a ministry the text names without its
-    country, and no dateline places, speaks for the party of the first speaker it relays: a
-    government's readout opens with its own minister."""
+def _unplaced_readouts(quotes: list[Quote], frame_sides: dict[str | None, str | None],
+                       lex: SideLexicon) -> dict[str, str]:
+    """据外交部网站发布的消息，某某表示…, 访团的声明说…: a readout of a ministry the text names without
+    its country, and no dateline places, or of a delegation named by its kind alone speaks for the
+    party of the first speaker it relays: a readout opens with its own people."""
     found: dict[str, str] = {}
     for q in quotes:
-        if q.source and frame_sides.get(q.source) is None and q.source not in found and q.speaker_side \
-                and lex.ministry(q.source.split("/")[-1]):
+        origin = q.source.split("/")[-1] if q.source else ""
+        if origin and frame_sides.get(q.source) is None and q.source not in found and q.speaker_side \
+                and (lex.ministry(origin) or to_simplified(origin).startswith(_DELEGATIONS)):
             found[q.source] = q.speaker_side
     return found
 

@@ -415,3 +415,13 @@ def test_a_paragraph_opening_bare_on_the_other_minister_after_the_paper_s_paragr
     # the same voice going on (奥康纳还说) stays in the account that just quoted her
     going_on = analyze(BARE_MINISTER.replace("消息说，双方同意年内举行农业联委会会议。\n\n奥康纳说", "奥康纳还说")).quotes
     assert going_on[-1].source is not None
+
+
+def test_a_delegation_s_leader_and_statement_speak_for_the_delegation_s_country():
+    text = ("加拿大议员团访台 林正德：盼深化合作\n\n"
+            "（台北综合报导）由外交委员会主席马丁·布朗率领的加拿大众议院访问团日前访台，获总统林正德接见。\n\n"
+            "根据总统府发布的新闻稿，总统林正德表示，台加应扩大能源合作。新闻稿说，布朗表示，加拿大支持台湾参与国际民航组织。\n\n"
+            "访团在渥太华发表的声明则说，此行旨在了解台湾的绿能产业。“台湾是加拿大在亚洲的重要伙伴，”布朗说。\n")
+    quotes = analyze(text).quotes
+    assert [(q.speaker, q.speaker_side) for q in quotes if q.type != "headline"][:2] == [("林正德", "台方"), ("布朗", "加方")]
+    assert [q.side for q in quotes if q.source and "声明" in q.source] == ["加方", "加方"]

@@ -205,8 +205,8 @@ class Attributor:
         Han characters but not past a predicate or an adverbial (接见|美国维吉尼亚州州长)."""
         lo = title_start
         while lo > limit and title_start - lo < _ROLE_REACH and "\u4e00" <= self.norm[lo - 1] <= "\u9fff" and (
-                self.norm[lo - 1] not in "的与和同及" or self.grammar.in_noun(lo - 1)):
-            lo -= 1  # 诺鲁共和国总统: a conjunction inside a noun (共和国, 同盟) joins nothing
+                self.norm[lo - 1] not in "的与和同及获" or self.grammar.in_noun(lo - 1)):
+            lo -= 1  # 诺鲁共和国总统: a conjunction inside a noun (共和国, 同盟) joins nothing; 获|总统某某接见: received by
         return self.grammar.last_boundary(lo, title_start)
 
     def _register(self, m: Mention, story: str) -> Entity:
