@@ -425,3 +425,16 @@ def test_a_delegation_s_leader_and_statement_speak_for_the_delegation_s_country(
     quotes = analyze(text).quotes
     assert [(q.speaker, q.speaker_side) for q in quotes if q.type != "headline"][:2] == [("林正德", "台方"), ("布朗", "加方")]
     assert [q.side for q in quotes if q.source and "声明" in q.source] == ["加方", "加方"]
+
+
+def test_one_person_in_the_other_readout_and_in_his_own_words_is_one_statement():
+    own_words = Quote(id="q4", story="s1", type="direct", text="两国的矿产合作要落到实处，年底前应该拿出一份清单", start=0, end=24,
+                      speaker="卡尔森", speaker_kind="person", speaker_side="瑞典方", side="瑞典方", side_reason="speakers")
+    status = _status([
+        _statement("q1", "中方", "中方愿同瑞方加强绿色能源合作，为两国企业创造更好的环境", "罗建华", party="中方"),
+        _statement("q2", "中方", "瑞方希望同中方深化关键矿产合作，尽快商定具体清单", "卡尔森", party="瑞典方"),
+        _statement("q3", "瑞典方", "瑞典欢迎更多中国游客，签证手续将进一步简化", "卡尔森", party="瑞典方"),
+        Statement(own_words, "瑞典方"),
+    ])
+    assert status["q2"] == ("matched", "q4")
+    assert status["q1"][0] == status["q3"][0] == "one_sided"
