@@ -586,3 +586,8 @@ def test_a_clause_of_time_is_no_speaker():
 def test_a_determined_kind_of_body_refers_back_to_the_body():
     found = quotes_of("标题\n\n蓝海公司周一宣布裁员。该公司表示，这是为了节省成本。\n")
     assert [q.speaker for q in found] == ["蓝海公司", "蓝海公司"]
+
+
+def test_a_one_character_last_name_after_a_separator_ends_before_whom_it_told():
+    text = "墨尔本一家研究所的学者安娜·罗对本报说，新关税短期内不大可能取消。\n"
+    assert [q.speaker for q in quotes_of(text)] == ["安娜·罗"]

@@ -224,7 +224,7 @@ class SubjectGrammar:
         if norm[i - 1] in _BODY_ENDS and tail > 2:
             return True  # 韩国产业通商资源部|在: an organisation's name ends there
         if tail == 1:
-            return False  # 马|可: part of a name; 核|能: part of a word
+            return separator != -1  # 马|可: part of a name; 核|能: part of a word; but 艾米丽·唐|对: a one-character last part
         known = self.names(name_start)
         if known:  # a name the document gave: 林芳正's 正 is no adverb, 蓬佩奥|在 ends it
             return name_start + known <= i
