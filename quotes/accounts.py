@@ -32,6 +32,7 @@ _SOMEWHERE_IN = ("一家", "一所", "一个", "某")
 _AFFILIATION_WINDOW = 16  # characters before a speaker's name searched for a party
 _LEADING = re.compile("(?:[（(][^）)]*[）)])?(?:率领|带领)的(?P<group>[^，。；]{2,16}?)团")  # 由X率领的某国议会代表团
 _HOME_OFFICES = frozenset({"总统", "副总统", "总理", "副总理", "首相", "行政院长"})  # named bare, the home country's
+_INDEPENDENT_VOICES = ("学者", "分析师", "分析人士", "研究员", "研究人员", "教授", "专家", "评论员", "观察家", "经济学家")
 _DELEGATIONS = ("访团", "访问团", "代表团", "议员团", "考察团")  # a delegation named by its kind alone
 _DATELINE_REACH = 24  # characters at the head of a paragraph where an outlet's dateline stands
 _LINE = re.compile("[^\n]+")
@@ -226,6 +227,8 @@ def speaker_affiliation(doc: Document, quote: Quote, lex: SideLexicon, named: di
         return None
     if quote.speaker_kind == "organization" and to_simplified(quote.role or "").endswith(_CIVIL_BODIES):
         return None  # 人权组织某某观察, 英国智库某某研究所: a body described as civil speaks for no party
+    if to_simplified((quote.role if quote.speaker_kind == "person" else quote.speaker) or "").endswith(_INDEPENDENT_VOICES):
+        return None  # 某国国防分析人士某某, 一位某国学者: an independent voice, whatever its country
     anonymous = quote.speaker_kind == "anonymous"
     local = _affiliation_at(doc.text, quote, lex, head_only=anonymous)
     if local or anonymous:

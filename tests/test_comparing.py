@@ -438,3 +438,10 @@ def test_one_person_in_the_other_readout_and_in_his_own_words_is_one_statement()
     ])
     assert status["q2"] == ("matched", "q4")
     assert status["q1"][0] == status["q3"][0] == "one_sided"
+
+
+def test_a_scholar_or_an_analyst_speaks_for_no_party_whatever_the_country():
+    text = ("日本外务省发言人森本说，日方愿同韩方加强对话。\n\n韩国外交部发言人金敏说，韩方欢迎日方的表态。\n\n"
+            "首尔大学国际关系学者朴振宇说，两国关系仍然脆弱。\n\n一位日本经济分析人士说，贸易摩擦短期内难以化解。\n")
+    assert [(q.speaker, q.speaker_side, q.side) for q in analyze(text).quotes][2:] == [
+        ("朴振宇", None, None), ("一位日本经济分析人士", None, None)]
