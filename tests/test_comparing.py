@@ -445,3 +445,9 @@ def test_a_scholar_or_an_analyst_speaks_for_no_party_whatever_the_country():
             "首尔大学国际关系学者朴振宇说，两国关系仍然脆弱。\n\n一位日本经济分析人士说，贸易摩擦短期内难以化解。\n")
     assert [(q.speaker, q.speaker_side, q.side) for q in analyze(text).quotes][2:] == [
         ("朴振宇", None, None), ("一位日本经济分析人士", None, None)]
+
+
+def test_an_organ_s_news_opening_a_sentence_turns_to_its_account():
+    text = ("（综合讯）两国交通部长周一在首尔会谈。\n\n韩国国土交通部发表的新闻稿说，朴正浩敦促中方开放更多航线。\n\n"
+            "中国交通运输部的消息则侧重港口合作。消息说，刘海峰表示，中方愿同韩方共建绿色航运走廊。\n")
+    assert [(q.speaker, q.side) for q in analyze(text).quotes] == [("朴正浩", "韩方"), ("刘海峰", "中方")]

@@ -545,6 +545,11 @@ def test_spaces_inside_the_marks_are_no_part_of_a_direct_quote():
     assert q.text == "渔获量连续三年下降，我们必须减少捕捞天数。"
 
 
+def test_a_noun_cue_a_verb_keeps_or_breaks_is_no_cue():
+    q = only("林海指出，富裕国家应履行减排融资承诺，不能只要求穷国加快减排。\n")
+    assert (q.speaker, q.cue) == ("林海", "指出")
+
+
 def test_what_a_rule_requires_or_a_visit_means_to_restate_is_no_speech():
     assert quotes_of("草拟中的法律要求接受境外捐款的团体向政府报备。\n") == []
     assert quotes_of("部长此行旨在重申两国的同盟承诺。\n") == []

@@ -35,6 +35,9 @@ _ADVERBIAL_ENDS = ("过程中", "期间", "之际", "时候", "之时")
 _NOMINAL_WORDS = ("有关", "相关", "进行", "进行了", "作出", "做出", "包括", "投票", "表决", "支持", "于其", "及其",
                   "旨在", "打算", "准备")
 _FRAME_OPENERS = ("据", "根据", "另据")
+# verbs whose object a noun cue is (兑现|…承诺, 履行|…承诺), within its clause
+_NOUN_TAKER = re.compile("(?:兑现|履行|落实|遵守|信守|违背|违反|背弃|打破|收回|撤回)[^，。！？；：“”「」]*$")
+_NOUN_TAKER_REACH = 8
 _LAWS = ("法", "法律", "法案", "规定", "条例", "新规", "规则", "法规", "法令")
 _CITING = ("根据", "依据", "依照", "按照")  # 近来依据某协会的调查显示: data cited, by the speaker or the writer
 _FIRST_PERSON = ("我", "你", "咱", "大家", "各位")  # a cue in speech, not an attribution
@@ -277,6 +280,8 @@ class Finder:
             if before and (before in _PASSIVE or ((word.direct_object or word.noun)
                                                   and (before in _NOMINAL or self.norm.endswith(_NOMINAL_WORDS, line.start, a)))):
                 continue  # 遭到批评, 他的回应, 有关批评: what someone underwent, a noun
+            if word.noun and _NOUN_TAKER.search(self.norm, max(line.start, a - _NOUN_TAKER_REACH), a):
+                continue  # 应兑现气候资金承诺, 违背了此前的承诺: the object of a verb that keeps or breaks one
             if before == "所" and not self._quotation_follows(b, line) and not self.lex.organization_suffixes.longest(self.norm[max(line.start, a - 4) : a]):
                 continue  # 正如X所说，我们…: a reference inside the speech (but 如雷根所说：「…」 relays his words; 某某研究所|说 is the institute)
             if self.norm.endswith(self.lex.negators, line.start, a):
