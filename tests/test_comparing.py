@@ -451,3 +451,10 @@ def test_an_organ_s_news_opening_a_sentence_turns_to_its_account():
     text = ("（综合讯）两国交通部长周一在首尔会谈。\n\n韩国国土交通部发表的新闻稿说，朴正浩敦促中方开放更多航线。\n\n"
             "中国交通运输部的消息则侧重港口合作。消息说，刘海峰表示，中方愿同韩方共建绿色航运走廊。\n")
     assert [(q.speaker, q.side) for q in analyze(text).quotes] == [("朴正浩", "韩方"), ("刘海峰", "中方")]
+
+
+def test_a_paper_named_with_its_issuer_opening_a_sentence_is_the_account_in_force():
+    text = ("（某通讯社首尔5日电）两国渔业会谈4日结束。韩国海洋水产部今天发布新闻稿，日本水产厅也在东京发表声明。\n\n"
+            "海洋水产部新闻稿指出，会谈在务实的气氛中进行。新闻稿说，崔永洙表示，韩方希望扩大共同渔区。\n\n"
+            "水产厅声明说，佐藤纯表示，日方将加强对非法捕捞的监管。\n")
+    assert [(q.speaker, q.side) for q in analyze(text).quotes] == [("海洋水产部", "韩方"), ("崔永洙", "韩方"), ("佐藤纯", "日方")]

@@ -73,10 +73,12 @@ _FRAME_PATTERNS = (
     # 越通社的报道对会谈的描述有所不同。/ 对此，东京方面的版本是，…: a sentence (or a turn) that opens on an account names it
     _FramePattern(re.compile(r"(?:^|(?<=[。！？])|(?<=对此，)|(?<=不过，)|(?<=但是，)|(?<=然而，))(?!按照|依照|根据|在)(?P<origin>[^，。；：“”「」\n]{2,16}?)的(?:书面|正式|官方)?(?P<doc>报道|报导|新闻稿|新闻公报|公报|声明|通报|文告|版本|概要|说法)", re.M),
      ("报道", "报导", "新闻稿", "公报", "声明", "通报", "文告", "的版本", "概要", "的说法")),
-    # 中国生态环境部的消息则侧重…: an organ's or an outlet's news opening a sentence (not 某人来访的消息一发布)
+    # 中国生态环境部的消息则侧重…, 外交部新闻稿指出，…: an organ's or an outlet's news or paper opening a
+    # sentence (not 某人来访的消息一发布)
     _FramePattern(re.compile(r"(?:^|(?<=[。！？])|(?<=对此，)|(?<=不过，)|(?<=但是，)|(?<=然而，))(?!据|按照|依照|根据|在)"
-                             r"(?P<origin>[^，。；：“”「」\n的]{1,12}?(?:部|院|署|局|委员会|厅|办公室|社|台|报|方|政府|当局))的(?P<doc>消息)", re.M),
-     ("的消息",)),
+                             r"(?P<origin>[^，。；：“”「」\n的]{1,12}?(?:部|院|署|局|委员会|厅|办公室|社|台|报|方|政府|当局))"
+                             r"(?:的(?P<news>消息)|(?P<doc>新闻稿|新闻公报|公报|声明|通报|文告)(?=指出|说|称|表示|提到|写道|还|也|则))", re.M),
+     ("的消息", "新闻稿", "公报", "声明", "通报", "文告")),
     # 按照中方的说法，… / 在印尼发布的版本中，… / 他在X网站发布的声明中说: the account named in an
     # adverbial, which reaches later paragraphs only for the voices it has already named
     _FramePattern(re.compile(r"(?P<scope>按照|依照|根据|在)(?P<origin>[^，。；：“”「」\n]{2,20}?)(?:官方)?(?:网站|官网|网页|社交媒体|社交平台)?上?"
