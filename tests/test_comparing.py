@@ -458,3 +458,10 @@ def test_a_paper_named_with_its_issuer_opening_a_sentence_is_the_account_in_forc
             "海洋水产部新闻稿指出，会谈在务实的气氛中进行。新闻稿说，崔永洙表示，韩方希望扩大共同渔区。\n\n"
             "水产厅声明说，佐藤纯表示，日方将加强对非法捕捞的监管。\n")
     assert [(q.speaker, q.side) for q in analyze(text).quotes] == [("海洋水产部", "韩方"), ("崔永洙", "韩方"), ("佐藤纯", "日方")]
+
+
+def test_the_other_party_s_denial_is_no_part_of_the_account_just_opened():
+    text = ("韩国外交部发言人金敏说，两国将加强渔业合作。\n\n"
+            "据首尔方面透露，日方已同意放宽水产品进口限制。东京随即否认作出这一承诺。日本内阁官房长官佐藤纯说，相关问题仍在研究。\n")
+    quotes = analyze(text).quotes
+    assert [(q.speaker, q.side) for q in quotes][-1] == ("佐藤纯", "日方")

@@ -61,7 +61,7 @@ class _FramePattern:
                 tried = spot + 1
 
 
-_REPLIES = ("回应", "回击", "反驳", "驳斥", "反击", "回覆", "回复")  # another party's answer to an account
+_REPLIES = ("回应", "回击", "反驳", "驳斥", "反击", "回覆", "回复", "否认", "否定")  # another party's answer to an account
 _SENTENCE_STARTS = ("。", "！", "？", "\n")
 _FRAME_SOURCE = r"[^，。；：“”「」\n]{2,24}?"
 _FRAME_TIME = r"(?:周[一二三四五六日]|星期[一二三四五六日天]|当天|当日|今天|昨天|日前|稍早|早前|\d{1,2}日)?"
