@@ -465,3 +465,13 @@ def test_the_other_party_s_denial_is_no_part_of_the_account_just_opened():
             "据首尔方面透露，日方已同意放宽水产品进口限制。东京随即否认作出这一承诺。日本内阁官房长官佐藤纯说，相关问题仍在研究。\n")
     quotes = analyze(text).quotes
     assert [(q.speaker, q.side) for q in quotes][-1] == ("佐藤纯", "日方")
+
+
+def test_what_two_armies_have_done_is_a_joint_outcome_two_spokespeople_both_tell():
+    status = _status([
+        _reported("q1", "中方", "中越两国边防部队已在北仑河口完成联合巡逻，并交换了巡逻记录", "中国国防部"),
+        _reported("q2", "中方", "中方坚决反对任何一方在争议地区修建道路", "中国国防部"),
+        _reported("q3", "越方", "两军已在北仑河口一带结束为期三天的联合巡逻，巡逻期间未发生任何摩擦", "越南国防部"),
+        _reported("q4", "越方", "越方欢迎更多中国游客经陆路口岸入境", "越南国防部"),
+    ])
+    assert status["q1"] == ("matched", "q3")
