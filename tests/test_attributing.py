@@ -591,3 +591,8 @@ def test_a_determined_kind_of_body_refers_back_to_the_body():
 def test_a_one_character_last_name_after_a_separator_ends_before_whom_it_told():
     text = "墨尔本一家研究所的学者安娜·罗对本报说，新关税短期内不大可能取消。\n"
     assert [q.speaker for q in quotes_of(text)] == ["安娜·罗"]
+
+
+def test_a_title_that_describes_a_paper_is_no_publication():
+    text = "人权组织海岸观察周二发表报告。题为《暗流》的报告说，多家企业违规出口零部件。\n"
+    assert [q.speaker for q in quotes_of(text)] == ["海岸观察"]

@@ -33,6 +33,7 @@ _PHRASE_MAX = 30
 _ISSUED = re.compile("(?:在|于)?(?:随后|当天|稍后)?(?:发布|发表|公布|发出|出具|递交|提交|发)?(?:的)?"
                      "(?:(?:一份|一篇|这份|该份)?(?:年度|年终|季度|月度|最新|内部|初步|最终|书面|正式)|一份|一篇|这份|该份)")
 _LABEL_MAX = 8
+_TITLED = ("题为", "名为", "标题为", "题目为")  # 题为《…》的报告: a title that describes the paper
 _OFFICIAL = ("官方", "政府", "当局")
 _HAVING = frozenset("所没具拥占")  # 所有, 没有, 具有, 拥有, 占有: 有 in a word, not "there are"
 _COUNT_BEFORE = re.compile("[一两二三四五六七八九十几数多][组位名个家批群]$")  # 一组|有影响力的…: a count before 有
@@ -378,7 +379,11 @@ def _official(t: MentionTyper, prefix: str) -> bool:
 
 
 def _book(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:
+    """《纽约时报》说: a publication named by its title; but 题为《…》的报告 is a paper the title
+    describes, read as a paper (``_document``)."""
     book = re.fullmatch(r"[\u4e00-\u9fff]{0,6}《([^》]{1,20})》[\u4e00-\u9fff]{0,4}", text)
+    if book and text.startswith(_TITLED):
+        return None
     if book:
         span = (a + book.start(1), a + book.end(1))
         return Mention(text, a, b, "media", name=book.group(1), name_spans=(span,))
