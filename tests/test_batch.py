@@ -279,3 +279,27 @@ def test_run_serial_reads_its_sources_a_batch_at_a_time():
     assert first.label == "d0" and first.error is None
     assert len(pulled) == work.BATCH  # one batch read, not the whole input
     assert [r.label for r in results] == [f"d{i}" for i in range(1, 40)]
+
+
+class _InterruptingFile:
+    """A file whose first write is interrupted by Ctrl-C, as a user's may be at any moment."""
+
+    def __init__(self) -> None:
+        self.text = ""
+
+    def write(self, text: str) -> None:
+        self.text += text
+        if text.strip():
+            os.kill(os.getpid(), signal.SIGINT)  # delivered at the next bytecode boundary
+
+    def close(self) -> None:
+        pass
+
+
+def test_ctrl_c_during_one_document_s_writes_leaves_it_in_every_output():
+    outputs = Outputs(jsonl="a.jsonl", json_path="a.json")
+    outputs.files = {"jsonl": _InterruptingFile(), "json": _InterruptingFile()}
+    result = work.Result(index=0, label="d0", json_line='{"id": "d0"}', json_block='{"id": "d0"}')
+    with pytest.raises(KeyboardInterrupt):
+        outputs.write(result)
+    assert '"d0"' in outputs.files["jsonl"].text and '"d0"' in outputs.files["json"].text

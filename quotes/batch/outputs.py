@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import io
 import os
+import signal
 import sys
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from .sources import STDIN
@@ -27,6 +31,23 @@ def _open_output(path: str, encoding: str):
         return open(path, "w", encoding=encoding, newline="")
     except OSError as err:
         raise OutputError(f"{path}: cannot write ({err.strerror})") from None
+
+
+@contextmanager
+def _interrupt_held() -> Iterator[None]:
+    """Ctrl-C held back while one document goes to every output, so that an interrupted run
+    leaves the same documents, complete, in each: the interrupt is noted and raised after."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if caught:
+            raise KeyboardInterrupt
 
 
 class Outputs:
@@ -81,6 +102,10 @@ class Outputs:
     def write(self, result: Result) -> None:
         if result.error:
             return
+        with _interrupt_held():
+            self._write_all(result)
+
+    def _write_all(self, result: Result) -> None:
         if "jsonl" in self.files:
             self._write("jsonl", result.json_line + "\n")
         if "json" in self.files:
