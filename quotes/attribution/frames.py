@@ -282,17 +282,20 @@ class Frames:
         if at <= 0:
             return None
         clause = self.norm[max(at - _NAMED_BEFORE, *(self.norm.rfind(p, 0, at) + 1 for p in "，。；：！？\n（()）")) : at]
-        parties = [self.lex.parties[w] for i in range(len(clause)) for w in self.lex.parties_longest_first
-                   if len(w) > 1 and clause.startswith(w, i)]
-        return parties[-1] if parties else None
+        return next(reversed(self._parties_in(clause)), None)
 
     def _party_in(self, text: str) -> str | None:
         """The side of the first party word in ``text`` (中国外长 → 中方)."""
-        for i in range(len(text)):
+        return next(iter(self._parties_in(text)), None)
+
+    def _parties_in(self, text: str) -> list[str]:
+        """The sides of the party words in ``text``, in order, the longest word at each place."""
+        found, i = [], 0
+        while i < len(text):
             word = next((p for p in self.lex.parties_longest_first if len(p) > 1 and text.startswith(p, i)), None)
-            if word is not None:
-                return self.lex.parties[word]
-        return None
+            found += [self.lex.parties[word]] if word else []
+            i += len(word) if word else 1
+        return found
 
     def _frame(self, m: re.Match[str], line: Line) -> Frame | None:
         groups = m.groupdict()
