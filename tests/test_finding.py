@@ -550,6 +550,12 @@ def test_a_noun_cue_a_verb_keeps_or_breaks_is_no_cue():
     assert (q.speaker, q.cue) == ("林海", "指出")
 
 
+def test_a_finding_takes_its_clause_directly_but_a_completed_determination_is_no_finding():
+    q = only("某国司法部认定该公司多年来向境外转移了大量资金。\n")
+    assert (q.speaker, q.cue, q.text) == ("某国司法部", "认定", "该公司多年来向境外转移了大量资金")
+    assert quotes_of("今年已有三千人完成资格认定，可以参加下一期的培训课程。\n") == []
+
+
 def test_what_a_rule_requires_or_a_visit_means_to_restate_is_no_speech():
     assert quotes_of("草拟中的法律要求接受境外捐款的团体向政府报备。\n") == []
     assert quotes_of("部长此行旨在重申两国的同盟承诺。\n") == []

@@ -36,7 +36,7 @@ _NOMINAL_WORDS = ("有关", "相关", "进行", "进行了", "作出", "做出",
                   "旨在", "打算", "准备")
 _FRAME_OPENERS = ("据", "根据", "另据")
 # verbs whose object a noun cue is (兑现|…承诺, 履行|…承诺), within its clause
-_NOUN_TAKER = re.compile("(?:兑现|履行|落实|遵守|信守|违背|违反|背弃|打破|收回|撤回)[^，。！？；：“”「」]*$")
+_NOUN_TAKER = re.compile("(?:兑现|履行|落实|遵守|信守|违背|违反|背弃|打破|收回|撤回|完成)[^，。！？；：“”「」]*$")
 _NOUN_TAKER_REACH = 8
 _LAWS = ("法", "法律", "法案", "规定", "条例", "新规", "规则", "法规", "法令")
 _CITING = ("根据", "依据", "依照", "按照")  # 近来依据某协会的调查显示: data cited, by the speaker or the writer
