@@ -235,7 +235,7 @@ def _counterparts(statements: list[Statement], sides: list[str], sim: np.ndarray
             return False  # each party saying its own piece in its own account: two statements, not one told twice
         # each the other's best, told in readouts, or by one named person in a readout and in his own words
         framed = statements[i].framed, statements[j].framed
-        person = bool(voices[i]) and voices[j] is not None and any(framed)
+        person = bool(voices[i] and voices[j]) and any(framed)  # voiced: then the same person
         mutual = best[i, side_of[j]] == j and best[j, side_of[i]] == i and (person or all(framed))
         mutual_joints = pair_of_joints[i, j] and best_joint[i, side_of[j]] == j and best_joint[j, side_of[i]] == i
         return bool(voiced[i, j]) and (sim[i, j] >= THRESHOLD or ((mutual or mutual_joints) and sim[i, j] >= MUTUAL_THRESHOLD))

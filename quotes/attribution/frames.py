@@ -290,12 +290,7 @@ class Frames:
 
     def _parties_in(self, text: str) -> list[str]:
         """The sides of the party words in ``text``, in order, the longest word at each place."""
-        found, i = [], 0
-        while i < len(text):
-            word = next((p for p in self.lex.parties_longest_first if len(p) > 1 and text.startswith(p, i)), None)
-            found += [self.lex.parties[word]] if word else []
-            i += len(word) if word else 1
-        return found
+        return [self.lex.parties[m.group()] for m in self.lex.party_pattern.finditer(text)]
 
     def _frame(self, m: re.Match[str], line: Line) -> Frame | None:
         groups = m.groupdict()

@@ -546,16 +546,10 @@ def _described_body(t: MentionTyper, a: int, b: int, text: str, direct: bool) ->
         name = text[at + len(kind) :] if at >= 0 else ""
         if (2 <= at <= _BODY_NAME_MAX and 2 <= len(name) <= _BODY_NAME_MAX and "的" not in text[:at] and "的" not in name
                 and name[0] not in _NOT_NAME_STARTS and not name.endswith("国") and t.lex.title_suffixes.longest(name) is None
-                and not name.endswith(t.lex.anonymous) and t.organisation_like(name) and not _holds_verb(t, name)):
+                and not name.endswith(t.lex.anonymous) and t.organisation_like(name) and not t.lex.holds_verb(name)):
             cut = a + at + len(kind)
             return Mention(text, a, b, "organization", name=t.norm[cut:b], role=t.norm[a:cut], role_spans=((a, cut),))
     return None
-
-
-def _holds_verb(t: MentionTyper, text: str) -> bool:
-    """Does ``text`` hold a verb or adverb of two characters or more that the grammar knows (…请愿)?"""
-    words = t.lex.subject_words
-    return any(words.get(text[i : i + k]) not in (None, "nominal") for k in (2, 3) for i in range(len(text) - k + 1))
 
 
 def _described_name(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:

@@ -131,6 +131,17 @@ class Lexicons:
         return word_pattern({w for w in (*self.parties, *self.countries) if len(w) > 1})
 
     @cached_property
+    def party_pattern(self) -> re.Pattern[str]:
+        """The party words of two characters or more (中国, 外交部发言人), longest first."""
+        return word_pattern({w for w in self.parties if len(w) > 1})
+
+    def holds_verb(self, text: str) -> bool:
+        """Does ``text`` hold a verb, an adverb or a time word of two or three characters that the
+        grammar reads (…请愿, 扩大|制裁范围, 多年|来), not only nouns?"""
+        words = self.subject_words
+        return any(words.get(text[i : i + k]) not in (None, "nominal") for k in (2, 3) for i in range(len(text) - k + 1))
+
+    @cached_property
     def parties_longest_first(self) -> tuple[str, ...]:
         """The party words, longest first (德国外长 opens with 德国, not 德)."""
         return tuple(sorted(self.parties, key=len, reverse=True))

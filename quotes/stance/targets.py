@@ -277,11 +277,11 @@ def _attitude_verb_pattern() -> re.Pattern[str]:
 
 
 def _holds_verb(phrase: str) -> bool:
-    """Does ``phrase`` hold a verb, an adverb or a time word the grammar knows, or a verb of
-    speech, attitude or demand (扩大|制裁范围, 才|行, 多年|来; not the quality noun 暴政)?"""
-    grammar, stance, speech = load().clause_words, cue_lexicon().words, load().cues
-    return any((w := phrase[i : i + n]) in speech or stance.get(w, ("", ""))[1] in _VERB_KINDS or grammar.get(w) in _VERBAL
-               for n in (2, 3) for i in range(len(phrase) - n + 1))
+    """Does ``phrase`` hold a verb, an adverb or a time word the grammar reads, or a stance verb
+    of attitude or demand (扩大|制裁范围, 多年|来, 推动|…; not the quality noun 暴政)?"""
+    stance = cue_lexicon().words
+    return load().holds_verb(phrase) or any(stance.get(phrase[i : i + n], ("", ""))[1] in _VERB_KINDS
+                                            for n in (2, 3) for i in range(len(phrase) - n + 1))
 
 
 def _past_verbs(text: str, lo: int, a: int) -> int:
