@@ -71,10 +71,6 @@ def test_quotation_after_a_closed_speech_sentence_and_a_space_goes_on_with_its_s
     assert [(q.text, q.speaker) for q in found] == [("工期不会再拖，", "吴立新"), ("我们下个月完工。", "吴立新")]
 
 
-def test_a_postposed_cue_spaced_out_from_its_full_stop_still_closes_the_quote():
-    q = only("“新线路下个月就会通车，乘客不必再绕路，” 交通局长郑国平说 。")
-    assert (q.type, q.speaker, q.text) == ("direct", "郑国平", "新线路下个月就会通车，乘客不必再绕路，")
-
 
 def test_a_split_quote_s_second_sentence_goes_on_with_its_speaker_when_narration_follows():
     found = quotes_of("“工期不会再拖，”工程处长吴立新说。“我们下个月完工，请市民放心。”吴立新曾负责机场扩建。")
@@ -497,12 +493,38 @@ NO_SPEECH = {
     "a cue before its verdict": "院长李华在议会表决宣布对部长的指控不成立后离席。",
     "a cue inside 在…过程中": "在质疑投票结果的过程中，她与同事密切合作。",
     "a cue after a causative": "官方媒体大力宣传此事，使许多居民相信政府不会停课。",
+    "a noun cue a verb completes": "今年已有三千人完成资格认定，可以参加下一期的培训课程。",
 }
 
 
 @pytest.mark.parametrize("text", NO_SPEECH.values(), ids=NO_SPEECH.keys())
 def test_no_speech(text):
     assert quotes_of(text + "\n") == []
+
+
+ONE_QUOTE = {
+    # a postposed cue spaced out from its full stop still closes the quote
+    "spaced full stop": ("“新线路下个月就会通车，乘客不必再绕路，” 交通局长郑国平说 。",
+                         {"type": "direct", "speaker": "郑国平", "text": "新线路下个月就会通车，乘客不必再绕路，"}),
+    # spaces inside the marks are no part of a direct quote
+    "spaces in the marks": ("“ 渔获量连续三年下降，我们必须减少捕捞天数。 ”渔业署长周文昌说。",
+                            {"text": "渔获量连续三年下降，我们必须减少捕捞天数。"}),
+    # a cue that modifies a noun inside a report names no inner speaker
+    "cue modifying a noun": ("海洋研究所的报告显示，该国远未达到其承诺的减排目标。",
+                             {"speaker": "海洋研究所", "text": "该国远未达到其承诺的减排目标"}),
+    # a noun cue a verb keeps or breaks is no cue
+    "noun cue kept": ("林海指出，富裕国家应履行减排融资承诺，不能只要求穷国加快减排。", {"speaker": "林海", "cue": "指出"}),
+    # a finding takes its clause directly
+    "finding": ("某国司法部认定该公司多年来向境外转移了大量资金。",
+                {"speaker": "某国司法部", "cue": "认定", "text": "该公司多年来向境外转移了大量资金"}),
+}
+
+
+@pytest.mark.parametrize("case", ONE_QUOTE)
+def test_one_quote(case):
+    text, expected = ONE_QUOTE[case]
+    q = only(text + "\n")
+    assert {field: getattr(q, field) for field in expected} == expected
 
 
 def test_a_cue_with_a_clause_after_it_still_reports():
@@ -535,25 +557,8 @@ def test_a_straight_mark_that_opens_what_a_curly_one_closes_opens_the_quotation(
     assert [(q.speaker, q.text) for q in quotes_of(text)][0] == ("周文昌", "渔获量连续三年下降，我们必须减少捕捞天数，")
 
 
-def test_a_cue_that_modifies_a_noun_inside_a_report_names_no_inner_speaker():
-    q = only("海洋研究所的年度报告显示，该国远未达到其承诺的减排目标。\n")
-    assert (q.speaker, q.text) == ("海洋研究所", "该国远未达到其承诺的减排目标")
 
 
-def test_spaces_inside_the_marks_are_no_part_of_a_direct_quote():
-    q = only("“ 渔获量连续三年下降，我们必须减少捕捞天数。 ”渔业署长周文昌说。\n")
-    assert q.text == "渔获量连续三年下降，我们必须减少捕捞天数。"
-
-
-def test_a_noun_cue_a_verb_keeps_or_breaks_is_no_cue():
-    q = only("林海指出，富裕国家应履行减排融资承诺，不能只要求穷国加快减排。\n")
-    assert (q.speaker, q.cue) == ("林海", "指出")
-
-
-def test_a_finding_takes_its_clause_directly_but_a_completed_determination_is_no_finding():
-    q = only("某国司法部认定该公司多年来向境外转移了大量资金。\n")
-    assert (q.speaker, q.cue, q.text) == ("某国司法部", "认定", "该公司多年来向境外转移了大量资金")
-    assert quotes_of("今年已有三千人完成资格认定，可以参加下一期的培训课程。\n") == []
 
 
 def test_what_a_rule_requires_or_a_visit_means_to_restate_is_no_speech():
