@@ -31,7 +31,6 @@ _HAND = re.compile("通(?![报讯过知信话电告道])")  # 中国通, not 北
 _SOMEWHERE_IN = ("一家", "一所", "一个", "某")
 _AFFILIATION_WINDOW = 16  # characters before a speaker's name searched for a party
 _LEADING = re.compile("(?:[（(][^）)]*[）)])?(?:率领|带领)的(?P<group>[^，。；]{2,16}?)团")  # 由X率领的某国议会代表团
-_HOME_OFFICES = frozenset({"总统", "副总统", "总理", "副总理", "首相", "行政院长"})  # named bare, the home country's
 _INDEPENDENT_VOICES = ("学者", "分析师", "分析人士", "研究员", "研究人员", "教授", "专家", "评论员", "观察家", "经济学家")
 _DELEGATIONS = ("访团", "访问团", "代表团", "议员团", "考察团")  # a delegation named by its kind alone
 _DATELINE_REACH = 24  # characters at the head of a paragraph where an outlet's dateline stands
@@ -67,7 +66,7 @@ class SideLexicon:
         office (总统林某: the president at home), else None."""
         if not (self.home and text):
             return None
-        return self.home if self.ministry(text) or to_simplified(text) in _HOME_OFFICES else None
+        return self.home if self.ministry(text) or to_simplified(text) in lexicons.HEADS_OF_STATE else None
 
     def parties(self, text: str | None, places: bool = True) -> list[str]:
         """The parties named in ``text``, in order of appearance; ``places=False``: not by a

@@ -19,6 +19,8 @@ NAME_SEPARATORS = "·‧•・∙`.．"  # between the parts of a transliterated
 HONORIFIC_SUFFIXES = ("先生", "女士", "小姐", "阁下", "伉俪", "夫妇")  # after a name (彭光理先生)
 LATIN_GLOSS = re.compile(r"[（(][^（()）]*[A-Za-z][^（()）]*[）)]")  # a gloss in Latin letters after a name (John Smith)
 BODY_KINDS = ("非政府组织", "组织", "机构", "团体", "智库")  # words for any kind of body (人权组织某某观察, 该组织)
+# offices a text names bare for the one who holds them (感谢总统…; （台北综合报导）总统某某: the home country's)
+HEADS_OF_STATE = frozenset({"总统", "副总统", "总理", "副总理", "首相", "国王", "女王", "教宗", "主席", "行政院长"})
 
 
 @dataclass(frozen=True)

@@ -8,14 +8,13 @@ import re
 from importlib import resources
 
 from ..accounts import side_lexicon
-from ..lexicons import HONORIFIC_SUFFIXES, LATIN_GLOSS, NAME_SEPARATORS, WordScanner, load, word_pattern
+from ..lexicons import HEADS_OF_STATE, HONORIFIC_SUFFIXES, LATIN_GLOSS, NAME_SEPARATORS, WordScanner, load, word_pattern
 from .cues import cue_lexicon
 
 _ADDRESSEE = ("你们", "您", "贵国", "你方", "貴國")
 _MAX_TARGETS = 20  # a long speech names many things; past this many, parties and people first, then issues
 _BEFORE_PERSON = frozenset("与和及对向跟同把被让给")
 _NAME_AFTER = re.compile("[\\u4e00-\\u9fff]{2,3}(?=[，。、；：的和与及在对也还将]|$)")
-_HEADS_OF_STATE = frozenset({"总统", "副总统", "总理", "首相", "国王", "女王", "教宗", "主席"})  # offices a quote names bare
 _PRIORITY = {"party": 0, "person": 0, "term": 1, "issue": 2, "group": 2, "topic": 3}
 # a sentence's topic: two to five characters opening it, then 是, 的 or an adverb (孝道是…, 网路行销的力量)
 _TOPIC = re.compile("(?:^|(?<=[。！？；]))([\u4e00-\u9fff]{2,5}?)(?=是|的|将|已|也|都|能|可|正|仍|更|亦)")
@@ -45,8 +44,8 @@ _NOT_OBJECT_ENDS = frozenset("后上中等前时内外来行说么们者所余�
 # 支持者…, 支持到…, 保护主义…: the verb ends inside a longer word
 _NOT_OBJECT_STARTS = ("主义", *"者之地得着过到等性化式型率")
 _VERB_KINDS = frozenset({"attitude", "demand"})  # stance words that are verbs
-_DEGREE = re.compile("[很越更最太较]|[好高低多少大小]$")
-_CLAUSE_TAIL = re.compile(f"[\u4e00-\u9fff]{{3,{_OBJECT_MAX + 1}}}(?=[，。、；：！？]|$)")  # a verb's last character and its object  # 程度很高, 越好: a predicate of degree, no name
+_DEGREE = re.compile("[很越更最太较]|[好高低多少大小]$")  # 程度很高, 越好: a predicate of degree, no name
+_CLAUSE_TAIL = re.compile(f"[\u4e00-\u9fff]{{3,{_OBJECT_MAX + 1}}}(?=[，。、；：！？]|$)")  # a verb's last character and its object
 
 
 # ----------------------------------------------------------------------------- targets
@@ -337,7 +336,7 @@ def _titled_people(text: str, titles: Sequence[tuple[int, int, str]] | None = No
         # 副部长宋立川, 教宗方济各: the name after the title (not 委员会邀请, 部长去年)
         if name and not _in_longer_word(text, a, b) and (text[b] in lex.surnames or all(c in lex.transliteration for c in name.group())):
             found.append(TargetMention(text[b : name.end()], b, name.end(), "person"))
-        elif title in _HEADS_OF_STATE and lo == a and a > 0 and (text[a - 1] in _BEFORE_PERSON or _governs_at(text, a)):
+        elif title in HEADS_OF_STATE and lo == a and a > 0 and (text[a - 1] in _BEFORE_PERSON or _governs_at(text, a)):
             found.append(TargetMention(title, a, b, "person"))  # 感谢|总统, 与|副总统: the head of state a quote names bare (not its subject)
     return found
 
