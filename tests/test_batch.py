@@ -221,7 +221,9 @@ def test_interrupted_run_leaves_complete_lines(tmp_path):
     path.write_text("".join(json.dumps({"id": f"d{i}", "text": A * 3}, ensure_ascii=False) + "\n" for i in range(3000)), encoding="utf-8")
     out, json_out = tmp_path / "out.jsonl", tmp_path / "out.json"
     proc = subprocess.Popen([sys.executable, "-m", "quotes", "analyze", str(path), "--jsonl", str(out), "--json", str(json_out), "-j", "2"],
-                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+                            stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            # a shell's background job ignores Ctrl-C, and a child inherits that
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and (not out.exists() or out.stat().st_size < 2000):
         time.sleep(0.05)
