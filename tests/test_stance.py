@@ -166,6 +166,16 @@ def test_a_full_name_before_a_title_and_a_policy_domain_are_targets():
     found = {t.target for t in find_targets(normalise("我們將繼續總統的政策。"))}
     assert not any(t.endswith("继续") for t in found)  # a verb before a title is no name
 
+def test_titled_people_after_an_attitude_verb_counted_office_holders_and_ally_pairs():
+    found = {t.target: t.kind for t in find_targets(normalise("我們支持魏總統的理念，也歡迎12位議員與兩名知事來訪。"))}
+    assert found.get("魏总统") == "person"  # 支持|魏总统: the verb ends where the name begins
+    assert found.get("议员") == "group" and found.get("知事") == "group" and not any(t.startswith(("位", "名")) for t in found)
+    found = {t.target for t in find_targets(normalise("盼臺宏、臺瓜持續深化，教宗都會祝福；部長特別感謝。"))}
+    assert {"台宏", "台瓜"} <= found
+    assert not {"都会", "特别"} & found  # an adverb after a title is no name
+    assert "以宏" not in {t.target for t in find_targets(normalise("我們要以宏觀的角度看待。"))}
+
+
 def test_the_short_noun_phrase_an_attitude_verb_takes_is_an_issue_target():
     found = {t.target: t.kind for t in find_targets(normalise("我们坚决反对强权政治，也欢迎区域经济整合，但不支持扩大采购。"))}
     assert found.get("强权政治") == "issue" and found.get("区域经济整合") == "issue"

@@ -21,11 +21,11 @@ _TOPIC = re.compile("(?:^|(?<=[。！？；]))([\u4e00-\u9fff]{2,5}?)(?=是|的|
 _NOT_TOPIC_STARTS = tuple("我你他她它这那该此本今明昨去各每所其有没很许一大目上下前后第无过接当值亲个")  # pronouns, times, ordinals, openers
 _NAMES = ("party", "person")
 _VERBAL = frozenset({"predicate", "adverb", "opener", "time"})  # kinds of grammar words that end before a noun phrase
-_ABBREVIATIONS = "中美日韩俄台英法德印菲越澳加欧帛吐泰马蒙朝梵以伊"  # one-character names of parties
+_ABBREVIATIONS = "中美日韩俄台英法德印菲越澳加欧帛吐泰马蒙朝梵以伊宏瓜"  # one-character names of parties
 _MILITARY_WORDS = ("军事", "军售", "军演", "军援", "军备", "军费", "军工", "军火", "军舰", "军机")  # 美军事援助: 美 is the party
 # 台日之间, 台美合作; not 中美洲, 台美人, 中英文 or 朝中社 (nor a pair inside a name the document gives)
 _PAIR = re.compile(f"[{_ABBREVIATIONS}][{_ABBREVIATIONS}](?![洲人裔籍文社])|两岸|两国")
-_NOT_PAIRS = frozenset({"加以", "以加"})  # words that only look like two parties (加以, 以加强)
+_NOT_PAIRS = frozenset({"加以", "以加", "以宏"})  # words that only look like two parties (加以, 以加强, 以宏观)
 _OBJECT_VERBS = frozenset({"使", "让", "令", "给", "把", "被", "有", "代表", "结合", "凝聚", "形成", "了解", "带领", "领导",
                            "进行", "面临", "实现", "促进", "推动", "推行", "落实", "完成", "加速", "加快", "提升", "改善",
                            "废止", "废除", "享受", "走向", "迈向", "顺利", "努力", "得到", "获得", "集结"})
@@ -38,6 +38,8 @@ _HONORIFIC = re.compile("|".join(HONORIFIC_SUFFIXES))
 _GLOSSED_NAME_MAX = 8
 _NOUN_SUFFIXES = frozenset("性师者")  # after a head they make another noun (建设性, 工程师)
 _NOT_FREE_MODIFIERS = frozenset("世各外眼边境国然")  # 世界, 各界, 外界, 眼界, 边界, 境界, 国界, 自然界: no group
+_COUNTING = frozenset("0123456789一二两三四五六七八九十百几多数每各")
+_MEASURES = frozenset("位名")  # 19位|知事, 两名|议员: counted people
 _TITLE_REACH = 6  # characters before a name a title ending there may take
 _OBJECT_MAX = 6  # characters of a noun phrase an attitude verb takes whole (反对暴政。, 提高防卫支出，)
 _NOT_OBJECT_ENDS = frozenset("后上中等前时内外来行说么们者所余下")  # a time, a place, a list or a particle closes no name
@@ -302,6 +304,11 @@ def _governs_at(text: str, i: int) -> bool:
     return any((w := text[i - n : i]) in attitude or w in _OBJECT_VERBS for n in (2, 1) if i >= n)
 
 
+def _attitude_ends_at(text: str, i: int) -> bool:
+    """Does a two-character attitude verb end at ``i`` (支持|蔡总统, 欢迎|林志明董事长)?"""
+    return text[max(0, i - 2) : i] in _attitude_verbs()
+
+
 @lru_cache(maxsize=1)
 def _attitude_verbs() -> frozenset[str]:
     return frozenset(w for w, (_, kind) in cue_lexicon().words.items() if kind == "attitude" and len(w) <= 2)
@@ -329,12 +336,15 @@ def _titled_people(text: str, titles: Sequence[tuple[int, int, str]] | None = No
         named = _name_before(text, lo)
         if named:
             found.append(TargetMention(text[named:lo], named, lo, "person"))  # 林志明董事长, 阿马多兹总统
-        elif lo > 0 and text[lo - 1] in lex.surnames and (lo == 1 or not _modifier_char(text[lo - 2])
-                                                          or text[lo - 2] in _BEFORE_PERSON or _ends_word(text, lo - 1)):
+        elif text[lo - 1 : lo] in _MEASURES and text[lo - 2 : lo - 1] in _COUNTING:
+            found.append(TargetMention(title, a, b, "group"))  # 15位|大法官: the office's holders, counted (位 is no surname here)
+        elif lo > 0 and text[lo - 1] in lex.surnames and (lo == 1 or not _modifier_char(text[lo - 2]) or text[lo - 2] in _BEFORE_PERSON
+                                                          or _ends_word(text, lo - 1) or _attitude_ends_at(text, lo - 1)):
             found.append(TargetMention(text[lo - 1 : b], lo - 1, b, "person"))  # 赖院长, 蔡前总统
         name = _NAME_AFTER.match(text, b)
-        # 副部长宋立川, 教宗方济各: the name after the title (not 委员会邀请, 部长去年)
-        if name and not _in_longer_word(text, a, b) and (text[b] in lex.surnames or all(c in lex.transliteration for c in name.group())):
+        # 副部长宋立川, 教宗方济各: the name after the title (not 委员会邀请, 部长去年, 知事特别, 总统来访)
+        if name and not _in_longer_word(text, a, b) and not lex.subject_words.get(name.group()[:2]) and (
+                text[b] in lex.surnames or all(c in lex.transliteration for c in name.group())):
             found.append(TargetMention(text[b : name.end()], b, name.end(), "person"))
         elif title in HEADS_OF_STATE and lo == a and a > 0 and (text[a - 1] in _BEFORE_PERSON or _governs_at(text, a)):
             found.append(TargetMention(title, a, b, "person"))  # 感谢|总统, 与|副总统: the head of state a quote names bare (not its subject)
@@ -345,7 +355,7 @@ def _name_before(text: str, end: int) -> int | None:
     """Where a full name standing right before a title begins (林志明|董事长, 阿马多兹|总统):
     a surname and two given characters, or a surname and a three-character transliteration,
     with a word's edge before it (a break, a conjunction or preposition, or a verb of the
-    grammar: 感谢|林志明董事长) and no word of the grammar inside it (not 将继续|总统).  None
+    grammar: 感谢|林志明董事长, 支持|蔡总统) and no word of the grammar or attitude verb inside it (not 将继续|总统, 支持魏|总统).  None
     when no such name stands there; a surname and one character is ``_titled_people``'s 赖|院长."""
     lex = load()
     for n in (4, 3):
@@ -355,8 +365,10 @@ def _name_before(text: str, end: int) -> int | None:
             continue
         if n == 4 and not all(c in lex.transliteration for c in name[1:]):
             continue
-        edge = start == 0 or not _modifier_char(text[start - 1]) or text[start - 1] in _BEFORE_PERSON or _ends_word(text, start)
-        if edge and not any(lex.subject_words.get(name[i : i + k]) for k in (2, 3) for i in range(n - k + 1)):
+        edge = (start == 0 or not _modifier_char(text[start - 1]) or text[start - 1] in _BEFORE_PERSON or _ends_word(text, start)
+                or _attitude_ends_at(text, start))
+        if edge and not any(lex.subject_words.get(name[i : i + k]) or name[i : i + k] in _attitude_verbs()
+                            for k in (2, 3) for i in range(n - k + 1)):
             return start
     return None
 
