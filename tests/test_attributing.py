@@ -150,6 +150,11 @@ def test_title_modifiers_go_with_the_title():
     assert (only("莫迪里前代理部長表示，改革進展明顯。").speaker, only("費都克主席表示，國會持續支持。").speaker) == ("莫迪里", "費都克")
 
 
+def test_a_party_secretary_general_is_a_role_not_a_name():
+    q = only("执政党干事长刘正男表示，党内将在下周讨论预算。")
+    assert (q.speaker, q.role) == ("刘正男", "执政党干事长")
+
+
 def test_a_reference_inside_the_speech_is_no_relay():
     q = only("索都森主席表示，正如院長所提及，今年正逢建校百年。")
     assert q.speaker == "索都森" and q.text.startswith("正如")
