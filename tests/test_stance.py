@@ -176,6 +176,13 @@ def test_titled_people_after_an_attitude_verb_counted_office_holders_and_ally_pa
     assert "以宏" not in {t.target for t in find_targets(normalise("我們要以宏觀的角度看待。"))}
 
 
+def test_people_named_by_their_work_are_group_targets():
+    found = {t.target: t.kind for t in find_targets(normalise("感謝醫護人員與各地志工，也謝謝鄉親和老師們。"))}
+    assert {found.get(w) for w in ("医护人员", "各地志工", "乡亲", "老师")} == {"group"}
+    found = {t.target for t in find_targets(normalise("政府將提高公務人員待遇，也要派遣研究人員前往。"))}
+    assert {"公务人员", "研究人员"} <= found and not any(t.startswith(("派遣", "提高")) for t in found)  # a verb is no modifier
+
+
 def test_the_short_noun_phrase_an_attitude_verb_takes_is_an_issue_target():
     found = {t.target: t.kind for t in find_targets(normalise("我们坚决反对强权政治，也欢迎区域经济整合，但不支持扩大采购。"))}
     assert found.get("强权政治") == "issue" and found.get("区域经济整合") == "issue"

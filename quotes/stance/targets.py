@@ -28,7 +28,8 @@ _PAIR = re.compile(f"[{_ABBREVIATIONS}][{_ABBREVIATIONS}](?![洲人裔籍文社]
 _NOT_PAIRS = frozenset({"加以", "以加", "以宏"})  # words that only look like two parties (加以, 以加强, 以宏观)
 _OBJECT_VERBS = frozenset({"使", "让", "令", "给", "把", "被", "有", "代表", "结合", "凝聚", "形成", "了解", "带领", "领导",
                            "进行", "面临", "实现", "促进", "推动", "推行", "落实", "完成", "加速", "加快", "提升", "改善",
-                           "废止", "废除", "享受", "走向", "迈向", "顺利", "努力", "得到", "获得", "集结"})
+                           "废止", "废除", "享受", "走向", "迈向", "顺利", "努力", "得到", "获得", "集结", "造成", "提高",
+                           "配备", "派遣", "派出", "发生"})
 _MODIFIER_MAX = 5  # characters of modifier a headed noun phrase reaches back over
 _NOT_MODIFIERS = frozenset("的了在是和与及或对向把被将也都就不没这那些其他我你她它们要会能可应并而且但为于以从")
 _QUOTED_TERM = re.compile(r"[「“『《\"]([^「」“”『』《》\"，。！？；：、\s]{2,12})[」”』》\"]")
