@@ -527,6 +527,21 @@ def test_one_quote(case):
     assert {field: getattr(q, field) for field in expected} == expected
 
 
+def test_a_term_in_marks_opening_a_report_gives_way_to_the_next_speaker():
+    found = quotes_of("市长对此回应「再看看吧」一事，总统表示，这几天各界讨论很多。\n")
+    assert [(q.speaker, q.text) for q in found] == [("市长", "「再看看吧」一事"), ("总统", "这几天各界讨论很多")]
+
+
+def test_a_topic_phrase_ending_in_a_noun_cue_is_no_new_speaker():
+    q = only("总统说，该中心是华府重要的智库，对于各项议题的政策建议，都深受政府重视。\n")
+    assert q.speaker == "总统" and q.text.endswith("都深受政府重视")
+
+
+def test_a_noun_object_before_another_speaker_s_report_is_no_quote():
+    found = quotes_of("部长谴责这次袭击，但发言人随后表示，“我们不希望局势继续升级。”\n")
+    assert [(q.speaker, q.text) for q in found] == [("发言人", "我们不希望局势继续升级。")]
+
+
 def test_a_cue_with_a_clause_after_it_still_reports():
     assert [q.text for q in quotes_of("美国商务部宣布实施新的出口管制措施。\n")] == ["实施新的出口管制措施"]
 

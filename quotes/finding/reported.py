@@ -121,6 +121,7 @@ _GREETING = re.compile("(?P<cue>致词|致辞|讲话)时?，?(?:首先|一开始
                        "(?:感谢|欢迎|恭喜|祝贺|问候|向|对)[^。！？；\n]{2,80}?[。！]")
 _GREETING_CUE = Cue("致词", "neutral", False)
 _ADVERB_STARTS = set("也还并更亦则又再同")  # ……，也表示，: the same subject goes on
+_TOPIC_PREPOSITIONS = ("对于", "关于", "针对", "对")  # ……，对于各项议题的政策建议，…: a topic, no speaker
 _NARRATIVE_OPENER = re.compile("^(?:但是|但|而|随后|此后|不过)")
 _CONDITIONALS = ("如果", "假如", "要是", "倘若", "若", "虽然", "尽管", "因为", "由于", "即使")
 # An embedded quotation this short with no punctuation is a term or a name, not speech.
@@ -375,7 +376,7 @@ class Finder:
         if pos >= line.end or (pos == b and (norm[pos] in _NOT_CONTENT_START or _NOT_CONTENT_OPENING.match(norm, pos))) \
                 or norm.startswith(_COORDINATED_VERB, pos):
             return None  # …针对新式设备说明，并亲自操作: a second verb of the subject, not content
-        if pos == b and self._noun_object(pos, self._clause_end(pos, line.end), cue):
+        if pos == b and self._noun_object(pos, self._clause_end(pos, line.end), cue, line):
             return None  # 该国否认这些说法, 谴责…发动的战争: an act with a noun object
         if pos == b and self._in_adverbial(line, a, pos):
             return None  # 在质疑选举结果的过程中，…: the cue inside a time or place phrase
@@ -387,7 +388,8 @@ class Finder:
             attributed.add(q.open)
             return self._direct(q, idx, (a, b), cue, subject)
         if q is not None:  # 强调，「攜手世界」，只要我們…: a name or slogan opening a reported clause
-            end = self._run_on(line, self._sentence_end(q.close, line.end), norm[subject[0] : subject[1]])
+            end = self._attributed_clause(pos, self._sentence_end(q.close, line.end), line)  # …一事，总统表示，…
+            end = self._run_on(line, end, norm[subject[0] : subject[1]])
             return self._reported(idx, line, pos, end, (a, b), cue, subject, attributed)
         if norm[pos] in PAIRS or norm[pos] == '"':
             # an opening mark never closed: the speech runs to the end of the paragraph
@@ -514,7 +516,7 @@ class Finder:
                 hands_over = (cb == clause_end and self.norm[clause_end : clause_end + 1] in ("，", "：")
                               or semicolon and cue.direct_object and self._names_a_speaker(other))
                 if hands_over and 0 < len(other) <= _SUBJECT_HEAD and other[0] not in _ADVERB_STARTS \
-                        and not other.startswith(_FIRST_PERSON) and "方" not in other[:3]:
+                        and not other.startswith(_FIRST_PERSON + _TOPIC_PREPOSITIONS) and "方" not in other[:3]:
                     return comma
         return end
 
@@ -822,12 +824,15 @@ class Finder:
             return None  # a term in marks (塑造成“受害者”) may stand in the lead, not another quotation
         return start
 
-    def _noun_object(self, a: int, b: int, cue: Cue) -> bool:
-        """Is norm[a:b], the object a verb takes directly and the rest of its sentence, a noun
-        phrase rather than a clause: a short phrase opening on a demonstrative (否认这些指控。,
+    def _noun_object(self, a: int, b: int, cue: Cue, line: Line) -> bool:
+        """Is norm[a:b], the object a verb takes directly and the rest of its sentence (or of
+        its clause, when the next one opens on a speaker of its own: 批评这项法律，他们认为…), a
+        noun phrase rather than a clause: a short phrase opening on a demonstrative (否认这些指控。,
         声称这一点。), or, after a verb of criticism or denial, a short name (猛烈抨击华盛顿。)?"""
         text = self.norm[a:b]
-        if not (b >= len(self.norm) or self.norm[b] in _SENTENCE_END + "\n"):
+        ends = b >= len(self.norm) or self.norm[b] in _SENTENCE_END + "\n"
+        if not ends and not (self.norm[b] == "，" and not self._opens_predicate(b + 1, line.end)
+                             and self._new_speaker(b + 1, self._sentence_end(b + 1, line.end), line)):
             return False  # 警告中国，如果…: a clause follows
         if text.startswith(_DEMONSTRATIVES) and len(text) <= 8 and "是" not in text:
             return True  # but 这一调查是荒谬的 is a clause
