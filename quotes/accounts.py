@@ -84,6 +84,7 @@ class SideLexicon:
             if m.string.startswith(_SOMEWHERE_IN, m.end()):
                 continue  # 新加坡一家智库的研究员: where someone works, not whom they speak for
             if m.start() == previous_end or (m.start() == previous_end + 1 and m.string[previous_end] == "的" and previous in self.capitals):
+                previous_end = m.end()  # 梵蒂冈|圣座|国务卿: the whole chain
                 continue  # 越南|外交部发言人, 首尔的|外交部发言人: the country named first qualifies the organ
             previous_end, previous = m.end(), word
             after = m.end() + (m.string[m.end() : m.end() + 1] == "的")  # 首尔的外交部发言人

@@ -482,3 +482,9 @@ ACCOUNTS_IN_FORCE = {
 def test_each_quote_is_on_the_side_of_the_account_in_force(case):
     text, expected = ACCOUNTS_IN_FORCE[case]
     assert [(q.speaker, q.side) for q in analyze(text).quotes] == expected
+
+
+def test_an_office_after_its_country_in_a_chain_speaks_for_that_country():
+    # 国务卿 alone is the American office; after 梵蒂冈圣座 it is the Holy See's
+    q = analyze("梵蒂冈圣座国务卿马里奥枢机周二在研讨会上表示，希望双方继续对话。\n").quotes[0]
+    assert (q.speaker, q.speaker_side) == ("马里奥", "梵方")
