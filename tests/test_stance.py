@@ -183,6 +183,11 @@ def test_people_named_by_their_work_are_group_targets():
     assert {"公务人员", "研究人员"} <= found and not any(t.startswith(("派遣", "提高")) for t in found)  # a verb is no modifier
 
 
+def test_a_one_character_head_opening_a_longer_word_makes_no_group():
+    found = {t.target for t in find_targets(normalise("北方部队撤离后，中东局势缓和，民主人士和政府部门都表示欢迎。"))}
+    assert not {"北方部", "中东局", "民主人", "政府部"} & found and "中东" in found
+
+
 def test_the_short_noun_phrase_an_attitude_verb_takes_is_an_issue_target():
     found = {t.target: t.kind for t in find_targets(normalise("我们坚决反对强权政治，也欢迎区域经济整合，但不支持扩大采购。"))}
     assert found.get("强权政治") == "issue" and found.get("区域经济整合") == "issue"

@@ -30,6 +30,10 @@ _OBJECT_VERBS = frozenset({"使", "让", "令", "给", "把", "被", "有", "代
                            "进行", "面临", "实现", "促进", "推动", "推行", "落实", "完成", "加速", "加快", "提升", "改善",
                            "废止", "废除", "享受", "走向", "迈向", "顺利", "努力", "得到", "获得", "集结", "造成", "提高",
                            "配备", "派遣", "派出", "发生"})
+# words a one-character head begins (部队, 局势, 人士; not 会议: 国会|议员): no head there
+_LONGER_WORDS = frozenset({"部长", "部门", "部队", "部署", "部分", "部次", "局势", "局长", "局面", "局部", "会谈", "会晤", "会见",
+                           "会面", "会场", "会期", "人士", "人权", "人员", "人才", "人口", "人物", "人类", "人心", "人力", "人数",
+                           "人次", "党员", "党部", "党团", "党派", "党内", "界线", "界限"})
 _MODIFIER_MAX = 5  # characters of modifier a headed noun phrase reaches back over
 _NOT_MODIFIERS = frozenset("的了在是和与及或对向把被将也都就不没这那些其他我你她它们要会能可应并而且但为于以从")
 _QUOTED_TERM = re.compile(r"[「“『《\"]([^「」“”『』《》\"，。！？；：、\s]{2,12})[」”』》\"]")
@@ -220,6 +224,8 @@ def _headed_phrases(text: str) -> list[TargetMention]:
     found = []
     for m in heads.pattern.finditer(text):
         a, b = m.span()
+        if b - a == 1 and text[a : b + 1] in _LONGER_WORDS:
+            continue  # 乌克兰部|队, 国际局|势, 国际会|议: the head opens a longer word
         if b - a == 1 and m.group() not in heads.free and not (_named_place_before(text, a) or _known_noun_ending(text, a, b)):
             continue  # 他人, 做法损人, 有人: a one-character head needs a people's or a place's name (香港人), or a known noun (大法官)
         if m.group() in heads.free and (a < 2 or text[a - 1] in _NOT_FREE_MODIFIERS or not (_modifier_char(text[a - 1]) and _modifier_char(text[a - 2]))):
