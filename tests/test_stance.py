@@ -188,6 +188,13 @@ def test_a_one_character_head_opening_a_longer_word_makes_no_group():
     assert not {"北方部", "中东局", "民主人", "政府部"} & found and "中东" in found
 
 
+def test_a_determiner_and_classifier_are_no_part_of_a_target_and_a_pair_needs_two_whole_parties():
+    found = {t.target for t in find_targets(normalise("这项协议和各种措施都是为了这次选举，也是一个政策选择。"))}
+    assert {"协议", "选举"} <= found and not any(t[0] in "项种次个" for t in found)
+    found = {t.target for t in find_targets(normalise("我们以台湾人民为念，明日中国何去何从，在台美国商会也关心台美关系。"))}
+    assert not {"以台", "日中", "台美"} & found and "台美关系" in found
+
+
 def test_the_short_noun_phrase_an_attitude_verb_takes_is_an_issue_target():
     found = {t.target: t.kind for t in find_targets(normalise("我们坚决反对强权政治，也欢迎区域经济整合，但不支持扩大采购。"))}
     assert found.get("强权政治") == "issue" and found.get("区域经济整合") == "issue"

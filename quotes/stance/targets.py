@@ -45,6 +45,8 @@ _NOUN_SUFFIXES = frozenset("性师者")  # after a head they make another noun (
 _NOT_FREE_MODIFIERS = frozenset("世各外眼边境国然")  # 世界, 各界, 外界, 眼界, 边界, 境界, 国界, 自然界: no group
 _COUNTING = frozenset("0123456789一二两三四五六七八九十百几多数每各")
 _MEASURES = frozenset("位名")  # 19位|知事, 两名|议员: counted people
+_DETERMINERS = frozenset("0123456789一二两三四五六七八九十百几这那该此本每各某整")  # not 数: 数位转型
+_CLASSIFIERS = frozenset("次个种项位名条件场些批份类届")
 _TITLE_REACH = 6  # characters before a name a title ending there may take
 _OBJECT_MAX = 6  # characters of a noun phrase an attitude verb takes whole (反对暴政。, 提高防卫支出，)
 _NOT_OBJECT_ENDS = frozenset("后上中等前时内外来行说么们者所余下")  # a time, a place, a list or a particle closes no name
@@ -242,6 +244,10 @@ def _headed_phrases(text: str) -> list[TargetMention]:
             # 让两国人民): from its first known word on, when it has one
             lo = next((i for i in range(lo, a) if _known_word_at(text, i)), lo)
         lo = _past_verbs(text, lo, a)
+        if lo + 1 < a and text[lo] in _DETERMINERS and text[lo + 1] in _CLASSIFIERS:
+            lo += 2  # 一个|政策, 各种|措施: a determiner and its classifier name nothing
+        elif lo < a and text[lo] in _CLASSIFIERS and text[lo - 1 : lo] in _DETERMINERS:
+            lo += 1  # 这次|白纸运动: the classifier goes with its determiner
         head_kind = heads.kinds[m.group()]
         if b - a == 1 and lo == a:
             continue  # and at least one character of it
@@ -399,8 +405,20 @@ def _in_longer_word(text: str, a: int, b: int) -> bool:
 
 
 def _pairs(text: str) -> list[TargetMention]:
-    """台日, 中美, 台帛: two parties named together as a relation."""
-    return [TargetMention(m.group(), m.start(), m.end(), "issue") for m in _PAIR.finditer(text) if m.group() not in _NOT_PAIRS]
+    """台日, 中美, 台帛: two parties named together as a relation; not where the second one
+    opens a longer name (以|台湾, 在台|美国商会) or the first one closes a time or a name (明日|中国, 中东|以色列)."""
+    _, canonical = _target_words()
+    words = load().subject_words
+    found = []
+    for m in _PAIR.finditer(text):
+        a, b = m.span()
+        if m.group() in _NOT_PAIRS:
+            continue
+        if b - a == 2 and m.group() not in ("两岸", "两国") and (
+                any(text[a + 1 : a + 1 + n] in canonical for n in (2, 3)) or a > 0 and (words.get(text[a - 1 : a + 1]) == "time" or text[a - 1 : a + 1] in canonical)):
+            continue
+        found.append(TargetMention(m.group(), a, b, "issue"))
+    return found
 
 
 def _ends_word(text: str, i: int) -> bool:
