@@ -155,6 +155,12 @@ def test_a_party_secretary_general_is_a_role_not_a_name():
     assert (q.speaker, q.role) == ("刘正男", "执政党干事长")
 
 
+def test_a_general_s_rank_after_the_name_is_no_part_of_it():
+    assert only("卡德利上将说，联合演习将如期举行。").speaker == "卡德利"  # 将 closes 上将 here, not "will"
+    q = only("国防委员会秘书马可·费里（Marco Ferri）海军少将说，“我们提供安全保证。”")
+    assert q.speaker in ("费里", "马可·费里")
+
+
 def test_a_reference_inside_the_speech_is_no_relay():
     q = only("索都森主席表示，正如院長所提及，今年正逢建校百年。")
     assert q.speaker == "索都森" and q.text.startswith("正如")

@@ -36,6 +36,7 @@ _NAMING = ("名为", "叫做", "名叫", "网名", "昵称", "化名", "简介�
 _BODY_ENDS = set("部局厅署院委府办室省行队社台")  # the last character of a government body's name
 _PERSONAL_PRONOUNS = ("他们", "她们", "渠等", "他", "她", "渠")
 _VERB_ADVERBS = frozenset("就也还则亦又都均皆却更便仍才已将")  # right before the cue: the verb's, not the name's
+_RANKS = ("上将", "少将", "大将")  # 将 closing a general's rank, not the adverb "will" (中将: 美中|将)
 _QUOTED_NAME_MAX = 12
 PREPOSITION_SURNAMES = frozenset("向对和与同跟把被将在从为于")  # surnames too, but after a title a preposition
 _OBJECT_PREPOSITIONS = PREPOSITION_SURNAMES - {"将"}  # 将 is also "will": 王毅|将表示
@@ -138,8 +139,8 @@ class SubjectGrammar:
         start = self.skip_openers(a, b)
         if start >= b:
             return None
-        while b - start > 3 and norm[b - 1] in _VERB_ADVERBS:
-            b -= 1  # …不愿透露姓名的本地商人|就|告诉: an adverb of the verb, however long the phrase before it
+        while b - start > 3 and norm[b - 1] in _VERB_ADVERBS and not norm.endswith(_RANKS, start, b):
+            b -= 1  # …不愿透露姓名的本地商人|就|告诉: an adverb of the verb, however long the phrase before it (not 米利上|将)
         i = start
         limit = min(b, start + _PHRASE_MAX)
         name_start = start  # where the words after the last nominal word begin
