@@ -161,6 +161,11 @@ def test_a_general_s_rank_after_the_name_is_no_part_of_it():
     assert q.speaker in ("费里", "马可·费里")
 
 
+def test_a_locative_closer_that_opens_a_name_closes_no_phrase():
+    q = only("在台湾的中国国民党周一发布消息说，副主席将率团访问。")
+    assert (q.speaker, q.speaker_side) == ("中国国民党", "台方")  # 在台湾的|中…: 中 opens 中国国民党, no 在…中
+
+
 def test_a_reference_inside_the_speech_is_no_relay():
     q = only("索都森主席表示，正如院長所提及，今年正逢建校百年。")
     assert q.speaker == "索都森" and q.text.startswith("正如")

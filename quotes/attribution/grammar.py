@@ -126,11 +126,16 @@ class SubjectGrammar:
             i = norm.find(closer, a + 1, limit)
             while i != -1:
                 end = i + len(closer)
-                if end < b and (best is None or end < best):
+                if end < b and (best is None or end < best) and not self._opens_longer_word(i, len(closer), b):
                     best = end
                     break
                 i = norm.find(closer, i + 1, limit)
         return best
+
+    def _opens_longer_word(self, i: int, size: int, b: int) -> bool:
+        """Does a longer word or party name begin at ``i`` (在台湾的|中国国民党: 中 opens 中国)?"""
+        word = self._word_at(i, b)
+        return size == 1 and (word is not None and word[1] > 1 or self.norm[i : i + 2] in self.lex.parties)
 
     def phrase(self, a: int, b: int) -> Phrase | None:
         """The noun phrase opening the clause ``norm[a:b]``, or None when it opens with a
