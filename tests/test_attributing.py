@@ -166,6 +166,11 @@ def test_a_locative_closer_that_opens_a_name_closes_no_phrase():
     assert (q.speaker, q.speaker_side) == ("中国国民党", "台方")  # 在台湾的|中…: 中 opens 中国国民党, no 在…中
 
 
+def test_a_paper_s_issuer_ends_before_the_time_it_was_issued():
+    found = quotes_of("北约驻欧海军在星期三(5月7日)发表的一份声明中表示，“附近海域不断发现不明船只。”声明称，船只数量一直在变化。\n")
+    assert found[-1].speaker == "北约驻欧海军"
+
+
 def test_a_reference_inside_the_speech_is_no_relay():
     q = only("索都森主席表示，正如院長所提及，今年正逢建校百年。")
     assert q.speaker == "索都森" and q.text.startswith("正如")

@@ -22,7 +22,7 @@ from ..model import Frame, Quote
 from ..structure import Line
 from .entities import END, Entity, Registry
 from .frames import ACCOUNT_DOCUMENTS, Frames
-from .grammar import PREPOSITION_SURNAMES, SubjectGrammar
+from .grammar import PREPOSITION_SURNAMES, Phrase, SubjectGrammar
 from .mentions import Mention, MentionTyper, join_spans, role_spans
 
 __all__ = ["Attributor"]
@@ -40,6 +40,7 @@ _ISSUER_REACH = 2000  # characters looked back for whoever issued a document tha
 _DEICTIC = ("这", "那")
 _INDEFINITES = ("一名", "一位", "另一名", "另一位", "一些", "多名", "多位")  # how a story introduces someone new
 _INTRODUCTION_REACH = 12
+_ISSUED_AT = frozenset("在于")  # a preposition of time or place between an issuer and its paper
 _ISSUING = ("公布", "发布", "发表", "公布了", "发布了", "发表了")  # 统计局公布|数据: data set apart from its issuer
 _SENTENCE_END = "。！？"
 # an account's own papers, and the news of an account in force (据X消息/报道 … 报道说)
@@ -552,6 +553,10 @@ class Attributor:
             clause_start = max(self.norm.rfind(ch, lo, at) for ch in "，。；：\n") + 1
             phrase = self.grammar.phrase(clause_start, at)
             if phrase is not None and not self.norm.startswith(self.lex.determiners, phrase.start):  # not 这个|报告及其建议
+                end = phrase.end
+                while end - phrase.start > 2 and self.norm[end - 1] in _ISSUED_AT:
+                    end -= 1  # 美国驻欧空军|在星期三发表的一份声明: when or where it was issued
+                phrase = Phrase(phrase.start, end)
                 issuer = self.typer.type(phrase.start, phrase.end)
                 if issuer is None or issuer.anaphor is not None:
                     issuer = self._relative_head(phrase.start, phrase.end)  # 包括…在内的这组经济学家
