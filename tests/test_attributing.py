@@ -171,6 +171,11 @@ def test_a_paper_s_issuer_ends_before_the_time_it_was_issued():
     assert [q.speaker for q in found] == ["北约驻欧海军", "北约驻欧海军"]  # an armed force's name ends at 军|在
 
 
+def test_a_descriptor_opening_like_a_preposition_before_a_separated_name():
+    for text in ("自行车爱好者米莉·菲利普斯（Millie Philips）说：“我想找一台自行车。”", "在职父亲汤姆·伯格说：“我在家全职工作。”"):
+        assert only(text).speaker in ("菲利普斯", "伯格")  # 自行车…, 在职…: no 自/在 phrase opens the clause
+
+
 def test_a_reference_inside_the_speech_is_no_relay():
     q = only("索都森主席表示，正如院長所提及，今年正逢建校百年。")
     assert q.speaker == "索都森" and q.text.startswith("正如")

@@ -40,6 +40,8 @@ _ISSUER_REACH = 2000  # characters looked back for whoever issued a document tha
 _DEICTIC = ("这", "那")
 _INDEFINITES = ("一名", "一位", "另一名", "另一位", "一些", "多名", "多位")  # how a story introduces someone new
 _INTRODUCTION_REACH = 12
+# a clause ending in a separated foreign name, perhaps glossed: 米莉·菲利普斯（Millie Philips）
+_SEPARATED_NAME_END = re.compile(f"[\u4e00-\u9fff]{{1,8}}[{NAME_SEPARATORS}][\u4e00-\u9fff]{{1,8}}(?P<gloss>[（(][^（()）]{{1,40}}[）)])?$")
 _ISSUED_AT = frozenset("在于")  # a preposition of time or place between an issuer and its paper
 _ISSUING = ("公布", "发布", "发表", "公布了", "发布了", "发表了")  # 统计局公布|数据: data set apart from its issuer
 _SENTENCE_END = "。！？"
@@ -234,6 +236,8 @@ class Attributor:
             if relay is not None:
                 return relay
             phrase = self.grammar.phrase(ca, cb)
+            if phrase is None and n == 0:
+                phrase = self._separated_name(ca, cb)  # 自行车爱好者米莉·菲利普斯: 自 is no preposition there
             m = self.typer.type(phrase.start, phrase.end, direct=n == 0) if phrase is not None else None
             if m is not None and m.kind == "document" and self.norm.startswith("的", phrase.end):
                 m = self._paper_s_person(phrase.end, cb) or m  # 该报告的联合作者Z: the paper's author speaks
@@ -261,6 +265,19 @@ class Attributor:
                 continue  # ……，并表示: the clause shares the subject of the one before
             # an earlier clause opening with an unknown verb (除预祝…): look further back
         return None
+
+    def _separated_name(self, a: int, b: int) -> Phrase | None:
+        """The whole clause as the phrase when it ends in a foreign name written with a
+        separator (在职母亲阿什莉·萨尔根尼克, 自行车爱好者米莉·菲利普斯), which the grammar reads as
+        opening on a preposition or an adverb; None otherwise."""
+        while a < b and self.norm[a] in " \u3000":
+            a += 1
+        found = _SEPARATED_NAME_END.search(self.norm, a, b)
+        if found is None:
+            return None
+        end = found.start("gloss") if found.group("gloss") else b
+        m = self.typer.type(a, end, direct=True)
+        return Phrase(a, end) if m is not None and m.kind == "person" and m.anaphor is None else None
 
     def _bare(self, m: Mention) -> bool:
         """A person known by nothing but two or three characters: no title, not named before."""
