@@ -25,7 +25,7 @@ def analyze(text: str, path: str = "<text>", encoding: str = "utf-8", stance: bo
     norm = mistyped_openers_repaired(mistyped_closers_repaired(normalise(text)))
     doc = Document(path=path, text=text, norm=norm, encoding=encoding, script=detect_script(text, norm))
     doc.stories, lines = split_stories(norm, lex)
-    finder = Finder(norm, lines, lex)
+    finder = Finder(norm, lines, lex, agency_copy=doc.script == "simplified")
     candidates = finder.find()
     attributor = Attributor(text, norm, lines, lex, finder.relays, [(q.open, q.close) for q in finder.quoted], candidates)
     for cand in sorted(candidates, key=lambda c: c.start):

@@ -542,6 +542,15 @@ def test_a_noun_object_before_another_speaker_s_report_is_no_quote():
     assert [(q.speaker, q.text) for q in found] == [("发言人", "我们不希望局势继续升级。")]
 
 
+def test_in_agency_copy_a_dated_event_after_a_report_is_the_reporter_s_background():
+    found = quotes_of("部长说，他将尽快结束这场争端。邻国2019年5月退出该协定，谈判由此中断。\n")
+    assert [q.text for q in found] == ["他将尽快结束这场争端"]
+    found = quotes_of("部长说，他将尽快结束这场争端。我们在2019年已经提出方案。\n")
+    assert [q.text for q in found] == ["他将尽快结束这场争端。我们在2019年已经提出方案"]  # the speaker's own dates go on
+    found = quotes_of("部長說，他將盡快結束這場爭端。鄰國2019年5月退出該協定，談判由此中斷。\n")
+    assert found[0].text.endswith("談判由此中斷")  # a Taiwan release's run-on is left as it was
+
+
 def test_a_cue_with_a_clause_after_it_still_reports():
     assert [q.text for q in quotes_of("美国商务部宣布实施新的出口管制措施。\n")] == ["实施新的出口管制措施"]
 

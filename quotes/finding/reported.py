@@ -100,6 +100,9 @@ _EVIDENTIAL = frozenset({"表明", "显示", "证明", "说明", "意味着"})
 _ATTENDANCE = re.compile("(?:与会|在座|陪同|作陪|随同|陪同接见|陪同出席)$")  # …等均与会: the reporter lists who attended
 _CONTRAST = re.compile("，(?:但是|但|而|不过|然而)")
 _CLAUSE_COMMA = re.compile("[，；]")
+# a sentence whose first clause names a subject, then when it acted (某国2022年2月…, 这颗卫星于周一…)
+_DATED_EVENT = re.compile(r"[^，。；：“”「」\"]{1,10}?(?:于|在)?(?:\d{4}年(?:\d{1,2}月)?|\d{1,2}月\d{1,2}[日号]"
+                          r"|(?:上|本|这个|上个)?(?:周|星期)[一二三四五六日天]|上周|上个月|去年|前年)")
 _TIMED_SUBJECT_MAX = 8  # 卫生部长陈美玲: the speaker named after a time adverbial is short
 _TIME_SUFFIX_MAX = 2  # 上个月底, 本周初: a time word and a part of it; not a clause (去年他特別強調), not a bare connective (同時，)
 _ADVERBIAL_MAX = 20  # 这个星期早些时候, 在國慶談話中: how long a clause telling when or where may be
@@ -149,7 +152,10 @@ def _narrates(sentence: str, names: list[str]) -> bool:
 class Finder:
     """Finds quotes in one document's normalised text."""
 
-    def __init__(self, norm: str, lines: list[Line], lex: Lexicons):
+    def __init__(self, norm: str, lines: list[Line], lex: Lexicons, agency_copy: bool = False):
+        """``agency_copy``: the text is news copy in the simplified script, where a sentence
+        that opens on a dated event after a report is the reporter's background."""
+        self.agency_copy = agency_copy
         self.norm = norm
         self.lines = lines
         self.lex = lex
@@ -923,6 +929,8 @@ class Finder:
         if (not sentence.strip() or sentence[0] in "（(" or _ATTENDANCE.search(sentence) or _ANNOUNCED.search(sentence)
                 or _NO_COMMENT.search(sentence)):
             return False
+        if self.agency_copy and _DATED_EVENT.match(sentence) and not sentence.startswith(_PERSONAL_PRONOUNS + _FIRST_PERSON):
+            return False  # 某国2022年2月入侵…, 这颗卫星于周一…: the reporter's background, no more of the report
         # 因此，他也期盼…: a pronoun after a connective opening the sentence is read as its start
         opener = _SENTENCE_OPENER.match(sentence)
         rest = a + (opener.end() if opener and sentence.startswith(_PERSONAL_PRONOUNS, opener.end()) else 0)
