@@ -547,6 +547,8 @@ def test_in_agency_copy_a_dated_event_after_a_report_is_the_reporter_s_backgroun
     assert [q.text for q in found] == ["他将尽快结束这场争端"]
     found = quotes_of("部长说，他将尽快结束这场争端。我们在2019年已经提出方案。\n")
     assert [q.text for q in found] == ["他将尽快结束这场争端。我们在2019年已经提出方案"]  # the speaker's own dates go on
+    found = quotes_of("航空局宣布，将暂停两家外国航空公司的航班。这一决定是在对方取消航班之后作出的。\n")
+    assert [q.text for q in found] == ["将暂停两家外国航空公司的航班"]  # the act reported, named by the reporter
     found = quotes_of("部長說，他將盡快結束這場爭端。鄰國2019年5月退出該協定，談判由此中斷。\n")
     assert found[0].text.endswith("談判由此中斷")  # a Taiwan release's run-on is left as it was
 

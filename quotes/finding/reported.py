@@ -103,6 +103,8 @@ _CLAUSE_COMMA = re.compile("[，；]")
 # a sentence whose first clause names a subject, then when it acted (某国2022年2月…, 这颗卫星于周一…)
 _DATED_EVENT = re.compile(r"[^，。；：“”「」\"]{1,10}?(?:于|在)?(?:\d{4}年(?:\d{1,2}月)?|\d{1,2}月\d{1,2}[日号]"
                           r"|(?:上|本|这个|上个)?(?:周|星期)[一二三四五六日天]|上周|上个月|去年|前年)")
+# a sentence that opens on the reported act itself (这一决定…, 此举…, 这是…以来首次…)
+_REPORTED_EVENT = re.compile(r"(?:这|此)(?:个|一|项|次|场)?(?:决定|举动|举措|举|消息|事件|访问|表态|言论)|这是[^，。]{0,20}(?:首次|以来|第[一二三四五六七八九十\d]+次)")
 _TIMED_SUBJECT_MAX = 8  # 卫生部长陈美玲: the speaker named after a time adverbial is short
 _TIME_SUFFIX_MAX = 2  # 上个月底, 本周初: a time word and a part of it; not a clause (去年他特別強調), not a bare connective (同時，)
 _ADVERBIAL_MAX = 20  # 这个星期早些时候, 在國慶談話中: how long a clause telling when or where may be
@@ -929,8 +931,9 @@ class Finder:
         if (not sentence.strip() or sentence[0] in "（(" or _ATTENDANCE.search(sentence) or _ANNOUNCED.search(sentence)
                 or _NO_COMMENT.search(sentence)):
             return False
-        if self.agency_copy and _DATED_EVENT.match(sentence) and not sentence.startswith(_PERSONAL_PRONOUNS + _FIRST_PERSON):
-            return False  # 某国2022年2月入侵…, 这颗卫星于周一…: the reporter's background, no more of the report
+        if self.agency_copy and (_DATED_EVENT.match(sentence) and not sentence.startswith(_PERSONAL_PRONOUNS + _FIRST_PERSON)
+                                 or _REPORTED_EVENT.match(sentence)):
+            return False  # 某国2022年2月入侵…, 这颗卫星于周一…, 此举…: the reporter's background, no more of the report
         # 因此，他也期盼…: a pronoun after a connective opening the sentence is read as its start
         opener = _SENTENCE_OPENER.match(sentence)
         rest = a + (opener.end() if opener and sentence.startswith(_PERSONAL_PRONOUNS, opener.end()) else 0)
