@@ -553,6 +553,11 @@ def test_in_agency_copy_a_dated_event_after_a_report_is_the_reporter_s_backgroun
     assert found[0].text.endswith("談判由此中斷")  # a Taiwan release's run-on is left as it was
 
 
+def test_a_pronoun_placed_at_an_event_opens_a_new_report():
+    found = quotes_of("议员说，证据表明被告有罪。他在国会附近的一次集会上敦促支持者继续抗争。\n")
+    assert [q.text for q in found] == ["证据表明被告有罪", "支持者继续抗争"]
+
+
 def test_a_cue_with_a_clause_after_it_still_reports():
     assert [q.text for q in quotes_of("美国商务部宣布实施新的出口管制措施。\n")] == ["实施新的出口管制措施"]
 

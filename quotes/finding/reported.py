@@ -105,6 +105,7 @@ _DATED_EVENT = re.compile(r"[^，。；：“”「」\"]{1,10}?(?:于|在)?(?:\
                           r"|(?:上|本|这个|上个)?(?:周|星期)[一二三四五六日天]|上周|上个月|去年|前年)")
 # a sentence that opens on the reported act itself (这一决定…, 此举…, 这是…以来首次…)
 _REPORTED_EVENT = re.compile(r"(?:这|此)(?:个|一|项|次|场)?(?:决定|举动|举措|举|消息|事件|访问|表态|言论)|这是[^，。]{0,20}(?:首次|以来|第[一二三四五六七八九十\d]+次)")
+_PLACED_PRONOUN = re.compile(r"^((?:他|她)们?)(?:在|于)[^，。；：“”]{1,16}(?:上|中|时|期间|之际)$")  # 他在…集会上
 _TIMED_SUBJECT_MAX = 8  # 卫生部长陈美玲: the speaker named after a time adverbial is short
 _TIME_SUFFIX_MAX = 2  # 上个月底, 本周初: a time word and a part of it; not a clause (去年他特別強調), not a bare connective (同時，)
 _ADVERBIAL_MAX = 20  # 这个星期早些时候, 在國慶談話中: how long a clause telling when or where may be
@@ -1003,7 +1004,7 @@ class Finder:
         while clause_end < b and self.norm[clause_end] not in "，：；":
             clause_end += 1
         for ca, cb, cue in self.cues(line, a, clause_end):
-            subject = self.norm[a:ca]
+            subject = _PLACED_PRONOUN.sub(r"\1", self.norm[a:ca])  # 他|在国会附近的一次集会上|敦促: the pronoun is the subject
             if 0 < len(subject) <= _SUBJECT_HEAD and not self.norm.startswith(self._narration, a):
                 # 中方希望… / 我们认为… inside a report is still the speaker talking
                 if not subject.startswith(_FIRST_PERSON) and "方" not in subject[:3]:
