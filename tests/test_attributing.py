@@ -176,6 +176,12 @@ def test_a_descriptor_opening_like_a_preposition_before_a_separated_name():
         assert only(text).speaker in ("菲利普斯", "伯格")  # 自行车…, 在职…: no 自/在 phrase opens the clause
 
 
+def test_punctuation_after_a_surname_and_title_is_no_given_name():
+    text = "各州的党组织申斥了反对该法案的共和党议员。\n\n另一方面，这些议员则说，证据表明法案合宪。\n"
+    q = only(text)
+    assert "。" not in (q.speaker or "") and q.speaker_mention == "这些议员"
+
+
 def test_a_reference_inside_the_speech_is_no_relay():
     q = only("索都森主席表示，正如院長所提及，今年正逢建校百年。")
     assert q.speaker == "索都森" and q.text.startswith("正如")

@@ -187,6 +187,8 @@ class MentionTyper:
     # -- name tests
     def plausible_name(self, name: str) -> bool:
         """A bare two- to four-character name: not a verb, an adverbial or a function word."""
+        if not all(c.isalnum() or c in NAME_SEPARATORS for c in name):
+            return False  # 党议员|。: punctuation is no given name
         transliterated = len(name) >= 3 and all(c in self.lex.transliteration for c in name)
         if name[-1] in _LOCATIVES and not transliterated:
             return False
