@@ -191,6 +191,8 @@ def test_a_one_character_head_opening_a_longer_word_makes_no_group():
 def test_a_determiner_and_classifier_are_no_part_of_a_target_and_a_pair_needs_two_whole_parties():
     found = {t.target for t in find_targets(normalise("这项协议和各种措施都是为了这次选举，也是一个政策选择。"))}
     assert {"协议", "选举"} <= found and not any(t[0] in "项种次个" for t in found)
+    found = {t.target for t in find_targets(normalise("盼更多国际组织来访，今天是第一个言论自由日。"))}
+    assert "国际组织" in found and not any(t.startswith(("多", "第一", "个")) for t in found)
     found = {t.target for t in find_targets(normalise("我们以台湾人民为念，明日中国何去何从，在台美国商会也关心台美关系。"))}
     assert not {"以台", "日中", "台美"} & found and "台美关系" in found
 

@@ -47,6 +47,7 @@ _COUNTING = frozenset("0123456789一二两三四五六七八九十百几多数�
 _MEASURES = frozenset("位名")  # 19位|知事, 两名|议员: counted people
 _DETERMINERS = frozenset("0123456789一二两三四五六七八九十百几这那该此本每各某整")  # not 数: 数位转型
 _CLASSIFIERS = frozenset("次个种项位名条件场些批份类届")
+_MANY = frozenset({"更多", "许多", "很多", "诸多", "众多", "不少"})
 _TITLE_REACH = 6  # characters before a name a title ending there may take
 _OBJECT_MAX = 6  # characters of a noun phrase an attitude verb takes whole (反对暴政。, 提高防卫支出，)
 _NOT_OBJECT_ENDS = frozenset("后上中等前时内外来行说么们者所余下")  # a time, a place, a list or a particle closes no name
@@ -233,7 +234,7 @@ def _headed_phrases(text: str) -> list[TargetMention]:
         if m.group() in heads.free and (a < 2 or text[a - 1] in _NOT_FREE_MODIFIERS or not (_modifier_char(text[a - 1]) and _modifier_char(text[a - 2]))):
             continue  # 工程界, 宗教界: any two characters of modifier, but not 世界, 各界, 外界
         lo = a
-        while lo > 0 and a - lo < _MODIFIER_MAX and _modifier_char(text[lo - 1]) and not _ends_word(text, lo):
+        while lo > 0 and a - lo < _MODIFIER_MAX and _modifier_char(text[lo - 1]) and not _ends_word(text, lo) and not _counted_before(text, lo):
             lo -= 1
         if lo > 0 and a - lo >= _MODIFIER_MAX and _modifier_char(text[lo - 1]):
             # the run did not stop at a word's edge: keep only what begins with a known word
@@ -296,6 +297,12 @@ def _holds_verb(phrase: str) -> bool:
     stance = cue_lexicon().words
     return load().holds_verb(phrase) or any(stance.get(phrase[i : i + n], ("", ""))[1] in _VERB_KINDS
                                             for n in (2, 3) for i in range(len(phrase) - n + 1))
+
+
+def _counted_before(text: str, i: int) -> bool:
+    """Does a count end at ``i`` (第一个|言论自由日, 更多|国际组织, 这项|协议)? A noun phrase begins after it."""
+    two = text[max(0, i - 2) : i]
+    return two in _MANY or (len(two) == 2 and two[0] in _DETERMINERS and two[1] in _CLASSIFIERS)
 
 
 def _past_verbs(text: str, lo: int, a: int) -> int:
