@@ -182,6 +182,10 @@ def test_punctuation_after_a_surname_and_title_is_no_given_name():
     assert "。" not in (q.speaker or "") and q.speaker_mention == "这些议员"
 
 
+def test_as_of_press_time_opens_no_speaker_name():
+    assert only("截至发稿时邻国大使馆表示，他们会在准备好后予以答复。").speaker == "邻国大使馆"
+
+
 def test_a_reference_inside_the_speech_is_no_relay():
     q = only("索都森主席表示，正如院長所提及，今年正逢建校百年。")
     assert q.speaker == "索都森" and q.text.startswith("正如")

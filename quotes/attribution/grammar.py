@@ -44,7 +44,7 @@ _PHRASE_MAX = 50
 _REGION_MAX = 240  # characters before a cue in which its subject is looked for
 _NAME_MAX = 4  # a run this short before a one-character adverb is a name (王毅|将)  # a subject phrase longer than this is a clause, not a noun phrase
 _LOCATIVE_CLOSERS = ("之际", "期间", "方面", "以来", "时", "中", "上", "后", "前", "里", "内", "下")
-_PREPOSITIONAL_OPENERS = ("在", "于", "当", "趁", "针对", "对于", "关于", "至于", "除了", "除", "随着", "为了", "谈到", "谈及", "提到", "说到", "基于", "鉴于", "面对", "因应")
+_PREPOSITIONAL_OPENERS = ("在", "于", "当", "趁", "截至", "截止", "针对", "对于", "关于", "至于", "除了", "除", "随着", "为了", "谈到", "谈及", "提到", "说到", "基于", "鉴于", "面对", "因应")
 
 
 @dataclass(frozen=True)
