@@ -186,6 +186,11 @@ def test_as_of_press_time_opens_no_speaker_name():
     assert only("截至发稿时邻国大使馆表示，他们会在准备好后予以答复。").speaker == "邻国大使馆"
 
 
+def test_a_report_s_genre_label_is_no_speaker():
+    found = quotes_of("年终报道：海外倡议者怎样看未来的对外政策\n\n多名倡议者表示，政策应更强硬。\n")
+    assert "年终" not in [q.speaker for q in found] and "多名倡议者" in [q.speaker for q in found]
+
+
 def test_a_reference_inside_the_speech_is_no_relay():
     q = only("索都森主席表示，正如院長所提及，今年正逢建校百年。")
     assert q.speaker == "索都森" and q.text.startswith("正如")
