@@ -191,6 +191,11 @@ def test_a_report_s_genre_label_is_no_speaker():
     assert "年终" not in [q.speaker for q in found] and "多名倡议者" in [q.speaker for q in found]
 
 
+def test_a_title_that_goes_on_as_an_embassy_names_no_one():
+    text = "研究员李明提到，市议会已经否决了邻国大使馆新馆舍的建设申请。\n\n他说：“我们希望更多人参与。”\n"
+    assert [q.speaker for q in quotes_of(text)] == ["李明", "李明"]  # 大使|馆新馆舍 is no person
+
+
 def test_a_reference_inside_the_speech_is_no_relay():
     q = only("索都森主席表示，正如院長所提及，今年正逢建校百年。")
     assert q.speaker == "索都森" and q.text.startswith("正如")
