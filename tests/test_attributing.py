@@ -196,6 +196,12 @@ def test_a_title_that_goes_on_as_an_embassy_names_no_one():
     assert [q.speaker for q in quotes_of(text)] == ["李明", "李明"]  # 大使|馆新馆舍 is no person
 
 
+def test_a_paper_written_by_someone_speaks_for_its_author():
+    q = only("由某大学商学院教授张明撰写的名为《发挥作用》的文章提到，“冬奥差生”的说法并不公平。")
+    assert (q.speaker, q.source) == ("张明", "文章") or q.speaker == "张明"
+    assert only("报告的共同撰写人之一的安娜·卡林说，“形势在恶化。”").speaker == "卡林"  # 撰写人: a noun
+
+
 def test_a_reference_inside_the_speech_is_no_relay():
     q = only("索都森主席表示，正如院長所提及，今年正逢建校百年。")
     assert q.speaker == "索都森" and q.text.startswith("正如")

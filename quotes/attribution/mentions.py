@@ -32,6 +32,7 @@ _PHRASE_MAX = 30
 # 俄罗斯联邦安全会议|发布的一份|声明, 某研究所|的年度|报告: how a paper is issued, between its issuer and its noun
 _ISSUED = re.compile("(?:在|于)?(?:随后|当天|稍后)?(?:发布|发表|公布|发出|出具|递交|提交|发)?(?:的)?"
                      "(?:(?:一份|一篇|这份|该份)?(?:年度|年终|季度|月度|最新|内部|初步|最终|书面|正式)|一份|一篇|这份|该份)")
+_AUTHORED = re.compile("由([^，。；的]{2,20}?)(?:撰写|执笔|起草|发表|发布|提交)的")  # 由某教授撰写的|名为《…》的文章
 _LABEL_MAX = 8
 _TITLED = ("题为", "名为", "标题为", "题目为")  # 题为《…》的报告: a title that describes the paper
 _OFFICIAL = ("官方", "政府", "当局")
@@ -354,6 +355,12 @@ def _document(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Menti
     base = b - len(noun)
     while base > a and t.norm[base - 1] in "的之":
         base -= 1
+    authored = _AUTHORED.match(t.norm, a, base)
+    if authored is not None:  # 由某教授张明撰写的…文章: its author speaks
+        author = t.type(*authored.span(1), direct=direct)
+        if author is not None and author.kind in ("person", "organization", "media", "anonymous") and author.anaphor is None:
+            author.document = noun
+            return author
     issued = _ISSUED.search(t.norm, a, base)
     if issued is not None and issued.end() == base:
         base = issued.start()  # 俄罗斯联邦安全会议|发布的一份|声明
