@@ -202,6 +202,11 @@ def test_a_paper_written_by_someone_speaks_for_its_author():
     assert only("报告的共同撰写人之一的安娜·卡林说，“形势在恶化。”").speaker == "卡林"  # 撰写人: a noun
 
 
+def test_an_article_speaks_for_whoever_published_it():
+    text = "某通讯社周二发文称邻国“被政治暴力困扰”。\n\n“在邻国，暴力骚乱频次惊人，”文章称。\n"
+    assert [q.speaker for q in quotes_of(text)] == ["某通讯社", "某通讯社"]
+
+
 def test_a_reference_inside_the_speech_is_no_relay():
     q = only("索都森主席表示，正如院長所提及，今年正逢建校百年。")
     assert q.speaker == "索都森" and q.text.startswith("正如")

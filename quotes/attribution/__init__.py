@@ -42,6 +42,7 @@ _INDEFINITES = ("一名", "一位", "另一名", "另一位", "一些", "多名"
 _INTRODUCTION_REACH = 12
 # a clause ending in a separated foreign name, perhaps glossed: 米莉·菲利普斯（Millie Philips）
 _SEPARATED_NAME_END = re.compile(f"[\u4e00-\u9fff]{{1,8}}[{NAME_SEPARATORS}][\u4e00-\u9fff]{{1,8}}(?P<gloss>[（(][^（()）]{{1,40}}[）)])?$")
+_PUBLISHING = {"文章": ("发文", "撰文", "刊文")}  # verbs that publish the paper a bare noun refers to
 _ISSUED_AT = frozenset("在于")  # a preposition of time or place between an issuer and its paper
 _ISSUING = ("公布", "发布", "发表", "公布了", "发布了", "发表了")  # 统计局公布|数据: data set apart from its issuer
 _SENTENCE_END = "。！？"
@@ -562,10 +563,11 @@ class Attributor:
         noun = m.document or ""
         data = noun in self.lex.data_nouns
         lo = max(0, m.start - _ISSUER_REACH)
-        at = self.norm.rfind(noun, lo, m.start) if noun else -1
+        forms = (noun, *_PUBLISHING.get(noun, ()))  # 新华社发文称…。文章写道: the article it published
+        at = max(self.norm.rfind(f, lo, m.start) for f in forms) if noun else -1
         while at != -1:
             if data and not (self.norm[at - 1 : at] == "的" or self.norm.endswith(_ISSUING, lo, at)):
-                at = self.norm.rfind(noun, lo, at)
+                at = max(self.norm.rfind(f, lo, at) for f in forms)
                 continue  # 航运|数据, 最新|民调: a topic or a time glued to data names no one who issued it
             clause_start = max(self.norm.rfind(ch, lo, at) for ch in "，。；：\n") + 1
             phrase = self.grammar.phrase(clause_start, at)
@@ -583,7 +585,7 @@ class Attributor:
                 if (issuer is None and not data and 2 <= len(text) <= 12 and not text.startswith(_DEICTIC)
                         and self.typer.organisation_like(text)):  # (这是…发布的报告: no one named)
                     return Mention(text, phrase.start, phrase.end, "organization", name=text)
-            at = self.norm.rfind(noun, lo, at)
+            at = max(self.norm.rfind(f, lo, at) for f in forms)
         return None
 
     def _group_voice(self, pos: int, story: str) -> Entity | None:
