@@ -174,6 +174,8 @@ def test_a_paper_s_issuer_ends_before_the_time_it_was_issued():
 def test_a_descriptor_opening_like_a_preposition_before_a_separated_name():
     for text in ("自行车爱好者米莉·菲利普斯（Millie Philips）说：“我想找一台自行车。”", "在职父亲汤姆·伯格说：“我在家全职工作。”"):
         assert only(text).speaker in ("菲利普斯", "伯格")  # 自行车…, 在职…: no 自/在 phrase opens the clause
+    q = only("中文教师萨曼莎·斯坦齐克说：“学生们成长得很快。”")  # the description ends where the given name begins
+    assert q.speaker == "斯坦齐克" and q.role == "中文教师"
 
 
 def test_punctuation_after_a_surname_and_title_is_no_given_name():

@@ -33,6 +33,8 @@ _PHRASE_MAX = 30
 _ISSUED = re.compile("(?:在|于)?(?:随后|当天|稍后)?(?:发布|发表|公布|发出|出具|递交|提交|发)?(?:的)?"
                      "(?:(?:一份|一篇|这份|该份)?(?:年度|年终|季度|月度|最新|内部|初步|最终|书面|正式)|一份|一篇|这份|该份)")
 _AUTHORED = re.compile("由([^，。；的]{2,20}?)(?:撰写|执笔|起草|发表|发布|提交)的")  # 由某教授撰写的|名为《…》的文章
+_GIVEN_NAME_LONG = 6  # a separated name's first part longer than this is no given name
+_GIVEN_NAME_MAX = 4  # characters of a transliterated given name before its separator (萨曼莎·)
 _LABEL_MAX = 8
 _TITLED = ("题为", "名为", "标题为", "题目为")  # 题为《…》的报告: a title that describes the paper
 _OFFICIAL = ("官方", "政府", "当局")
@@ -227,7 +229,10 @@ class MentionTyper:
             if "的" in text:
                 return False  # 部长的|马都拉‧森: the name begins after it
             parts = re.split(f"[{NAME_SEPARATORS}]", text)
-            return all(_FOREIGN_PART.match(p) for p in parts) and len(parts) <= 4
+            # a first part this long is a description running into the given name (自行车爱好者米莉·…)
+            # unless it is all transliteration (亚历山德里亚·…)
+            long_first = len(parts[0]) > _GIVEN_NAME_LONG and not all(c in self.lex.transliteration for c in parts[0])
+            return all(_FOREIGN_PART.match(p) for p in parts) and len(parts) <= 4 and not long_first
         if not _HAN.match(text) or not self.plausible_name(text) or text[0] in _QUANTIFIERS:
             return False
         return True if self._reads_as_name(text, bare) else None
@@ -565,7 +570,7 @@ def _described_name(t: MentionTyper, a: int, b: int, text: str, direct: bool) ->
     """巴生老街咖啡店业者|陈亚福, 在职母亲|阿什莉·萨尔根尼克: a descriptor, then a name (any
     descriptor before a separated foreign name, which no other word looks like)."""
     separated = re.search(f"[\u4e00-\u9fff]{{1,8}}[{NAME_SEPARATORS}][\u4e00-\u9fff]{{1,8}}$", text)
-    first = max(separated.start(), text.rfind("的", 0, separated.end()) + 1) if separated else 0  # 部长的|马都拉‧森
+    first = max(_given_name_start(t, text, separated), text.rfind("的", 0, separated.end()) + 1) if separated else 0  # 部长的|马都拉‧森
     if separated and first >= 2 and t.person_name(text[first:]):
         cut = a + first
         return Mention(text, a, b, "person", name=text[first:], role=t.norm[a:cut], name_spans=((cut, b),), role_spans=((a, cut),))
@@ -580,6 +585,17 @@ def _described_name(t: MentionTyper, a: int, b: int, text: str, direct: bool) ->
                 cut = b - size
                 return Mention(text, a, b, "person", name=name, role=t.norm[a:cut], name_spans=((cut, b),), role_spans=((a, cut),))
     return None
+
+
+def _given_name_start(t: MentionTyper, text: str, separated: re.Match[str]) -> int:
+    """Where the given name before a name separator begins: the run of the transliteration
+    alphabet right before it (自行车爱好者|萨曼莎·斯坦齐克), at most ``_GIVEN_NAME_MAX`` characters;
+    the match's own start where no such run stands there."""
+    sep = next(i for i in range(separated.start(), separated.end()) if text[i] in NAME_SEPARATORS)
+    start = sep
+    while start > separated.start() and sep - start < _GIVEN_NAME_MAX and text[start - 1] in t.lex.transliteration:
+        start -= 1
+    return start if start < sep else separated.start()
 
 
 RULES: tuple[Callable[[MentionTyper, int, int, str, bool], Mention | None], ...] = (
