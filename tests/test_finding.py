@@ -558,6 +558,13 @@ def test_a_pronoun_placed_at_an_event_opens_a_new_report():
     assert [q.text for q in found] == ["证据表明被告有罪", "支持者继续抗争"]
 
 
+def test_in_agency_copy_a_pronoun_reporting_again_after_a_comma_is_a_quote_of_its_own():
+    found = quotes_of("黑利呼吁，邻国应立即签订自由贸易协议，她说这会为双方带来双赢。\n")
+    assert [q.text for q in found] == ["邻国应立即签订自由贸易协议", "这会为双方带来双赢"]
+    for text in ("议员表示，他在任内试图退出该组织时，他们要求他重新加入。\n", "议员表示，考虑到两国贸易的复杂程度，他认为制裁必须谨慎。\n"):
+        assert len(quotes_of(text)) == 1  # a time or circumstance clause before the pronoun belongs to its report
+
+
 def test_a_cue_with_a_clause_after_it_still_reports():
     assert [q.text for q in quotes_of("美国商务部宣布实施新的出口管制措施。\n")] == ["实施新的出口管制措施"]
 

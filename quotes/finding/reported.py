@@ -106,6 +106,10 @@ _DATED_EVENT = re.compile(r"[^，。；：“”「」\"]{1,10}?(?:于|在)?(?:\
 # a sentence that opens on the reported act itself (这一决定…, 此举…, 这是…以来首次…)
 _REPORTED_EVENT = re.compile(r"(?:这|此)(?:个|一|项|次|场)?(?:决定|举动|举措|举|消息|事件|访问|表态|言论)|这是[^，。]{0,20}(?:首次|以来|第[一二三四五六七八九十\d]+次)")
 _PLACED_PRONOUN = re.compile(r"^((?:他|她)们?)(?:在|于)[^，。；：“”]{1,16}(?:上|中|时|期间|之际)$")  # 他在…集会上
+_CIRCUMSTANTIAL = ("考虑到", "鉴于", "根据", "随着", "为了", "对于", "关于", "除了", "基于", "面对")
+_TIME_CLOSERS = ("时", "时候", "之际", "以后", "之后", "以来", "期间")
+_CLAUSE_CONNECTIVE = re.compile("(?:但是|但|而|不过|并且|同时)?")  # ……，但|她批评…
+_PRONOUN_SUBJECT = re.compile("(?:他|她)们?(?:也|还|则|又|并|更|亦)?")  # 她也|说…: a pronoun and an adverb, the whole subject
 _TIMED_SUBJECT_MAX = 8  # 卫生部长陈美玲: the speaker named after a time adverbial is short
 _TIME_SUFFIX_MAX = 2  # 上个月底, 本周初: a time word and a part of it; not a clause (去年他特別強調), not a bare connective (同時，)
 _ADVERBIAL_MAX = 20  # 这个星期早些时候, 在國慶談話中: how long a clause telling when or where may be
@@ -414,6 +418,8 @@ class Finder:
         end = self._coordinated_cue(pos, self._sentence_end(pos, line.end), line, subject, bare=bare, head=cue)
         end = self._contrasted_attribution(pos, end, line)
         end = self._attributed_clause(pos, end, line)
+        if self.agency_copy:
+            end = self._pronoun_report(pos, end, line)
         if pos > b or cue.recipient:  # 他指责美方…: an object clause ends with its sentence
             end = self._run_on(line, end, norm[subject[0] : subject[1]])
         return self._reported(idx, line, pos, end, (a, b), cue, subject, attributed)
@@ -527,6 +533,24 @@ class Finder:
                 if hands_over and 0 < len(other) <= _SUBJECT_HEAD and other[0] not in _ADVERB_STARTS \
                         and not other.startswith(_FIRST_PERSON + _TOPIC_PREPOSITIONS) and "方" not in other[:3]:
                     return comma
+        return end
+
+    def _pronoun_report(self, pos: int, end: int, line: Line) -> int:
+        """Where a reported clause of news copy gives way, after a comma, to a clause in which
+        a pronoun reports again (……的胜仗，她说这会带来双赢, ……，但她批评联合国…): the end of
+        the first; agency copy quotes each such report on its own."""
+        for k in range(bisect_left(self._commas, pos), bisect_left(self._commas, end)):
+            start = _CLAUSE_CONNECTIVE.match(self.norm, self._commas[k] + 1).end()
+            if not self.norm.startswith(_PERSONAL_PRONOUNS, start):
+                continue
+            before = self.norm[self._commas[k - 1] + 1 if k > 0 and self._commas[k - 1] >= pos else pos : self._commas[k]]
+            if before.startswith(_CONDITIONALS + _CIRCUMSTANTIAL) or before.endswith(_TIME_CLOSERS):
+                continue  # 考虑到…，他认为…; 他试图…时，他们要求…: the clause before sets the scene of this one
+            clause_end = self._clause_end(start, end)
+            for ca, _, _ in self.cues(line, start, clause_end):
+                if _PRONOUN_SUBJECT.fullmatch(self.norm, start, ca):
+                    return self._commas[k]
+                break
         return end
 
     def _names_a_speaker(self, subject: str) -> bool:
