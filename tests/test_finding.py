@@ -565,6 +565,11 @@ def test_in_agency_copy_a_pronoun_reporting_again_after_a_comma_is_a_quote_of_it
         assert len(quotes_of(text)) == 1  # a time or circumstance clause before the pronoun belongs to its report
 
 
+def test_in_agency_copy_a_coordinated_cue_after_an_adverb_of_emphasis_reports_again():
+    found = quotes_of("外长石田呼吁构建地区安全同盟，并再次指责邻国试射导弹。\n")
+    assert [q.text for q in found] == ["构建地区安全同盟", "邻国试射导弹"]
+
+
 def test_a_cue_with_a_clause_after_it_still_reports():
     assert [q.text for q in quotes_of("美国商务部宣布实施新的出口管制措施。\n")] == ["实施新的出口管制措施"]
 

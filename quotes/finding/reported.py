@@ -87,6 +87,8 @@ _SUBJECTLESS = ("mental", "directive")  # 期盼、相信、呼吁 may open a se
 _CLAUSE_BREAK = re.compile("[，：；。！？]")
 _LOCATIVE_ENDS = set("时中上后前间")  # 出席「…」时|表示: an adverbial clause ends so
 _COORDINATION = re.compile("，(?:并且|并|同时|还|也|亦|又)?")  # ……，并要求… / 指责A，说B: a coordinated reporting verb may follow
+# in news copy also after an adverb of emphasis (……，并特别提及…); a release's 并特别感谢… goes on with its speech
+_COORDINATION_NEWS = re.compile("，(?:并且|并|同时|还|也|亦|又)?(?:特别|再次|进一步|一再)?")
 # a content clause may follow any reporting verb directly when it opens on one of these
 # subjects (发言人表示自己“不清楚详情”, 使馆也表示他们不了解此事)
 _CLAUSE_SUBJECTS = ("自己", "他们", "她们", "它们", "他", "她", "这是", "这将", "这会", "这不", "此举")
@@ -170,7 +172,8 @@ class Finder:
         self._by_open = {q.open: q for q in self.quoted}
         self._by_close = {q.close: q for q in self.quoted}
         self._ends = self._sentence_ends()
-        self._coordinations = [(m.start(), m.end()) for m in _COORDINATION.finditer(norm)]  # ，并… ，同时…
+        coordination = _COORDINATION_NEWS if agency_copy else _COORDINATION
+        self._coordinations = [(m.start(), m.end()) for m in coordination.finditer(norm)]  # ，并… ，同时…
         self._commas = [m.start() for m in _CLAUSE_COMMA.finditer(norm)]  # where a clause may hand over to another voice
         self._party_subjects = tuple(w for w in lex.parties if len(w) == 2 and w.endswith("方"))  # 中方, 美方
         self.relays: list[Candidate] = []  # outer attributions (公报称，X表示，…) that frame an account
