@@ -570,6 +570,11 @@ def test_in_agency_copy_a_coordinated_cue_after_an_adverb_of_emphasis_reports_ag
     assert [q.text for q in found] == ["构建地区安全同盟", "邻国试射导弹"]
 
 
+def test_a_cue_negated_across_an_adverb_reports_nothing():
+    assert all(q.cue != "宣布" for q in quotes_of("对此，白宫表示目前不会立即宣布有关决定。\n"))
+    assert quotes_of("他没有立即透露细节。\n") == []
+
+
 def test_a_cue_with_a_clause_after_it_still_reports():
     assert [q.text for q in quotes_of("美国商务部宣布实施新的出口管制措施。\n")] == ["实施新的出口管制措施"]
 

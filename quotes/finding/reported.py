@@ -112,6 +112,7 @@ _CIRCUMSTANTIAL = ("考虑到", "鉴于", "根据", "随着", "为了", "对于"
 _TIME_CLOSERS = ("时", "时候", "之际", "以后", "之后", "以来", "期间")
 _CLAUSE_CONNECTIVE = re.compile("(?:但是|但|而|不过|并且|同时)?")  # ……，但|她批评…
 _PRONOUN_SUBJECT = re.compile("(?:他|她)们?(?:也|还|则|又|并|更|亦)?")  # 她也|说…: a pronoun and an adverb, the whole subject
+_NEGATED_ADVERBS = ("立即", "马上", "立刻", "轻易", "公开", "正式", "再")  # 不会|立即|宣布: still negated
 _TIMED_SUBJECT_MAX = 8  # 卫生部长陈美玲: the speaker named after a time adverbial is short
 _TIME_SUFFIX_MAX = 2  # 上个月底, 本周初: a time word and a part of it; not a clause (去年他特別強調), not a bare connective (同時，)
 _ADVERBIAL_MAX = 20  # 这个星期早些时候, 在國慶談話中: how long a clause telling when or where may be
@@ -301,8 +302,9 @@ class Finder:
                 continue  # 应兑现气候资金承诺, 违背了此前的承诺: the object of a verb that keeps or breaks one
             if before == "所" and not self._quotation_follows(b, line) and not self.lex.organization_suffixes.longest(self.norm[max(line.start, a - 4) : a]):
                 continue  # 正如X所说，我们…: a reference inside the speech (but 如雷根所说：「…」 relays his words; 某某研究所|说 is the institute)
-            if self.norm.endswith(self.lex.negators, line.start, a):
-                continue  # 没有透露: nothing was reported
+            adverb = next((w for w in _NEGATED_ADVERBS if self.norm.endswith(w, line.start, a)), "")
+            if self.norm.endswith(self.lex.negators, line.start, a - len(adverb)):
+                continue  # 没有透露, 不会立即宣布: nothing was reported
             if word.cue_class == "directive" and self.norm.endswith(_LAWS, line.start, _before_adverbs(self.norm, line.start, a)):
                 continue  # 拟议中的法律要求…, 新规还要求…: what a rule requires, no one's demand
             if _PASSIVE_AGENT.search(self.norm, max(line.start, a - _AGENT_MAX), a):
