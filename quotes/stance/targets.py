@@ -245,10 +245,6 @@ def _headed_phrases(text: str) -> list[TargetMention]:
             # 让两国人民): from its first known word on, when it has one
             lo = next((i for i in range(lo, a) if _known_word_at(text, i)), lo)
         lo = _past_verbs(text, lo, a)
-        if lo + 1 < a and text[lo] in _DETERMINERS and text[lo + 1] in _CLASSIFIERS:
-            lo += 2  # 一个|政策, 各种|措施: a determiner and its classifier name nothing
-        elif lo < a and text[lo] in _CLASSIFIERS and text[lo - 1 : lo] in _DETERMINERS:
-            lo += 1  # 这次|白纸运动: the classifier goes with its determiner
         head_kind = heads.kinds[m.group()]
         if b - a == 1 and lo == a:
             continue  # and at least one character of it
