@@ -195,6 +195,8 @@ def test_a_determiner_and_classifier_are_no_part_of_a_target_and_a_pair_needs_tw
     assert "国际组织" in found and not any(t.startswith(("多", "第一", "个")) for t in found)
     found = {t.target for t in find_targets(normalise("我们以台湾人民为念，明日中国何去何从，在台美国商会也关心台美关系。"))}
     assert not {"以台", "日中", "台美"} & found and "台美关系" in found
+    found = {t.target for t in find_targets(normalise("我们向总统致意，以法治国，和议员交流。"))}
+    assert not {"向总统", "以法", "和议员"} & found  # a preposition is no surname, 以 no party before a noun
 
 
 def test_the_short_noun_phrase_an_attitude_verb_takes_is_an_issue_target():

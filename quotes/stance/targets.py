@@ -26,6 +26,7 @@ _MILITARY_WORDS = ("军事", "军售", "军演", "军援", "军备", "军费", "
 # 台日之间, 台美合作; not 中美洲, 台美人, 中英文 or 朝中社 (nor a pair inside a name the document gives)
 _PAIR = re.compile(f"[{_ABBREVIATIONS}][{_ABBREVIATIONS}](?![洲人裔籍文社])|两岸|两国")
 _NOT_PAIRS = frozenset({"加以", "以加", "以宏"})  # words that only look like two parties (加以, 以加强, 以宏观)
+_RELATION_WORDS = ("关系", "冲突", "战争", "两国", "双方", "之间", "间", "停火", "和谈", "谈判", "边境")
 _OBJECT_VERBS = frozenset({"使", "让", "令", "给", "把", "被", "有", "代表", "结合", "凝聚", "形成", "了解", "带领", "领导",
                            "进行", "面临", "实现", "促进", "推动", "推行", "落实", "完成", "加速", "加快", "提升", "改善",
                            "废止", "废除", "享受", "走向", "迈向", "顺利", "努力", "得到", "获得", "集结", "造成", "提高",
@@ -354,7 +355,8 @@ def _titled_people(text: str, titles: Sequence[tuple[int, int, str]] | None = No
             found.append(TargetMention(text[named:lo], named, lo, "person"))  # 林志明董事长, 阿马多兹总统
         elif text[lo - 1 : lo] in _MEASURES and text[lo - 2 : lo - 1] in _COUNTING:
             found.append(TargetMention(title, a, b, "group"))  # 15位|大法官: the office's holders, counted (位 is no surname here)
-        elif lo > 0 and text[lo - 1] in lex.surnames and (lo == 1 or not _modifier_char(text[lo - 2]) or text[lo - 2] in _BEFORE_PERSON
+        elif lo > 0 and text[lo - 1] in lex.surnames and text[lo - 1] not in _BEFORE_PERSON and (
+                lo == 1 or not _modifier_char(text[lo - 2]) or text[lo - 2] in _BEFORE_PERSON
                                                           or _ends_word(text, lo - 1) or _attitude_ends_at(text, lo - 1)):
             found.append(TargetMention(text[lo - 1 : b], lo - 1, b, "person"))  # 赖院长, 蔡前总统
         name = _NAME_AFTER.match(text, b)
@@ -417,6 +419,8 @@ def _pairs(text: str) -> list[TargetMention]:
         a, b = m.span()
         if m.group() in _NOT_PAIRS:
             continue
+        if m.group().startswith("以") and not text.startswith(_RELATION_WORDS, b):
+            continue  # 以|台湾为念, 以法治国: 以 is the preposition unless a relation follows (以巴冲突)
         if b - a == 2 and m.group() not in ("两岸", "两国") and (
                 any(text[a + 1 : a + 1 + n] in canonical for n in (2, 3)) or a > 0 and (words.get(text[a - 1 : a + 1]) == "time" or text[a - 1 : a + 1] in canonical)):
             continue
