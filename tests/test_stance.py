@@ -199,6 +199,12 @@ def test_a_determiner_and_classifier_are_no_part_of_a_target_and_a_pair_needs_tw
     assert not {"向总统", "以法", "和议员"} & found  # a preposition is no surname, 以 no party before a noun
 
 
+def test_the_modal_after_a_party_and_a_chance_are_no_groups():
+    found = {t.target for t in find_targets(normalise("政府会持续推动改革，台湾会坚持民主，这是很好的机会。"))}
+    assert not {"政府会", "台湾会", "机会"} & found and {"政府", "台湾", "改革"} <= found
+    assert "欧洲议会" in {t.target for t in find_targets(normalise("欧洲议会通过决议。"))}
+
+
 def test_the_short_noun_phrase_an_attitude_verb_takes_is_an_issue_target():
     found = {t.target: t.kind for t in find_targets(normalise("我们坚决反对强权政治，也欢迎区域经济整合，但不支持扩大采购。"))}
     assert found.get("强权政治") == "issue" and found.get("区域经济整合") == "issue"

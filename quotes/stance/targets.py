@@ -35,6 +35,8 @@ _OBJECT_VERBS = frozenset({"使", "让", "令", "给", "把", "被", "有", "代
 _LONGER_WORDS = frozenset({"部长", "部门", "部队", "部署", "部分", "部次", "局势", "局长", "局面", "局部", "会谈", "会晤", "会见",
                            "会面", "会场", "会期", "人士", "人权", "人员", "人才", "人口", "人物", "人类", "人心", "人力", "人数",
                            "人次", "党员", "党部", "党团", "党派", "党内", "界线", "界限"})
+_AFTER_A_BODY = frozenset("，。、；：！？）」』”的和与及也")  # what follows a body's name that ends in 会
+_NOT_GROUPS = frozenset({"机会"})  # nouns a group head ends that name no group
 _MODIFIER_MAX = 5  # characters of modifier a headed noun phrase reaches back over
 _NOT_MODIFIERS = frozenset("的了在是和与及或对向把被将也都就不没这那些其他我你她它们要会能可应并而且但为于以从")
 _QUOTED_TERM = re.compile(r"[「“『《\"]([^「」“”『』《》\"，。！？；：、\s]{2,12})[」”』》\"]")
@@ -229,7 +231,11 @@ def _headed_phrases(text: str) -> list[TargetMention]:
     for m in heads.pattern.finditer(text):
         a, b = m.span()
         if b - a == 1 and text[a : b + 1] in _LONGER_WORDS:
-            continue  # 乌克兰部|队, 国际局|势, 国际会|议: the head opens a longer word
+            continue  # 乌克兰部|队, 国际局|势, 民主人|士: the head opens a longer word
+        if m.group() == "会" and _modal_after_party(text, a, b):
+            continue  # 政府|会|持续…, 台湾|会|…: the modal verb "will", no body
+        if text[max(0, a - 1) : b] in _NOT_GROUPS:
+            continue  # 机会: a chance, no body
         if b - a == 1 and m.group() not in heads.free and not (_named_place_before(text, a) or _known_noun_ending(text, a, b)):
             continue  # 他人, 做法损人, 有人: a one-character head needs a people's or a place's name (香港人), or a known noun (大法官)
         if m.group() in heads.free and (a < 2 or text[a - 1] in _NOT_FREE_MODIFIERS or not (_modifier_char(text[a - 1]) and _modifier_char(text[a - 2]))):
@@ -294,6 +300,14 @@ def _holds_verb(phrase: str) -> bool:
     stance = cue_lexicon().words
     return load().holds_verb(phrase) or any(stance.get(phrase[i : i + n], ("", ""))[1] in _VERB_KINDS
                                             for n in (2, 3) for i in range(len(phrase) - n + 1))
+
+
+def _modal_after_party(text: str, a: int, b: int) -> bool:
+    """Is the 会 at ``text[a:b]`` the modal after a party, a government or a place named bare
+    (政府会持续, 台湾会坚持), rather than the end of a body's name (欧洲议会)?"""
+    _, canonical = _target_words()
+    named = any(text[a - n : a] in canonical for n in (4, 3, 2) if a - n >= 0)
+    return named and b < len(text) and text[b] not in _AFTER_A_BODY
 
 
 def _counted_before(text: str, i: int) -> bool:
