@@ -203,6 +203,8 @@ def test_the_modal_after_a_party_and_a_chance_are_no_groups():
     found = {t.target for t in find_targets(normalise("政府会持续推动改革，台湾会坚持民主，这是很好的机会。"))}
     assert not {"政府会", "台湾会", "机会"} & found and {"政府", "台湾", "改革"} <= found
     assert "欧洲议会" in {t.target for t in find_targets(normalise("欧洲议会通过决议。"))}
+    found = {t.target for t in find_targets(normalise("我国政府将与我国人民一起努力。"))}
+    assert not any(t.startswith("国") for t in found) and {"政府", "人民"} <= found  # 我|国政府: the pronoun's country
 
 
 def test_the_short_noun_phrase_an_attitude_verb_takes_is_an_issue_target():

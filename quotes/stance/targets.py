@@ -35,6 +35,7 @@ _OBJECT_VERBS = frozenset({"使", "让", "令", "给", "把", "被", "有", "代
 _LONGER_WORDS = frozenset({"部长", "部门", "部队", "部署", "部分", "部次", "局势", "局长", "局面", "局部", "会谈", "会晤", "会见",
                            "会面", "会场", "会期", "人士", "人权", "人员", "人才", "人口", "人物", "人类", "人心", "人力", "人数",
                            "人次", "党员", "党部", "党团", "党派", "党内", "界线", "界限"})
+_WHOSE_COUNTRY = frozenset("我该贵本两各他其此这那敝")  # 我国, 该国, 贵国: a country named by a pronoun
 _AFTER_A_BODY = frozenset("，。、；：！？）」』”的和与及也")  # what follows a body's name that ends in 会
 _NOT_GROUPS = frozenset({"机会"})  # nouns a group head ends that name no group
 _MODIFIER_MAX = 5  # characters of modifier a headed noun phrase reaches back over
@@ -252,6 +253,8 @@ def _headed_phrases(text: str) -> list[TargetMention]:
             # 让两国人民): from its first known word on, when it has one
             lo = next((i for i in range(lo, a) if _known_word_at(text, i)), lo)
         lo = _past_verbs(text, lo, a)
+        if a - lo == 1 and text[lo] == "国" and text[lo - 1 : lo] in _WHOSE_COUNTRY:
+            lo = a  # 我国|政府, 该国|政府, 两国|政府: the country is named by a pronoun, the head speaks for it
         head_kind = heads.kinds[m.group()]
         if b - a == 1 and lo == a:
             continue  # and at least one character of it
