@@ -209,6 +209,12 @@ def test_an_article_speaks_for_whoever_published_it():
     assert [q.speaker for q in quotes_of(text)] == ["某通讯社", "某通讯社"]
 
 
+def test_frequency_and_extent_adverbs_end_a_speaker_name():
+    assert only("卡德尔经常说，和平协议很重要。").speaker == "卡德尔"
+    assert only("白宫至今没有回应，但发言人表示，将核实消息。").speaker == "发言人"
+    assert only("邻国政府甚至表示，将恢复情报共享。").speaker == "邻国政府"
+
+
 def test_a_reference_inside_the_speech_is_no_relay():
     q = only("索都森主席表示，正如院長所提及，今年正逢建校百年。")
     assert q.speaker == "索都森" and q.text.startswith("正如")
