@@ -213,6 +213,9 @@ def test_frequency_and_extent_adverbs_end_a_speaker_name():
     assert only("卡德尔经常说，和平协议很重要。").speaker == "卡德尔"
     assert only("白宫至今没有回应，但发言人表示，将核实消息。").speaker == "发言人"
     assert only("邻国政府甚至表示，将恢复情报共享。").speaker == "邻国政府"
+    assert only("卡德尔先前已指出，面对压力不会退让。").speaker == "卡德尔"
+    assert [q.cue for q in quotes_of("卡德尔争辩说，协议符合双方利益。\n")] == ["争辩说"]  # not 卡德尔争|说
+    assert only("阿尔法传媒的报道认为，市场仍然紧张。").speaker == "阿尔法传媒"
 
 
 def test_a_reference_inside_the_speech_is_no_relay():
