@@ -528,13 +528,13 @@ def test_one_quote(case):
 
 
 def test_a_term_in_marks_opening_a_report_gives_way_to_the_next_speaker():
-    found = quotes_of("市长对此回应「再看看吧」一事，总统表示，这几天各界讨论很多。\n")
-    assert [(q.speaker, q.text) for q in found] == [("市长", "「再看看吧」一事"), ("总统", "这几天各界讨论很多")]
+    found = quotes_of("市长对此回应「再看看吧」的说法，总统表示，各界近来讨论很多。\n")
+    assert [(q.speaker, q.text) for q in found] == [("市长", "「再看看吧」的说法"), ("总统", "各界近来讨论很多")]
 
 
 def test_a_topic_phrase_ending_in_a_noun_cue_is_no_new_speaker():
-    q = only("总统说，该中心是华府重要的智库，对于各项议题的政策建议，都深受政府重视。\n")
-    assert q.speaker == "总统" and q.text.endswith("都深受政府重视")
+    q = only("总统说，该基金会是东京知名的智库，对于多项议题的政策建议，也受到政府重视。\n")
+    assert q.speaker == "总统" and q.text.endswith("也受到政府重视")
 
 
 def test_a_noun_object_before_another_speaker_s_report_is_no_quote():
@@ -554,14 +554,14 @@ def test_in_agency_copy_a_dated_event_after_a_report_is_the_reporter_s_backgroun
 
 
 def test_a_pronoun_placed_at_an_event_opens_a_new_report():
-    found = quotes_of("议员说，证据表明被告有罪。他在国会附近的一次集会上敦促支持者继续抗争。\n")
+    found = quotes_of("议员说，证据表明被告有罪。他在市政厅前的一场集会上敦促支持者继续抗争。\n")
     assert [q.text for q in found] == ["证据表明被告有罪", "支持者继续抗争"]
 
 
 def test_in_agency_copy_a_pronoun_reporting_again_after_a_comma_is_a_quote_of_its_own():
-    found = quotes_of("黑利呼吁，邻国应立即签订自由贸易协议，她说这会为双方带来双赢。\n")
-    assert [q.text for q in found] == ["邻国应立即签订自由贸易协议", "这会为双方带来双赢"]
-    for text in ("议员表示，他在任内试图退出该组织时，他们要求他重新加入。\n", "议员表示，考虑到两国贸易的复杂程度，他认为制裁必须谨慎。\n"):
+    found = quotes_of("卡伦呼吁，两国应尽快商签投资协定，她说这会为双方带来好处。\n")
+    assert [q.text for q in found] == ["两国应尽快商签投资协定", "这会为双方带来好处"]
+    for text in ("议员表示，他在任内打算离开该联盟时，他们要求他留下。\n", "议员表示，考虑到两国供应链的紧密程度，他认为制裁必须谨慎。\n"):
         assert len(quotes_of(text)) == 1  # a time or circumstance clause before the pronoun belongs to its report
 
 
