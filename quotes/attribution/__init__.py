@@ -23,7 +23,7 @@ from ..structure import Line
 from .entities import END, Entity, Registry
 from .frames import ACCOUNT_DOCUMENTS, Frames
 from .grammar import PREPOSITION_SURNAMES, Phrase, SubjectGrammar
-from .mentions import Mention, MentionTyper, join_spans, role_spans
+from .mentions import SEPARATED_NAME_END, Mention, MentionTyper, join_spans, role_spans
 
 __all__ = ["Attributor"]
 
@@ -40,8 +40,6 @@ _ISSUER_REACH = 2000  # characters looked back for whoever issued a document tha
 _DEICTIC = ("这", "那")
 _INDEFINITES = ("一名", "一位", "另一名", "另一位", "一些", "多名", "多位")  # how a story introduces someone new
 _INTRODUCTION_REACH = 12
-# a clause ending in a separated foreign name, perhaps glossed: 米莉·菲利普斯（Millie Philips）
-_SEPARATED_NAME_END = re.compile(f"[\u4e00-\u9fff]{{1,8}}[{NAME_SEPARATORS}][\u4e00-\u9fff]{{1,8}}(?P<gloss>[（(][^（()）]{{1,40}}[）)])?$")
 _PUBLISHING = {"文章": ("发文", "撰文", "刊文")}  # verbs that publish the paper a bare noun refers to
 _ISSUED_AT = frozenset("在于")  # a preposition of time or place between an issuer and its paper
 _ISSUING = ("公布", "发布", "发表", "公布了", "发布了", "发表了")  # 统计局公布|数据: data set apart from its issuer
@@ -273,7 +271,7 @@ class Attributor:
         opening on a preposition or an adverb; None otherwise."""
         while a < b and self.norm[a] in " \u3000":
             a += 1
-        found = _SEPARATED_NAME_END.search(self.norm, a, b)
+        found = SEPARATED_NAME_END.search(self.norm, a, b)
         if found is None:
             return None
         end = found.start("gloss") if found.group("gloss") else b
@@ -564,10 +562,11 @@ class Attributor:
         data = noun in self.lex.data_nouns
         lo = max(0, m.start - _ISSUER_REACH)
         forms = (noun, *_PUBLISHING.get(noun, ()))  # 新华社发文称…。文章写道: the article it published
-        at = max(self.norm.rfind(f, lo, m.start) for f in forms) if noun else -1
+        latest = lambda end: max(self.norm.rfind(f, lo, end) for f in forms)  # noqa: E731 - the last telling before end
+        at = latest(m.start) if noun else -1
         while at != -1:
             if data and not (self.norm[at - 1 : at] == "的" or self.norm.endswith(_ISSUING, lo, at)):
-                at = max(self.norm.rfind(f, lo, at) for f in forms)
+                at = latest(at)
                 continue  # 航运|数据, 最新|民调: a topic or a time glued to data names no one who issued it
             clause_start = max(self.norm.rfind(ch, lo, at) for ch in "，。；：\n") + 1
             phrase = self.grammar.phrase(clause_start, at)
@@ -585,7 +584,7 @@ class Attributor:
                 if (issuer is None and not data and 2 <= len(text) <= 12 and not text.startswith(_DEICTIC)
                         and self.typer.organisation_like(text)):  # (这是…发布的报告: no one named)
                     return Mention(text, phrase.start, phrase.end, "organization", name=text)
-            at = max(self.norm.rfind(f, lo, at) for f in forms)
+            at = latest(at)
         return None
 
     def _group_voice(self, pos: int, story: str) -> Entity | None:

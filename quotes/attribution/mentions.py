@@ -33,6 +33,8 @@ _PHRASE_MAX = 30
 _ISSUED = re.compile("(?:在|于)?(?:随后|当天|稍后)?(?:发布|发表|公布|发出|出具|递交|提交|发)?(?:的)?"
                      "(?:(?:一份|一篇|这份|该份)?(?:年度|年终|季度|月度|最新|内部|初步|最终|书面|正式)|一份|一篇|这份|该份)")
 _AUTHORED = re.compile("由([^，。；的]{2,20}?)(?:撰写|执笔|起草|发表|发布|提交)的")  # 由某教授撰写的|名为《…》的文章
+# a phrase ending in a separated foreign name, perhaps glossed (在职母亲阿什莉·萨尔根尼克（Ashley S.）)
+SEPARATED_NAME_END = re.compile(f"[\u4e00-\u9fff]{{1,8}}[{NAME_SEPARATORS}][\u4e00-\u9fff]{{1,8}}(?P<gloss>[（(][^（()）]{{1,40}}[）)])?$")
 _GIVEN_NAME_LONG = 6  # a separated name's first part longer than this is no given name
 _GIVEN_NAME_MAX = 4  # characters of a transliterated given name before its separator (萨曼莎·)
 _LABEL_MAX = 8
@@ -569,7 +571,7 @@ def _described_body(t: MentionTyper, a: int, b: int, text: str, direct: bool) ->
 def _described_name(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:
     """巴生老街咖啡店业者|陈亚福, 在职母亲|阿什莉·萨尔根尼克: a descriptor, then a name (any
     descriptor before a separated foreign name, which no other word looks like)."""
-    separated = re.search(f"[\u4e00-\u9fff]{{1,8}}[{NAME_SEPARATORS}][\u4e00-\u9fff]{{1,8}}$", text)
+    separated = SEPARATED_NAME_END.search(text)
     first = max(_given_name_start(t, text, separated), text.rfind("的", 0, separated.end()) + 1) if separated else 0  # 部长的|马都拉‧森
     if separated and first >= 2 and t.person_name(text[first:]):
         cut = a + first

@@ -111,7 +111,6 @@ _PLACED_PRONOUN = re.compile(r"^((?:他|她)们?)(?:在|于)[^，。；：“”
 _CIRCUMSTANTIAL = ("考虑到", "鉴于", "根据", "随着", "为了", "对于", "关于", "除了", "基于", "面对")
 _TIME_CLOSERS = ("时", "时候", "之际", "以后", "之后", "以来", "期间")
 _CLAUSE_CONNECTIVE = re.compile("(?:但是|但|而|不过|并且|同时)?")  # ……，但|她批评…
-_PRONOUN_SUBJECT = re.compile("(?:他|她)们?(?:也|还|则|又|并|更|亦)?")  # 她也|说…: a pronoun and an adverb, the whole subject
 _NEGATED_ADVERBS = ("立即", "马上", "立刻", "轻易", "公开", "正式", "再")  # 不会|立即|宣布: still negated
 _TIMED_SUBJECT_MAX = 8  # 卫生部长陈美玲: the speaker named after a time adverbial is short
 _TIME_SUFFIX_MAX = 2  # 上个月底, 本周初: a time word and a part of it; not a clause (去年他特別強調), not a bare connective (同時，)
@@ -134,6 +133,8 @@ _GREETING = re.compile("(?P<cue>致词|致辞|讲话)时?，?(?:首先|一开始
                        "(?:感谢|欢迎|恭喜|祝贺|问候|向|对)[^。！？；\n]{2,80}?[。！]")
 _GREETING_CUE = Cue("致词", "neutral", False)
 _ADVERB_STARTS = set("也还并更亦则又再同")  # ……，也表示，: the same subject goes on
+# 她也|说…: a pronoun and an adverb, the whole subject
+_PRONOUN_SUBJECT = re.compile(f"(?:{'|'.join(_PERSONAL_PRONOUNS)})们?[{''.join(sorted(_ADVERB_STARTS))}]?")
 _TOPIC_PREPOSITIONS = ("对于", "关于", "针对", "对")  # ……，对于各项议题的政策建议，…: a topic, no speaker
 _NARRATIVE_OPENER = re.compile("^(?:但是|但|而|随后|此后|不过)")
 _CONDITIONALS = ("如果", "假如", "要是", "倘若", "若", "虽然", "尽管", "因为", "由于", "即使")
