@@ -401,6 +401,30 @@ def train_stance_cmd(
     print(json.dumps(card, ensure_ascii=False, indent=1))
 
 
+@train_app.command("vectors")
+def train_vectors_cmd(
+    news: Path = typer.Option(Path("../shared/data/news"), help="The real archives (*/*.jsonl) to learn word use from."),
+    treebank: Path = typer.Option(Path("../shared/data/ud_chinese_gsdsimp"), help="The UD treebank, whose sentences are read too."),
+    held_out: list[Path] = typer.Option([Path("corpus/real/tw/test"), Path("corpus/real/voa/test")],
+                                        help="Gold folders whose records are left out (the held-out thirds)."),
+    dims: int = typer.Option(128, help="Dimensions of the vectors."),
+) -> None:
+    """Train the comparator's word vectors (PPMI-SVD) on the real archives; writes models/vectors."""
+    from .segment import models_dir
+    from .vectors import train_vectors, training_texts
+
+    archives = sorted(news.glob("*/*.jsonl"))
+    if not archives:
+        _fail(f"{news}: no archives (*/*.jsonl)")
+        raise typer.Exit(EXIT_INPUT)
+    left_out = {json.loads(g.read_text(encoding="utf-8")).get("source_id") for d in held_out for g in d.glob("*.gold.json")}
+    vectors, card = train_vectors(training_texts(archives, treebank if treebank.is_dir() else None, left_out), dims=dims)
+    vectors.save(models_dir() / "vectors")
+    card["left_out_records"] = len(left_out - {None})
+    (models_dir() / "vectors" / "model.json").write_text(json.dumps(card, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps(card, ensure_ascii=False, indent=1))
+
+
 def main() -> None:  # pragma: no cover - console entry point wrapper
     try:
         app()

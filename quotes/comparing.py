@@ -24,13 +24,15 @@ from .lexicons import word_pattern
 from .model import Comparison, Document, Match, Quote
 from .reading import normalise
 from .segment import default_segmenter, is_content_word
+from .vectors import default_vectors
 
 # Calibrated on the project's annotated two-sided documents and cross-file pairs (see README,
 # "Comparator"): a statement matches its best counterpart of the same voice above THRESHOLD,
 # or above MUTUAL_THRESHOLD when each is the other's best and both come from readouts.
 THRESHOLD = 0.30
-MUTUAL_THRESHOLD = 0.06
-WEIGHTS = (0.25, 0.35, 0.2, 0.2)  # characters, paraphrase concepts, words, key terms
+MUTUAL_THRESHOLD = 0.11
+JOINT_THRESHOLD = 0.06  # two joint outcomes (双方同意…), each the other's best: nearly always one outcome told twice
+WEIGHTS = (0.175, 0.245, 0.14, 0.14, 0.3)  # characters, paraphrase concepts, words, key terms, word vectors
 _CONCEPT_BASE = 0xE000  # private-use characters stand for paraphrase groups
 _PARTY_BASE = 0xE400  # and for parties
 _PARTY_PRONOUNS = re.compile("我们|我国|我方|咱们|你们|您|贵国|贵方|你方")
@@ -138,17 +140,23 @@ def similarity(texts_a: list[str], texts_b: list[str]) -> np.ndarray:
 
 
 def _views(texts_a: list[str], texts_b: list[str]) -> list[np.ndarray]:
-    """Similarity matrices of the statements seen as characters, paraphrase concepts, words
-    and key terms (parties and topics: the story's own are blanked out by ``perspective``)."""
+    """Similarity matrices of the statements seen as characters, paraphrase concepts, words,
+    key terms (parties and topics: the story's own are blanked out by ``perspective``) and
+    words aligned by their vectors (冲突 with 紧张)."""
     norm_a = [normalise(t) for t in texts_a]
     norm_b = [normalise(t) for t in texts_b]
     terms_a = [_key_terms(t) for t in norm_a]
     terms_b = [_key_terms(t) for t in norm_b]
+    words_a, words_b = [words(t) for t in norm_a], [words(t) for t in norm_b]
+    word_view = tfidf_cosine([list(w) for w in words_a], [list(w) for w in words_b])
+    vectors = default_vectors()
     return [
         tfidf_cosine([char_ngrams(t, 2, 3) for t in norm_a], [char_ngrams(t, 2, 3) for t in norm_b]),
         tfidf_cosine([char_ngrams(concepts(t), 1, 2) for t in norm_a], [char_ngrams(concepts(t), 1, 2) for t in norm_b]),
-        tfidf_cosine([list(words(t)) for t in norm_a], [list(words(t)) for t in norm_b]),
+        word_view,
         np.array([[len(x & y) / len(x | y) if x | y else 0.0 for y in terms_b] for x in terms_a]),
+        # without installed vectors, words stand in for them: the weights keep their scale
+        vectors.soft_similarity(words_a, words_b) if vectors is not None else word_view,
     ]
 
 
@@ -238,7 +246,8 @@ def _counterparts(statements: list[Statement], sides: list[str], sim: np.ndarray
         person = bool(voices[i] and voices[j]) and any(framed)  # voiced: then the same person
         mutual = best[i, side_of[j]] == j and best[j, side_of[i]] == i and (person or all(framed))
         mutual_joints = pair_of_joints[i, j] and best_joint[i, side_of[j]] == j and best_joint[j, side_of[i]] == i
-        return bool(voiced[i, j]) and (sim[i, j] >= THRESHOLD or ((mutual or mutual_joints) and sim[i, j] >= MUTUAL_THRESHOLD))
+        return bool(voiced[i, j]) and (sim[i, j] >= THRESHOLD or (mutual and sim[i, j] >= MUTUAL_THRESHOLD)
+                                       or (mutual_joints and sim[i, j] >= JOINT_THRESHOLD))
 
     out = []
     for i in range(len(statements)):
