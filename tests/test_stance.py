@@ -176,6 +176,12 @@ def test_titled_people_after_an_attitude_verb_counted_office_holders_and_ally_pa
     assert "以宏" not in {t.target for t in find_targets(normalise("我們要以宏觀的角度看待。"))}
 
 
+def test_a_titled_name_opening_the_quote_is_a_target_and_a_determiner_is_no_given_name():
+    found = {t.target: t.kind for t in find_targets(normalise("歐德森總統下月來訪，盼兩國合作更上層樓。"))}
+    assert found.get("欧德森") == "person"  # the name at the quote's first character
+    assert not any(t.startswith("许") for t in (t.target for t in find_targets(normalise("許該校學生的表現，也感謝老師。"))))
+
+
 def test_people_named_by_their_work_are_group_targets():
     found = {t.target: t.kind for t in find_targets(normalise("感謝醫護人員與各地志工，也謝謝鄉親和老師們。"))}
     assert {found.get(w) for w in ("医护人员", "各地志工", "乡亲", "老师")} == {"group"}

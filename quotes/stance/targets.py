@@ -50,7 +50,8 @@ _NOT_FREE_MODIFIERS = frozenset("世各外眼边境国然")  # 世界, 各界, �
 _NUMERALS = frozenset("0123456789一二两三四五六七八九十百几")
 _COUNTING = _NUMERALS | frozenset("多数每各")
 _MEASURES = frozenset("位名")  # 19位|知事, 两名|议员: counted people
-_DETERMINERS = _NUMERALS | frozenset("这那该此本每各某整")  # not 数: 数位转型
+_DEMONSTRATIVES = frozenset("这那该此本每各某整")
+_DETERMINERS = _NUMERALS | _DEMONSTRATIVES  # not 数: 数位转型
 _CLASSIFIERS = frozenset("次个种项位名条件场些批份类届")
 _MANY = frozenset({"更多", "许多", "很多", "诸多", "众多", "不少"})
 _TITLE_REACH = 6  # characters before a name a title ending there may take
@@ -369,7 +370,7 @@ def _titled_people(text: str, titles: Sequence[tuple[int, int, str]] | None = No
             continue
         lo = a - (text[a - 1 : a] == "前")
         named = _name_before(text, lo)
-        if named:
+        if named is not None:  # 0: the name opens the quote
             found.append(TargetMention(text[named:lo], named, lo, "person"))  # 林志明董事长, 阿马多兹总统
         elif text[lo - 1 : lo] in _MEASURES and text[lo - 2 : lo - 1] in _COUNTING:
             found.append(TargetMention(title, a, b, "group"))  # 15位|大法官: the office's holders, counted (位 is no surname here)
@@ -399,6 +400,8 @@ def _name_before(text: str, end: int) -> int | None:
         name = text[max(0, start) : end]
         if start < 0 or not all(_modifier_char(c) for c in name) or name[0] not in lex.surnames:
             continue
+        if name[1] in _DEMONSTRATIVES and name[1] != "本":
+            continue  # 许|该校学生, 由|每位: a determiner opens a noun phrase, not a given name (本 does: 廖本烟)
         if n == 4 and not all(c in lex.transliteration for c in name[1:]):
             continue
         edge = (start == 0 or not _modifier_char(text[start - 1]) or text[start - 1] in _BEFORE_PERSON or _ends_word(text, start)
