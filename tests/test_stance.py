@@ -182,6 +182,13 @@ def test_a_titled_name_opening_the_quote_is_a_target_and_a_determiner_is_no_give
     assert not any(t.startswith("许") for t in (t.target for t in find_targets(normalise("許該校學生的表現，也感謝老師。"))))
 
 
+def test_places_are_named_by_their_division_but_not_common_nouns_or_counts():
+    found = {t.target for t in find_targets(normalise("感謝櫻川縣與橫浜市的協助，我們前往嘉祥區訪問。"))}
+    assert {"樱川县", "横浜市", "嘉祥区"} <= found and not any(t.startswith("前往") for t in found)
+    found = {t.target for t in find_targets(normalise("各縣市與大城市的社區都要維護印太區域和平，強化市場機制，兩省合作。"))}
+    assert not any(t.endswith(("县市", "城市", "社区", "太区", "化市", "两省")) for t in found)
+
+
 def test_people_named_by_their_work_are_group_targets():
     found = {t.target: t.kind for t in find_targets(normalise("感謝醫護人員與各地志工，也謝謝鄉親和老師們。"))}
     assert {found.get(w) for w in ("医护人员", "各地志工", "乡亲", "老师")} == {"group"}

@@ -30,11 +30,23 @@ _RELATION_WORDS = ("关系", "冲突", "战争", "两国", "双方", "之间", "
 _OBJECT_VERBS = frozenset({"使", "让", "令", "给", "把", "被", "有", "代表", "结合", "凝聚", "形成", "了解", "带领", "领导",
                            "进行", "面临", "实现", "促进", "推动", "推行", "落实", "完成", "加速", "加快", "提升", "改善",
                            "废止", "废除", "享受", "走向", "迈向", "顺利", "努力", "得到", "获得", "集结", "造成", "提高",
-                           "配备", "派遣", "派出", "发生"})
+                           "配备", "派遣", "派出", "发生", "来到", "前往", "抵达", "到访", "访问", "走访", "造访", "回到",
+                           "返回", "进入", "离开"})
 # words a one-character head begins (部队, 局势, 人士; not 会议: 国会|议员): no head there
 _LONGER_WORDS = frozenset({"部长", "部门", "部队", "部署", "部分", "部次", "局势", "局长", "局面", "局部", "会谈", "会晤", "会见",
                            "会面", "会场", "会期", "人士", "人权", "人员", "人才", "人口", "人物", "人类", "人心", "人力", "人数",
                            "人次", "党员", "党部", "党团", "党派", "党内", "界线", "界限"})
+# common nouns a division's character ends: no place's name before it
+_NOT_PLACES = frozenset({"城市", "都市", "超市", "股市", "夜市", "门市", "上市", "县市", "城区", "地区", "社区", "园区", "山区",
+                         "灾区", "选区", "市区", "街区", "郊区", "辖区", "景区", "军区", "战区", "禁区", "港区", "校区", "厂区",
+                         "矿区", "牧区", "疫区", "老区", "新区", "特区", "小区", "专区", "各省", "外省", "反省", "节省", "本省",
+                         "神州", "郡县", "各县", "家乡", "故乡", "城乡", "他乡", "异乡", "下乡", "返乡", "老乡", "同乡", "思乡",
+                         "家乡", "城镇", "乡镇", "重镇", "小镇", "古镇", "村镇", "坐镇", "本市", "全市", "全县", "全省", "全区"})
+# words a division's character begins (印太|区域, 强化|市场, 葛州|长): no division there
+_DIVISION_WORDS = frozenset({"区域", "区块", "区间", "区别", "区分", "区隔", "市场", "市民", "市长", "市值", "市面", "市况", "市占",
+                             "市容", "市议", "市集", "县长", "县民", "县议", "省长", "省籍", "省思", "省钱", "省下", "省略", "省议",
+                             "州长", "州立", "州议", "乡长", "乡亲", "乡村", "乡下", "乡土", "乡愁", "乡间", "镇长", "镇压", "镇民",
+                             "镇定", "镇守"})
 _WHOSE_COUNTRY = frozenset("我该贵本两各他其此这那敝")  # 我国, 该国, 贵国: a country named by a pronoun
 _AFTER_A_BODY = frozenset("，。、；：！？）」』”的和与及也")  # what follows a body's name that ends in 会
 _NOT_GROUPS = frozenset({"机会"})  # nouns a group head ends that name no group
@@ -239,12 +251,16 @@ def _headed_phrases(text: str) -> list[TargetMention]:
             continue  # 政府|会|持续…, 台湾|会|…: the modal verb "will", no body
         if text[max(0, a - 1) : b] in _NOT_GROUPS:
             continue  # 机会: a chance, no body
-        if b - a == 1 and m.group() not in heads.free and not (_named_place_before(text, a) or _known_noun_ending(text, a, b)):
+        place = m.group() in heads.place
+        if place and (text[max(0, a - 1) : b] in _NOT_PLACES or text[a : b + 1] in _DIVISION_WORDS):
+            continue  # 城市, 地区, 家乡: a common noun, no place's name; 区域, 市场, 州长: a longer word
+        if b - a == 1 and not (m.group() in heads.free or place) and not (_named_place_before(text, a) or _known_noun_ending(text, a, b)):
             continue  # 他人, 做法损人, 有人: a one-character head needs a people's or a place's name (香港人), or a known noun (大法官)
-        if m.group() in heads.free and (a < 2 or text[a - 1] in _NOT_FREE_MODIFIERS or not (_modifier_char(text[a - 1]) and _modifier_char(text[a - 2]))):
+        if (m.group() in heads.free or place) and (a < 2 or text[a - 1] in _NOT_FREE_MODIFIERS or not (_modifier_char(text[a - 1]) and _modifier_char(text[a - 2]))):
             continue  # 工程界, 宗教界: any two characters of modifier, but not 世界, 各界, 外界
         lo = a
-        while lo > 0 and a - lo < _MODIFIER_MAX and _modifier_char(text[lo - 1]) and not _ends_word(text, lo) and not _counted_before(text, lo):
+        while (lo > 0 and a - lo < _MODIFIER_MAX and _modifier_char(text[lo - 1]) and not _ends_word(text, lo)
+               and not _counted_before(text, lo) and not (place and text[lo - 1] in heads.place)):  # 广东省|深圳市
             lo -= 1
         if lo > 0 and a - lo >= _MODIFIER_MAX and _modifier_char(text[lo - 1]):
             # the run did not stop at a word's edge: keep only what begins with a known word
@@ -258,8 +274,8 @@ def _headed_phrases(text: str) -> list[TargetMention]:
         if a - lo == 1 and text[lo] == "国" and text[lo - 1 : lo] in _WHOSE_COUNTRY:
             lo = a  # 我国|政府, 该国|政府, 两国|政府: the country is named by a pronoun, the head speaks for it
         head_kind = heads.kinds[m.group()]
-        if b - a == 1 and lo == a:
-            continue  # and at least one character of it
+        if b - a == 1 and lo == a or place and (a - lo < 2 or any(c in _DETERMINERS or c in _COUNTING for c in text[lo:a])):
+            continue  # and at least one character of it; a place two of its name, no count (各县|市, 云南两|省, 该教|区)
         if m.group() in heads.bound and (a - lo < 2 or text[b : b + 1] in _NOUN_SUFFIXES):
             continue  # 建设, 转型 are verbs too: a programme only with its modifier (公共建设), and not 建设性, 工程师
         found.append(TargetMention(text[lo:b], lo, b, head_kind))
@@ -468,6 +484,7 @@ class _Heads:
     kinds: dict[str, str]
     bound: frozenset[str]  # heads that are verbs too, a target only with a modifier (公共建设, not 建设)
     free: frozenset[str]  # one-character heads any two characters of modifier make a group (工程界)
+    place: frozenset[str]  # one-character divisions of a country (千叶县, 美浓区)
 
 
 @lru_cache(maxsize=1)
@@ -475,7 +492,7 @@ def _heads() -> _Heads:
     rows = [line.split("\t") for line in _lexicon_lines("target_heads.tsv")]
     kinds = {row[0]: row[1] for row in rows}
     return _Heads(word_pattern(kinds), kinds, frozenset(row[0] for row in rows if row[2:] == ["bound"]),
-                  frozenset(row[0] for row in rows if row[2:] == ["free"]))
+                  frozenset(row[0] for row in rows if row[2:] == ["free"]), frozenset(row[0] for row in rows if row[2:] == ["place"]))
 
 
 def _abbreviation_used(text: str, a: int, b: int, words: dict[str, str]) -> bool:
