@@ -664,3 +664,14 @@ def test_a_one_character_last_name_after_a_separator_ends_before_whom_it_told():
 def test_a_title_that_describes_a_paper_is_no_publication():
     text = "人权组织海岸观察周二发表报告。题为《暗流》的报告说，多家企业违规出口零部件。\n"
     assert [q.speaker for q in quotes_of(text)] == ["海岸观察"]
+
+
+def test_a_lead_s_names_before_a_rank_or_of_unlisted_characters_resolve_later_titles():
+    text = ("（综合消息）越南国防部副部长阮文德少将12日与美国国防部长约翰·黑文斯举行会谈。\n\n"
+            "越方新闻稿说，越南国防部副部长在会谈中表示，越方重视两国合作。\n\n新闻稿称，美国国防部长表示，美方支持越南。\n")
+    assert [q.speaker for q in quotes_of(text)] == ["阮文德", "黑文斯"]  # not 阮文德少, not the bare title
+
+
+def test_a_rank_after_a_glossed_name_is_its_title():
+    assert [q.speaker for q in quotes_of("陆军发言人彼得·华纳(Peter Warner)少校对记者说，部队已经完成演习。\n")] == ["华纳"]
+

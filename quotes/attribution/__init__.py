@@ -31,6 +31,7 @@ _SEPARATED_NAME = re.compile(f"[\u4e00-\u9fff]{{1,8}}[{NAME_SEPARATORS}][\u4e00-
 _BEFORE_NAME = set("，。、；：「」“”『』（）()与和及由向对请邀暨偕同跟 \u3000\n")  # what may stand before a name and its title
 _HIMSELF = "本人"  # after a name (总理韦德本人也表示): himself, no part of the name
 _DELEGATION_WORDS = ("访团", "访问团", "代表团", "一行", "乙行")  # 知事某某某某|访团: the delegation he leads
+_TITLE_MAX = 6  # characters of the longest title looked for after a name
 _NAME_FOLLOWERS = set("，。、；：（(「“ 的和与及等今昨也还则并曾已将在于说称")
 _NOUN_CONTINUATIONS = frozenset("团会队部局院处组党界方群社室站厅所署级层府身馆")  # 代表团, 委员会, 各级, 候选人身分, 大使馆
 _ROLE_REACH = 10  # characters of organisation name a role may carry before its title
@@ -179,8 +180,9 @@ class Attributor:
         if m:
             last = max(norm.rfind(c, a, m.end()) for c in NAME_SEPARATORS) + 1
             end = last
-            while end < m.end() and norm[end] in self.lex.transliteration and not (end > last and self.grammar.ends_phrase(end, limit)):
-                end += 1  # 拉杰纳特·辛格|周四在新德里: the last part ends where a word begins
+            while end < m.end() and (norm[end] in self.lex.transliteration or end - last < 2) and not (
+                    end > last and self.grammar.ends_phrase(end, limit)):
+                end += 1  # 拉杰纳特·辛格|周四在新德里: the last part ends where a word begins (its first two characters are the name's, whatever they are)
             return end if end > last else None
         if norm[a : a + 1] in _NOUN_CONTINUATIONS:
             return None  # 代表|团, 委员|会: the title goes on as a longer noun
@@ -198,9 +200,15 @@ class Attributor:
             if self.lex.body_suffixes.longest(name) is not None:
                 continue  # 某区|长|丰派出所: a body's name after what only looks like a title
             if (end == limit or norm[end] in _NAME_FOLLOWERS or norm.startswith(_HIMSELF, end) or norm.startswith(_DELEGATION_WORDS, end)
-                    or self.grammar.ends_phrase(end, limit)):
+                    or self.grammar.ends_phrase(end, limit) or size == 3 and name[0] in self.lex.surnames and self._title_at(end, limit)):
                 return end
         return None
+
+    def _title_at(self, a: int, limit: int) -> bool:
+        """Does a title or a rank begin at ``a`` (副部长黎光勇|上将, 外长王林|大使)? It ends a surname and two
+        characters before it (a shorter or longer run before a title is as often a verb or a place: 总统|关怀|…,
+        午宴日本|…, 副会长|恭贺蔡|总统)."""
+        return any(self.norm[a : a + n] in self.lex.titles for n in range(min(_TITLE_MAX, limit - a), 1, -1))
 
     def _role_start(self, title_start: int, limit: int) -> int:
         """Where the organisation part of a role begins (卫生部长 ← 部长), reaching back over
