@@ -675,3 +675,9 @@ def test_a_lead_s_names_before_a_rank_or_of_unlisted_characters_resolve_later_ti
 def test_a_rank_after_a_glossed_name_is_its_title():
     assert [q.speaker for q in quotes_of("陆军发言人彼得·华纳(Peter Warner)少校对记者说，部队已经完成演习。\n")] == ["华纳"]
 
+
+def test_a_verb_of_summoning_is_no_part_of_the_summoned_envoy_s_role():
+    text = ("（本报讯）荷兰外交部次长在海牙召见中国驻荷兰大使贺文涛，双方各自公布了会面内容。\n\n"
+            "荷方声明说，中国大使在会面中表示，中方重视两国关系。\n")
+    assert [q.speaker for q in quotes_of(text)] == ["贺文涛"]  # 中国大使 is the 中国驻荷兰大使 named, not a role 海牙召见…
+
