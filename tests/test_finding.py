@@ -570,6 +570,21 @@ def test_in_agency_copy_a_coordinated_cue_after_an_adverb_of_emphasis_reports_ag
     assert [q.text for q in found] == ["构建地区安全同盟", "邻国试射导弹"]
 
 
+def test_in_agency_copy_a_party_reporting_after_a_comma_is_a_quote_of_its_own():
+    found = quotes_of("路透社说，目前尚无袭击者的消息，但是华沙指责明斯克策划了这次行动。\n")
+    assert [(q.speaker, q.text) for q in found] == [("路透社", "目前尚无袭击者的消息"), ("华沙", "明斯克策划了这次行动")]
+    found = quotes_of("挪威周二宣布将增派两艘巡逻舰，丹麦上星期宣布将提供十架无人机。\n")
+    assert [q.speaker for q in found] == ["挪威", "丹麦"]
+    for text in ("分析人士说，若局势恶化，美国可能会要求盟友分担费用。\n",  # a modal: what a party may do, no report
+                 "议员表示，这很重要，美国并非要求各国选边站。\n"):
+        assert len(quotes_of(text)) == 1
+
+
+def test_a_verb_of_speech_joined_to_a_noun_is_a_noun():
+    found = quotes_of("政府对此表达强烈不满与谴责，要求对方立即道歉。\n")
+    assert [q.cue for q in found] == ["要求"]
+
+
 def test_a_cue_negated_across_an_adverb_reports_nothing():
     assert all(q.cue != "宣布" for q in quotes_of("对此，白宫表示目前不会立即宣布有关决定。\n"))
     assert quotes_of("他没有立即透露细节。\n") == []

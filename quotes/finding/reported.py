@@ -32,6 +32,10 @@ _BREAKS = "，。！？；：\n"  # where a clause ends, for the checks on the c
 _INNER_SUBJECT_MAX = 20  # 教廷在一份书面声明里: a subject and its occasion before an inner cue
 _ADVERBIAL_ENDS = ("过程中", "期间", "之际", "时候", "之时")
 # 对有关批评进行了反驳: a noun, and a light verb's object; 旨在重申…: what someone means to say, not said
+_CONJUNCTIONS = frozenset("和与及")
+_PARTY_ADVERBS_MAX = 4  # characters of time or adverb between a party and its verb (英国|上星期|宣布)
+# what makes a party's verb no report: a modal, a negation, a means (美国|可能会|要求, 美国|并非|要求, 美国|透过…来|警告)
+_NOT_REPORTING = frozenset("可能会将恐或应要欲拟透通藉以来不没未非无的")
 _NOMINAL_WORDS = ("有关", "相关", "进行", "进行了", "作出", "做出", "包括", "投票", "表决", "支持", "于其", "及其",
                   "旨在", "打算", "准备")
 _FRAME_OPENERS = ("据", "根据", "另据")
@@ -178,6 +182,7 @@ class Finder:
         self._coordinations = [(m.start(), m.end()) for m in coordination.finditer(norm)]  # ，并… ，同时…
         self._commas = [m.start() for m in _CLAUSE_COMMA.finditer(norm)]  # where a clause may hand over to another voice
         self._party_subjects = tuple(w for w in lex.parties if len(w) == 2 and w.endswith("方"))  # 中方, 美方
+        self._subject_parties = word_pattern(w for w in lex.parties if len(w) > 1)  # 美国, 北京, 白宫: a government as a subject
         self.relays: list[Candidate] = []  # outer attributions (公报称，X表示，…) that frame an account
         self._shared_subject: dict[int, tuple[int, int]] = {}  # 呼吁…，并要求…: the second cue's subject
         self._inside = sorted(q.content for q in self.quoted)
@@ -297,8 +302,9 @@ class Finder:
                 word = self.lex.cues[found[len(noun):]]
             before = self.norm[a - 1] if a > line.start else ""
             if before and (before in _PASSIVE or ((word.direct_object or word.noun)
-                                                  and (before in _NOMINAL or self.norm.endswith(_NOMINAL_WORDS, line.start, a)))):
-                continue  # 遭到批评, 他的回应, 有关批评: what someone underwent, a noun
+                                                  and (before in _NOMINAL or self.norm.endswith(_NOMINAL_WORDS, line.start, a)))
+                           or word.noun and before in _CONJUNCTIONS):
+                continue  # 遭到批评, 他的回应, 有关批评: what someone underwent, a noun; 信息和报道: a noun joined to a noun
             if word.noun and _NOUN_TAKER.search(self.norm, max(line.start, a - _NOUN_TAKER_REACH), a):
                 continue  # 应兑现气候资金承诺, 违背了此前的承诺: the object of a verb that keeps or breaks one
             if before == "所" and not self._quotation_follows(b, line) and not self.lex.organization_suffixes.longest(self.norm[max(line.start, a - 4) : a]):
@@ -425,7 +431,7 @@ class Finder:
         end = self._contrasted_attribution(pos, end, line)
         end = self._attributed_clause(pos, end, line)
         if self.agency_copy:
-            end = self._pronoun_report(pos, end, line)
+            end = self._party_report(pos, self._pronoun_report(pos, end, line), line)
         if pos > b or cue.recipient:  # 他指责美方…: an object clause ends with its sentence
             end = self._run_on(line, end, norm[subject[0] : subject[1]])
         return self._reported(idx, line, pos, end, (a, b), cue, subject, attributed)
@@ -558,6 +564,30 @@ class Finder:
                     return self._commas[k]
                 break
         return end
+
+    def _party_report(self, pos: int, end: int, line: Line) -> int:
+        """Where a reported clause of news copy gives way, after a comma, to a clause in which a
+        party reports with a verb taking its content directly (……，不过平壤一直否认…, ……，美国称…,
+        ……，而加拿大也宣布…): the end of the first; agency copy tells each government's report on its own.
+        Not a party the speaker speaks for (……，中方希望…), nor a wish or a belief (……，但是北京希望…)."""
+        for k in range(bisect_left(self._commas, pos), bisect_left(self._commas, end)):
+            start = _CLAUSE_CONNECTIVE.match(self.norm, self._commas[k] + 1).end()
+            party = self._subject_parties.match(self.norm, start)
+            if party is None or "方" in party.group():
+                continue
+            clause_end = self._clause_end(start, end)
+            for ca, cb, cue in self.cues(line, start, clause_end):
+                between = self.norm[party.end() : ca]  # 平壤|一直|否认, 英国|上星期|宣布
+                if (cue.direct_object and cue.cue_class != "mental" and len(between) <= _PARTY_ADVERBS_MAX
+                        and not any(c in _NOT_REPORTING for c in between) and cb < clause_end and _content_char(self.norm[cb])
+                        and not self._cue_word_at(cb)):  # 据此称|声称的…: no content opens on another verb
+                    return self._commas[k]
+                break
+        return end
+
+    def _cue_word_at(self, pos: int) -> bool:
+        k = bisect_left(self._cue_starts, pos)
+        return k < len(self._cue_starts) and self._cue_starts[k] == pos
 
     def _names_a_speaker(self, subject: str) -> bool:
         """Is ``subject`` a person named as a speaker is (副總統亦, 他也, 該國總理也), not a
