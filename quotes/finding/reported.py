@@ -182,7 +182,6 @@ class Finder:
         self._coordinations = [(m.start(), m.end()) for m in coordination.finditer(norm)]  # ，并… ，同时…
         self._commas = [m.start() for m in _CLAUSE_COMMA.finditer(norm)]  # where a clause may hand over to another voice
         self._party_subjects = tuple(w for w in lex.parties if len(w) == 2 and w.endswith("方"))  # 中方, 美方
-        self._subject_parties = word_pattern(w for w in lex.parties if len(w) > 1)  # 美国, 北京, 白宫: a government as a subject
         self.relays: list[Candidate] = []  # outer attributions (公报称，X表示，…) that frame an account
         self._shared_subject: dict[int, tuple[int, int]] = {}  # 呼吁…，并要求…: the second cue's subject
         self._inside = sorted(q.content for q in self.quoted)
@@ -572,7 +571,7 @@ class Finder:
         Not a party the speaker speaks for (……，中方希望…), nor a wish or a belief (……，但是北京希望…)."""
         for k in range(bisect_left(self._commas, pos), bisect_left(self._commas, end)):
             start = _CLAUSE_CONNECTIVE.match(self.norm, self._commas[k] + 1).end()
-            party = self._subject_parties.match(self.norm, start)
+            party = self.lex.party_pattern.match(self.norm, start)  # 美国, 北京, 白宫: a government as a subject
             if party is None or "方" in party.group():
                 continue
             clause_end = self._clause_end(start, end)
