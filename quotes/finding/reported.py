@@ -585,6 +585,7 @@ class Finder:
         return end
 
     def _cue_word_at(self, pos: int) -> bool:
+        """Does a cue word of the lexicon begin at ``pos``?"""
         k = bisect_left(self._cue_starts, pos)
         return k < len(self._cue_starts) and self._cue_starts[k] == pos
 

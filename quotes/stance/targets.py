@@ -41,7 +41,7 @@ _NOT_PLACES = frozenset({"城市", "都市", "超市", "股市", "夜市", "门�
                          "灾区", "选区", "市区", "街区", "郊区", "辖区", "景区", "军区", "战区", "禁区", "港区", "校区", "厂区",
                          "矿区", "牧区", "疫区", "老区", "新区", "特区", "小区", "专区", "各省", "外省", "反省", "节省", "本省",
                          "神州", "郡县", "各县", "家乡", "故乡", "城乡", "他乡", "异乡", "下乡", "返乡", "老乡", "同乡", "思乡",
-                         "家乡", "城镇", "乡镇", "重镇", "小镇", "古镇", "村镇", "坐镇", "本市", "全市", "全县", "全省", "全区"})
+                         "城镇", "乡镇", "重镇", "小镇", "古镇", "村镇", "坐镇", "本市", "全市", "全县", "全省", "全区"})
 # words a division's character begins (印太|区域, 强化|市场, 葛州|长): no division there
 _DIVISION_WORDS = frozenset({"区域", "区块", "区间", "区别", "区分", "区隔", "市场", "市民", "市长", "市值", "市面", "市况", "市占",
                              "市容", "市议", "市集", "县长", "县民", "县议", "省长", "省籍", "省思", "省钱", "省下", "省略", "省议",
@@ -64,6 +64,7 @@ _COUNTING = _NUMERALS | frozenset("多数每各")
 _MEASURES = frozenset("位名")  # 19位|知事, 两名|议员: counted people
 _DEMONSTRATIVES = frozenset("这那该此本每各某整")
 _DETERMINERS = _NUMERALS | _DEMONSTRATIVES  # not 数: 数位转型
+_NOT_GIVEN_NAME_STARTS = _DEMONSTRATIVES - {"本"}  # 许|该校, 由|每位; but 廖本烟
 _CLASSIFIERS = frozenset("次个种项位名条件场些批份类届")
 _MANY = frozenset({"更多", "许多", "很多", "诸多", "众多", "不少"})
 _TITLE_REACH = 6  # characters before a name a title ending there may take
@@ -416,8 +417,8 @@ def _name_before(text: str, end: int) -> int | None:
         name = text[max(0, start) : end]
         if start < 0 or not all(_modifier_char(c) for c in name) or name[0] not in lex.surnames:
             continue
-        if name[1] in _DEMONSTRATIVES and name[1] != "本":
-            continue  # 许|该校学生, 由|每位: a determiner opens a noun phrase, not a given name (本 does: 廖本烟)
+        if name[1] in _NOT_GIVEN_NAME_STARTS:
+            continue  # 许|该校学生, 由|每位: a determiner opens a noun phrase, not a given name
         if n == 4 and not all(c in lex.transliteration for c in name[1:]):
             continue
         edge = (start == 0 or not _modifier_char(text[start - 1]) or text[start - 1] in _BEFORE_PERSON or _ends_word(text, start)
