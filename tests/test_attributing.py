@@ -681,3 +681,8 @@ def test_a_verb_of_summoning_is_no_part_of_the_summoned_envoy_s_role():
             "荷方声明说，中国大使在会面中表示，中方重视两国关系。\n")
     assert [q.speaker for q in quotes_of(text)] == ["贺文涛"]  # 中国大使 is the 中国驻荷兰大使 named, not a role 海牙召见…
 
+
+def test_a_topic_clause_before_a_pronoun_names_no_one():
+    text = "王立德教授接受本报采访。关于公开发表言论是否应谨慎的问题，他说：“每个人都应该谨慎。”\n"
+    assert [q.speaker for q in quotes_of(text)] == ["王立德"]  # not 关于 (关 is a surname)
+

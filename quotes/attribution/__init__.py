@@ -17,7 +17,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from ..finding import Candidate
-from ..lexicons import HONORIFIC_SUFFIXES, NAME_SEPARATORS, Lexicons
+from ..lexicons import HONORIFIC_SUFFIXES, NAME_SEPARATORS, TOPIC_PREPOSITIONS, Lexicons
 from ..model import Frame, Quote
 from ..structure import Line
 from .entities import END, Entity, Registry
@@ -384,6 +384,8 @@ class Attributor:
         line = self.lines[k]
         start = max(max(self.norm.rfind(ch, line.start, pos) for ch in _SENTENCE_END) + 1, line.start)
         for ca, cb in self.grammar.clauses(start, pos)[:-1]:
+            if self.norm.startswith(TOPIC_PREPOSITIONS, ca):
+                continue  # 关于…的问题，他说: a topic, whose 关于 is no person
             phrase = self.grammar.phrase(ca, cb)
             if phrase is None:
                 # 曾任…部长的安德烈‧索科夫，…，他并指出: a person after a relative clause

@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Iterator
 
-from ..lexicons import LATIN_GLOSS, Cue, Lexicons, occurrences, word_pattern, words_within
+from ..lexicons import LATIN_GLOSS, TOPIC_PREPOSITIONS, Cue, Lexicons, occurrences, word_pattern, words_within
 from ..structure import Line, after_dateline, truncated_at
 from .candidates import Candidate
 from .labels import headlines, interview_answers, transcripts
@@ -139,7 +139,6 @@ _GREETING_CUE = Cue("致词", "neutral", False)
 _ADVERB_STARTS = set("也还并更亦则又再同")  # ……，也表示，: the same subject goes on
 # 她也|说…: a pronoun and an adverb, the whole subject
 _PRONOUN_SUBJECT = re.compile(f"(?:{'|'.join(_PERSONAL_PRONOUNS)})们?[{''.join(sorted(_ADVERB_STARTS))}]?")
-_TOPIC_PREPOSITIONS = ("对于", "关于", "针对", "对")  # ……，对于各项议题的政策建议，…: a topic, no speaker
 _NARRATIVE_OPENER = re.compile("^(?:但是|但|而|随后|此后|不过)")
 _CONDITIONALS = ("如果", "假如", "要是", "倘若", "若", "虽然", "尽管", "因为", "由于", "即使")
 # An embedded quotation this short with no punctuation is a term or a name, not speech.
@@ -542,7 +541,7 @@ class Finder:
                 hands_over = (cb == clause_end and self.norm[clause_end : clause_end + 1] in ("，", "：")
                               or semicolon and cue.direct_object and self._names_a_speaker(other))
                 if hands_over and 0 < len(other) <= _SUBJECT_HEAD and other[0] not in _ADVERB_STARTS \
-                        and not other.startswith(_FIRST_PERSON + _TOPIC_PREPOSITIONS) and "方" not in other[:3]:
+                        and not other.startswith(_FIRST_PERSON + TOPIC_PREPOSITIONS) and "方" not in other[:3]:
                     return comma
         return end
 
