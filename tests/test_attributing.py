@@ -686,3 +686,9 @@ def test_a_topic_clause_before_a_pronoun_names_no_one():
     text = "王立德教授接受本报采访。关于公开发表言论是否应谨慎的问题，他说：“每个人都应该谨慎。”\n"
     assert [q.speaker for q in quotes_of(text)] == ["王立德"]  # not 关于 (关 is a surname)
 
+
+def test_a_former_office_stays_in_the_role_and_resolves_its_own_title():
+    found = quotes_of("美国前总统林顿周二抵达首尔。\n\n这位前总统说，两国关系非常重要。\n")
+    assert [(q.speaker, q.role) for q in found] == [("林顿", "美国前总统")]  # not 美国总统: he no longer holds it
+    assert quotes_of("中国新任国防部长董立明会见来宾。\n\n董立明表示，两国应加强合作。\n")[0].role == "中国国防部长"
+

@@ -23,6 +23,7 @@ _LOCATIVES = set("时后下里前内外间")  # 会后, 期间: no name ends so 
 _ISSUER_COUNTER = re.compile("(?:一|这|那|该)(?:个|份|家|间)")
 OFFICES = frozenset({"主席", "部长", "首相", "总统", "总理", "议长", "参议长", "州长", "市长", "大使", "参议员", "众议员", "议员", "主委", "院长"})
 _SITE_SUFFIXES = ("官方网站", "官网", "网站", "网页")
+_OFFICE_KEPT = tuple(m for m in _MODIFIERS if m not in ("时任", "前任", "前"))  # 新任, 代理: the office is held
 _TITLE_MODIFIERS = (*_MODIFIERS, "原")  # before a title, after a name (莫迪里前代理部长, X原主任)
 _NAME_MARKS = str.maketrans("", "", "“”「」『』\"")
 _FUNCTION_CHARS = set("的了是在没不这那个们着过也都就我你您她他咱和与及或等")  # never in a name
@@ -81,8 +82,9 @@ class Mention:
 
 
 def role_spans(role: str, offset: int) -> tuple[tuple[int, int], ...]:
-    """The spans of a role phrase without its modifier (中国新任国防部长 → 中国, 国防部长)."""
-    for mod in _MODIFIERS:
+    """The spans of a role phrase without a modifier that leaves the office held (中国新任国防部长 →
+    中国, 国防部长); a former office stays one (美国前总统: no 美国总统)."""
+    for mod in _OFFICE_KEPT:
         i = role.find(mod)
         if i >= 0 and len(role) > len(mod) and not role.startswith(mod + "总统") and not role.startswith(mod + "副"):
             spans = ((offset, offset + i), (offset + i + len(mod), offset + len(role)))
