@@ -189,6 +189,11 @@ def test_places_are_named_by_their_division_but_not_common_nouns_or_counts():
     assert not any(t.endswith(("县市", "城市", "社区", "太区", "化市", "两省")) for t in found)
 
 
+def test_a_topic_ends_before_a_verb_of_having():
+    found = {t.target for t in find_targets(normalise("飞机有可能延误。孝道是美德。"))}
+    assert "孝道" in found and not any(t.endswith("有") for t in found)
+
+
 def test_people_named_by_their_work_are_group_targets():
     found = {t.target: t.kind for t in find_targets(normalise("感謝醫護人員與各地志工，也謝謝鄉親和老師們。"))}
     assert {found.get(w) for w in ("医护人员", "各地志工", "乡亲", "老师")} == {"group"}

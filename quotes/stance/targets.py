@@ -19,6 +19,7 @@ _PRIORITY = {"party": 0, "person": 0, "term": 1, "issue": 2, "group": 2, "topic"
 # a sentence's topic: two to five characters opening it, then 是, 的 or an adverb (孝道是…, 网路行销的力量)
 _TOPIC = re.compile("(?:^|(?<=[。！？；]))([\u4e00-\u9fff]{2,5}?)(?=是|的|将|已|也|都|能|可|正|仍|更|亦)")
 _NOT_TOPIC_STARTS = tuple("我你他她它这那该此本今明昨去各每所其有没很许一大目上下前后第无过接当值亲个")  # pronouns, times, ordinals, openers
+_NOT_TOPIC_ENDS = ("有", "所")  # 坦克有|可能, 克国所|有: a verb or a particle ends no noun
 _NAMES = ("party", "person")
 _VERBAL = frozenset({"predicate", "adverb", "opener", "time"})  # kinds of grammar words that end before a noun phrase
 _ABBREVIATIONS = "中美日韩俄台英法德印菲越澳加欧帛吐泰马蒙朝梵以伊宏瓜"  # one-character names of parties
@@ -190,7 +191,8 @@ def _topics(text: str) -> list[TargetMention]:
     lex = load()
     words = lex.subject_words
     return [TargetMention(m.group(1), m.start(1), m.end(1), "topic") for m in _TOPIC.finditer(text)
-            if not m.group(1).startswith(_NOT_TOPIC_STARTS) and all(_modifier_char(c) for c in m.group(1))
+            if not m.group(1).startswith(_NOT_TOPIC_STARTS) and not m.group(1).endswith(_NOT_TOPIC_ENDS)
+            and all(_modifier_char(c) for c in m.group(1))
             and lex.title_suffixes.longest(m.group(1)) is None  # 总统也…: the speaker or a person, named otherwise
             and not any(words.get(m.group(1)[i : i + n]) in _VERBAL for n in (1, 2) for i in range(len(m.group(1)) - n + 1))]
 
