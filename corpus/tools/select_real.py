@@ -115,6 +115,19 @@ def heldout_taiwan(tw: list[dict], taken: set[str]) -> list[dict]:
     return pool[:12]
 
 
+def fresh5(tw: list[dict], voa_records: list[dict], taken: set[str]) -> tuple[list[dict], list[dict]]:
+    """The fifth blind batch: eight records of each archive drawn as ``fresh3`` was (at most 3,000
+    characters for VOA, whose short unused records are few), in no folder of corpus/real yet and
+    in no earlier draw, with another seed."""
+    rng = random.Random(20261211)
+    tw_pool = [r for r in tw if r["id"] not in taken | _RESERVED and 400 <= len(r["text"]) <= 2500
+               and re.search("表示|指出|說|強調|期盼|希望", r["text"])]
+    voa_pool = [r for r in voa_records if r["id"] not in taken and len(r["text"]) <= 3000 and re.search("表示|说|称", r["text"])]
+    rng.shuffle(tw_pool)
+    rng.shuffle(voa_pool)
+    return tw_pool[:8], voa_pool[:8]
+
+
 def _party_words(sides_tsv: Path) -> dict[str, str]:
     rows = (line.rstrip("\n").split("\t") for line in sides_tsv.open(encoding="utf-8"))
     return {row[0]: row[1] for row in rows if len(row) >= 2 and not row[0].startswith("#")}
@@ -155,9 +168,21 @@ def main_multiparty(news: Path, real: Path) -> None:
         print(f"tw/test\t{r['id']}\t{r.get('date', '')}\t{r['title'][:40]}")
 
 
+def main_fresh5(news: Path, real: Path) -> None:
+    """``select_real.py --fresh5 NEWS corpus/real``: the records of the fifth blind batch."""
+    taken = {json.loads(p.read_text(encoding="utf-8"))["source_id"] for p in real.glob("*/*/*.gold.json")
+             if p.parent.name != "fresh5"}
+    tw, voa_records = (_records(news / a) for a in ("tw-president/tw_president_news.jsonl", "voa-zh/voa_zh_news.jsonl"))
+    taken |= {r["id"] for r in taiwan(tw)} | {r["id"] for r in voa(voa_records)}
+    for name, chosen in zip(("tw", "voa"), fresh5(tw, voa_records, taken)):
+        for r in chosen:
+            print(f"{name}/fresh5\t{r['id']}\t{r.get('date', '')}\t{r['title'][:40]}")
+
+
 if __name__ == "__main__":
-    if sys.argv[1:2] in (["--fresh3"], ["--heldout2"]):
+    batches = {"--fresh3": main_fresh3, "--heldout2": main_multiparty, "--fresh5": main_fresh5}
+    if sys.argv[1:2] and sys.argv[1] in batches:
         args = sys.argv[2:] + ["../shared/data/news", "corpus/real"][len(sys.argv[2:]) :]
-        (main_fresh3 if sys.argv[1] == "--fresh3" else main_multiparty)(Path(args[0]), Path(args[1]))
+        batches[sys.argv[1]](Path(args[0]), Path(args[1]))
     else:
         main(Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/data/news"))
