@@ -248,6 +248,13 @@ class Attributor:
             m = self.typer.type(phrase.start, phrase.end, direct=n == 0) if phrase is not None else None
             if m is not None and m.kind == "document" and self.norm.startswith("的", phrase.end):
                 m = self._paper_s_person(phrase.end, cb) or m  # 该报告的联合作者Z: the paper's author speaks
+            if n == 0 and m is not None and m.kind != "person" and self.norm.find("的", phrase.end, cb) != -1:
+                head = self._relative_head(ca, cb)  # 曾在前政府|担任国家安全顾问的王立德: the phrase ran into a relative clause
+                if (head is not None and head.kind == "person" and head.name and self.typer.person_name(head.name)
+                        and (len(head.name) > 2 or self.registry.known(head.name)) and head.name[-1] not in "中上"):
+                    # whose head, a personal name, speaks (two characters only when the story named it: not 修例;
+                    # not an adverbial's place: 在题为…的|文章中|说)
+                    m = head
             relative = nearest and m is not None and m.anaphor and "的" in m.text
             # 包括两位某某在内的这组经济学家: the group the inclusion describes, not its members
             inclusive = "在内的" in self.norm[ca:cb] and self.norm[ca:cb].lstrip().startswith("包括")
