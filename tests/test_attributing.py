@@ -699,3 +699,8 @@ def test_a_named_head_after_a_relative_clause_speaks_not_the_clause_s_opening():
     found = quotes_of("《东方评论》星期二在题为“新的开始”的文章中说，两国关系正在改善。\n")
     assert [q.speaker for q in found] == ["东方评论"]  # 在…的文章中 is where, not who
 
+
+def test_a_quantity_before_you_is_having_not_there_is():
+    assert quotes_of("海外的一些有影响的评论人士不少认为，他违反了规定。\n")[0].speaker == "海外的一些有影响的评论人士"
+    assert quotes_of("有知情人士说，他违反了规定。\n")[0].speaker == "知情人士"
+

@@ -46,6 +46,7 @@ _COUNT_BEFORE = re.compile("[一两二三四五六七八九十几数多][组位�
 _EXISTENTIAL_REACH = 8  # characters of place (中国网上) before 有
 _NAMED_AS = re.compile("[^“”「」]{0,12}?(?:名为|叫做|名叫|网名|昵称|化名|署名)[“「\"](?P<name>[^“”「」\"]{1,12})[”」\"]的(?P<head>[\u4e00-\u9fff]{1,6})")
 _QUANTITY = re.compile("一些|一部分|部分|许多|不少|几个|多个|多名|多位|几名|几位|数名|数位|有的|一批|一群|众多|诸多")
+_QUANTITY_BEFORE = re.compile(f"(?:{_QUANTITY.pattern})$")  # 一些|有影响的…: a quantity before 有
 _ALLIES = ("盟友", "盟国", "伙伴", "友邦", "支持者")  # what a party names along with itself (及其盟友)
 _COORDINATED_MAX = 6  # parties named in one list (美国、日本、韩国和澳大利亚)
 _PLACE_ENDINGS = set("国洲省市州县区乡镇岛")
@@ -343,8 +344,8 @@ def _existential(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Me
     i = text.find("有")
     if not 0 <= i <= _EXISTENTIAL_REACH or len(text) - i < 3 or text.startswith(("有些", "有的"), i):
         return None  # 有些专家 is a quantity of them, not "there are"
-    if text[i - 1 : i] in _HAVING or _COUNT_BEFORE.search(text, 0, i):
-        return None  # 所有这些专家, 一组有影响力的专家: all of them, or those having something
+    if text[i - 1 : i] in _HAVING or _COUNT_BEFORE.search(text, 0, i) or _QUANTITY_BEFORE.search(text, 0, i):
+        return None  # 所有这些专家, 一组有影响力的专家, 一些有影响的评论人士: all of them, or those having something
     rest = text[i + 1 :]
     if rest in t.lex.data_nouns:
         return None  # 有数据显示: data someone has, not a source that speaks
