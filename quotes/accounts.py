@@ -29,6 +29,7 @@ _PRIVATE_MEDIA = ("媒体", "杂志", "报纸", "电视台", "网站", "周刊")
 _TOPIC_FOLLOWERS = ("问题", "事务", "研究", "观察")
 _HAND = re.compile("通(?![报讯过知信话电告道])")  # 中国通, not 北京通报
 _SOMEWHERE_IN = ("一家", "一所", "一个", "某")
+_VOICE_OF = ("之音", "之声")
 _AFFILIATION_WINDOW = 16  # characters before a speaker's name searched for a party
 _LEADING = re.compile("(?:[（(][^）)]*[）)])?(?:率领|带领)的(?P<group>[^，。；]{2,16}?)团")  # 由X率领的某国议会代表团
 _INDEPENDENT_VOICES = ("学者", "分析师", "分析人士", "研究员", "研究人员", "教授", "专家", "评论员", "观察家", "经济学家")
@@ -83,6 +84,8 @@ class SideLexicon:
                 continue  # 日本问题学者, 中国事务专家, 中国通: the subject of study, not the party
             if m.string.startswith(_SOMEWHERE_IN, m.end()):
                 continue  # 新加坡一家智库的研究员: where someone works, not whom they speak for
+            if m.string.startswith(_VOICE_OF, m.end()):
+                continue  # 美国之音, 德国之声: a broadcaster named for its country, the reporter, no party
             if m.start() == previous_end or (m.start() == previous_end + 1 and m.string[previous_end] == "的" and previous in self.capitals):
                 previous_end = m.end()  # 梵蒂冈|圣座|国务卿: the whole chain
                 continue  # 越南|外交部发言人, 首尔的|外交部发言人: the country named first qualifies the organ

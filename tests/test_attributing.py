@@ -704,3 +704,8 @@ def test_a_quantity_before_you_is_having_not_there_is():
     assert quotes_of("海外的一些有影响的评论人士不少认为，他违反了规定。\n")[0].speaker == "海外的一些有影响的评论人士"
     assert quotes_of("有知情人士说，他违反了规定。\n")[0].speaker == "知情人士"
 
+
+def test_next_month_ends_a_body_s_name():
+    found = quotes_of("民生党主席林志远会参选。\n\n民生党下月1日会进行改选，他本月透露，党内正在讨论路线。\n")
+    assert [q.speaker for q in found] == ["林志远"]  # not 党下月
+

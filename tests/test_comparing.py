@@ -488,3 +488,10 @@ def test_an_office_after_its_country_in_a_chain_speaks_for_that_country():
     # 国务卿 alone is the American office; after 梵蒂冈圣座 it is the Holy See's
     q = analyze("梵蒂冈圣座国务卿马里奥枢机周二在研讨会上表示，希望双方继续对话。\n").quotes[0]
     assert (q.speaker, q.speaker_side) == ("马里奥", "梵方")
+
+
+def test_a_broadcaster_named_for_its_country_gives_no_side_to_whom_it_calls():
+    doc = analyze("据中国外交部消息，王林表示，中方愿加强合作。\n\n美国外交部发言人杜邦说，美方欢迎对话。\n\n"
+                  "美国之音致电当地议员陈立德，陈立德说，议会下月1日会进行表决。\n")
+    assert next(q for q in doc.quotes if q.speaker == "陈立德").speaker_side is None  # not 美方 from 美国之音
+
