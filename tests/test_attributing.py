@@ -709,3 +709,7 @@ def test_next_month_ends_a_body_s_name():
     found = quotes_of("民生党主席林志远会参选。\n\n民生党下月1日会进行改选，他本月透露，党内正在讨论路线。\n")
     assert [q.speaker for q in found] == ["林志远"]  # not 党下月
 
+
+def test_a_body_s_social_media_account_speaks_for_the_body():
+    assert quotes_of("该县政府官方微博发文称，网格员已被辞退。\n")[0].speaker == "该县政府"  # not 方微博 (官 read as a title)
+
