@@ -249,12 +249,7 @@ class Attributor:
             if m is not None and m.kind == "document" and self.norm.startswith("的", phrase.end):
                 m = self._paper_s_person(phrase.end, cb) or m  # 该报告的联合作者Z: the paper's author speaks
             if n == 0 and m is not None and m.kind != "person" and self.norm.find("的", phrase.end, cb) != -1:
-                head = self._relative_head(ca, cb)  # 曾在前政府|担任国家安全顾问的王立德: the phrase ran into a relative clause
-                if (head is not None and head.kind == "person" and head.name and self.typer.person_name(head.name)
-                        and (len(head.name) > 2 or self.registry.known(head.name)) and head.name[-1] not in "中上"):
-                    # whose head, a personal name, speaks (two characters only when the story named it: not 修例;
-                    # not an adverbial's place: 在题为…的|文章中|说)
-                    m = head
+                m = self._named_relative_head(ca, cb) or m  # 曾在前政府|担任国家安全顾问的王立德: a relative clause ran on
             relative = nearest and m is not None and m.anaphor and "的" in m.text
             # 包括两位某某在内的这组经济学家: the group the inclusion describes, not its members
             inclusive = "在内的" in self.norm[ca:cb] and self.norm[ca:cb].lstrip().startswith("包括")
@@ -306,6 +301,15 @@ class Attributor:
         name = m.name or ""
         return m.kind == "person" and bool(name) and (not self._bare(m) or name.isascii()
                                                       or all(c in self.lex.transliteration for c in name))
+
+    def _named_relative_head(self, a: int, b: int) -> Mention | None:
+        """The head after a relative clause (…担任国家安全顾问的|王立德) when it is a personal name: of
+        three characters or more, or one the story named (not 修例), and no adverbial's place (在题为…的|文章中)."""
+        head = self._relative_head(a, b)
+        if (head is not None and head.kind == "person" and head.name and self.typer.person_name(head.name)
+                and (len(head.name) > 2 or self.registry.known(head.name)) and head.name[-1] not in "中上"):
+            return head
+        return None
 
     def _named_prefix(self, phrase) -> Mention | None:
         """法官杜柏文判刑时, 律师陈咏诗求情时: a phrase that runs on through a verb the lexicons
