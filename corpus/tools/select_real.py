@@ -69,16 +69,22 @@ def voa(records: list[dict]) -> list[dict]:
     return chosen
 
 
-def fresh3(tw: list[dict], voa_records: list[dict], taken: set[str]) -> tuple[list[dict], list[dict]]:
-    """The third blind batch: twelve records of each archive, 400–2,500 characters (Taiwan) or
-    at most 2,500 (VOA), reporting speech, in no folder of corpus/real yet (``taken``)."""
-    rng = random.Random(20261207)
+def _blind_batch(tw: list[dict], voa_records: list[dict], taken: set[str], seed: int, size: int,
+                 voa_max: int) -> tuple[list[dict], list[dict]]:
+    """``size`` records of each archive in a seeded order, reporting speech, in no folder of
+    corpus/real yet (``taken``): Taiwan releases of 400–2,500 characters, VOA of at most ``voa_max``."""
+    rng = random.Random(seed)
     tw_pool = [r for r in tw if r["id"] not in taken | _RESERVED and 400 <= len(r["text"]) <= 2500
                and re.search("表示|指出|說|強調|期盼|希望", r["text"])]
-    voa_pool = [r for r in voa_records if r["id"] not in taken and len(r["text"]) <= 2500 and re.search("表示|说|称", r["text"])]
+    voa_pool = [r for r in voa_records if r["id"] not in taken and len(r["text"]) <= voa_max and re.search("表示|说|称", r["text"])]
     rng.shuffle(tw_pool)
     rng.shuffle(voa_pool)
-    return tw_pool[:12], voa_pool[:12]
+    return tw_pool[:size], voa_pool[:size]
+
+
+def fresh3(tw: list[dict], voa_records: list[dict], taken: set[str]) -> tuple[list[dict], list[dict]]:
+    """The third blind batch: twelve records of each archive (VOA of at most 2,500 characters)."""
+    return _blind_batch(tw, voa_records, taken, 20261207, 12, 2500)
 
 
 _OFFICES = "(?:外交部|政府|国防部|总统|总理|发言人|官员|当局|方面)"
@@ -116,16 +122,9 @@ def heldout_taiwan(tw: list[dict], taken: set[str]) -> list[dict]:
 
 
 def fresh5(tw: list[dict], voa_records: list[dict], taken: set[str]) -> tuple[list[dict], list[dict]]:
-    """The fifth blind batch: eight records of each archive drawn as ``fresh3`` was (at most 3,000
-    characters for VOA, whose short unused records are few), in no folder of corpus/real yet and
-    in no earlier draw, with another seed."""
-    rng = random.Random(20261211)
-    tw_pool = [r for r in tw if r["id"] not in taken | _RESERVED and 400 <= len(r["text"]) <= 2500
-               and re.search("表示|指出|說|強調|期盼|希望", r["text"])]
-    voa_pool = [r for r in voa_records if r["id"] not in taken and len(r["text"]) <= 3000 and re.search("表示|说|称", r["text"])]
-    rng.shuffle(tw_pool)
-    rng.shuffle(voa_pool)
-    return tw_pool[:8], voa_pool[:8]
+    """The fifth blind batch: eight records of each archive drawn as ``fresh3`` was (VOA of at most
+    3,000 characters: its short unused records are few), in no earlier draw, with another seed."""
+    return _blind_batch(tw, voa_records, taken, 20261211, 8, 3000)
 
 
 def _party_words(sides_tsv: Path) -> dict[str, str]:
