@@ -585,6 +585,11 @@ def test_a_verb_of_speech_joined_to_a_noun_is_a_noun():
     assert [q.cue for q in found] == ["要求"]
 
 
+def test_speaking_frankly_takes_its_content_directly_but_not_the_idiom():
+    assert [q.text for q in quotes_of("但阿华直言政府不会放宽管控，基层压力很大。\n")] == ["政府不会放宽管控，基层压力很大"]
+    assert all(q.cue != "直言" for q in quotes_of("这位议员直言不讳地批评政府。\n"))
+
+
 def test_a_cue_negated_across_an_adverb_reports_nothing():
     assert all(q.cue != "宣布" for q in quotes_of("对此，白宫表示目前不会立即宣布有关决定。\n"))
     assert quotes_of("他没有立即透露细节。\n") == []
