@@ -590,6 +590,11 @@ def test_speaking_frankly_takes_its_content_directly_but_not_the_idiom():
     assert all(q.cue != "直言" for q in quotes_of("这位议员直言不讳地批评政府。\n"))
 
 
+def test_a_compiled_report_ends_a_run_on():
+    found = quotes_of("时任侨联副主席卢立德撰文说，该党正面临抉择。综合当时多家媒体报道，北京曾私下游说该党。\n")
+    assert found[0].text == "该党正面临抉择"
+
+
 def test_a_cue_negated_across_an_adverb_reports_nothing():
     assert all(q.cue != "宣布" for q in quotes_of("对此，白宫表示目前不会立即宣布有关决定。\n"))
     assert quotes_of("他没有立即透露细节。\n") == []

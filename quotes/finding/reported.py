@@ -66,6 +66,7 @@ _ANNOUNCED = re.compile("(?:为|如下)：")  # 總統致詞內容為：: a spee
 _FRAME = re.compile(r"(?:另|而|但|不过)?(?:据|根据)(?!悉|了解|报道|报导|称|说|介绍|传|闻)(?P<origin>[^，。；：“”「」\n]{2,30}?)(?:的)?"
                     r"(?P<verb>报道|报导|消息|介绍|透露|称|说|表示|指出|披露|通报|统计|估计|声明|说法|公告|新闻稿|观察|分析|数据|显示|资料|信息)[，：]")
 _FRAME_CUE = Cue("据", "informing", False)
+_COMPILED_REPORT = re.compile("综合[^，。；]{0,12}?(?:报道|报导|消息|外电)")  # 综合外电报道，…
 # 据…的数据显示，…, 据学者某某观察，…: what figures or a judgement say is a claim, even of an event
 _CLAIM_VERBS = frozenset({"统计", "估计", "数据", "显示", "资料", "观察", "分析", "说法", "表示", "指出", "称", "说"})
 _VIEWS = ("说法", "立场", "看法", "观点", "主张", "态度", "表态", "意见", "论点", "结论", "承诺", "警告")  # 重申了他的说法：…
@@ -1076,6 +1077,8 @@ class Finder:
             return True
         if sentence.startswith(("据", "另据", "根据")) and not _CITED_DATA.match(sentence):
             return True  # but 根据联合国…的评比，台湾名列第6: the speaker citing figures goes on
+        if _COMPILED_REPORT.match(sentence):
+            return True  # 综合当时多家媒体报道，…: the reporter's own compilation, no more of the speech
         if _NARRATED_ACT.match(sentence):
             return True  # 他并感谢…: the reporter tells what the speaker did
         if sentence[:1] in PAIRS or sentence[:1] == '"':
