@@ -713,3 +713,8 @@ def test_next_month_ends_a_body_s_name():
 def test_a_body_s_social_media_account_speaks_for_the_body():
     assert quotes_of("该县政府官方微博发文称，网格员已被辞退。\n")[0].speaker == "该县政府"  # not 方微博 (官 read as a title)
 
+
+def test_outlets_named_together_end_before_an_adverbial():
+    found = quotes_of("亲政府的《东方报》和《南方报》以全版报道，该党有九人涉案。\n")
+    assert found[0].speaker == "亲政府的《东方报》和《南方报》"  # not …以全版
+

@@ -536,7 +536,10 @@ def _coordinated(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Me
             return None
         kinds.append(m.kind)
     kind = kinds[0] if len(set(kinds)) == 1 else "organization"
-    return Mention(text, a, b, kind, name=text)
+    # the names together end where the last one's name does (…和《文汇报》|以全版: an adverbial after it)
+    end = text.rfind(m.name) + len(m.name) if m.name and m.name in parts[-1] else len(text)
+    end += text.startswith("》", end)
+    return Mention(text, a, b, kind, name=text if text[end:] in ("等国", "等国家") else text[:end])
 
 
 def _quantified(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:
