@@ -63,8 +63,9 @@ class WordVectors:
         rows_a, rows_b = [i for i, ws in enumerate(a) if ws], [j for j, ws in enumerate(b) if ws]
         if not rows_a or not rows_b:
             return out
-        ids_a, vec_a, idf_a, starts_a = self._stack([a[i] for i in rows_a])
-        ids_b, vec_b, idf_b, starts_b = self._stack([b[j] for j in rows_b])
+        unseen: dict[str, int] = {}  # one id per unseen word across both sides: only the same word matches it
+        ids_a, vec_a, idf_a, starts_a = self._stack([a[i] for i in rows_a], unseen)
+        ids_b, vec_b, idf_b, starts_b = self._stack([b[j] for j in rows_b], unseen)
         best_in_b = np.zeros((len(ids_a), len(rows_b)), dtype=np.float32)  # each word of a: its best match in each b
         best_in_a = np.zeros((len(rows_a), len(ids_b)), dtype=np.float32)  # each word of b: its best match in each a
         for lo in range(0, len(ids_a), _BLOCK_ROWS):
@@ -84,12 +85,12 @@ class WordVectors:
         out[np.ix_(rows_a, rows_b)] = f
         return out
 
-    def _stack(self, statements: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """Word ids (an unseen word gets an id of its own, past the vocabulary), vectors, idf and
-        where each statement's words start, for statements given as words."""
+    def _stack(self, statements: Sequence[Sequence[str]],
+               unseen: dict[str, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Word ids (an unseen word gets a negative id of its own, kept in ``unseen``), vectors,
+        idf and where each statement's words start, for statements given as words."""
         flat = [w for ws in statements for w in ws]
-        unseen: dict[str, int] = {}
-        ids = np.array([self.index.get(w, -1) if w in self.index else -2 - unseen.setdefault(w, len(unseen)) for w in flat])
+        ids = np.array([self.index[w] if w in self.index else -1 - unseen.setdefault(w, len(unseen)) for w in flat])
         known = ids >= 0
         vectors = np.zeros((len(flat), self.vectors.shape[1]), dtype=np.float32)
         vectors[known] = self.vectors[ids[known]]

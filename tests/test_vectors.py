@@ -17,6 +17,7 @@ def test_soft_alignment_matches_near_words_and_the_same_unseen_word_only():
     assert sim[0, 1] == 0.0  # unrelated: below the floor
     assert sim[1, 2] == pytest.approx(2 * 0.5 * 1.0 / 1.5)  # 某某 (unseen) matches itself; recall 1/2, precision 1
     assert not sim[2].any()  # a statement without content words is like nothing
+    assert _toy().soft_similarity([["甲乙"]], [["丙丁"]])[0, 0] == 0.0  # two different unseen words are not alike
 
 
 def test_soft_alignment_is_the_same_however_the_words_are_blocked(monkeypatch):
