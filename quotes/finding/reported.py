@@ -430,7 +430,7 @@ class Finder:
         end = self._contrasted_attribution(pos, end, line)
         end = self._attributed_clause(pos, end, line)
         if self.agency_copy:
-            end = self._party_report(pos, self._pronoun_report(pos, end, line), line)
+            end = self._next_report(pos, end, line)
         if pos > b or cue.recipient:  # 他指责美方…: an object clause ends with its sentence
             end = self._run_on(line, end, norm[subject[0] : subject[1]])
         return self._reported(idx, line, pos, end, (a, b), cue, subject, attributed)
@@ -546,43 +546,42 @@ class Finder:
                     return comma
         return end
 
-    def _pronoun_report(self, pos: int, end: int, line: Line) -> int:
-        """Where a reported clause of news copy gives way, after a comma, to a clause in which
-        a pronoun reports again (……的胜仗，她说这会带来双赢, ……，但她批评联合国…): the end of
-        the first; agency copy quotes each such report on its own."""
+    def _next_report(self, pos: int, end: int, line: Line) -> int:
+        """Where a reported clause of news copy gives way, after a comma, to a clause that reports
+        again (agency copy quotes each report on its own): the end of the first one."""
         for k in range(bisect_left(self._commas, pos), bisect_left(self._commas, end)):
             start = _CLAUSE_CONNECTIVE.match(self.norm, self._commas[k] + 1).end()
-            if not self.norm.startswith(_PERSONAL_PRONOUNS, start):
-                continue
-            before = self.norm[self._commas[k - 1] + 1 if k > 0 and self._commas[k - 1] >= pos else pos : self._commas[k]]
-            if before.startswith(_CONDITIONALS + _CIRCUMSTANTIAL) or before.endswith(_TIME_CLOSERS):
-                continue  # 考虑到…，他认为…; 他试图…时，他们要求…: the clause before sets the scene of this one
-            clause_end = self._clause_end(start, end)
-            for ca, _, _ in self.cues(line, start, clause_end):
-                if _PRONOUN_SUBJECT.fullmatch(self.norm, start, ca):
-                    return self._commas[k]
-                break
+            if self._pronoun_reports(k, pos, start, end, line) or self._party_reports(start, end, line):
+                return self._commas[k]
         return end
 
-    def _party_report(self, pos: int, end: int, line: Line) -> int:
-        """Where a reported clause of news copy gives way, after a comma, to a clause in which a
-        party reports with a verb taking its content directly (……，不过平壤一直否认…, ……，美国称…,
-        ……，而加拿大也宣布…): the end of the first; agency copy tells each government's report on its own.
-        Not a party the speaker speaks for (……，中方希望…), nor a wish or a belief (……，但是北京希望…)."""
-        for k in range(bisect_left(self._commas, pos), bisect_left(self._commas, end)):
-            start = _CLAUSE_CONNECTIVE.match(self.norm, self._commas[k] + 1).end()
-            party = self.lex.party_pattern.match(self.norm, start)  # 美国, 北京, 白宫: a government as a subject
-            if party is None or "方" in party.group():
-                continue
-            clause_end = self._clause_end(start, end)
-            for ca, cb, cue in self.cues(line, start, clause_end):
-                between = self.norm[party.end() : ca]  # 平壤|一直|否认, 英国|上星期|宣布
-                if (cue.direct_object and cue.cue_class != "mental" and len(between) <= _PARTY_ADVERBS_MAX
-                        and not any(c in _NOT_REPORTING for c in between) and cb < clause_end and _content_char(self.norm[cb])
-                        and not self._cue_word_at(cb)):  # 据此称|声称的…: no content opens on another verb
-                    return self._commas[k]
-                break
-        return end
+    def _pronoun_reports(self, k: int, pos: int, start: int, end: int, line: Line) -> bool:
+        """Does a pronoun report again at ``start``, after the k-th comma (……的胜仗，她说这会带来双赢,
+        ……，但她批评联合国…), with no scene set by the clause before it (考虑到…，他认为…; …时，他们要求…)?"""
+        if not self.norm.startswith(_PERSONAL_PRONOUNS, start):
+            return False
+        before = self.norm[self._commas[k - 1] + 1 if k > 0 and self._commas[k - 1] >= pos else pos : self._commas[k]]
+        if before.startswith(_CONDITIONALS + _CIRCUMSTANTIAL) or before.endswith(_TIME_CLOSERS):
+            return False
+        first = next(self.cues(line, start, self._clause_end(start, end)), None)  # the clause's first cue
+        return first is not None and _PRONOUN_SUBJECT.fullmatch(self.norm, start, first[0]) is not None
+
+    def _party_reports(self, start: int, end: int, line: Line) -> bool:
+        """Does a party report at ``start`` with a verb taking its content directly (……，不过平壤一直否认…,
+        ……，英国上星期宣布…)? Not a party the speaker speaks for (……，中方希望…), a wish or a belief
+        (……，但是北京希望…), nor after a modal, a negation or a means (美国可能会要求…, 美国并非要求…)."""
+        party = self.lex.party_pattern.match(self.norm, start)  # 美国, 北京, 白宫: a government as a subject
+        if party is None or "方" in party.group():
+            return False
+        clause_end = self._clause_end(start, end)
+        first = next(self.cues(line, start, clause_end), None)
+        if first is None:
+            return False
+        ca, cb, cue = first
+        between = self.norm[party.end() : ca]  # 平壤|一直|否认, 英国|上星期|宣布
+        return (cue.direct_object and cue.cue_class != "mental" and len(between) <= _PARTY_ADVERBS_MAX
+                and not any(c in _NOT_REPORTING for c in between) and cb < clause_end and _content_char(self.norm[cb])
+                and not self._cue_word_at(cb))  # 据此称|声称的…: no content opens on another verb
 
     def _cue_word_at(self, pos: int) -> bool:
         """Does a cue word of the lexicon begin at ``pos``?"""

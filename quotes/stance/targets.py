@@ -43,7 +43,7 @@ _NOT_PLACES = frozenset({"城市", "都市", "超市", "股市", "夜市", "门�
                          "矿区", "牧区", "疫区", "老区", "新区", "特区", "小区", "专区", "各省", "外省", "反省", "节省", "本省",
                          "神州", "郡县", "各县", "家乡", "故乡", "城乡", "他乡", "异乡", "下乡", "返乡", "老乡", "同乡", "思乡",
                          "城镇", "乡镇", "重镇", "小镇", "古镇", "村镇", "坐镇", "本市", "全市", "全县", "全省", "全区"})
-# words a division's character begins (印太|区域, 强化|市场, 葛州|长): no division there
+# words a division's character begins (印太|区域, 强化|市场, 该州|州长): no division there
 _DIVISION_WORDS = frozenset({"区域", "区块", "区间", "区别", "区分", "区隔", "市场", "市民", "市长", "市值", "市面", "市况", "市占",
                              "市容", "市议", "市集", "县长", "县民", "县议", "省长", "省籍", "省思", "省钱", "省下", "省略", "省议",
                              "州长", "州立", "州议", "乡长", "乡亲", "乡村", "乡下", "乡土", "乡愁", "乡间", "镇长", "镇压", "镇民",
@@ -65,6 +65,7 @@ _COUNTING = _NUMERALS | frozenset("多数每各")
 _MEASURES = frozenset("位名")  # 19位|知事, 两名|议员: counted people
 _DEMONSTRATIVES = frozenset("这那该此本每各某整")
 _DETERMINERS = _NUMERALS | _DEMONSTRATIVES  # not 数: 数位转型
+_QUANTIFYING = _DETERMINERS | _COUNTING  # 这|, 两|, 各|: no part of a place's name
 _NOT_GIVEN_NAME_STARTS = _DEMONSTRATIVES - {"本"}  # 许|该校, 由|每位; but 廖本烟
 _CLASSIFIERS = frozenset("次个种项位名条件场些批份类届")
 _MANY = frozenset({"更多", "许多", "很多", "诸多", "众多", "不少"})
@@ -277,7 +278,7 @@ def _headed_phrases(text: str) -> list[TargetMention]:
         if a - lo == 1 and text[lo] == "国" and text[lo - 1 : lo] in _WHOSE_COUNTRY:
             lo = a  # 我国|政府, 该国|政府, 两国|政府: the country is named by a pronoun, the head speaks for it
         head_kind = heads.kinds[m.group()]
-        if b - a == 1 and lo == a or place and (a - lo < 2 or any(c in _DETERMINERS or c in _COUNTING for c in text[lo:a])):
+        if b - a == 1 and lo == a or place and (a - lo < 2 or any(c in _QUANTIFYING for c in text[lo:a])):
             continue  # and at least one character of it; a place two of its name, no count (各县|市, 云南两|省, 该教|区)
         if m.group() in heads.bound and (a - lo < 2 or text[b : b + 1] in _NOUN_SUFFIXES):
             continue  # 建设, 转型 are verbs too: a programme only with its modifier (公共建设), and not 建设性, 工程师
