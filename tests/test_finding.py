@@ -576,7 +576,7 @@ def test_in_agency_copy_a_party_reporting_after_a_comma_is_a_quote_of_its_own():
     found = quotes_of("挪威周二宣布将增派两艘巡逻舰，丹麦上星期宣布将提供十架无人机。\n")
     assert [q.speaker for q in found] == ["挪威", "丹麦"]
     for text in ("分析人士说，若局势恶化，美国可能会要求盟友分担费用。\n",  # a modal: what a party may do, no report
-                 "议员表示，这很重要，美国并非要求各国选边站。\n"):
+                 "议员表示，这点很关键，日本并非要求邻国表态。\n"):
         assert len(quotes_of(text)) == 1
 
 
@@ -591,7 +591,7 @@ def test_speaking_frankly_takes_its_content_directly_but_not_the_idiom():
 
 
 def test_a_compiled_report_ends_a_run_on():
-    found = quotes_of("时任侨联副主席卢立德撰文说，该党正面临抉择。综合当时多家媒体报道，北京曾私下游说该党。\n")
+    found = quotes_of("时任侨联副主席卢立德撰文说，该党正面临抉择。综合当地多家媒体报道，政府曾私下劝说该党参选。\n")
     assert found[0].text == "该党正面临抉择"
 
 
