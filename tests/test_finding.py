@@ -698,3 +698,10 @@ def test_a_postposed_speaker_may_hold_a_name_in_marks_and_a_gloss_with_a_comma()
 def test_a_judgement_in_a_frame_states_a_claim_even_of_a_visit():
     q = only("据学者王大明观察，这次访问的重点并不是贸易。\n")
     assert (q.speaker, q.cue, q.text) == ("王大明", "观察", "这次访问的重点并不是贸易")
+
+
+def test_a_source_asking_for_anonymity_is_no_quote_and_ends_the_one_before():
+    text = "一名官员说，船队已经离港，他要求匿名，因为他无权公开发言。\n"
+    assert [(q.speaker, q.text) for q in quotes_of(text)] == [("一名官员", "船队已经离港")]
+    assert quotes_of("这些官员要求不具名讨论敏感的安全事务。\n") == []
+    assert [q.cue for q in quotes_of("议员王大明要求政府公开名单。\n")] == ["要求"]
