@@ -718,3 +718,15 @@ def test_outlets_named_together_end_before_an_adverbial():
     found = quotes_of("亲政府的《东方报》和《南方报》以全版报道，该党有九人涉案。\n")
     assert found[0].speaker == "亲政府的《东方报》和《南方报》"  # not …以全版
 
+
+
+def test_ordinary_people_speak_as_unnamed_sources_and_an_occupation_titles_a_nickname():
+    for text, speaker in (("一名市民表示，天桥上的巡逻人员变多了。\n", "一名市民"),
+                          ("一些当地华人商户抱怨，生意越来越难做。\n", "一些当地华人商户")):
+        assert [(q.speaker, q.speaker_kind) for q in quotes_of(text)] == [(speaker, "anonymous")]
+    q = only("今年五十岁的广州资深媒体人小陈对本台说，相关讯息都被删除了。\n")
+    assert (q.speaker, q.speaker_kind, q.text) == ("小陈", "person", "相关讯息都被删除了")
+
+
+def test_a_counted_event_named_by_a_speech_word_is_no_report():
+    assert quotes_of("那些在城里长大的学生从未经历过那场希望与幻灭并存的运动。\n") == []
