@@ -730,3 +730,18 @@ def test_ordinary_people_speak_as_unnamed_sources_and_an_occupation_titles_a_nic
 
 def test_a_counted_event_named_by_a_speech_word_is_no_report():
     assert quotes_of("那些在城里长大的学生从未经历过那场希望与幻灭并存的运动。\n") == []
+
+
+def test_a_described_person_opening_an_occasion_clause_speaks_after_the_comma():
+    text = "三十岁在广州从事设计工作的陈小姐在接受本台采访时，也说她对这次事件并不知情。\n"
+    assert [(q.speaker, q.text) for q in quotes_of(text)] == [("陈小姐", "她对这次事件并不知情")]
+    text = "作为该组织发言人的巴希尔对这次访问表示满意，称双方的谈判很有成果。\n"
+    assert [q.speaker for q in quotes_of(text)] == ["巴希尔"]
+    # a clause's head that is any two or three characters is no speaker (学生抗议|做对比)
+    assert quotes_of("评论人士常把这场运动和多年前的工人抗议做比较，认为两者十分相似。\n") == []
+
+
+def test_a_topic_opened_by_zhiyu_frames_no_account():
+    text = "陈小姐表示，商店里的人变多了。\n\n至于对购物的实名要求，她说，她前几天刚去买过东西。\n"
+    quotes = quotes_of(text)
+    assert [(q.speaker, q.source) for q in quotes] == [("陈小姐", None), ("陈小姐", None)]

@@ -268,6 +268,12 @@ class Attributor:
                     inside = m is not None and self.norm.find("的", m.end, cb) != -1 and head is not None and self._named(head)
                     m = head if head is not None and (m is None or head.role or inside) else m
                 m = m or (self._named_prefix(phrase) if phrase is not None else None)
+            elif m is None and phrase is not None and (de := self.norm.rfind("的", ca, cb)) != -1:
+                # 四十岁的陈小姐在接受采访时，|也说: a described person opening an adverbial clause before the cue's
+                head = self.grammar.phrase(de + 1, cb)
+                end = head.end - (self.norm[head.end - 1] in _PREPOSITIONS) if head is not None else de
+                m = self.typer.type(de + 1, end, direct=True) if end > de + 1 else None
+                m = m if m is not None and self._plainly_named(m) else None
             if m is not None or (n == 0 and phrase is not None):
                 return m  # the cue's own subject, a speaker or not
             if phrase is None:
@@ -301,6 +307,13 @@ class Attributor:
         name = m.name or ""
         return m.kind == "person" and bool(name) and (not self._bare(m) or name.isascii()
                                                       or all(c in self.lex.transliteration for c in name))
+
+    def _plainly_named(self, m: Mention) -> bool:
+        """Is ``m`` a person by the form of the name alone: with an honorific (陈小姐), or in Latin
+        letters or in transliteration (巴拉达尔), rather than any two or three characters (抗议做)?"""
+        name = m.name or ""
+        return m.kind == "person" and m.anaphor is None and len(name) > 1 and (
+            name.endswith(HONORIFIC_SUFFIXES) or name.isascii() or len(name) > 2 and all(c in self.lex.transliteration for c in name))
 
     def _named_relative_head(self, a: int, b: int) -> Mention | None:
         """The head after a relative clause (…担任国家安全顾问的|王立德) when it is a personal name: of

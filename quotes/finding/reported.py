@@ -423,8 +423,9 @@ class Finder:
                 return Candidate("direct", pos + 1, end, idx, (a, b), cue.cue_class, subject, confidence=0.6)
             return None
         if self._opens_attribution(pos, line, self._is_account(subject, cue)):
-            self.relays.append(Candidate("frame", a, b, idx, (a, b), cue.cue_class, subject))
-            return None
+            if not _last_clause(norm, subject[0], subject[1], _BREAKS).startswith(TOPIC_PREPOSITIONS):
+                self.relays.append(Candidate("frame", a, b, idx, (a, b), cue.cue_class, subject))
+            return None  # (至于对…的登记要求，她说: a topic, which frames nothing)
         # a verb joined with 说 (指责说，…，称…) coordinates like one taking its content directly
         bare = pos == b or b - a > len(cue.word)
         end = self._coordinated_cue(pos, self._sentence_end(pos, line.end), line, subject, bare=bare, head=cue)
