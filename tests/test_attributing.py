@@ -745,3 +745,14 @@ def test_a_topic_opened_by_zhiyu_frames_no_account():
     text = "陈小姐表示，商店里的人变多了。\n\n至于对购物的实名要求，她说，她前几天刚去买过东西。\n"
     quotes = quotes_of(text)
     assert [(q.speaker, q.source) for q in quotes] == [("陈小姐", None), ("陈小姐", None)]
+
+
+def test_a_pronoun_finds_the_described_person_a_sentence_opens_with():
+    text = ("某研究所周三发布了一份由学者组成的小组完成的报告。身为小组召集人的艾德里安在会上对各国面临的风险发出警告，"
+            "并呼吁各方协调。他说，各国需要更多合作。\n")
+    assert [q.speaker for q in quotes_of(text)][-1] == "艾德里安"
+
+
+def test_an_account_named_in_marks_after_a_body_s_official_site_speaks_for_the_body():
+    q = only("某县卫生局官方微信“某县健康”周二发布消息指，全县新增病例二十例。\n")
+    assert (q.speaker, q.speaker_kind) == ("某县卫生局", "organization")

@@ -268,12 +268,8 @@ class Attributor:
                     inside = m is not None and self.norm.find("的", m.end, cb) != -1 and head is not None and self._named(head)
                     m = head if head is not None and (m is None or head.role or inside) else m
                 m = m or (self._named_prefix(phrase) if phrase is not None else None)
-            elif m is None and phrase is not None and (de := self.norm.rfind("的", ca, cb)) != -1:
-                # 四十岁的陈小姐在接受采访时，|也说: a described person opening an adverbial clause before the cue's
-                head = self.grammar.phrase(de + 1, cb)
-                end = head.end - (self.norm[head.end - 1] in _PREPOSITIONS) if head is not None else de
-                m = self.typer.type(de + 1, end, direct=True) if end > de + 1 else None
-                m = m if m is not None and self._plainly_named(m) else None
+            elif m is None and phrase is not None:
+                m = self._described_person(ca, cb)  # 四十岁的陈小姐在接受采访时，|也说: before the cue's own clause
             if m is not None or (n == 0 and phrase is not None):
                 return m  # the cue's own subject, a speaker or not
             if phrase is None:
@@ -307,6 +303,20 @@ class Attributor:
         name = m.name or ""
         return m.kind == "person" and bool(name) and (not self._bare(m) or name.isascii()
                                                       or all(c in self.lex.transliteration for c in name))
+
+    def _described_person(self, a: int, b: int) -> Mention | None:
+        """The person after a 的 of a clause that opens on a description (身为工作组主席的|奥布莱恩
+        在发布会上对…的威胁发出警告), the last such, when the name is plainly one; None otherwise."""
+        de = self.norm.rfind("的", a, b)
+        while de != -1:
+            head = self.grammar.phrase(de + 1, b)
+            if head is not None:
+                end = head.end - (self.norm[head.end - 1] in _PREPOSITIONS)  # 陈小姐|在
+                m = self.typer.type(de + 1, end, direct=True) if end > de + 1 else None
+                if m is not None and self._plainly_named(m):
+                    return m
+            de = self.norm.rfind("的", a, de)
+        return None
 
     def _plainly_named(self, m: Mention) -> bool:
         """Is ``m`` a person by the form of the name alone: with an honorific (陈小姐), or in Latin
@@ -440,6 +450,8 @@ class Attributor:
                 if not self._in_quotation(start):  # a quotation's sentences are no narration
                     phrase = self._opening_phrase(start, end)
                     m = self.typer.type(phrase.start, phrase.end) if phrase is not None else None
+                    if m is None and phrase is not None:
+                        m = self._described_person(phrase.start, self.grammar.clauses(start, end)[0][1])
                     if plural and m is not None and m.anaphor is None and (m.kind in ("anonymous", "organization") or m.plural):
                         return self._register(m, story)
                     if phrase is not None:

@@ -129,6 +129,10 @@ class MentionTyper:
             return None
         if b - a > _PHRASE_MAX:
             return self._last_apposed(a, b, headline, direct)
+        if self.norm[b - 1] in "”」":
+            opened = max(self.norm.rfind("“", a, b), self.norm.rfind("「", a, b))
+            if opened > a and self.norm.endswith(_SITE_SUFFIXES, a, opened):
+                b = opened  # 某县纪委官方微信“某县清风”: the account's name in marks after the site
         for suffix in _SITE_SUFFIXES:
             if self.norm.endswith(suffix, a, b) and b - a > len(suffix) + 1:
                 owner = self.type(a, b - len(suffix), headline, direct)  # 生态环境部网站: the ministry speaks
