@@ -756,3 +756,8 @@ def test_a_pronoun_finds_the_described_person_a_sentence_opens_with():
 def test_an_account_named_in_marks_after_a_body_s_official_site_speaks_for_the_body():
     q = only("某县卫生局官方微信“某县健康”周二发布消息指，全县新增病例二十例。\n")
     assert (q.speaker, q.speaker_kind) == ("某县卫生局", "organization")
+
+
+def test_a_plural_pronoun_takes_the_people_a_report_cites_rather_than_the_outlet():
+    text = "某通讯社指出，随着疫情重创经济，分析师一直预测增长将低于四成。他们表示，下个月的前景也不看好。\n"
+    assert [q.speaker for q in quotes_of(text)][-1] == "分析师"

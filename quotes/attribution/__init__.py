@@ -452,8 +452,10 @@ class Attributor:
                     m = self.typer.type(phrase.start, phrase.end) if phrase is not None else None
                     if m is None and phrase is not None:
                         m = self._described_person(phrase.start, self.grammar.clauses(start, end)[0][1])
-                    if plural and m is not None and m.anaphor is None and (m.kind in ("anonymous", "organization") or m.plural):
-                        return self._register(m, story)
+                    if plural and m is not None and m.anaphor is None and (m.kind in ("anonymous", "organization", "media") or m.plural):
+                        # 某社指出，…经济学家一直预测…。他们表示: people named later in the sentence, not the outlet
+                        people = self._group_within(start, end) if m.kind in ("organization", "media") else None
+                        return self._register(people or m, story)
                     if phrase is not None:
                         if m is None or m.kind != "person" or m.anaphor == "" or plural:
                             return None  # the nearest subject is no person: leave it to the registry
@@ -463,6 +465,15 @@ class Attributor:
                 end = start
             k -= 1
             end = self.lines[k].end + 1 if k >= 0 else 0
+        return None
+
+    def _group_within(self, start: int, end: int) -> Mention | None:
+        """The last unnamed group (经济学家, 分析人士) opening a later clause of the sentence."""
+        for ca, cb in reversed(self.grammar.clauses(start, end)[1:]):
+            phrase = self.grammar.phrase(ca, cb)
+            m = self.typer.type(phrase.start, phrase.end) if phrase is not None else None
+            if m is not None and m.kind == "anonymous" and m.anaphor is None:
+                return m
         return None
 
     def _in_quotation(self, pos: int) -> bool:
