@@ -705,3 +705,13 @@ def test_a_source_asking_for_anonymity_is_no_quote_and_ends_the_one_before():
     assert [(q.speaker, q.text) for q in quotes_of(text)] == [("一名官员", "船队已经离港")]
     assert quotes_of("这些官员要求不具名讨论敏感的安全事务。\n") == []
     assert [q.cue for q in quotes_of("议员王大明要求政府公开名单。\n")] == ["要求"]
+
+
+def test_what_the_reporter_says_was_left_unsaid_ends_the_report():
+    q = only("王大明一再表示，他希望冲突早日结束，但没有表明他希望哪一方获胜。\n")
+    assert (q.speaker, q.text) == ("王大明", "他希望冲突早日结束")
+    q = only("该国外交部表示，两名外交官违反了相关公约，但没有提供更多细节。\n")
+    assert q.text == "两名外交官违反了相关公约"
+    # a clause the speaker himself negates stays his (该决议原文中，并未提及…)
+    q = only("该联盟指出，那项决议的原文中，并未提及这座岛屿。\n")
+    assert q.text.endswith("并未提及这座岛屿")

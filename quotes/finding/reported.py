@@ -117,6 +117,9 @@ _PLACED_PRONOUN = re.compile(r"^((?:他|她)们?)(?:在|于)[^，。；：“”
 _CIRCUMSTANTIAL = ("考虑到", "鉴于", "根据", "随着", "为了", "对于", "关于", "除了", "基于", "面对")
 _TIME_CLOSERS = ("时", "时候", "之际", "以后", "之后", "以来", "期间")
 _CLAUSE_CONNECTIVE = re.compile("(?:但是|但|而|不过|并且|同时)?")  # ……，但|她批评…
+# ……，但没有表明…, ……，但并未透露细节: the reporter telling what was left unsaid ends the report
+_UNSAID = re.compile("，(?:但是?|不过|却)(?:他|她|他们|她们)?(?:并|也)?(?:没有|并未|未曾|尚未|未|没)"
+                     "(?:具体|详细|进一步|明确)?(?:表明|表示|说明|透露|提到|提及|提供|给出|解释|证实|回答|回应|点名|说)")
 _NEGATED_ADVERBS = ("立即", "马上", "立刻", "轻易", "公开", "正式", "再")  # 不会|立即|宣布: still negated
 _TIMED_SUBJECT_MAX = 8  # 卫生部长陈美玲: the speaker named after a time adverbial is short
 _TIME_SUFFIX_MAX = 2  # 上个月底, 本周初: a time word and a part of it; not a clause (去年他特別強調), not a bare connective (同時，)
@@ -312,6 +315,8 @@ class Finder:
             adverb = next((w for w in _NEGATED_ADVERBS if self.norm.endswith(w, line.start, a)), "")
             if self.norm.endswith(self.lex.negators, line.start, a - len(adverb)):
                 continue  # 没有透露, 不会立即宣布: nothing was reported
+            if _UNSAID.match(self.norm, self.norm.rfind("，", line.start, a), a):
+                continue  # ……，但没有表明他希望…: what the speaker did not say he wants
             if word.cue_class == "directive" and self.norm.endswith(_LAWS, line.start, _before_adverbs(self.norm, line.start, a)):
                 continue  # 拟议中的法律要求…, 新规还要求…: what a rule requires, no one's demand
             if _PASSIVE_AGENT.search(self.norm, max(line.start, a - _AGENT_MAX), a):
@@ -431,6 +436,8 @@ class Finder:
         end = self._coordinated_cue(pos, self._sentence_end(pos, line.end), line, subject, bare=bare, head=cue)
         end = self._contrasted_attribution(pos, end, line)
         end = self._attributed_clause(pos, end, line)
+        unsaid = _UNSAID.search(norm, pos, end)
+        end = unsaid.start() if unsaid is not None else end
         if self.agency_copy:
             end = self._next_report(pos, end, line)
         if pos > b or cue.recipient:  # 他指责美方…: an object clause ends with its sentence
