@@ -55,6 +55,7 @@ _MODIFIER_MAX = 5  # characters of modifier a headed noun phrase reaches back ov
 _NOT_MODIFIERS = frozenset("的了在是和与及或对向把被将也都就不没这那些其他我你她它们要会能可应并而且但为于以从")
 _QUOTED_TERM = re.compile(r"[「“『《\"]([^「」“”『』《》\"，。！？；：、\s]{2,12})[」”』》\"]")
 _CLAUSE_CHARS = frozenset("不没应该却就吗呢吧了我你他她")
+_LATIN_LETTER = re.compile("[A-Za-z]")
 _LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z0-9&.\-]{1,20}(?![A-Za-z])")
 _HONORIFIC = re.compile("|".join(HONORIFIC_SUFFIXES))
 _GLOSSED_NAME_MAX = 8
@@ -155,7 +156,8 @@ def find_targets(text: str, addressee: str | None = None, names: Iterable[str] =
         i = text.find(name)
         if i >= 0 and len(name) > 1:
             mentions.append(TargetMention(name, i, i + len(name), "person"))
-    mentions += (_quoted_terms(text) + _latin_names(text) + _glossed_names(text) + _headed_phrases(text)
+    latin = _LATIN_LETTER.search(text) is not None  # most quotes hold no Latin letter: no name in them to look for
+    mentions += (_quoted_terms(text) + (_latin_names(text) + _glossed_names(text) if latin else []) + _headed_phrases(text)
                  + _titled_people(text, titles) + _honoured_people(text) + _pairs(text) + _attitude_objects(text))
     taken: list[TargetMention] = []
     covered, named = bytearray(len(text) + 1), bytearray(len(text) + 1)  # characters of kept mentions; of kept names
