@@ -15,6 +15,7 @@ import json
 import random
 import re
 import sys
+from functools import partial
 from pathlib import Path
 
 # Reserved by the speaker issue for evaluation outside the project.
@@ -121,10 +122,9 @@ def heldout_taiwan(tw: list[dict], taken: set[str]) -> list[dict]:
     return pool[:12]
 
 
-def fresh5(tw: list[dict], voa_records: list[dict], taken: set[str]) -> tuple[list[dict], list[dict]]:
-    """The fifth blind batch: eight records of each archive drawn as ``fresh3`` was (VOA of at most
-    3,000 characters: its short unused records are few), in no earlier draw, with another seed."""
-    return _blind_batch(tw, voa_records, taken, 20261211, 8, 3000)
+# Later blind batches, each drawn as ``fresh3`` was with a seed of its own: (seed, records of
+# each archive, VOA's longest record in characters; its short unused records are few).
+BLIND_BATCHES = {"fresh5": (20261211, 8, 3000), "fresh6": (20261212, 8, 3500)}
 
 
 def _party_words(sides_tsv: Path) -> dict[str, str]:
@@ -167,19 +167,21 @@ def main_multiparty(news: Path, real: Path) -> None:
         print(f"tw/test\t{r['id']}\t{r.get('date', '')}\t{r['title'][:40]}")
 
 
-def main_fresh5(news: Path, real: Path) -> None:
-    """``select_real.py --fresh5 NEWS corpus/real``: the records of the fifth blind batch."""
+def main_blind(batch: str, news: Path, real: Path) -> None:
+    """``select_real.py --fresh5 NEWS corpus/real`` (or ``--fresh6``): the records of that blind
+    batch, in no other folder of corpus/real and in no earlier draw."""
     taken = {json.loads(p.read_text(encoding="utf-8"))["source_id"] for p in real.glob("*/*/*.gold.json")
-             if p.parent.name != "fresh5"}
+             if p.parent.name != batch}
     tw, voa_records = (_records(news / a) for a in ("tw-president/tw_president_news.jsonl", "voa-zh/voa_zh_news.jsonl"))
     taken |= {r["id"] for r in taiwan(tw)} | {r["id"] for r in voa(voa_records)}
-    for name, chosen in zip(("tw", "voa"), fresh5(tw, voa_records, taken)):
+    for name, chosen in zip(("tw", "voa"), _blind_batch(tw, voa_records, taken, *BLIND_BATCHES[batch])):
         for r in chosen:
-            print(f"{name}/fresh5\t{r['id']}\t{r.get('date', '')}\t{r['title'][:40]}")
+            print(f"{name}/{batch}\t{r['id']}\t{r.get('date', '')}\t{r['title'][:40]}")
 
 
 if __name__ == "__main__":
-    batches = {"--fresh3": main_fresh3, "--heldout2": main_multiparty, "--fresh5": main_fresh5}
+    batches = {"--fresh3": main_fresh3, "--heldout2": main_multiparty,
+               **{f"--{b}": partial(main_blind, b) for b in BLIND_BATCHES}}
     if sys.argv[1:2] and sys.argv[1] in batches:
         args = sys.argv[2:] + ["../shared/data/news", "corpus/real"][len(sys.argv[2:]) :]
         batches[sys.argv[1]](Path(args[0]), Path(args[1]))
