@@ -715,3 +715,17 @@ def test_what_the_reporter_says_was_left_unsaid_ends_the_report():
     # a clause the speaker himself negates stays his (该决议原文中，并未提及…)
     q = only("该联盟指出，那项决议的原文中，并未提及这座岛屿。\n")
     assert q.text.endswith("并未提及这座岛屿")
+
+
+def test_a_date_after_a_speech_closes_it_but_a_date_heading_one_does_not():
+    text = ("王明德總統今天出席年會。總統致詞全文如下：\n\n各位會員：教育是立國的根本。\n\n祝大會成功。謝謝。\n\n"
+            "中華民國八十二年六月二十九日\n\n秘書長陳大同今天在委員會議中強調，兩岸關係必須穩定發展。\n")
+    quotes = quotes_of(text)
+    assert [q.speaker for q in quotes] == ["王明德", "王明德", "陳大同"]
+    text = ("王明德總統今天出席年會。總統致詞全文如下：\n\n年會開幕典禮\n\n中華民國八十二年六月二十九日\n\n"
+            "各位會員：教育是立國的根本。\n\n祝大會成功。謝謝。\n")
+    assert [q.speaker for q in quotes_of(text)] == ["王明德", "王明德"]
+
+
+def test_a_phrase_that_says_how_one_puts_it_is_no_cue():
+    assert [q.cue for q in quotes_of("部長表示，簡單說，這就是新秩序還沒有建立。\n")] == ["表示"]

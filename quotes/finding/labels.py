@@ -19,6 +19,8 @@ _SCORE = re.compile(r"\d+\s*[:：比]\s*\d+")
 _LABEL = re.compile(r"\s*(?P<label>[^\s，。：；、“”「」『』（）()【】]{1,8})：")
 _VERB_LABEL_MAX = 24  # a label that ends on its verb may be a longer phrase (北京向…麦卡锡喊话：)
 _ANSWER_MIN = 12  # characters of content after a label for a paragraph to be an answer
+# a paragraph that is a date alone (中华民国八十二年六月二十九日, 2023年5月1日)
+_DATE_LINE = re.compile(r"\s*(?:中华民国|民国)?[〇○零一二三四五六七八九十百0-9]{1,6}年[〇○零一二三四五六七八九十0-9]{1,3}月[〇○零一二三四五六七八九十0-9]{1,3}日\s*$")
 _TRANSCRIPT = re.compile(
     r"(?P<cue>致词|致辞|祝词|讲词|谈话|演说|演讲|贺词|讲话|发言|答词|训词|讲稿|证词|声明|文告)?(?:的)?(?:全文|内容|原文)(?:经整理后(?:的)?(?:重点|要点)?)?(?:为|如下|是)?："
 )
@@ -126,6 +128,8 @@ def transcripts(norm: str, lines: list[Line]) -> list[Candidate]:
             nxt = lines[idx]
             if _TRANSCRIPT.search(norm, nxt.start, nxt.end):
                 break
+            if _DATE_LINE.match(norm, nxt.start, nxt.end) and lines[idx - 1].kind == "text":
+                break  # …谢谢。|中华民国八十二年六月二十九日: a date after the speech closes it (before one, it heads it)
             if nxt.kind == "text":  # a heading inside a speech is its salutation (各位贵宾，大家好)
                 found.append(Candidate("indirect", nxt.start, _content_end(norm, nxt.start, nxt.end), idx, cue, "neutral", subject, confidence=0.7))
             idx += 1
