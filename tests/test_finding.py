@@ -729,3 +729,9 @@ def test_a_date_after_a_speech_closes_it_but_a_date_heading_one_does_not():
 
 def test_a_phrase_that_says_how_one_puts_it_is_no_cue():
     assert [q.cue for q in quotes_of("部長表示，簡單說，這就是新秩序還沒有建立。\n")] == ["表示"]
+
+
+def test_a_speech_noun_closing_a_topic_phrase_reports_nothing():
+    assert quotes_of("針對甲國對乙國的安全承諾，總統也表達感謝之意。\n") == []
+    q = only("关于外界的批评，部长王大明表示，政府将检讨。\n")
+    assert (q.speaker, q.text) == ("王大明", "政府将检讨")

@@ -120,6 +120,7 @@ _CLAUSE_CONNECTIVE = re.compile("(?:但是|但|而|不过|并且|同时)?")  # �
 # ……，但没有表明…, ……，但并未透露细节: the reporter telling what was left unsaid ends the report
 _UNSAID = re.compile("，(?:但是?|不过|却)(?:他|她|他们|她们)?(?:并|也)?(?:没有|并未|未曾|尚未|未|没)"
                      "(?:具体|详细|进一步|明确)?(?:表明|表示|说明|透露|提到|提及|提供|给出|解释|证实|回答|回应|点名|说)")
+_TOPIC_OPENERS = tuple(p for p in TOPIC_PREPOSITIONS if len(p) > 1)  # not 对: 对记者表示 reports
 _NEGATED_ADVERBS = ("立即", "马上", "立刻", "轻易", "公开", "正式", "再")  # 不会|立即|宣布: still negated
 _TIMED_SUBJECT_MAX = 8  # 卫生部长陈美玲: the speaker named after a time adverbial is short
 _TIME_SUFFIX_MAX = 2  # 上个月底, 本周初: a time word and a part of it; not a clause (去年他特別強調), not a bare connective (同時，)
@@ -317,6 +318,8 @@ class Finder:
                 continue  # 没有透露, 不会立即宣布: nothing was reported
             if _UNSAID.match(self.norm, self.norm.rfind("，", line.start, a), a):
                 continue  # ……，但没有表明他希望…: what the speaker did not say he wants
+            if word.noun and self.norm[b : b + 1] == "，" and self._in_topic(line, a):
+                continue  # 针对美国对台湾的安全承诺，总统…: the topic's noun, not a report
             if word.cue_class == "directive" and self.norm.endswith(_LAWS, line.start, _before_adverbs(self.norm, line.start, a)):
                 continue  # 拟议中的法律要求…, 新规还要求…: what a rule requires, no one's demand
             if _PASSIVE_AGENT.search(self.norm, max(line.start, a - _AGENT_MAX), a):
@@ -758,6 +761,11 @@ class Finder:
             if cue.recipient and norm[end] == "：" and end - b <= _RECIPIENT_MAX:
                 return True  # 布鲁克斯在通话中告诉王立群：“…”: the inner speaker, telling someone
         return False
+
+    def _in_topic(self, line: Line, a: int) -> bool:
+        """Does the clause holding ``a`` open on a topic preposition (针对…, 关于…, 至于…)?"""
+        start = max(max(self.norm.rfind(ch, line.start, a) for ch in _BREAKS) + 1, line.start)
+        return self.norm.startswith(_TOPIC_OPENERS, start)
 
     def _titled(self, a: int, b: int) -> bool:
         """Does norm[a:b] hold a title (梵蒂冈圣座国务卿某某枢机)?"""
