@@ -26,6 +26,7 @@ _AGAIN = ("这", "那", "该", "此", "两位", "两名", "这些", "那些")  #
 _CIVIL_BODIES = ("协会", "组织", "基金会", "联盟", "中心", "研究所", "智库", "学会", "团体")
 _STATE_MEDIA = ("官媒", "官方媒体", "党媒", "国家通讯社", "国营媒体", "国家媒体")
 _PRIVATE_MEDIA = ("媒体", "杂志", "报纸", "电视台", "网站", "周刊")
+_NEWSPAPERS = ("日报", "时报", "晚报", "早报", "邮报", "卫报", "电讯报", "周报", "新闻", "新闻网")  # 英国电讯报, 产经新闻
 _TOPIC_FOLLOWERS = ("问题", "事务", "研究", "观察")
 _HAND = re.compile("通(?![报讯过知信话电告道])")  # 中国通, not 北京通报
 _SOMEWHERE_IN = ("一家", "一所", "一个", "某")
@@ -150,8 +151,9 @@ def account_side(source: str | None, lex: SideLexicon, text: str = "") -> str | 
     if not source:
         return None
     origin = source.split("/")[-1]
-    if origin not in lex.words and any(m in origin for m in _PRIVATE_MEDIA) and "官" not in origin:
-        return None  # 意大利媒体CRUX reports; it is no account of Italy's (朝鲜官媒 is North Korea's)
+    simplified = to_simplified(origin)
+    if simplified not in lex.words and (any(m in simplified for m in _PRIVATE_MEDIA) or simplified.endswith(_NEWSPAPERS)) and "官" not in simplified:
+        return None  # 意大利媒体CRUX, 英国电讯报 report; neither is an account of its country's (朝鲜官媒, 人民日报 are)
     if _described_body(origin, lex):
         return None  # 关注中国宗教自由的援助协会: a body its description names a party in, not that party's
     # a ministry named without its country is the one named just before it, not a later 某国外交部

@@ -244,6 +244,13 @@ def test_a_title_naming_a_body_a_topic_of_study_and_a_private_outlet_give_no_par
     assert quotes[2].side != "意方"
 
 
+def test_a_country_s_private_newspaper_relays_no_account_of_that_country():
+    text = ("据英国金融时报报道，美国前总统史密斯表示，美国可能重新加入该组织。\n\n"
+            "史密斯说，会费太不公平。\n\n英国外交部发言人说，英方欢迎美国的决定。\n")
+    quotes = analyze(text).quotes
+    assert [q.side for q in quotes if q.speaker == "史密斯"] == ["美方", "美方"]  # his own party's, not the paper's country's
+
+
 def test_two_parties_each_saying_their_own_piece_in_their_own_account_are_two_statements():
     status = _status([
         _statement("q1", "菲方", "菲方将增派船只前往黄岩岛附近海域，确保渔民安全作业", "海事委员会", kind="organization", party="菲方"),
