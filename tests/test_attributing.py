@@ -761,3 +761,23 @@ def test_an_account_named_in_marks_after_a_body_s_official_site_speaks_for_the_b
 def test_a_plural_pronoun_takes_the_people_a_report_cites_rather_than_the_outlet():
     text = "某通讯社指出，随着疫情重创经济，分析师一直预测增长将低于四成。他们表示，下个月的前景也不看好。\n"
     assert [q.speaker for q in quotes_of(text)][-1] == "分析师"
+
+
+def test_a_rank_before_a_title_is_no_name():
+    q = only("某国政府的高级顾问表示，合作可能改变局面。\n")
+    assert q.speaker != "高级"
+
+
+def test_a_body_s_or_a_title_s_own_conjunction_stays_inside_the_name():
+    q = only("安全与新兴技术研究中心主任彼得·卡森（Peter Carson）告诉本台，材料供应充足。\n")
+    assert q.speaker == "卡森"
+    q = only("某某基金会传讯与传媒助理张晞明对本台说，官员支持接触。\n")
+    assert q.speaker == "张晞明"
+    assert [q.speaker for q in quotes_of("總統與某國前首相視訊時表示，雙方應加強合作。\n")] == ["總統"]
+
+
+def test_a_counted_paper_of_a_body_speaks_for_it_and_a_determined_body_refers_back():
+    q = only("某危机研究组织的这篇文章说，冲突风险上升。\n")
+    assert q.speaker == "某危机研究组织"
+    text = "某危机研究组织认为，风险上升。\n\n该组织认为，冲突会持续。\n"
+    assert [q.speaker for q in quotes_of(text)] == ["某危机研究组织", "某危机研究组织"]

@@ -23,7 +23,7 @@ from ..structure import Line
 from .entities import END, Entity, Registry
 from .frames import ACCOUNT_DOCUMENTS, Frames
 from .grammar import PREPOSITION_SURNAMES, Phrase, SubjectGrammar
-from .mentions import SEPARATED_NAME_END, Mention, MentionTyper, join_spans, role_spans
+from .mentions import ISSUED, SEPARATED_NAME_END, Mention, MentionTyper, join_spans, role_spans
 
 __all__ = ["Attributor"]
 
@@ -631,6 +631,8 @@ class Attributor:
                 end = phrase.end
                 while end - phrase.start > 2 and self.norm[end - 1] in _ISSUED_AT:
                     end -= 1  # 美国驻欧空军|在星期三发表的一份声明: when or where it was issued
+                issued = ISSUED.search(self.norm, phrase.start, end)
+                end = issued.start() if issued is not None and issued.end() == end and issued.start() - phrase.start >= 2 else end  # 某组织|的这篇
                 phrase = Phrase(phrase.start, end)
                 issuer = self.typer.type(phrase.start, phrase.end)
                 if issuer is None or issuer.anaphor is not None:

@@ -43,6 +43,8 @@ _OBJECT_PREPOSITIONS = PREPOSITION_SURNAMES - {"将"}  # 将 is also "will": 王
 _PHRASE_MAX = 50
 _REGION_MAX = 240  # characters before a cue in which its subject is looked for
 _NAME_MAX = 4  # a run this short before a one-character adverb is a name (王毅|将)  # a subject phrase longer than this is a clause, not a noun phrase
+_NAME_CONJUNCTIONS = frozenset("与和")
+_BODY_AFTER_CONJUNCTION = 8  # characters after 与 a body's name or a title may end within
 _LOCATIVE_CLOSERS = ("之际", "期间", "方面", "以来", "时", "中", "上", "后", "前", "里", "内", "下")
 _PREPOSITIONAL_OPENERS = ("在", "于", "当", "趁", "截至", "截止", "针对", "对于", "关于", "至于", "除了", "除", "随着", "为了", "谈到", "谈及", "提到", "说到", "基于", "鉴于", "面对", "因应")
 
@@ -184,6 +186,9 @@ class SubjectGrammar:
             if i > start and kind == "opener" and norm.startswith(_COORDINATORS, i):
                 i += size  # 部分欧洲以及中东国家官员: a coordination inside the phrase
                 continue
+            if i > start and ch in _NAME_CONJUNCTIONS and not self._complete_name(start, i) and self._body_goes_on(i + 1, limit):
+                i += 1  # 战略与国际研究中心, 传讯与传媒助理: a body's or a title's own 与 (not 总统与某首相: two people)
+                continue
             if i > start and (size > 1 or (kind == "adverb" and i + 1 == b and ch in self.lex.surnames and ch not in PREPOSITION_SURNAMES
                               and i - name_start != 1)
                               or self._single_ends(name_start, i)):
@@ -203,6 +208,21 @@ class SubjectGrammar:
         if end <= start or i >= limit and limit < b:
             return None
         return Phrase(start, end)
+
+    def _complete_name(self, a: int, b: int) -> bool:
+        """Does ``norm[a:b]`` end as a name of its own: a title, a body, a party or a place?"""
+        run = self.norm[a:b]
+        lex = self.lex
+        return bool(lex.title_suffixes.longest(run) or lex.body_suffixes.longest(run) or lex.place_pattern.search(run))
+
+    def _body_goes_on(self, a: int, b: int) -> bool:
+        """Does a body's name or a title end within a few characters of ``a`` (与|国际研究中心,
+        与|传媒助理), with no word of the grammar on the way?"""
+        for end in range(min(b, a + _BODY_AFTER_CONJUNCTION), a + 1, -1):
+            run = self.norm[a:end]
+            if self.lex.body_suffixes.longest(run) or self.lex.title_suffixes.longest(run):
+                return not any((word := self._word_at(k, end)) is not None and word[0] != "nominal" for k in range(a, end))
+        return False
 
     def _quoted_name(self, opener: int, close: int, b: int) -> bool:
         """执政的“公民梦想”党, 人权组织“海港监察”行政总裁: a short quotation the phrase

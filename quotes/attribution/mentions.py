@@ -31,8 +31,9 @@ _COUNTED = re.compile("(?:[一两二三四五六七八九十几数多]|该|这|�
 _COUNTED_REACH = 6  # characters of a place (秀林乡一名…) that may come before the count
 _PHRASE_MAX = 30
 # 俄罗斯联邦安全会议|发布的一份|声明, 某研究所|的年度|报告: how a paper is issued, between its issuer and its noun
-_ISSUED = re.compile("(?:在|于)?(?:随后|当天|稍后)?(?:发布|发表|公布|发出|出具|递交|提交|发)?(?:的)?"
-                     "(?:(?:一份|一篇|这份|该份)?(?:年度|年终|季度|月度|最新|内部|初步|最终|书面|正式)|一份|一篇|这份|该份)")
+# what stands between an issuer and its paper: 发布的一份, 进行的一项, 的这篇 (美国驻欧空军|在星期三发表的一份|声明)
+ISSUED = re.compile("(?:在|于)?(?:随后|当天|稍后)?(?:发布|发表|公布|发出|出具|递交|提交|进行|发)?(?:的)?"
+                    "(?:(?:[一这该那](?:份|篇|项))?(?:年度|年终|季度|月度|最新|内部|初步|最终|书面|正式)|[一这该那](?:份|篇|项))")
 _AUTHORED = re.compile("由([^，。；的]{2,20}?)(?:撰写|执笔|起草|发表|发布|提交)的")  # 由某教授撰写的|名为《…》的文章
 # a phrase ending in a separated foreign name, perhaps glossed (在职母亲阿什莉·萨尔根尼克（Ashley S.）)
 SEPARATED_NAME_END = re.compile(f"[\u4e00-\u9fff]{{1,8}}[{NAME_SEPARATORS}][\u4e00-\u9fff]{{1,8}}(?P<gloss>[（(][^（()）]{{1,40}}[）)])?$")
@@ -333,11 +334,12 @@ def _determined(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Men
         if text.startswith(det, owner) and len(text) > owner + len(det):
             rest = text[owner + len(det) :]
             if rest in t.lex.documents or rest.endswith(t.lex.documents):
-                return Mention(text, a, b, "document", document=rest)
+                # 这份声明 refers back; 某组织的这篇文章 names its issuer (``_document``)
+                return Mention(text, a, b, "document", document=rest) if owner == 0 else None
             if rest in t.lex.organizations and len(rest) > 1 and t.lex.title_suffixes.longest(rest) is None:
                 return Mention(text, a, b, "organization", anaphor=rest)  # 该公司, 该组织: the body named before
             if t.lex.title_suffixes.longest(rest) is None and not rest.removesuffix("们").endswith(t.lex.anonymous):
-                return None  # 此次会议: no one a determiner could refer back to
+                continue  # 此次会议: no one a determiner could refer back to; 该组|织: a shorter determiner may (该|组织)
             return Mention(text, a, b, "person", anaphor=rest, plural=det == "这些")
     return None
 
@@ -375,7 +377,7 @@ def _document(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Menti
         if author is not None and author.kind in ("person", "organization", "media", "anonymous") and author.anaphor is None:
             author.document = noun
             return author
-    issued = _ISSUED.search(t.norm, a, base)
+    issued = ISSUED.search(t.norm, a, base)
     if issued is not None and issued.end() == base:
         base = issued.start()  # 俄罗斯联邦安全会议|发布的一份|声明
     elif noun in t.lex.data_nouns and base == b - len(noun) and not _official(t, t.norm[a:base]):
