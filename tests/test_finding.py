@@ -735,3 +735,15 @@ def test_a_speech_noun_closing_a_topic_phrase_reports_nothing():
     assert quotes_of("針對甲國對乙國的安全承諾，總統也表達感謝之意。\n") == []
     q = only("关于外界的批评，部长王大明表示，政府将检讨。\n")
     assert (q.speaker, q.text) == ("王大明", "政府将检讨")
+
+
+def test_an_instruction_reports_what_was_ordered_but_not_as_a_noun():
+    q = only("总统王大明今天指示国防部全力搜救失踪飞行员。\n")
+    assert (q.speaker, q.cue, q.text) == ("王大明", "指示", "国防部全力搜救失踪飞行员")
+    assert quotes_of("在总统的指示下，各部会迅速完成了救灾准备。\n") == []
+    assert quotes_of("灾民都能遵照政府指示，物资也很快送到灾区。\n") == []
+
+
+def test_someone_addressed_before_an_act_is_no_speaker():
+    text = "王大明總統今日出席典禮時，向殉職飛官家屬表達最沉痛的哀悼，也已指示國防部，務必要全力搜救。\n"
+    assert [q.speaker for q in quotes_of(text)] == ["王大明"]

@@ -43,6 +43,8 @@ _OBJECT_PREPOSITIONS = PREPOSITION_SURNAMES - {"将"}  # 将 is also "will": 王
 _PHRASE_MAX = 50
 _REGION_MAX = 240  # characters before a cue in which its subject is looked for
 _NAME_MAX = 4  # a run this short before a one-character adverb is a name (王毅|将)  # a subject phrase longer than this is a clause, not a noun phrase
+# 向殉职飞官家属|表达哀悼, 对受灾民众|致意: someone addressed, then the act (no name)
+_ADDRESSED_ACT = re.compile("[向对][^，。；：]{1,20}?(?:表达|表示|致以|致意|致哀|致谢|转达|道歉)")
 _NAME_CONJUNCTIONS = frozenset("与和")
 _BODY_AFTER_CONJUNCTION = 8  # characters after 与 a body's name or a title may end within
 _LOCATIVE_CLOSERS = ("之际", "期间", "方面", "以来", "时", "中", "上", "后", "前", "里", "内", "下")
@@ -271,7 +273,8 @@ class SubjectGrammar:
         if self.norm[i] not in PREPOSITION_SURNAMES:
             return False
         word = self._word_at(i + 1, b)
-        return (word is not None and word[0] == "nominal") or self.norm.startswith((*self.lex.determiners, "各"), i + 1)
+        return ((word is not None and word[0] == "nominal") or self.norm.startswith((*self.lex.determiners, "各"), i + 1)
+                or _ADDRESSED_ACT.match(self.norm, i, b) is not None)
 
     def in_noun(self, i: int) -> bool:
         """Is the character at ``i`` inside a nominal lexicon word (共和国, 同盟, 联合国)?"""

@@ -24,7 +24,8 @@ _NOT_CONTENT_START = set("的了过着是为得地")
 # 否决了覆议要求后，…: a time clause, the cue a noun or an act; 弹劾指控不成立, 这一指控不属实: the cue a
 # noun that the clause says something of; 要求匿名, 要求不具名: a source asking for anonymity, not speech
 _NOT_CONTENT_OPENING = re.compile("[一二三四五六七八九十]+、|[后时](?![续来天期果])|不?(?:成立|属实|实)(?=[，。；！？后]|$)"
-                                  "|(?:匿名|不具名|不愿具名|不透露(?:姓名|身份|名字)|不公开(?:姓名|身份))(?=[，。；！？]|$|以|讨论|谈|发言|接受|透露)")
+                                  "|(?:匿名|不具名|不愿具名|不透露(?:姓名|身份|名字)|不公开(?:姓名|身份))(?=[，。；！？]|$|以|讨论|谈|发言|接受|透露)"
+                                  "|下(?=[，。；、])")  # 在总统的指示下，: the cue a noun in a circumstance
 _NO_END = 1 << 62
 _PASSIVE = set("被受遭获")  # 遭到批评: the cue is what was received, not said
 _NOMINAL = set("的予给令让使有种些项")  # 这种呼吁, 一些批评  # 他的批评, 予以谴责: a cue taking content directly is a noun here
@@ -41,7 +42,7 @@ _NOMINAL_WORDS = ("有关", "相关", "进行", "进行了", "作出", "做出",
                   "旨在", "打算", "准备", "这场", "那场", "一场", "该场")  # 那场希望与心碎…: a counted event, a noun
 _FRAME_OPENERS = ("据", "根据", "另据")
 # verbs whose object a noun cue is (兑现|…承诺, 履行|…承诺), within its clause
-_NOUN_TAKER = re.compile("(?:兑现|履行|落实|遵守|信守|违背|违反|背弃|打破|收回|撤回|完成)[^，。！？；：“”「」]*$")
+_NOUN_TAKER = re.compile("(?:兑现|履行|落实|遵守|遵照|遵循|听从|服从|信守|违背|违反|背弃|打破|收回|撤回|完成)[^，。！？；：“”「」]*$")
 _NOUN_TAKER_REACH = 8
 _LAWS = ("法", "法律", "法案", "规定", "条例", "新规", "规则", "法规", "法令")
 _CITING = ("根据", "依据", "依照", "按照")  # 近来依据某协会的调查显示: data cited, by the speaker or the writer
