@@ -781,3 +781,13 @@ def test_a_counted_paper_of_a_body_speaks_for_it_and_a_determined_body_refers_ba
     assert q.speaker == "某危机研究组织"
     text = "某危机研究组织认为，风险上升。\n\n该组织认为，冲突会持续。\n"
     assert [q.speaker for q in quotes_of(text)] == ["某危机研究组织", "某危机研究组织"]
+
+
+def test_a_title_asking_someone_is_followed_by_no_name():
+    text = "王大明總統今天接見訪團。最後，總統請訪賓向會長轉達問候之意，期待很快能在臺灣接待她。\n"
+    assert [q.speaker for q in quotes_of(text)] == ["王大明"]
+
+
+def test_analysis_named_as_a_noun_closes_no_quotation():
+    text = "總統指出，基金會持續針對區域安全等議題，不斷提出研究和分析。\n"
+    assert [(q.cue, q.text) for q in quotes_of(text)] == [("指出", "基金會持續針對區域安全等議題，不斷提出研究和分析")]

@@ -17,7 +17,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from ..finding import Candidate
-from ..lexicons import HONORIFIC_SUFFIXES, NAME_SEPARATORS, TOPIC_PREPOSITIONS, Lexicons
+from ..lexicons import CAUSATIVE_VERBS, HONORIFIC_SUFFIXES, NAME_SEPARATORS, TOPIC_PREPOSITIONS, Lexicons
 from ..model import Frame, Quote
 from ..structure import Line
 from .entities import END, Entity, Registry
@@ -188,8 +188,8 @@ class Attributor:
             return None  # 代表|团, 委员|会: the title goes on as a longer noun
         if self.lex.place_pattern.match(norm, a, limit) or norm.startswith(_DELEGATION_WORDS, a):
             return None  # 防长|雅加达会谈, 夫人|访团一行: a place or the party after the title, no name
-        if norm[a : a + 1] in PREPOSITION_SURNAMES:
-            return None  # 总统|向访宾说明: after a title these open a verb phrase, not a name
+        if norm[a : a + 1] in PREPOSITION_SURNAMES or norm[a : a + 1] in CAUSATIVE_VERBS:
+            return None  # 总统|向访宾说明, 总统|请访宾转达: after a title these open a verb phrase, not a name
         for size in (3, 2, 4):  # a title vouches for the name after it (外相岩屋毅|在)
             end = a + size
             name = norm[a:end]

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..lexicons import NAME_SEPARATORS, Lexicons
+from ..lexicons import CAUSATIVE_VERBS, NAME_SEPARATORS, Lexicons
 from .mentions import OFFICES
 
 _TIME = re.compile(
@@ -169,6 +169,8 @@ class SubjectGrammar:
                 i = close + 1  # 《纽约时报》, 名为“前HR本人”的博主: a name
                 continue
             word = self._word_at(i, b)
+            if word is None and i == name_start > start and ch in CAUSATIVE_VERBS:
+                break  # 总统|请访宾转达…: the title asks someone; no name follows it
             if i > start and _TIME.match(norm, i, b) and (word is None or word[0] != "nominal"):
                 break  # but 中国|时评人: a noun that opens like a time word (时) goes on
             if word is None:
