@@ -747,3 +747,11 @@ def test_an_instruction_reports_what_was_ordered_but_not_as_a_noun():
 def test_someone_addressed_before_an_act_is_no_speaker():
     text = "王大明總統今日出席典禮時，向殉職飛官家屬表達最沉痛的哀悼，也已指示國防部，務必要全力搜救。\n"
     assert [q.speaker for q in quotes_of(text)] == ["王大明"]
+
+
+def test_quotations_listed_to_the_end_of_a_sentence_are_each_a_quote_but_listed_names_are_not():
+    text = "有网友回应“这位老板拿捏不了”、“人家不缺我们”、“这下没面子了”。\n"
+    assert [(q.speaker, q.type, q.text) for q in quotes_of(text)] == [
+        ("网友", "direct", "这位老板拿捏不了"), ("网友", "direct", "人家不缺我们"), ("网友", "direct", "这下没面子了")]
+    assert len(quotes_of("部長提出「繁榮城市」、「和平鄰里」等施政目標。\n")) == 1
+    assert [q.type for q in quotes_of("館長介紹「協助諮詢中心」、「民眾洽談區」。\n")] != ["direct", "direct"]

@@ -122,6 +122,7 @@ _CLAUSE_CONNECTIVE = re.compile("(?:但是|但|而|不过|并且|同时)?")  # �
 _UNSAID = re.compile("，(?:但是?|不过|却)(?:他|她|他们|她们)?(?:并|也)?(?:没有|并未|未曾|尚未|未|没)"
                      "(?:具体|详细|进一步|明确)?(?:表明|表示|说明|透露|提到|提及|提供|给出|解释|证实|回答|回应|点名|说)")
 _TOPIC_OPENERS = tuple(p for p in TOPIC_PREPOSITIONS if len(p) > 1)  # not 对: 对记者表示 reports
+_SPOKEN_MARKS = frozenset("，？！了吗呢吧啊我你")  # what makes a quotation speech rather than a name
 _NEGATED_ADVERBS = ("立即", "马上", "立刻", "轻易", "公开", "正式", "再")  # 不会|立即|宣布: still negated
 _TIMED_SUBJECT_MAX = 8  # 卫生部长陈美玲: the speaker named after a time adverbial is short
 _TIME_SUFFIX_MAX = 2  # 上个月底, 本周初: a time word and a part of it; not a clause (去年他特別強調), not a bare connective (同時，)
@@ -359,6 +360,8 @@ class Finder:
                 before = self._postposed(idx, line, a, b, cue, attributed)
                 after = self._after_cue(idx, line, a, b, cue, attributed)
                 found.extend(c for c in (before, after) if c is not None)
+                if after is not None and after.type == "direct":
+                    found.extend(self._listed_after(after, line, cue, attributed))
                 if after is not None and after.type != "direct" and self._announces_points(after.end, line):
                     found.extend(self._enumerated(idx, after))
         found.extend(self._standalone(attributed))
@@ -366,6 +369,13 @@ class Finder:
         has_cue = lambda text: bool(self.lex.cue_scanner.finditer(text))
         labelled = transcripts(self.norm, self.lines) + interview_answers(self.norm, self.lines, self.lex, has_cue)
         return _drop_nested(found + labelled)
+
+    def _listed_after(self, first: Candidate, line: Line, cue: Cue, attributed: set[int]) -> Iterator[Candidate]:
+        """The quotations listed after a direct quote (有网民回应“A”、“B”), each one the speaker's."""
+        q = self._quoted_at(first.start - 1)
+        for nxt in self._listed_quotations(q, line) if q is not None else []:
+            attributed.add(nxt.open)
+            yield self._direct(nxt, first.line, first.cue, cue, first.subject)
 
     def _announces_points(self, end: int, line: Line) -> bool:
         """Does the sentence of a report end its paragraph on a colon (……做了許多，包括：)?"""
@@ -661,10 +671,23 @@ class Finder:
         ch = self.norm[after]
         if ch in _SENTENCE_END or ch in PAIRS or ch == '"' or ch in "；（(":
             return True
+        if ch == "、" and self._listed_quotations(q, line):
+            return True  # “A”、“B”、“C”。: quotations listed to the sentence's end, each whole
         if self.norm[q.close + 1 : after] == "，" and _CONTRAST.match(self.norm, after - 1):
             return True  # “A”，不过X说…: the narration turns to another voice
         clause_end = self._clause_end(after, line.end)  # “A。”他还表示，B: a new attribution follows
         return any(ca - after <= _SUBJECT_HEAD for ca, _, _ in self.cues(line, after, clause_end))
+
+    def _listed_quotations(self, q: Quoted, line: Line) -> list[Quoted]:
+        """The quotations listed after ``q`` (“A”、“B”、“C”), when the list runs to its sentence's
+        end: each is a quotation of its own; [] otherwise (「A」、「B」等政策 names things)."""
+        listed, pos = [], q.close + 1
+        while self.norm[pos : pos + 1] == "、" and (nxt := self._quoted_at(pos + 1)) is not None:
+            listed.append(nxt)
+            pos = nxt.close + 1
+        ends = pos >= line.end or self.norm[pos] in _SENTENCE_END or self.norm[pos] == "\n"
+        spoken = any(any(c in _SPOKEN_MARKS for c in self.norm[x.content[0] : x.content[1]]) for x in (q, *listed))
+        return listed if ends and spoken else []  # (介绍「A中心」、「B区」: names listed, no speech)
 
     def _clause_end(self, a: int, b: int) -> int:
         """The first clause break in norm[a:b], or b: looked up among the document's breaks,
