@@ -791,3 +791,12 @@ def test_a_title_asking_someone_is_followed_by_no_name():
 def test_analysis_named_as_a_noun_closes_no_quotation():
     text = "總統指出，基金會持續針對區域安全等議題，不斷提出研究和分析。\n"
     assert [(q.cue, q.text) for q in quotes_of(text)] == [("指出", "基金會持續針對區域安全等議題，不斷提出研究和分析")]
+
+
+def test_the_people_a_topic_names_are_whom_the_pronoun_after_it_means():
+    text = "政策能否落实仍然存疑。尤其是对于长期依赖地方关系经营的商户来说，他们可能担忧，新政会让经营网络失去价值。\n"
+    assert [q.speaker for q in quotes_of(text)] == ["依赖地方关系经营的商户"]
+
+
+def test_a_command_is_no_report():
+    assert [q.speaker for q in quotes_of("优化指挥系统应对威胁 某国拟设立统合司令部\n\n某国政府强调，该国面临严重的安全威胁。\n")] == ["某国政府"]

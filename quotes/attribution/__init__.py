@@ -37,6 +37,7 @@ _NOUN_CONTINUATIONS = frozenset("团会队部局院处组党界方群社室站�
 _ROLE_REACH = 10  # characters of organisation name a role may carry before its title
 _SENTENCES_BACK = 2  # sentences looked back for the subject of a sentence that names none
 _PREPOSITIONS = frozenset("在于对向就从据")
+_FOR_WHOM = ("来说", "而言")  # 对于…来说: a topic naming whom it concerns
 _ISSUER_REACH = 2000  # characters looked back for whoever issued a document that speaks
 _DEICTIC = ("这", "那")
 _INDEFINITES = ("一名", "一位", "另一名", "另一位", "一些", "多名", "多位")  # how a story introduces someone new
@@ -418,7 +419,11 @@ class Attributor:
         line = self.lines[k]
         start = max(max(self.norm.rfind(ch, line.start, pos) for ch in _SENTENCE_END) + 1, line.start)
         for ca, cb in self.grammar.clauses(start, pos)[:-1]:
-            if self.norm.startswith(TOPIC_PREPOSITIONS, ca):
+            opening = self.grammar.skip_openers(ca, cb)  # (尤其是|对于…)
+            if self.norm.startswith(TOPIC_PREPOSITIONS, opening):
+                people = self._topic_people(opening, cb)
+                if people is not None:
+                    return self._register(people, story)
                 continue  # 关于…的问题，他说: a topic, whose 关于 is no person
             phrase = self.grammar.phrase(ca, cb)
             if phrase is None:
@@ -432,6 +437,15 @@ class Attributor:
                 return self._register(m, story)
             return None
         return None
+
+    def _topic_people(self, a: int, b: int) -> Mention | None:
+        """对于…的企业主来说，他们…: the people a topic names are whom the pronoun after it means."""
+        if not self.norm.endswith(_FOR_WHOM, a, b):
+            return None
+        inner = a + next(len(p) for p in TOPIC_PREPOSITIONS if self.norm.startswith(p, a))
+        end = b - next(len(w) for w in _FOR_WHOM if self.norm.endswith(w, a, b))
+        m = self._relative_head(inner, end) if "的" in self.norm[inner:end] else self.typer.type(inner, end)
+        return m if m is not None and m.kind in ("person", "anonymous") and m.anaphor is None else None
 
     def _subject_before(self, pos: int, story: str, plural: bool = False) -> Entity | None:
         """The person an earlier sentence of the story opens with, for a pronoun at ``pos``
