@@ -800,3 +800,19 @@ def test_the_people_a_topic_names_are_whom_the_pronoun_after_it_means():
 
 def test_a_command_is_no_report():
     assert [q.speaker for q in quotes_of("优化指挥系统应对威胁 某国拟设立统合司令部\n\n某国政府强调，该国面临严重的安全威胁。\n")] == ["某国政府"]
+
+
+def test_the_visitors_are_the_one_the_story_received():
+    text = ("副總統今天上午接見某國參議院議長賈德納伉儷一行，雙方就兩國關係交換意見。"
+            "訪賓們除感謝副總統撥冗接見，也對颱風災情表達關心，並表示，兩國可以擴大交流合作。\n")
+    assert [q.speaker for q in quotes_of(text)][-1] == "賈德納"
+
+
+def test_a_title_tells_of_a_topic_with_tanji():
+    q = only("王大明總統今天接見訪團。總統也談及，雙方共享自由、民主等核心價值。\n")
+    assert (q.speaker, q.cue) == ("王大明", "談及")
+
+
+def test_an_adverb_after_a_surname_and_title_is_no_given_name():
+    text = "高峰會今天舉行，陳總統全程參加，總統在開幕典禮致詞表示，雙方關係堅定。\n"
+    assert "陳全程" not in [q.speaker for q in quotes_of(text)]

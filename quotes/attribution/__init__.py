@@ -23,7 +23,7 @@ from ..structure import Line
 from .entities import END, Entity, Registry
 from .frames import ACCOUNT_DOCUMENTS, Frames
 from .grammar import PREPOSITION_SURNAMES, Phrase, SubjectGrammar
-from .mentions import ISSUED, SEPARATED_NAME_END, Mention, MentionTyper, join_spans, role_spans
+from .mentions import ISSUED, SEPARATED_NAME_END, VISITORS, Mention, MentionTyper, join_spans, role_spans
 
 __all__ = ["Attributor"]
 
@@ -38,6 +38,8 @@ _ROLE_REACH = 10  # characters of organisation name a role may carry before its 
 _SENTENCES_BACK = 2  # sentences looked back for the subject of a sentence that names none
 _PREPOSITIONS = frozenset("在于对向就从据")
 _FOR_WHOM = ("来说", "而言")  # 对于…来说: a topic naming whom it concerns
+_RECEPTION_VERBS = ("接见", "会见", "接待", "欢迎", "会晤", "晋见")  # 总统接见…某某: the one received
+_RECEPTION_REACH = 30  # characters before a name its reception verb may stand
 _ISSUER_REACH = 2000  # characters looked back for whoever issued a document that speaks
 _DEICTIC = ("这", "那")
 _INDEFINITES = ("一名", "一位", "另一名", "另一位", "一些", "多名", "多位")  # how a story introduces someone new
@@ -129,7 +131,8 @@ class Attributor:
         for size in (2, 1):
             end = title_end + size
             given = norm[title_end:end]
-            if self.lex.subject_words.get(given[:1], "nominal") != "nominal" or self.grammar.ends_phrase(title_end, line.end):
+            if (self.lex.subject_words.get(given[:1], "nominal") != "nominal" or self.lex.subject_words.get(given, "nominal") != "nominal"
+                    or self.grammar.ends_phrase(title_end, line.end)):  # (陈总统|全程参加: an adverb)
                 continue  # 李主席|并|指出, 李总统|认为: an adverb or a verb, not a given name
             honorific = norm.startswith(HONORIFIC_SUFFIXES, end)
             if end <= line.end and self.typer.plausible_name(norm[a] + given) and (
@@ -201,6 +204,7 @@ class Attributor:
             if self.lex.body_suffixes.longest(name) is not None:
                 continue  # 某区|长|丰派出所: a body's name after what only looks like a title
             if (end == limit or norm[end] in _NAME_FOLLOWERS or norm.startswith(_HIMSELF, end) or norm.startswith(_DELEGATION_WORDS, end)
+                    or norm.startswith(HONORIFIC_SUFFIXES, end)  # 议长贾德纳|伉俪一行
                     or self.grammar.ends_phrase(end, limit) or size == 3 and name[0] in self.lex.surnames and self._title_at(end, limit)):
                 return end
         return None
@@ -247,6 +251,8 @@ class Attributor:
             if phrase is None and n == 0:
                 phrase = self._separated_name(ca, cb)  # 自行车爱好者米莉·菲利普斯: 自 is no preposition there
             m = self.typer.type(phrase.start, phrase.end, direct=n == 0) if phrase is not None else None
+            if m is not None and m.anaphor == VISITORS and n > 0 and not self._opens_sentence(ca):
+                m = None  # ……，访宾今年在臺灣度過…，也祝福…，希望: a clause inside another's sentence
             if m is not None and m.kind == "document" and self.norm.startswith("的", phrase.end):
                 m = self._paper_s_person(phrase.end, cb) or m  # 该报告的联合作者Z: the paper's author speaks
             if n == 0 and m is not None and m.kind != "person" and self.norm.find("的", phrase.end, cb) != -1:
@@ -583,6 +589,8 @@ class Attributor:
         if m.anaphor == "" and not m.first_person:
             entity = self._clause_subject_before(m.start, story) or self._subject_before(m.start, story, m.plural)
         entity = entity or self.registry.antecedent(m, story, before, self._last_speaker.get(story))
+        if entity is None and m.anaphor == VISITORS:
+            entity = self._received(story, before)
         if entity is None and m.plural and m.anaphor == "":
             entity = self._group_voice(m.start, story)
         if entity is None and m.anaphor and m.text.startswith(self.lex.determiners):
@@ -601,6 +609,31 @@ class Attributor:
             unnamed = m.text.endswith(self.lex.anonymous)  # 这位官员: an unnamed source
             quote.speaker, quote.speaker_kind = self.original[m.start : m.end], "anonymous" if unnamed else "person"
             quote.role = None if unnamed else self.original[m.start : m.end]
+
+    def _received(self, story: str, before: int) -> Entity | None:
+        """The person the story names as received (接见/会见/欢迎…某某), first: whom 访宾 means;
+        one introduced with a title, in the story's text (a title line's names are no antecedent)."""
+        received = []
+        for e in self.registry.entities:
+            if e.story != story or e.kind != "person" or not e.role:
+                continue
+            for at in e.positions:
+                lead = self.norm[max(0, at - _RECEPTION_REACH) : at]
+                lead = lead[max(lead.rfind(ch) for ch in (*_SENTENCE_END, "\n")) + 1 :]
+                if 0 <= at < before and self._in_text(at) and any(verb in lead for verb in _RECEPTION_VERBS):
+                    received.append((at, e))
+                    break
+        return min(received, key=lambda r: r[0])[1] if received else None
+
+    def _opens_sentence(self, a: int) -> bool:
+        """Does the clause at ``a`` open its sentence (訪賓們除感謝…，並表示)?"""
+        k = self._line_at(a)
+        start = max(max(self.norm.rfind(ch, 0, a) for ch in _SENTENCE_END) + 1, self.lines[k].start if k is not None else 0)
+        return self.grammar.skip_openers(start, a) >= a or not self.norm[start:a].strip()
+
+    def _in_text(self, pos: int) -> bool:
+        k = self._line_at(pos)
+        return k is not None and self.lines[k].kind == "text"
 
     def _introduced_since(self, head: str, since: int, end: int) -> bool:
         """Is someone new of this ``head`` introduced (一名亚洲外交官) between ``since`` and ``end``?"""

@@ -44,7 +44,7 @@ _PHRASE_MAX = 50
 _REGION_MAX = 240  # characters before a cue in which its subject is looked for
 _NAME_MAX = 4  # a run this short before a one-character adverb is a name (王毅|将)  # a subject phrase longer than this is a clause, not a noun phrase
 # 向殉职飞官家属|表达哀悼, 对受灾民众|致意: someone addressed, then the act (no name)
-_ADDRESSED_ACT = re.compile("[向对][^，。；：]{1,20}?(?:表达|表示|致以|致意|致哀|致谢|转达|道歉)")
+_ADDRESSED_ACT = re.compile("[向对][^，。；：]{1,20}?(?:表达|表示|致|转达|道歉)")
 _NAME_CONJUNCTIONS = frozenset("与和")
 _BODY_AFTER_CONJUNCTION = 8  # characters after 与 a body's name or a title may end within
 _LOCATIVE_CLOSERS = ("之际", "期间", "方面", "以来", "时", "中", "上", "后", "前", "里", "内", "下")
@@ -246,6 +246,8 @@ class SubjectGrammar:
         if separator != -1:
             name_start = separator + 1  # 艾米丽·沃德|在: the name's last part
         tail = i - name_start
+        if norm[i - 1] == "们" and tail:
+            return True  # 访宾们|也, 官员们|都: a plural ends the phrase
         if tail == 0:
             # 总教练|曾文彬: a surname after a title starts a name, unless a word follows (总统|曾|表示)
             if norm[i] in PREPOSITION_SURNAMES and not self.names(i):

@@ -491,6 +491,16 @@ def _surname_title(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> 
     return None
 
 
+VISITORS = "访宾"  # 訪賓表示: the visitors, whom the story named as it received them
+
+
+def _visitors(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:
+    """访宾, 访宾们: the visiting guests, an anaphor of the one the story received."""
+    if text.removesuffix("们") == VISITORS:
+        return Mention(text, a, b, "person", anaphor=VISITORS, plural=text.endswith("们"))
+    return None
+
+
 def _title(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:
     """总统, 外交部发言人, 卫福部长: a role with no name refers to whoever holds it."""
     if text.endswith("们") and len(text) > 2:
@@ -613,6 +623,6 @@ def _given_name_start(t: MentionTyper, text: str, separated: re.Match[str]) -> i
 
 
 RULES: tuple[Callable[[MentionTyper, int, int, str, bool], Mention | None], ...] = (
-    _pronoun, _determined, _book, _named_as, _party, _existential, _document, _titled_name, _name_then_title, _surname_title,
+    _pronoun, _visitors, _determined, _book, _named_as, _party, _existential, _document, _titled_name, _name_then_title, _surname_title,
     _known_name, _media, _anonymous, _described_body, _organization, _quantified, _title, _described_name, _coordinated,
 )
