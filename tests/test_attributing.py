@@ -816,3 +816,8 @@ def test_a_title_tells_of_a_topic_with_tanji():
 def test_an_adverb_after_a_surname_and_title_is_no_given_name():
     text = "高峰會今天舉行，陳總統全程參加，總統在開幕典禮致詞表示，雙方關係堅定。\n"
     assert "陳全程" not in [q.speaker for q in quotes_of(text)]
+
+
+def test_a_name_before_a_title_begins_after_the_word_its_first_character_ends():
+    text = "會見某島共和國瓦卡總統等友邦外賓\n\n王大明總統今天會見各國外賓。總統表示，兩國關係友好密切。\n"
+    assert [q.speaker for q in quotes_of(text)] == ["王大明"]

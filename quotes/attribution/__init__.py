@@ -168,6 +168,8 @@ class Attributor:
                 continue  # 但|中国时评人: a connective or a time word opens no name
             if self.lex.place_pattern.search(name):
                 continue  # 韩印尼|防长: the countries whose office it is, not a name
+            if a > line.start and self.grammar.in_noun(a):
+                continue  # 诺鲁共和|国瓦卡|总统: the name begins after the word its first character ends
             if self.typer.person_name(name) and self.typer.may_be_name(name):
                 return Mention(norm[a:title_end], a, title_end, "person", name=name, role=norm[title_start:title_end],
                                name_spans=((a, title_start),), role_spans=((title_start, title_end),))
