@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 from functools import lru_cache
 from typing import Iterator
 
@@ -284,6 +285,11 @@ class Finder:
         the whole document found them."""
         return words_within(self._doc_cue_words, self._cue_starts, start, end)
 
+    def _cue(self, word: str) -> Cue:
+        """The lexicon's cue, taking its content directly in news copy where its flag says so."""
+        cue = self.lex.cues[word]
+        return replace(cue, direct_object=True) if cue.direct_in_news and self.agency_copy else cue
+
     def _scan_cue_words(self, start: int, end: int) -> list[tuple[int, int, str]]:
         """(start, end, word) of the cue lexicon's words in norm[start:end], longest first at each
         place, as the cue pattern would find them."""
@@ -302,11 +308,11 @@ class Finder:
             if (self.norm[b : b + 1] in _SPEECH_SUFFIX and self.norm[b + 1 : b + 2] in _CONTENT_OPENERS
                     and found not in self.lex.documents):
                 b = joined = b + 1  # 警告说，/强调称：: one cue (but in 通报|称 the paper speaks)
-            word = self.lex.cues[found]
+            word = self._cue(found)
             noun = self._paper(found)
             if noun is not None:  # 报道|称: the report is the subject, the verb the cue
                 a += len(noun)
-                word = self.lex.cues[found[len(noun):]]
+                word = self._cue(found[len(noun):])
             before = self.norm[a - 1] if a > line.start else ""
             if before and (before in _PASSIVE or ((word.direct_object or word.noun)
                                                   and (before in _NOMINAL or self.norm.endswith(_NOMINAL_WORDS, line.start, a)))
@@ -950,6 +956,9 @@ class Finder:
             return True  # 期勉与宴人士。, 呼吁国际社会。: whom the appeal is made to, with nothing asked
         if cue.cue_class in _NOUN_OBJECT_CLASSES and _possessed_noun(text, self.lex.parties):
             return True  # 否认美国的说法。, 谈到自己的感受。: what was denied or told of, no clause
+        if (cue.cue_class == "neutral" and len(text) <= 8 and "的" in text and 0 < len(text) - text.rfind("的") - 1 <= 2
+                and not any(c in text for c in "是有会将要")):
+            return True  # 表示诚挚的欢迎。, 致上最高的敬意。: a feeling shown, no clause
         return cue.cue_class in ("critical", "rejecting") and len(text) <= 4
 
     def _told_closes(self, b: int, line: Line, cue: Cue) -> bool:
