@@ -394,14 +394,15 @@ def _unplaced_readouts(quotes: list[Quote], frame_sides: dict[str | None, str | 
                        lex: SideLexicon) -> dict[str, str]:
     """据外交部网站发布的消息，某某表示…, 访团的声明说…: a readout of a ministry the text names without
     its country, and no dateline places, or of a delegation named by its kind alone speaks for the
-    party of the first speaker it relays: a readout opens with its own people."""
-    found: dict[str, str] = {}
+    party most of the speakers it relays belong to, the first of them on a tie: a readout tells of its
+    own people (and of the other party's leader now and then: 声明提到，台湾总统在会面中谈及…)."""
+    relayed: dict[str, Counter[str]] = {}
     for q in quotes:
         origin = q.source.split("/")[-1] if q.source else ""
-        if origin and frame_sides.get(q.source) is None and q.source not in found and q.speaker_side \
+        if origin and frame_sides.get(q.source) is None and q.speaker_side \
                 and (lex.ministry(origin) or to_simplified(origin).startswith(_DELEGATIONS)):
-            found[q.source] = q.speaker_side
-    return found
+            relayed.setdefault(q.source, Counter())[q.speaker_side] += 1
+    return {source: sides.most_common(1)[0][0] for source, sides in relayed.items()}
 
 
 @dataclass(frozen=True)

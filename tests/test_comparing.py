@@ -502,3 +502,12 @@ def test_a_broadcaster_named_for_its_country_gives_no_side_to_whom_it_calls():
                   "美国之音致电当地议员陈立德，陈立德说，议会下月1日会进行表决。\n")
     assert next(q for q in doc.quotes if q.speaker == "陈立德").speaker_side is None  # not 美方 from 美国之音
 
+
+
+def test_a_delegation_s_readout_telling_first_of_the_host_is_still_the_delegation_s():
+    text = ("德國議員訪台\n\n（台北綜合報導）由德國聯邦議院副主席米勒率領的訪問團日前訪台，獲總統王大明在總統府接見。"
+            "訪團返抵柏林後也發表書面聲明。\n\n根據總統府發布的新聞稿，總統表示，兩國同為民主國家。\n\n"
+            "訪團的聲明則把重心放在經貿。聲明提到，台灣總統在會面中談及，企業設廠將帶動交流。\n\n"
+            "「兩國的經貿合作很重要，」米勒說，「我們會繼續合作。」\n\n聲明說，訪團已邀請台灣議員明年回訪。\n")
+    sides = [q.side for q in analyze(text).quotes if q.source == "訪團聲明"]
+    assert sides == ["德方"] * 4  # its own member more often than the host: the delegation's account

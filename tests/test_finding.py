@@ -757,12 +757,6 @@ def test_quotations_listed_to_the_end_of_a_sentence_are_each_a_quote_but_listed_
     assert [q.type for q in quotes_of("館長介紹「協助諮詢中心」、「民眾洽談區」。\n")] != ["direct", "direct"]
 
 
-def test_insisting_reports_in_news_copy_but_upholding_in_a_speech_does_not():
-    q = only("该国政府坚持拥有对这些岛屿的主权，而且即使诉诸武力也要实现统一。\n")
-    assert (q.speaker, q.cue) == ("该国政府", "坚持")
-    assert [q.cue for q in quotes_of("總統表示，臺灣會堅持民主價值，和理念相近的國家共同努力。\n")] == ["表示"]
-
-
 def test_in_news_copy_a_statement_may_follow_its_verb_directly_but_not_in_a_release():
     q = only("对此，该国政府表示目前不会立即宣布有关决定。\n")
     assert (q.cue, q.text) == ("表示", "目前不会立即宣布有关决定")

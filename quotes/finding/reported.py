@@ -294,9 +294,8 @@ class Finder:
         """(start, end, word) of the cue lexicon's words in norm[start:end], longest first at each
         place, as the cue pattern would find them."""
         found = self.lex.cue_scanner.finditer(self.norm, start, end, self._cue_marks)
-        documentary, cues = self.lex.documentary_cues, self.lex.cues
-        return [f for f in found if (f[2] not in documentary or self._data_speaks(f[0]))
-                and (self.agency_copy or not cues[f[2]].news_only)]  # 堅持民主 in a speech: no cue
+        documentary = self.lex.documentary_cues
+        return [f for f in found if f[2] not in documentary or self._data_speaks(f[0])]
 
     def cues(self, line: Line, start: int | None = None, end: int | None = None) -> Iterator[tuple[int, int, Cue]]:
         """Reporting cues in the line (or in norm[start:end] of it), outside quotations and titles."""

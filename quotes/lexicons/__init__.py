@@ -34,7 +34,6 @@ class Cue:
     postposed: bool = False  # may close its sentence after the content (……，他补充道。)
     noun: bool = False  # also a noun (他的回应), so not a cue after 的
     documentary: bool = False  # speaks only through a document or data (数据显示，…), not a person
-    news_only: bool = False  # a report only in news copy (北京坚持拥有…); in a speech it upholds (堅持民主)
     direct_in_news: bool = False  # in news copy the content may follow directly (白宫表示目前不会…)
 
 
@@ -333,7 +332,7 @@ def load() -> Lexicons:
     cues = {}
     for line in _lines("cues.tsv"):
         word, cue_class, attach, flags = line.split("\t")
-        cues[word] = Cue(word, cue_class, attach == "d", attach == "o", "p" in flags, "n" in flags, "w" in flags, "a" in flags, "D" in flags)
+        cues[word] = Cue(word, cue_class, attach == "d", attach == "o", "p" in flags, "n" in flags, "w" in flags, "D" in flags)
     captions = _lines("captions.txt")
     pronouns = _lines("pronouns.txt")
     return Lexicons(
