@@ -324,7 +324,8 @@ class Finder:
             adverb = next((w for w in _NEGATED_ADVERBS if self.norm.endswith(w, line.start, a)), "")
             if self.norm.endswith(self.lex.negators, line.start, a - len(adverb)):
                 continue  # 没有透露, 不会立即宣布: nothing was reported
-            if _UNSAID.match(self.norm, self.norm.rfind("，", line.start, a), a):
+            comma = self.norm.rfind("，", line.start, a)
+            if comma >= 0 and _UNSAID.match(self.norm, comma, a):
                 continue  # ……，但没有表明他希望…: what the speaker did not say he wants
             if word.noun and self.norm[b : b + 1] == "，" and self._in_topic(line, a):
                 continue  # 针对美国对台湾的安全承诺，总统…: the topic's noun, not a report
@@ -957,7 +958,7 @@ class Finder:
             return True  # 否认美国的说法。, 谈到自己的感受。: what was denied or told of, no clause
         if (cue.cue_class == "neutral" and len(text) <= 8 and "的" in text and 0 < len(text) - text.rfind("的") - 1 <= 2
                 and not any(c in text for c in "是有会将要")):
-            return True  # 表示诚挚的欢迎。, 致上最高的敬意。: a feeling shown, no clause
+            return True  # 表示诚挚的欢迎。, 表示最高的敬意。: a feeling shown, no clause
         return cue.cue_class in ("critical", "rejecting") and len(text) <= 4
 
     def _told_closes(self, b: int, line: Line, cue: Cue) -> bool:
