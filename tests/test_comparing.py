@@ -245,10 +245,10 @@ def test_a_title_naming_a_body_a_topic_of_study_and_a_private_outlet_give_no_par
 
 
 def test_a_country_s_private_newspaper_relays_no_account_of_that_country():
-    text = ("据英国金融时报报道，美国前总统史密斯表示，美国可能重新加入该组织。\n\n"
-            "史密斯说，会费太不公平。\n\n英国外交部发言人说，英方欢迎美国的决定。\n")
+    text = ("据英国金融时报报道，美国前总统卡尔德威尔表示，美国可能重新加入该组织。\n\n"
+            "卡尔德威尔说，会费太不公平。\n\n英国外交部发言人说，英方欢迎美国的决定。\n")
     quotes = analyze(text).quotes
-    assert [q.side for q in quotes if q.speaker == "史密斯"] == ["美方", "美方"]  # his own party's, not the paper's country's
+    assert [q.side for q in quotes if q.speaker == "卡尔德威尔"] == ["美方", "美方"]  # his own party's, not the paper's country's
 
 
 def test_two_parties_each_saying_their_own_piece_in_their_own_account_are_two_statements():
@@ -505,9 +505,9 @@ def test_a_broadcaster_named_for_its_country_gives_no_side_to_whom_it_calls():
 
 
 def test_a_delegation_s_readout_telling_first_of_the_host_is_still_the_delegation_s():
-    text = ("德國議員訪台\n\n（台北綜合報導）由德國聯邦議院副主席米勒率領的訪問團日前訪台，獲總統王大明在總統府接見。"
+    text = ("德國議員訪台\n\n（台北綜合報導）由德國聯邦議院副主席柯恩斯率領的訪問團日前訪台，獲總統王大明在總統府接見。"
             "訪團返抵柏林後也發表書面聲明。\n\n根據總統府發布的新聞稿，總統表示，兩國同為民主國家。\n\n"
             "訪團的聲明則把重心放在經貿。聲明提到，台灣總統在會面中談及，企業設廠將帶動交流。\n\n"
-            "「兩國的經貿合作很重要，」米勒說，「我們會繼續合作。」\n\n聲明說，訪團已邀請台灣議員明年回訪。\n")
+            "「兩國的經貿合作很重要，」柯恩斯說，「我們會繼續合作。」\n\n聲明說，訪團已邀請台灣議員明年回訪。\n")
     sides = [q.side for q in analyze(text).quotes if q.source == "訪團聲明"]
     assert sides == ["德方"] * 4  # its own member more often than the host: the delegation's account

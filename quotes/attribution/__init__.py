@@ -169,7 +169,7 @@ class Attributor:
             if self.lex.place_pattern.search(name):
                 continue  # 韩印尼|防长: the countries whose office it is, not a name
             if a > line.start and self.grammar.in_noun(a):
-                continue  # 诺鲁共和|国瓦卡|总统: the name begins after the word its first character ends
+                continue  # 某岛共和|国莫塔|总统: the name begins after the word its first character ends
             if self.typer.person_name(name) and self.typer.may_be_name(name):
                 return Mention(norm[a:title_end], a, title_end, "person", name=name, role=norm[title_start:title_end],
                                name_spans=((a, title_start),), role_spans=((title_start, title_end),))
@@ -206,7 +206,7 @@ class Attributor:
             if self.lex.body_suffixes.longest(name) is not None:
                 continue  # 某区|长|丰派出所: a body's name after what only looks like a title
             if (end == limit or norm[end] in _NAME_FOLLOWERS or norm.startswith(_HIMSELF, end) or norm.startswith(_DELEGATION_WORDS, end)
-                    or norm.startswith(HONORIFIC_SUFFIXES, end)  # 议长贾德纳|伉俪一行
+                    or norm.startswith(HONORIFIC_SUFFIXES, end)  # 议长莫塔|伉俪一行
                     or self.grammar.ends_phrase(end, limit) or size == 3 and name[0] in self.lex.surnames and self._title_at(end, limit)):
                 return end
         return None
@@ -314,7 +314,7 @@ class Attributor:
                                                       or all(c in self.lex.transliteration for c in name))
 
     def _described_person(self, a: int, b: int) -> Mention | None:
-        """The person after a 的 of a clause that opens on a description (身为工作组主席的|奥布莱恩
+        """The person after a 的 of a clause that opens on a description (身为工作组主席的|艾德里安
         在发布会上对…的威胁发出警告), the last such, when the name is plainly one; None otherwise."""
         de = self.norm.rfind("的", a, b)
         while de != -1:
@@ -329,7 +329,7 @@ class Attributor:
 
     def _plainly_named(self, m: Mention) -> bool:
         """Is ``m`` a person by the form of the name alone: with an honorific (陈小姐), or in Latin
-        letters or in transliteration (巴拉达尔), rather than any two or three characters (抗议做)?"""
+        letters or in transliteration (巴希尔), rather than any two or three characters (抗议做)?"""
         name = m.name or ""
         return m.kind == "person" and m.anaphor is None and len(name) > 1 and (
             name.endswith(HONORIFIC_SUFFIXES) or name.isascii() or len(name) > 2 and all(c in self.lex.transliteration for c in name))
@@ -619,10 +619,12 @@ class Attributor:
         for e in self.registry.entities:
             if e.story != story or e.kind != "person" or not e.role:
                 continue
-            for at in e.positions:
+            for at in e.positions:  # in order
+                if at >= before:
+                    break
                 lead = self.norm[max(0, at - _RECEPTION_REACH) : at]
                 lead = lead[max(lead.rfind(ch) for ch in (*_SENTENCE_END, "\n")) + 1 :]
-                if 0 <= at < before and self._in_text(at) and any(verb in lead for verb in _RECEPTION_VERBS):
+                if at >= 0 and self._in_text(at) and any(verb in lead for verb in _RECEPTION_VERBS):
                     received.append((at, e))
                     break
         return min(received, key=lambda r: r[0])[1] if received else None
@@ -630,8 +632,9 @@ class Attributor:
     def _opens_sentence(self, a: int) -> bool:
         """Does the clause at ``a`` open its sentence (訪賓們除感謝…，並表示)?"""
         k = self._line_at(a)
-        start = max(max(self.norm.rfind(ch, 0, a) for ch in _SENTENCE_END) + 1, self.lines[k].start if k is not None else 0)
-        return self.grammar.skip_openers(start, a) >= a or not self.norm[start:a].strip()
+        line_start = self.lines[k].start if k is not None else 0
+        start = max(max(self.norm.rfind(ch, line_start, a) for ch in _SENTENCE_END) + 1, line_start)
+        return self.grammar.skip_openers(start, a) >= a
 
     def _in_text(self, pos: int) -> bool:
         k = self._line_at(pos)
@@ -681,7 +684,7 @@ class Attributor:
                 while end - phrase.start > 2 and self.norm[end - 1] in _ISSUED_AT:
                     end -= 1  # 美国驻欧空军|在星期三发表的一份声明: when or where it was issued
                 issued = ISSUED.search(self.norm, phrase.start, end)
-                end = issued.start() if issued is not None and issued.end() == end and issued.start() - phrase.start >= 2 else end  # 某组织|的这篇
+                end = issued.start() if issued is not None and issued.start() - phrase.start >= 2 else end  # 某组织|的这篇
                 phrase = Phrase(phrase.start, end)
                 issuer = self.typer.type(phrase.start, phrase.end)
                 if issuer is None or issuer.anaphor is not None:

@@ -31,9 +31,10 @@ _COUNTED = re.compile("(?:[一两二三四五六七八九十几数多]|该|这|�
 _COUNTED_REACH = 6  # characters of a place (秀林乡一名…) that may come before the count
 _PHRASE_MAX = 30
 # 俄罗斯联邦安全会议|发布的一份|声明, 某研究所|的年度|报告: how a paper is issued, between its issuer and its noun
-# what stands between an issuer and its paper: 发布的一份, 进行的一项, 的这篇 (美国驻欧空军|在星期三发表的一份|声明)
+# what stands between an issuer and its paper, at the end of what is searched: 发布的一份, 进行的一项,
+# 的这篇 (美国驻欧空军|在星期三发表的一份|声明)
 ISSUED = re.compile("(?:在|于)?(?:随后|当天|稍后)?(?:发布|发表|公布|发出|出具|递交|提交|进行|发)?(?:的)?"
-                    "(?:(?:[一这该那](?:份|篇|项))?(?:年度|年终|季度|月度|最新|内部|初步|最终|书面|正式)|[一这该那](?:份|篇|项))")
+                    "(?:(?:[一这该那](?:份|篇|项))?(?:年度|年终|季度|月度|最新|内部|初步|最终|书面|正式)|[一这该那](?:份|篇|项))$")
 _AUTHORED = re.compile("由([^，。；的]{2,20}?)(?:撰写|执笔|起草|发表|发布|提交)的")  # 由某教授撰写的|名为《…》的文章
 # a phrase ending in a separated foreign name, perhaps glossed (在职母亲阿什莉·萨尔根尼克（Ashley S.）)
 SEPARATED_NAME_END = re.compile(f"[\u4e00-\u9fff]{{1,8}}[{NAME_SEPARATORS}][\u4e00-\u9fff]{{1,8}}(?P<gloss>[（(][^（()）]{{1,40}}[）)])?$")
@@ -378,7 +379,7 @@ def _document(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Menti
             author.document = noun
             return author
     issued = ISSUED.search(t.norm, a, base)
-    if issued is not None and issued.end() == base:
+    if issued is not None:
         base = issued.start()  # 俄罗斯联邦安全会议|发布的一份|声明
     elif noun in t.lex.data_nouns and base == b - len(noun) and not _official(t, t.norm[a:base]):
         base = a  # 贸易|数据, 最新|民调: a topic or a time, not who issued the data (but 中国官方|数字, 统计局|数据)

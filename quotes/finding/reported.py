@@ -795,8 +795,7 @@ class Finder:
 
     def _in_topic(self, line: Line, a: int) -> bool:
         """Does the clause holding ``a`` open on a topic preposition (针对…, 关于…, 至于…)?"""
-        start = max(max(self.norm.rfind(ch, line.start, a) for ch in _BREAKS) + 1, line.start)
-        return self.norm.startswith(_TOPIC_OPENERS, start)
+        return _last_clause(self.norm, line.start, a, _BREAKS).startswith(_TOPIC_OPENERS)
 
     def _titled(self, a: int, b: int) -> bool:
         """Does norm[a:b] hold a title (梵蒂冈圣座国务卿某某枢机)?"""

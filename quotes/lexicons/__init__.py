@@ -17,8 +17,8 @@ import numpy as np
 # How news writes names, read by the finder, the attributor and stance alike.
 NAME_SEPARATORS = "·‧•・∙`.．"  # between the parts of a transliterated name
 HONORIFIC_SUFFIXES = ("先生", "女士", "小姐", "阁下", "伉俪", "夫妇")  # after a name (彭光理先生)
-TOPIC_PREPOSITIONS = ("对于", "关于", "至于", "针对", "对")
-CAUSATIVE_VERBS = frozenset("请让")  # 总统|请访宾转达…: right after a title, a verb asking someone, no name  # ……，对于各项议题的政策建议，…: a topic, no speaker
+TOPIC_PREPOSITIONS = ("对于", "关于", "至于", "针对", "对")  # ……，对于各项议题的政策建议，…: a topic, no speaker
+CAUSATIVE_VERBS = frozenset("请让")  # 总统|请访宾转达…: right after a title, a verb asking someone, no name
 LATIN_GLOSS = re.compile(r"[（(][^（()）]*[A-Za-z][^（()）]*[）)]")  # a gloss in Latin letters after a name (John Smith)
 BODY_KINDS = ("非政府组织", "组织", "机构", "团体", "智库")  # words for any kind of body (人权组织某某观察, 该组织)
 # offices a text names bare for the one who holds them (感谢总统…; （台北综合报导）总统某某: the home country's)
