@@ -784,7 +784,7 @@ def test_a_counted_paper_of_a_body_speaks_for_it_and_a_determined_body_refers_ba
 
 
 def test_a_title_asking_someone_is_followed_by_no_name():
-    text = "王大明總統今天接見訪團。總統並請訪賓向理事長轉達問候，盼望明年能再次歡迎他。\n"
+    text = "標題\n\n王大明總統今天接見訪團。\n\n會談結束時，總統請訪賓向會長王美玲女士轉達問候，期待明年能在臺北接待她。\n"
     assert [q.speaker for q in quotes_of(text)] == ["王大明"]
 
 
