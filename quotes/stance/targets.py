@@ -332,9 +332,7 @@ def _holds_verb(phrase: str) -> bool:
 def _modal_after_party(text: str, a: int, b: int) -> bool:
     """Is the 会 at ``text[a:b]`` the modal after a party, a government or a place named bare
     (政府会持续, 台湾会坚持), rather than the end of a body's name (欧洲议会)?"""
-    _, canonical = _target_words()
-    named = any(text[a - n : a] in canonical for n in (4, 3, 2) if a - n >= 0)
-    return named and b < len(text) and text[b] not in _AFTER_A_BODY
+    return _named_place_before(text, a) and b < len(text) and text[b] not in _AFTER_A_BODY
 
 
 def _counted_before(text: str, i: int) -> bool:
