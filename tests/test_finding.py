@@ -160,6 +160,11 @@ def test_reported_clause_stops_at_a_sentence_about_its_speaker():
     assert [q.text for q in found] == ["相关船只停在附近海域"]
     found = quotes_of("财政部长林海表示，明年将推出减税方案。林海访美一旦成行，将是十年来首位访美的财长。")
     assert [q.text for q in found] == ["明年将推出减税方案"]
+    # in news copy the name comes with its original spelling, a date and an occasion before the verb
+    found = quotes_of("财政部长林海（Lin Hai）周五在接受电台采访时表示，明年将推出减税方案。林海访美一旦成行，将是首位访美的财长。")
+    assert [q.text for q in found] == ["明年将推出减税方案"]
+    found = quotes_of("财政部长林海表示，明年将推出减税方案。在当晚的电视节目中，林海把这一方案形容为一剂强心针。")
+    assert [q.text for q in found] == ["明年将推出减税方案"]
 
 
 def test_headline_label_ending_in_a_reporting_verb():
@@ -563,6 +568,11 @@ def test_in_agency_copy_a_pronoun_reporting_again_after_a_comma_is_a_quote_of_it
     assert [q.text for q in found] == ["两国应尽快商签投资协定", "这会为双方带来好处"]
     for text in ("议员表示，他在任内打算离开该联盟时，他们要求他留下。\n", "议员表示，考虑到两国供应链的紧密程度，他认为制裁必须谨慎。\n"):
         assert len(quotes_of(text)) == 1  # a time or circumstance clause before the pronoun belongs to its report
+
+
+def test_in_agency_copy_a_sentence_leading_to_a_later_report_does_not_run_on():
+    found = quotes_of("两国军方周一证实，对方舰艇驶入了争议海域。东京对此态度谨慎，防卫大臣表示两国应当继续沟通。\n")
+    assert [q.text for q in found] == ["对方舰艇驶入了争议海域", "两国应当继续沟通"]
 
 
 def test_in_agency_copy_a_coordinated_cue_after_an_adverb_of_emphasis_reports_again():

@@ -57,6 +57,7 @@ _MODALS = set("应要需须必得")
 _PERSONAL_PRONOUNS = ("他", "她")
 _ACT_ADVERB = "(?:并|也|还|则|随后|接着|接著|同时|亦)"  # 接著 survives the script conversion
 _ACT_ADVERB_RE = re.compile(_ACT_ADVERB)
+_NAMED_ACT = re.compile(f"{_ACT_ADVERB}|把|被")  # ，總統也…, ，某某把对方形容为…: the speaker named doing something
 _NARRATED_ACT = re.compile(f"(?:他|她|他们|她们){_ACT_ADVERB}")
 _SENTENCE_OPENER = re.compile("(?:因此|此外|另外|同时|最后|接着|接著|然后|其次|首先|再者|所以)，")
 _SOME = ("有些", "一些", "部分", "许多", "不少", "多名", "多位")
@@ -139,7 +140,8 @@ _CONTENT_OPENERS = ("，", "：", "“", "「")
 # dates, weekdays and where a paper appeared, inside a subject (某公司3月2日在脸书上的声明)
 _INNER_ADVERBIALS = re.compile("[0-9０-９]{1,4}年|[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?|[0-9０-９]{1,2}日|"
                                "(?:周|星期)[一二三四五六日天]|在[^，。；：“”「」]{1,10}?[上中]的")
-_ACT_CHARS = "也亦并还则更又再特别"  # adverbs between a speaker and the verb (副总统亦期许, 他也特别希望)
+_ACT_CHARS = "也亦并还则更又再特别"
+_PARENTHESISED = re.compile(r"[（(][^（）()]*[）)]")  # adverbs between a speaker and the verb (副总统亦期许, 他也特别希望)
 _TRAILING_CONNECTIVE = re.compile("，(?:不过|但是|但|而|然而|因此|所以|同时)$")
 # 會長致詞時首先歡迎各位貴賓。: a greeting that opens a speech; the speech follows, with no cue of its own
 _GREETING = re.compile("(?P<cue>致词|致辞|讲话)时?，?(?:首先|一开始|开场时?)(?:代表[^，。！？；]{1,20})?"
@@ -164,11 +166,27 @@ def _short_names(subject: str) -> list[str]:
     return [subject[-n:] for n in (3, 2) if len(subject) >= n]
 
 
+def _bare_subject(subject: str, time_words: frozenset[str], time_lengths: list[int]) -> str:
+    """The subject without what follows the name in news copy: the occasion, dates, a time
+    word and the name in the original script (某部长李某（Li Mou）周二在接受采访时 → 某部长李某)."""
+    occasion = _OCCASION.search(subject)
+    subject = _PARENTHESISED.sub("", _INNER_ADVERBIALS.sub("", subject[: occasion.start()] if occasion else subject))
+    trimmed = True
+    while trimmed:
+        trimmed = False
+        subject = subject.rstrip(_ACT_CHARS + "在 ")  # 某某在|接受采访时表示
+        for n in reversed(time_lengths):  # the longest time word first (上个月, not 月)
+            if len(subject) > n and subject[-n:] in time_words:
+                subject, trimmed = subject[:-n], True
+                break
+    return subject
+
+
 def _narrates(sentence: str, names: list[str]) -> bool:
     """Does ``sentence`` call the speaker again by one of these short names, doing something
     (，總統也…), at its start or after a comma?  Found with ``str.find``: a pattern of the
     names would be compiled anew for most speakers."""
-    return any((i == 0 or sentence[i - 1] == "，") and _ACT_ADVERB_RE.match(sentence, i + len(name))
+    return any((i == 0 or sentence[i - 1] == "，") and _NAMED_ACT.match(sentence, i + len(name))
                for name in names for i in occurrences(sentence, name))
 
 
@@ -1049,7 +1067,14 @@ class Finder:
         rest = a + (opener.end() if opener and sentence.startswith(_PERSONAL_PRONOUNS, opener.end()) else 0)
         return not (self._starts_report(norm[rest:b], rest) or self._new_speaker(rest, b, line)
                     or self._tells_of_speaker(norm[rest:b], rest, subject_text, line)
-                    or self._narrates_speaker(sentence, subject_text) or self._other_voice_opens(a, b))
+                    or self._narrates_speaker(sentence, subject_text) or self._other_voice_opens(a, b)
+                    or self.agency_copy and self._reports_later(a, b, line))
+
+    def _reports_later(self, a: int, b: int, line: Line) -> bool:
+        """Does a later clause of the sentence norm[a:b] report of its own (华府对此反应低调，总统表示
+        愿意对话)? Then the sentence is the reporter's lead to that report, not more of the speech."""
+        commas = self._commas[bisect_left(self._commas, a) : bisect_left(self._commas, b)]
+        return self._next_report(a, b, line) < b or any(self._opens_report(c + 1, b, line) for c in commas)
 
     def _greeted_speeches(self, attributed: set[int]) -> Iterator[Candidate]:
         """``會長致詞時首先歡迎各位貴賓。去年協會曾…``: the greeting is narration, and
@@ -1085,11 +1110,14 @@ class Finder:
             return False
         return (noun.startswith(_SOME) and noun.endswith(_COMMENTATORS)) or noun.endswith(self.lex.media)
 
-    @staticmethod
-    def _narrates_speaker(sentence: str, subject_text: str) -> bool:
+    def _speaker_names(self, subject_text: str) -> list[str]:
+        """How the story calls the speaker of ``subject_text`` again (_short_names of its bare subject)."""
+        return _short_names(_bare_subject(subject_text, self._time_words, self._time_lengths))
+
+    def _narrates_speaker(self, sentence: str, subject_text: str) -> bool:
         """Does the sentence name its speaker doing something (對於…，總統也表達謝意)? A
         speaker's own words do not call the speaker by title and say what he also did."""
-        return _narrates(sentence, _short_names(subject_text))
+        return _narrates(sentence, self._speaker_names(subject_text))
 
     def _tells_of_speaker(self, sentence: str, offset: int, subject_text: str, line: Line) -> bool:
         """Does the sentence tell of the speaker rather than go on with the speech: the
@@ -1105,7 +1133,7 @@ class Finder:
             if self.norm.endswith(self.lex.negators, offset, a) and self._is_cue(a, b):
                 return True
         body = _NARRATIVE_OPENER.sub("", sentence, count=1)
-        return body.startswith(tuple(_short_names(subject_text)))
+        return body.startswith(tuple(self._speaker_names(subject_text)))
 
     def _new_speaker(self, a: int, b: int, line: Line) -> bool:
         """Does the first clause of norm[a:b] attribute to a short subject (崔敏浩则在会谈中要求…)?"""
