@@ -575,6 +575,13 @@ def test_in_agency_copy_a_sentence_leading_to_a_later_report_does_not_run_on():
     assert [q.text for q in found] == ["对方舰艇驶入了争议海域", "两国应当继续沟通"]
 
 
+def test_in_agency_copy_the_speaker_s_verb_after_a_contrast_reports_again_but_not_the_content_s_subject_s():
+    found = quotes_of("发言人仍然指责邻国侵权挑衅，但又表示本国不会关上对话的大门。\n")
+    assert [q.text for q in found] == ["邻国侵权挑衅", "本国不会关上对话的大门"]
+    found = quotes_of("通讯社指出，甲国一直拒绝证实此事，但是承认两国合作包含敏感领域。\n")
+    assert [q.text for q in found] == ["甲国一直拒绝证实此事，但是承认两国合作包含敏感领域"]
+
+
 def test_in_agency_copy_a_coordinated_cue_after_an_adverb_of_emphasis_reports_again():
     found = quotes_of("外长石田呼吁构建地区安全同盟，并再次指责邻国试射导弹。\n")
     assert [q.text for q in found] == ["构建地区安全同盟", "邻国试射导弹"]

@@ -97,7 +97,9 @@ _CLAUSE_BREAK = re.compile("[，：；。！？]")
 _LOCATIVE_ENDS = set("时中上后前间")  # 出席「…」时|表示: an adverbial clause ends so
 _COORDINATION = re.compile("，(?:并且|并|同时|还|也|亦|又)?")  # ……，并要求… / 指责A，说B: a coordinated reporting verb may follow
 # in news copy also after an adverb of emphasis (……，并特别提及…); a release's 并特别感谢… goes on with its speech
-_COORDINATION_NEWS = re.compile("，(?:并且|并|同时|还|也|亦|又)?(?:特别|再次|进一步|一再)?")
+# and after a contrast (指责…，但又表示…)
+_CONTRASTS = "但却"
+_COORDINATION_NEWS = re.compile("，(?:但是?|却)?(?:并且|并|同时|还|也|亦|又)?(?:特别|再次|进一步|一再)?")
 # a content clause may follow any reporting verb directly when it opens on one of these
 # subjects (发言人表示自己“不清楚详情”, 使馆也表示他们不了解此事)
 _CLAUSE_SUBJECTS = ("自己", "他们", "她们", "它们", "他", "她", "这是", "这将", "这会", "这不", "此举")
@@ -751,7 +753,10 @@ class Finder:
         while k < len(self._coordinations) and self._coordinations[k][1] <= end:
             start, after = self._coordinations[k]
             unjoined = after == start + 1  # with no conjunction only a verb of speech, after an object clause
-            if unjoined and not bare:
+            # after a contrast, the speaker's own verb only where the content has no subject of its
+            # own (指责邻国…，但又表示…; 他们…，但强调…), not its subject's (俄方拒绝证实…，但承认…)
+            contrasted = self.norm[start + 1] in _CONTRASTS and not (bare or self.norm.startswith(_PERSONAL_PRONOUNS, pos))
+            if unjoined and not bare or contrasted:
                 k += 1
                 continue
             hoped = head is not None and head.cue_class == "mental"
