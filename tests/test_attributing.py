@@ -633,6 +633,17 @@ def test_a_korean_minister_s_title_is_whole_and_its_short_form_finds_him():
     assert [q.speaker for q in found] == ["申东浩"]  # not 官申东浩 (部长|官 is one title)
 
 
+def test_a_party_s_name_holding_a_conjunction_opens_no_name():
+    doc = analyze("标题\n\n部长王华公布了该计划，国会共和党高层领导人却进行了抨击。\n")
+    assert doc.entities == ["王华"]  # not 党高层 (共和|党高层|领导人: the 和 of 共和党 joins nothing)
+
+
+def test_a_title_opening_on_a_country_s_short_form_finds_its_holder_named_with_the_full_one():
+    found = quotes_of("英议员提议制裁某官员惹使馆不满\n\n据报道，大使馆向英国保守党籍议员约翰·韦恩办公室发送了一条电邮。\n\n"
+                      "韦恩表示，他不会撤回议案。\n")
+    assert [q.speaker for q in found] == ["韦恩", "韦恩"]  # 英议员 is the 英国…议员 the story names
+
+
 def test_a_name_ends_before_the_delegation_it_leads():
     assert analyze("标题\n\n总统今天接见甲国参议员韩诺德访团，感谢支持。\n").entities == ["韩诺德"]
     assert "访团率" not in analyze("标题\n\n总统夫人访团率一行今天前往参观。\n").entities  # 夫人|访团…: no name

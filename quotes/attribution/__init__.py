@@ -72,7 +72,7 @@ class Attributor:
         self.lines = lines
         self._line_starts = [ln.start for ln in lines]
         self.lex = lex
-        self.registry = Registry(parties=lex.parties_longest_first, title_forms=lex.title_forms)
+        self.registry = Registry(parties=lex.parties_longest_first, sides=lex.parties, title_forms=lex.title_forms)
         self.grammar = SubjectGrammar(norm, lex, self._known_name_at)
         self.typer = MentionTyper(norm, lex, self.registry.known)
         # a clause with no subject of its own (针对…有关…承认…的看法) is no one's speech to hold an account

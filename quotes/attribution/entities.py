@@ -62,6 +62,7 @@ class Registry:
     entities: list[Entity] = field(default_factory=list)
     _names: set[str] = field(default_factory=set)
     parties: tuple[str, ...] = ()  # words a title may open with (德国外长): its holder's country
+    sides: dict[str, str] = field(default_factory=dict)  # party word → its side (美 and 美国 are one country)
     title_forms: dict[str, str] = field(default_factory=dict)  # 外长 → 外交部长
     _titles: dict[str, tuple[str | None, str]] = field(default_factory=dict)
     _forms_by_length: list[str] | None = None
@@ -91,7 +92,7 @@ class Registry:
         (held_in, held), (asked_in, asked) = self._title(role), self._title(title)
         if asked_in is None:
             held = held if held_in is None else held_in + held
-        elif held_in is not None and held_in != asked_in:
+        elif held_in is not None and self.sides.get(held_in, held_in) != self.sides.get(asked_in, asked_in):
             return False
         return held == asked if exact else _holds(held, asked)
 
