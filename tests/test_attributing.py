@@ -638,6 +638,11 @@ def test_a_party_s_name_holding_a_conjunction_opens_no_name():
     assert doc.entities == ["王华"]  # not 党高层 (共和|党高层|领导人: the 和 of 共和党 joins nothing)
 
 
+def test_a_verb_after_a_title_is_no_given_name():
+    doc = analyze("标题\n\n某智库发布了一份由前官员、学者专家组成的工作组完成的报告。主席奥本出席了发布会。\n")
+    assert doc.entities == ["奥本"]  # not 专家|组成 (a title, then a verb)
+
+
 def test_a_title_opening_on_a_country_s_short_form_finds_its_holder_named_with_the_full_one():
     found = quotes_of("英议员提议制裁某官员惹使馆不满\n\n据报道，大使馆向英国保守党籍议员约翰·韦恩办公室发送了一条电邮。\n\n"
                       "韦恩表示，他不会撤回议案。\n")
