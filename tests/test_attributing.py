@@ -638,6 +638,23 @@ def test_a_party_s_name_holding_a_conjunction_opens_no_name():
     assert doc.entities == ["王华"]  # not 党高层 (共和|党高层|领导人: the 和 of 共和党 joins nothing)
 
 
+def test_this_holder_of_an_office_no_one_was_named_with_is_the_one_just_quoted():
+    found = quotes_of("标题\n\n前总统马克周四在大会上说，他将结束危机。\n\n这位共和党候选人还批评了现任政府，称世界面临严峻形势。\n")
+    assert [q.speaker for q in found] == ["马克", "马克"]
+    found = quotes_of("标题\n\n前总统马克周四在大会上说，他将结束危机。\n\n这位匿名医生说，病人的情况很稳定。\n")
+    assert found[-1].speaker == "这位匿名医生"  # someone the story leaves unnamed stays so
+
+
+def test_an_original_in_english_is_no_narration_a_pronoun_takes_its_subject_from():
+    found = quotes_of("标题\n\n议员王强周四在演讲中说，威胁来自一个小集团。\n\nIncreasingly, it is a small group of people at the top.\n\n"
+                      "“越来越多地，我们看到的威胁是一小群人，”他说。\n")
+    assert [q.speaker for q in found] == ["王强", "王强"]
+
+
+def test_a_two_character_name_before_a_military_rank_is_whole():
+    assert analyze("标题\n\n参谋长联席会议主席王利上将出席了听证会。\n").entities == ["王利"]
+
+
 def test_a_verb_after_a_title_is_no_given_name():
     doc = analyze("标题\n\n某智库发布了一份由前官员、学者专家组成的工作组完成的报告。主席奥本出席了发布会。\n")
     assert doc.entities == ["奥本"]  # not 专家|组成 (a title, then a verb)

@@ -32,6 +32,7 @@ _BEFORE_NAME = set("，。、；：「」“”『』（）()与和及由向对�
 _HIMSELF = "本人"  # after a name (总理韦德本人也表示): himself, no part of the name
 _DELEGATION_WORDS = ("访团", "访问团", "代表团", "一行", "乙行")  # 知事某某某某|访团: the delegation he leads
 _TITLE_MAX = 6  # characters of the longest title looked for after a name
+_RANKS = ("上将", "中将", "少将", "准将", "大将", "上校", "中校", "少校")
 _NAME_FOLLOWERS = set("，。、；：（(「“ 的和与及等今昨也还则并曾已将在于说称")
 _NOUN_CONTINUATIONS = frozenset("团会队部局院处组党界方群社室站厅所署级层府身馆")  # 代表团, 委员会, 各级, 候选人身分, 大使馆
 _ROLE_REACH = 10  # characters of organisation name a role may carry before its title
@@ -42,6 +43,8 @@ _RECEPTION_VERBS = ("接见", "会见", "接待", "欢迎", "会晤", "晋见") 
 _RECEPTION_REACH = 30  # characters before a name its reception verb may stand
 _ISSUER_REACH = 2000  # characters looked back for whoever issued a document that speaks
 _DEICTIC = ("这", "那")
+_SINGLE_PERSON_DETERMINERS = ("这位", "那位", "这名", "该名")  # 这位前总统: one person the story has just told of
+_ANONYMITY = ("匿名", "不具名", "不愿具名", "不愿透露姓名")
 _INDEFINITES = ("一名", "一位", "另一名", "另一位", "一些", "多名", "多位")  # how a story introduces someone new
 _INTRODUCTION_REACH = 12
 _PUBLISHING = {"文章": ("发文", "撰文", "刊文")}  # verbs that publish the paper a bare noun refers to
@@ -199,15 +202,16 @@ class Attributor:
         for size in (3, 2, 4):  # a title vouches for the name after it (外相岩屋毅|在)
             end = a + size
             name = norm[a:end]
-            if end > limit or not self.typer.person_name(name, bare=size > 2):
+            ranked = norm.startswith(_RANKS, end)  # 主席米利|上将: a two-character name before a military rank
+            if end > limit or not self.typer.person_name(name, bare=size > 2 or ranked):
                 continue  # two characters must look like a name by themselves (总统|回廊 does not)
-            if size == 3 and name[2] in self.lex.cues:
-                continue  # 议员李华|说，: a verb of speech after a two-character name
+            if size == 3 and (name[2] in self.lex.cues or self._title_at(end - 1, limit)):
+                continue  # 议员李华|说，: a verb of speech after a two-character name; 主席米利|上将: a rank
             if self.lex.body_suffixes.longest(name) is not None:
                 continue  # 某区|长|丰派出所: a body's name after what only looks like a title
             if (end == limit or norm[end] in _NAME_FOLLOWERS or norm.startswith(_HIMSELF, end) or norm.startswith(_DELEGATION_WORDS, end)
                     or norm.startswith(HONORIFIC_SUFFIXES, end)  # 议长莫塔|伉俪一行
-                    or self.grammar.ends_phrase(end, limit) or size == 3 and name[0] in self.lex.surnames and self._title_at(end, limit)):
+                    or self.grammar.ends_phrase(end, limit) or size == 3 and name[0] in self.lex.surnames and self._title_at(end, limit) or size == 2 and ranked):
                 return end
         return None
 
@@ -468,8 +472,9 @@ class Attributor:
             line = self.lines[k]
             while end > line.start and looked < _SENTENCES_BACK + 1:
                 start = max(max(self.norm.rfind(ch, line.start, end - 1) for ch in _SENTENCE_END) + 1, line.start)
-                looked += 1
-                if not self._in_quotation(start):  # a quotation's sentences are no narration
+                latin = self._in_latin(start, end)  # a quotation's original in English: passed over, uncounted
+                looked += not latin
+                if not self._in_quotation(start) and not latin:  # a quotation's sentences are no narration
                     phrase = self._opening_phrase(start, end)
                     m = self.typer.type(phrase.start, phrase.end) if phrase is not None else None
                     if m is None and phrase is not None:
@@ -600,6 +605,10 @@ class Attributor:
             entity = self.registry.described(head, story, before)
             if entity is not None and self._introduced_since(head[-2:], entity.last_before(before), m.start):
                 entity = None  # 一名欧洲外交官也有相同看法。这位外交官说: another one, named only in narration
+        if entity is None and m.text.startswith(_SINGLE_PERSON_DETERMINERS) and not m.plural and not self._unnamed_description(m.text):
+            # 这位前总统, 这位英国领导人: the one just quoted or told of, in another office
+            last = self._last_speaker.get(story)
+            entity = last if last is not None and last.kind == "person" else self.registry.last_person(story, before)
         if entity is not None:
             entity.mentioned(m.start)
             self._speak(quote, entity, story)
@@ -611,6 +620,15 @@ class Attributor:
             unnamed = m.text.endswith(self.lex.anonymous)  # 这位官员: an unnamed source
             quote.speaker, quote.speaker_kind = self.original[m.start : m.end], "anonymous" if unnamed else "person"
             quote.role = None if unnamed else self.original[m.start : m.end]
+
+    def _in_latin(self, start: int, end: int) -> bool:
+        """Is norm[start:end] written mostly in Latin letters (a quotation's English original)?"""
+        letters = [c for c in self.norm[start:end] if c.isalpha()]
+        return sum(c.isascii() for c in letters) * 2 > len(letters)
+
+    def _unnamed_description(self, text: str) -> bool:
+        """Does a description stand for someone the story leaves unnamed (这位官员, 这位匿名医生)?"""
+        return text.endswith(self.lex.anonymous) or any(w in text for w in _ANONYMITY)
 
     def _received(self, story: str, before: int) -> Entity | None:
         """The person the story names as received (接见/会见/欢迎…某某), first: whom 访宾 means;

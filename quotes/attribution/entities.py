@@ -142,7 +142,7 @@ class Registry:
         if m.anaphor == "":
             if m.plural:
                 return last_speaker if last_speaker is not None and last_speaker.kind != "person" else None
-            return max(people, key=recent) if people else None  # the person mentioned last
+            return self.last_person(story, before)  # the person mentioned last
         title = m.anaphor or ""
         if m.surname:
             bearers = [e for e in people if e.name.startswith(m.surname) and (not e.role or _holds(e.role, title))]
@@ -157,6 +157,11 @@ class Registry:
         if holders:
             return max(holders, key=recent)
         return None
+
+    def last_person(self, story: str, before: int) -> Entity | None:
+        """The person of the story mentioned last before ``before``."""
+        people = [e for e in self.entities if e.story == story and e.kind == "person" and 0 <= e.start < before]
+        return max(people, key=lambda e: e.last_before(before)) if people else None
 
     def described(self, head: str, story: str, before: int) -> Entity | None:
         """这位坚持匿名的人士, 那位政府高级官员: the unnamed source or office holder whose
