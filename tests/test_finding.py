@@ -582,6 +582,11 @@ def test_in_agency_copy_the_speaker_s_verb_after_a_contrast_reports_again_but_no
     assert [q.text for q in found] == ["甲国一直拒绝证实此事，但是承认两国合作包含敏感领域"]
 
 
+def test_after_an_account_a_speaker_may_hold_the_office_described_and_a_name_in_its_own_script():
+    q = only("某社报道称，国家安全委员会负责军备控制的高级主任魏岚（Wei Lan）在受访时指出，两国一直在深化合作。\n")
+    assert (q.speaker, q.source, q.text) == ("魏岚", "某社", "两国一直在深化合作")
+
+
 def test_in_agency_copy_a_coordinated_cue_after_an_adverb_of_emphasis_reports_again():
     found = quotes_of("外长石田呼吁构建地区安全同盟，并再次指责邻国试射导弹。\n")
     assert [q.text for q in found] == ["构建地区安全同盟", "邻国试射导弹"]

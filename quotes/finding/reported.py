@@ -52,6 +52,7 @@ _RECIPIENT_MAX = 16
 _VERBAL = set("得已了被将会要在把")
 _TITLE_HEAD = 12  # how far into a sentence a title still opens it
 _ACCOUNT_SUBJECT_MAX = 14  # the same after an account (报道说，…), where titles stack up
+_ACCOUNT_TITLED_MAX = 24  # and a subject holding a title, with the office it heads described
 _SUBJECT_HEAD = 10  # how long a subject may be for a clause to open a new attribution
 _MODALS = set("应要需须必得")
 _PERSONAL_PRONOUNS = ("他", "她")
@@ -794,7 +795,8 @@ class Finder:
             return False
         for a, b, cue in self.cues(line, pos + 1, end):
             length = self._subject_length(pos, a)
-            if b == end and norm[end] in "。！？；" or length > head or (length > _TITLE_HEAD and not self._titled(pos, a)):
+            titled_head = _ACCOUNT_TITLED_MAX if account else head  # 报道称，某委员会负责…的高级主任某某指出，
+            if b == end and norm[end] in "。！？；" or length > titled_head or (length > head or length > _TITLE_HEAD) and not self._titled(pos, a):
                 continue  # a long inner "subject" is a clause of the speech, not a speaker (unless it holds a title)
             if timed and (a - pos > _TIMED_SUBJECT_MAX or cue.cue_class in _SUBJECTLESS):
                 continue  # 在地方建設上，各界能夠持續提供建議，: the speech's own clause
@@ -830,7 +832,7 @@ class Finder:
         (某公司|3月2日|在脸书上的|声明说)."""
         m = _OCCASION.search(self.norm, a, b)
         subject = self.norm[a : m.start() if m else b]
-        return len(_INNER_ADVERBIALS.sub("", subject))
+        return len(_PARENTHESISED.sub("", _INNER_ADVERBIALS.sub("", subject)))  # and the name in its own script
 
     def _is_account(self, subject: tuple[int, int], cue: Cue) -> bool:
         """Is the subject an account rather than a speaker (公报, 中方消息, 新华社报道)?"""
