@@ -128,6 +128,13 @@ def test_targets_are_whole_names_issues_groups_and_titled_people():
 
 
 
+def test_a_target_named_inside_a_longer_name_and_on_its_own_is_reported_where_it_stands_alone():
+    quote = "這次「國會台灣友好小組」來訪，傳達美國對臺灣的支持。"
+    doc = analyze(f"標題\n\n議員表示，{quote}\n")
+    shown = [s.target for s in doc.quotes[0].stance]
+    assert "臺灣" in shown and "台灣" not in shown  # as written where it stands alone, not inside the group's name
+
+
 def test_a_long_speech_s_targets_are_all_named():
     text = normalise("我们感谢挪威、日本、瑞典、荷兰、加拿大、美国、澳大利亚、德国、英国和法国长期支持我们参与国际组织。")
     assert {"美国", "日本", "英国", "法国", "德国", "加拿大", "澳大利亚", "荷兰", "瑞典", "挪威"} <= {t.target for t in find_targets(text)}

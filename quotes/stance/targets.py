@@ -171,7 +171,9 @@ def find_targets(text: str, addressee: str | None = None, names: Iterable[str] =
     taken += [t for t in _topics(text) if 1 not in covered[t.start : t.end]]  # a topic only where nothing else is named
     found: dict[str, TargetMention] = {}
     for t in sorted(taken, key=lambda t: t.start):
-        found.setdefault(t.target, t)
+        first = found.setdefault(t.target, t)
+        if first is not t and _nested(first, taken) and not _nested(t, taken):
+            found[t.target] = t  # 國會台灣連線…對臺灣的支持: the target where it stands on its own, as written there
     if addressee:
         for word in _ADDRESSEE:
             i = text.find(word)
@@ -180,6 +182,11 @@ def find_targets(text: str, addressee: str | None = None, names: Iterable[str] =
                 break
     kept = sorted(found.values(), key=lambda t: (_PRIORITY[t.kind], t.start))[:_MAX_TARGETS]
     return sorted(kept, key=lambda t: t.start)
+
+
+def _nested(t: TargetMention, taken: list[TargetMention]) -> bool:
+    """Does ``t`` stand inside a longer mention kept with it?"""
+    return any(o.start <= t.start and t.end <= o.end and o.end - o.start > t.end - t.start for o in taken)
 
 
 def _quoted_terms(text: str) -> list[TargetMention]:
