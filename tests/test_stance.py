@@ -135,6 +135,11 @@ def test_a_target_named_inside_a_longer_name_and_on_its_own_is_reported_where_it
     assert "臺灣" in shown and "台灣" not in shown  # as written where it stands alone, not inside the group's name
 
 
+def test_a_japanese_name_given_after_a_title_is_a_target_by_its_surname_before_a_title():
+    doc = analyze("標題\n\n總統今天接見日本某縣知事森川健一。總統表示，歡迎森川知事再度率團訪臺，推動兩地的交流。\n")
+    assert "森川" in [s.target for s in doc.quotes[0].stance]
+
+
 def test_a_long_speech_s_targets_are_all_named():
     text = normalise("我们感谢挪威、日本、瑞典、荷兰、加拿大、美国、澳大利亚、德国、英国和法国长期支持我们参与国际组织。")
     assert {"美国", "日本", "英国", "法国", "德国", "加拿大", "澳大利亚", "荷兰", "瑞典", "挪威"} <= {t.target for t in find_targets(text)}

@@ -31,7 +31,7 @@ import re
 
 import numpy as np
 
-from ..lexicons import load, marks_of, words_within
+from ..lexicons import NAME_SEPARATORS, load, marks_of, words_within
 from ..model import Document, Quote, Stance
 from ..reading import normalise, to_traditional
 from .cues import cue_lexicon
@@ -129,6 +129,27 @@ def _document_names(doc: Document, words: Iterable[str]) -> list[str]:
     return sorted(speakers | set(doc.entities) | {short for w in words if (short := _short_form(w))})
 
 
+def _titled_surnames(norm: str, names: list[str], titles: Sequence[tuple[int, int, str]]) -> list[str]:
+    """The surnames (first two characters) of the four-character names the document gives right
+    after a title (知事森田健一): Japanese names, which quotes shorten so (森田知事)."""
+    ends = {b for _, b, _ in titles}
+    found = []
+    for name in names:
+        if len(name) == 4 and not any(c in NAME_SEPARATORS for c in name) and not _lexicon_word(name[2:]):
+            at = norm.find(name)
+            while at >= 0 and at not in ends:
+                at = norm.find(name, at + 4)
+            if at >= 0:
+                found.append(name[:2])
+    return found
+
+
+def _lexicon_word(part: str) -> bool:
+    """Is ``part`` a party, a place, a title or a grammar word (来到|台湾, 两国|元首), no given name?"""
+    lex = load()
+    return part in lex.parties or part in lex.countries or part in lex.titles or part in lex.subject_words
+
+
 @lru_cache(maxsize=8192)
 def _normalised_name(name: str) -> str:
     """A speaker's name in the matching script: the same few names recur in every quote."""
@@ -222,6 +243,7 @@ def _document_targets(doc: Document, norm: str, targets_wanted: bool) -> Iterato
     doc_titles = title_scanner.finditer(norm, 0, len(norm), title_marks)
     word_starts, title_starts = [a for a, _, _ in doc_words], [a for a, _, _ in doc_titles]
     names = _document_names(doc, {w for _, _, w in doc_words})
+    surnames = _titled_surnames(norm, names, doc_titles)
     for q in doc.quotes:
         addressee = addressee_of(q, sides_by_story.get(q.story, []), q.speaker_side)
         own = _normalised_name(q.speaker) if q.speaker else None
@@ -229,6 +251,6 @@ def _document_targets(doc: Document, norm: str, targets_wanted: bool) -> Iterato
         text = norm[q.start : q.end]
         words = _shifted(words_within(doc_words, word_starts, q.start, q.end), q.start)
         titles = _shifted(words_within(doc_titles, title_starts, q.start, q.end), q.start)
-        targets = find_targets(text, addressee, others, words, titles)
+        targets = find_targets(text, addressee, others, words, titles, surnames)
         if targets:
             yield q, targets, _shifted(cue_scanner.finditer(norm, q.start, q.end, cue_marks), q.start)

@@ -130,13 +130,15 @@ class TargetMention:
 
 def find_targets(text: str, addressee: str | None = None, names: Iterable[str] = (),
                  words: Sequence[tuple[int, int, str]] | None = None,
-                 titles: Sequence[tuple[int, int, str]] | None = None) -> list[TargetMention]:
+                 titles: Sequence[tuple[int, int, str]] | None = None, surnames: Iterable[str] = ()) -> list[TargetMention]:
     """Targets named in a quote (normalised text), one mention per target, first first, at
     most ``_MAX_TARGETS``; each named as the quote writes it (美方, not 美国).
 
     Candidates, every one a whole name (中美洲 is no 中国 and 美国):
     - the lexicons' parties, blocs, issues and organs (``words``: where they stand, when known);
-    - ``names``: the people and organisations the document names elsewhere;
+    - ``names``: the people and organisations the document names elsewhere; ``surnames``: the
+      two-character surnames of four-character names it gives with a title (森田 of 知事森田健一),
+      by which a quote calls them before a title (森田知事);
     - terms in quotation marks (「青年創業方案」), Latin names (Google, NATO);
     - noun phrases headed by an issue or a group word (``target_heads.tsv``: …协议, …关系,
       …人民, 香港人); a person named with a title (赖院长, 蔡前总统).
@@ -156,6 +158,7 @@ def find_targets(text: str, addressee: str | None = None, names: Iterable[str] =
         i = text.find(name)
         if i >= 0 and len(name) > 1:
             mentions.append(TargetMention(name, i, i + len(name), "person"))
+    mentions += _surnamed_people(text, surnames, titles)
     latin = _LATIN_LETTER.search(text) is not None  # most quotes hold no Latin letter: no name in them to look for
     mentions += (_quoted_terms(text) + (_latin_names(text) + _glossed_names(text) if latin else []) + _headed_phrases(text)
                  + _titled_people(text, titles) + _honoured_people(text) + _pairs(text) + _attitude_objects(text))
@@ -413,6 +416,16 @@ def _titled_people(text: str, titles: Sequence[tuple[int, int, str]] | None = No
         elif title in HEADS_OF_STATE and lo == a and a > 0 and (text[a - 1] in _BEFORE_PERSON or _governs_at(text, a)):
             found.append(TargetMention(title, a, b, "person"))  # 感谢|总统, 与|副总统: the head of state a quote names bare (not its subject)
     return found
+
+
+def _surnamed_people(text: str, surnames: Iterable[str], titles: Sequence[tuple[int, int, str]] | None) -> list[TargetMention]:
+    """森田知事: a person called by a two-character surname (one of ``surnames``) before a title."""
+    surnames = frozenset(surnames)
+    if not surnames:
+        return []
+    spans = load().title_scanner.finditer(text) if titles is None else titles
+    return [TargetMention(text[a - 2 : a], a - 2, a, "person") for a, _, _ in spans if a >= 2 and text[a - 2 : a] in surnames
+            and (a == 2 or not _modifier_char(text[a - 3]) or text[a - 3] in _BEFORE_PERSON or _ends_word(text, a - 2))]
 
 
 def _name_before(text: str, end: int) -> int | None:
