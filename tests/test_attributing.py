@@ -72,6 +72,18 @@ def test_section_heading_ends_the_frame():
     assert [q.source for q in found] == ["路透社", None]
 
 
+def test_a_paper_s_account_ends_where_a_speaker_talks_at_an_occasion_of_their_own():
+    text = ("标题\n\n外交部新闻稿指出，部长王文表示，两国将扩大合作。\n\n"
+            "不过，王文昨天在记者会上谈到合作时，语气保守许多。他说，具体安排还要再谈。\n")
+    assert [q.source for q in quotes_of(text)] == ["外交部新闻稿", None]
+    text = "标题\n\n据通讯社报道，部长王文表示，两国将扩大合作。\n\n王文在记者会上说，具体安排还要再谈。\n"
+    assert [q.source for q in quotes_of(text)] == ["通讯社", "通讯社"]  # an outlet reports the press conference too
+
+
+def test_malaysia_s_short_name_names_its_side():
+    assert only("标题\n\n大马外交部周二发表声明说，该国执法船只依法巡逻。\n").speaker_side == "马方"
+
+
 def test_first_person_inside_speech_is_not_an_attribution():
     found = quotes_of("总统告诉侨胞：我们希望，大家都能团结一致。")
     assert len(found) == 1 and found[0].speaker == "总统"

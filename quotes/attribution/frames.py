@@ -96,6 +96,7 @@ _FRAME_PATTERNS = (
     _FramePattern(re.compile(r"(?P<outlet>[^，。；：“”「」\s]{2,12}?)(?:则|也|还|又)?(?:引述|援引)(?P<origin>[^，。；：“”「」]{2,20}?(?:声明|新闻稿|公报|消息|报道|官员|发言人))"), ("引述", "援引"), anchored=True),
 )
 _TURNS = ("对此，", "不过，", "但是，", "然而，")
+_OWN_OCCASION = re.compile("在[^，。；：]{0,15}?(?:记者会|记者招待会|受访|采访|专访)")  # 在台北举行的记者会上
 _SITE_SUFFIX = re.compile("(?:官方网站|官网|网站|网页)$")  # 商务部网站: the organ's own site
 _NAMED_BEFORE = 16  # characters before a name where its party is named
 _GOES_ON = frozenset("还也又亦再")  # X还说: the same voice going on
@@ -208,6 +209,9 @@ class Frames:
         """A frame reaches into later paragraphs for the voices of its account; a speaker first
         named in a later paragraph (a spokesperson's reaction, an analyst) speaks outside it."""
         line = self.lines[cand.line]
+        if frame.end <= line.start and self._own_occasion_opens(frame, line, cand.start):
+            self._change(line.start, None)
+            return True
         if m.anaphor is not None or m.kind == "document" or m.document or not m.name:
             return False  # 中方消息还说: a party's own paper is its account speaking
         if frame.end > line.start:
@@ -231,6 +235,16 @@ class Frames:
                 # not yet heard outside any account: one of the account's people
         self._change(line.start, None)
         return True
+
+    def _own_occasion_opens(self, frame: Frame, line: Line, before: int) -> bool:
+        """Does the paragraph open on someone speaking at an occasion of their own (不过，某某昨天在
+        记者会上谈到…时，…) while a paper's account is in force (新闻稿指出…)? A release tells
+        what was said at its meeting, not at a later press conference: the paper is left."""
+        if not normalise_text(frame.source).endswith(self.lex.documents):
+            return False
+        head = after_dateline(self.norm, line.start, line.end)
+        end = min((i for i in (self.norm.find(p, head, before) for p in "。！？") if i >= 0), default=before)
+        return _OWN_OCCASION.search(self.norm, head, end) is not None
 
     def _other_party_replies(self, frame: Frame, m: Mention, cand: Candidate) -> bool:
         """X发表声明称…。Y国外交部回应称，…: a sentence where another party replies is no part of
