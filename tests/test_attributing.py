@@ -80,6 +80,16 @@ def test_a_paper_s_account_ends_where_a_speaker_talks_at_an_occasion_of_their_ow
     assert [q.source for q in quotes_of(text)] == ["通讯社", "通讯社"]  # an outlet reports the press conference too
 
 
+def test_a_press_secretary_is_a_title_not_a_report():
+    q = only("標題\n\n日本防衛省報道官村田浩二否認說，兩位部長「完全沒有談及出口」。\n")
+    assert (q.speaker, q.cue) == ("村田浩二", "否認說")
+
+
+def test_a_host_named_before_the_title_a_visitor_calls_on_is_the_speaker_his_title_means():
+    found = quotes_of("標題\n\n訪問團前天上午在總統府晉見林啟明總統。\n\n總統表示，兩國人民最明白自由的可貴。\n")
+    assert [q.speaker for q in found] == ["林啟明"]
+
+
 def test_malaysia_s_short_name_names_its_side():
     assert only("标题\n\n大马外交部周二发表声明说，该国执法船只依法巡逻。\n").speaker_side == "马方"
 

@@ -40,6 +40,7 @@ _SENTENCES_BACK = 2  # sentences looked back for the subject of a sentence that 
 _PREPOSITIONS = frozenset("在于对向就从据")
 _FOR_WHOM = ("来说", "而言")  # 对于…来说: a topic naming whom it concerns
 _RECEPTION_VERBS = ("接见", "会见", "接待", "欢迎", "会晤", "晋见")  # 总统接见…某某: the one received
+_AUDIENCE_VERBS = ("晋见", "拜会", "拜见", "谒见")  # a visitor's call on a host: a name and title may follow
 _RECEPTION_REACH = 30  # characters before a name its reception verb may stand
 _ISSUER_REACH = 2000  # characters looked back for whoever issued a document that speaks
 _DEICTIC = ("这", "那")
@@ -163,8 +164,8 @@ class Attributor:
             if a < line.start:
                 continue
             name = norm[a:title_start]
-            if not (a == line.start or norm[a - 1] in _BEFORE_NAME):
-                continue
+            if not (a == line.start or norm[a - 1] in _BEFORE_NAME or norm.endswith(_AUDIENCE_VERBS, line.start, a)):
+                continue  # after punctuation, a conjunction or a call on someone (晋见|某某总统)
             if size > 3 and not all(c in self.lex.transliteration for c in name):
                 continue
             if self.grammar.skip_openers(a, title_start) != a:
