@@ -90,6 +90,12 @@ def test_a_host_named_before_the_title_a_visitor_calls_on_is_the_speaker_his_tit
     assert [q.speaker for q in found] == ["林啟明"]
 
 
+def test_a_paper_going_on_after_a_quotation_keeps_its_account_for_the_voice_it_relays():
+    text = ("标题\n\n乙国总统办公室的声明内容大致相同。声明说，三国部长讨论了新的方案。\n\n"
+            "声明援引萨文科的话说：“我们每天都在用。”声明还说，维特根向乙方保证，甲国的支持不会动摇。\n")
+    assert [q.source for q in quotes_of(text)] == ["乙国总统办公室声明"] * 3
+
+
 def test_malaysia_s_short_name_names_its_side():
     assert only("标题\n\n大马外交部周二发表声明说，该国执法船只依法巡逻。\n").speaker_side == "马方"
 

@@ -587,6 +587,10 @@ def test_after_an_account_a_speaker_may_hold_the_office_described_and_a_name_in_
     assert (q.speaker, q.source, q.text) == ("魏岚", "某社", "两国一直在深化合作")
 
 
+def test_a_cue_after_a_light_verb_is_a_noun():
+    assert quotes_of("会后，波兰防长向媒体作了介绍，乙国总统办公室也发表了声明。\n") == []
+
+
 def test_in_agency_copy_a_coordinated_cue_after_an_adverb_of_emphasis_reports_again():
     found = quotes_of("外长石田呼吁构建地区安全同盟，并再次指责邻国试射导弹。\n")
     assert [q.text for q in found] == ["构建地区安全同盟", "邻国试射导弹"]

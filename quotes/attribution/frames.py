@@ -217,7 +217,7 @@ class Frames:
         if frame.end > line.start:
             return self._other_party_replies(frame, m, cand)
         head = after_dateline(self.norm, line.start, line.end)
-        sentence = self.norm[max(head, *(self.norm.rfind(p, head, cand.start) + 1 for p in "。！？")) : cand.start]
+        sentence = self.norm[max(head, *(self.norm.rfind(p, head, cand.start) + 1 for p in "。！？")) : cand.start].lstrip("”」』\"")
         if sentence.startswith(self.lex.documents) or sentence.startswith(tuple("这份" + d for d in self.lex.documents)):
             return False  # 声明称，X…: still the account speaking
         if frame.adverbial:

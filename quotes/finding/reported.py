@@ -39,7 +39,7 @@ _CONJUNCTIONS = frozenset("和与及")
 _PARTY_ADVERBS_MAX = 4  # characters of time or adverb between a party and its verb (英国|上星期|宣布)
 # what makes a party's verb no report: a modal, a negation, a means (美国|可能会|要求, 美国|并非|要求, 美国|透过…来|警告)
 _NOT_REPORTING = frozenset("可能会将恐或应要欲拟透通藉以来不没未非无的")
-_NOMINAL_WORDS = ("有关", "相关", "进行", "进行了", "作出", "做出", "包括", "投票", "表决", "支持", "于其", "及其",
+_NOMINAL_WORDS = ("有关", "相关", "进行", "进行了", "作出", "做出", "作了", "做了", "包括", "投票", "表决", "支持", "于其", "及其",
                   "旨在", "打算", "准备", "这场", "那场", "一场", "该场")  # 那场希望与心碎…: a counted event, a noun
 _FRAME_OPENERS = ("据", "根据", "另据")
 # verbs whose object a noun cue is (兑现|…承诺, 履行|…承诺), within its clause
