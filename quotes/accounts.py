@@ -32,6 +32,7 @@ _HAND = re.compile("通(?![报讯过知信话电告道])")  # 中国通, not 北
 _SOMEWHERE_IN = ("一家", "一所", "一个", "某")
 _VOICE_OF = ("之音", "之声")
 _AFFILIATION_WINDOW = 16  # characters before a speaker's name searched for a party
+_TELLING = 2  # quotes by which a party tells a story, not only reacts to it
 _LEADING = re.compile("(?:[（(][^）)]*[）)])?(?:率领|带领)的(?P<group>[^，。；]{2,16}?)团")  # 由X率领的某国议会代表团
 _INDEPENDENT_VOICES = ("学者", "分析师", "分析人士", "研究员", "研究人员", "教授", "专家", "评论员", "观察家", "经济学家")
 _DELEGATIONS = ("访团", "访问团", "代表团", "议员团", "考察团")  # a delegation named by its kind alone
@@ -387,7 +388,19 @@ def assign_sides(doc: Document) -> None:
             side = framed[q.id] or affiliated.get(q.id)
             q.side = side if side in sides else None
             q.side_reason = None if q.side is None else "frame" if framed[q.id] else "speakers"
+        _bystanders(quotes)
     doc.accounts = build_accounts(doc.quotes)
+
+
+def _bystanders(quotes: list[Quote]) -> None:
+    """A party heard once, by its own voice and through no account, in a story that two other
+    parties tell at length (an embassy's reaction, a regional body's appeal) is a bystander, not
+    one of the story's sides: its quote takes none."""
+    told = Counter(q.side for q in quotes if q.side)
+    for q in quotes:
+        if q.side and told[q.side] == 1 and q.side_reason == "speakers" \
+                and sum(n >= _TELLING for side, n in told.items() if side != q.side) >= 2:
+            q.side = q.side_reason = None
 
 
 def _unplaced_readouts(quotes: list[Quote], frame_sides: dict[str | None, str | None],

@@ -511,3 +511,10 @@ def test_a_delegation_s_readout_telling_first_of_the_host_is_still_the_delegatio
             "「兩國的經貿合作很重要，」柯恩斯說，「我們會繼續合作。」\n\n聲明說，訪團已邀請台灣議員明年回訪。\n")
     sides = [q.side for q in analyze(text).quotes if q.source == "訪團聲明"]
     assert sides == ["德方"] * 4  # its own member more often than the host: the delegation's account
+
+
+def test_a_party_heard_once_by_its_own_voice_is_a_bystander_of_a_story_two_others_tell():
+    text = ("标题\n\n据泰国外交部网站消息，泰国外长巴颂表示，两国将扩大合作。巴颂说，泰方支持对话。\n\n"
+            "据越南外交部发布的新闻稿，越南外长阮文安表示，越方愿意加强沟通。阮文安说，双方应尽快会晤。\n\n"
+            "老挝驻泰国大使馆在社交媒体上说，这次会谈“很有意义”。\n")
+    assert [q.side for q in analyze(text).quotes] == ["泰方", "泰方", "越方", "越方", None]
