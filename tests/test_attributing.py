@@ -96,6 +96,12 @@ def test_a_paper_going_on_after_a_quotation_keeps_its_account_for_the_voice_it_r
     assert [q.source for q in quotes_of(text)] == ["乙国总统办公室声明"] * 3
 
 
+def test_a_malay_name_after_an_honorific_goes_by_its_given_name():
+    found = quotes_of("标题\n\n外交部长拿督斯里法兹勒·哈山周二对记者说，两国关系良好。\n\n马方外长法兹勒日前也表示，双方会继续对话。\n")
+    assert [q.speaker for q in found] == ["法兹勒", "法兹勒"]  # the second part is the father's name
+    assert quotes_of("标题\n\n以色列总理本雅明·拉宾周三表示，将保卫国家。\n")[0].speaker == "拉宾"  # no honorific: the last part
+
+
 def test_malaysia_s_short_name_names_its_side():
     assert only("标题\n\n大马外交部周二发表声明说，该国执法船只依法巡逻。\n").speaker_side == "马方"
 

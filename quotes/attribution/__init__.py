@@ -236,7 +236,16 @@ class Attributor:
             # 伊萬‧索科洛夫 is 索科洛夫 in every later mention: the surname is the canonical form
             # (布莱恩·胡 stays whole: one character names nobody)
             cut = max(m.name.rfind(c) for c in NAME_SEPARATORS) + 1
-            if len(m.name) - cut > 1:
+            start, end = m.name_spans[0][0], m.name_spans[-1][1]
+            titled = tuple(h for h in self.lex.honorifics if len(h) > 1)  # not 本 of 本雅明·…, 敦
+            honorific = next((h for h in titled if self.norm.startswith(h, start)), "")
+            honoured = bool(honorific) or self.norm.endswith(titled, 0, start)
+            given = m.name[: min(i for i in (m.name.find(c) for c in NAME_SEPARATORS) if i >= 0)].removeprefix(honorific)
+            given_start = self.norm.find(given, start, end)
+            if honoured and len(given) > 1 and given_start >= 0:
+                # 拿督斯里某某·某某: a Malay name goes by its first part, the given name (the second is the father's)
+                m.name, m.name_spans = given, ((given_start, given_start + len(given)),)
+            elif len(m.name) - cut > 1:
                 last_start = m.name_spans[-1][1] - (len(m.name) - cut)
                 m.name, m.name_spans = m.name[cut:], ((last_start, m.name_spans[-1][1]),)
         display = join_spans(m.name_spans, self.original) or m.name
