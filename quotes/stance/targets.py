@@ -173,10 +173,13 @@ def find_targets(text: str, addressee: str | None = None, names: Iterable[str] =
                 named[t.start : t.end] = b"\x01" * (t.end - t.start)
     taken += [t for t in _topics(text) if 1 not in covered[t.start : t.end]]  # a topic only where nothing else is named
     found: dict[str, TargetMention] = {}
+    nested: set[int] | None = None  # the kept mentions inside longer ones, found when a target recurs
     for t in sorted(taken, key=lambda t: t.start):
         first = found.setdefault(t.target, t)
-        if first is not t and _nested(first, taken) and not _nested(t, taken):
-            found[t.target] = t  # 國會台灣連線…對臺灣的支持: the target where it stands on its own, as written there
+        if first is not t:
+            nested = _nested(taken) if nested is None else nested
+            if id(first) in nested and id(t) not in nested:
+                found[t.target] = t  # 國會台灣連線…對臺灣的支持: the target where it stands on its own, as written there
     if addressee:
         for word in _ADDRESSEE:
             i = text.find(word)
@@ -187,9 +190,9 @@ def find_targets(text: str, addressee: str | None = None, names: Iterable[str] =
     return sorted(kept, key=lambda t: t.start)
 
 
-def _nested(t: TargetMention, taken: list[TargetMention]) -> bool:
-    """Does ``t`` stand inside a longer mention kept with it?"""
-    return any(o.start <= t.start and t.end <= o.end and o.end - o.start > t.end - t.start for o in taken)
+def _nested(taken: list[TargetMention]) -> set[int]:
+    """The ids of the mentions that stand inside a longer one kept with them."""
+    return {id(t) for t in taken if any(o.start <= t.start and t.end <= o.end and o.end - o.start > t.end - t.start for o in taken)}
 
 
 def _quoted_terms(text: str) -> list[TargetMention]:
