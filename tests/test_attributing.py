@@ -102,6 +102,11 @@ def test_a_malay_name_after_an_honorific_goes_by_its_given_name():
     assert quotes_of("标题\n\n以色列总理本雅明·拉宾周三表示，将保卫国家。\n")[0].speaker == "拉宾"  # no honorific: the last part
 
 
+def test_a_body_s_website_speaks_for_the_body():
+    q = only("标题\n\n亚基行的网站称林某的职责包括“提高对该行的关注度”。\n")
+    assert q.speaker == "亚基行"  # not 网站
+
+
 def test_malaysia_s_short_name_names_its_side():
     assert only("标题\n\n大马外交部周二发表声明说，该国执法船只依法巡逻。\n").speaker_side == "马方"
 
