@@ -140,6 +140,11 @@ def test_a_japanese_name_given_after_a_title_is_a_target_by_its_surname_before_a
     assert "森川" in [s.target for s in doc.quotes[0].stance]
 
 
+def test_international_bodies_are_targets_by_their_whole_names():
+    found = {t.target for t in find_targets(normalise("感謝東協各國及歐洲議會長期支持臺灣參與聯合國大會。"))}
+    assert {"东协", "欧洲议会", "联合国大会"} <= found and not {"欧洲", "议会", "大会"} & found
+
+
 def test_a_long_speech_s_targets_are_all_named():
     text = normalise("我们感谢挪威、日本、瑞典、荷兰、加拿大、美国、澳大利亚、德国、英国和法国长期支持我们参与国际组织。")
     assert {"美国", "日本", "英国", "法国", "德国", "加拿大", "澳大利亚", "荷兰", "瑞典", "挪威"} <= {t.target for t in find_targets(text)}
