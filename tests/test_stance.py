@@ -143,6 +143,8 @@ def test_a_japanese_name_given_after_a_title_is_a_target_by_its_surname_before_a
 def test_international_bodies_are_targets_by_their_whole_names():
     found = {t.target for t in find_targets(normalise("感謝東協各國及歐洲議會長期支持臺灣參與聯合國大會。"))}
     assert {"东协", "欧洲议会", "联合国大会"} <= found and not {"欧洲", "议会", "大会"} & found
+    found = {t.target for t in find_targets(normalise("感謝美方持續對臺軍售，我們也尊重公民投票的結果。"))}
+    assert {"对台军售", "公民投票"} <= found  # issues of defence and democracy
 
 
 def test_a_long_speech_s_targets_are_all_named():
