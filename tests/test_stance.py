@@ -147,6 +147,11 @@ def test_international_bodies_are_targets_by_their_whole_names():
     assert {"对台军售", "公民投票"} <= found  # issues of defence and democracy
 
 
+def test_a_group_phrase_begins_after_the_verb_or_connective_before_it():
+    found = [t.target for t in find_targets(normalise("我們要壯大中小企業，例如政府已成立海洋基金會，也感謝留臺校友的支持。"))]
+    assert found == ["中小企业", "政府", "海洋基金会", "留台校友"]  # not 壮大…, 例如…, 成立…
+
+
 def test_a_long_speech_s_targets_are_all_named():
     text = normalise("我们感谢挪威、日本、瑞典、荷兰、加拿大、美国、澳大利亚、德国、英国和法国长期支持我们参与国际组织。")
     assert {"美国", "日本", "英国", "法国", "德国", "加拿大", "澳大利亚", "荷兰", "瑞典", "挪威"} <= {t.target for t in find_targets(text)}
