@@ -57,7 +57,6 @@ _SUBJECT_HEAD = 10  # how long a subject may be for a clause to open a new attri
 _MODALS = set("应要需须必得")
 _PERSONAL_PRONOUNS = ("他", "她")
 _ACT_ADVERB = "(?:并|也|还|则|随后|接着|接著|同时|亦)"  # 接著 survives the script conversion
-_ACT_ADVERB_RE = re.compile(_ACT_ADVERB)
 _NAMED_ACT = re.compile(f"{_ACT_ADVERB}|把|被")  # ，總統也…, ，某某把对方形容为…: the speaker named doing something
 _NARRATED_ACT = re.compile(f"(?:他|她|他们|她们){_ACT_ADVERB}")
 _SENTENCE_OPENER = re.compile("(?:因此|此外|另外|同时|最后|接着|接著|然后|其次|首先|再者|所以)，")
@@ -99,7 +98,7 @@ _LOCATIVE_ENDS = set("时中上后前间")  # 出席「…」时|表示: an adve
 _COORDINATION = re.compile("，(?:并且|并|同时|还|也|亦|又)?")  # ……，并要求… / 指责A，说B: a coordinated reporting verb may follow
 # in news copy also after an adverb of emphasis (……，并特别提及…); a release's 并特别感谢… goes on with its speech
 # and after a contrast (指责…，但又表示…)
-_CONTRASTS = "但却"
+_CONTRASTS = ("但", "却")
 _COORDINATION_NEWS = re.compile("，(?:但是?|却)?(?:并且|并|同时|还|也|亦|又)?(?:特别|再次|进一步|一再)?")
 # a content clause may follow any reporting verb directly when it opens on one of these
 # subjects (发言人表示自己“不清楚详情”, 使馆也表示他们不了解此事)
@@ -143,8 +142,8 @@ _CONTENT_OPENERS = ("，", "：", "“", "「")
 # dates, weekdays and where a paper appeared, inside a subject (某公司3月2日在脸书上的声明)
 _INNER_ADVERBIALS = re.compile("[0-9０-９]{1,4}年|[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?|[0-9０-９]{1,2}日|"
                                "(?:周|星期)[一二三四五六日天]|在[^，。；：“”「」]{1,10}?[上中]的")
-_ACT_CHARS = "也亦并还则更又再特别"
-_PARENTHESISED = re.compile(r"[（(][^（）()]*[）)]")  # adverbs between a speaker and the verb (副总统亦期许, 他也特别希望)
+_ACT_CHARS = "也亦并还则更又再特别"  # adverbs between a speaker and the verb (副总统亦期许, 他也特别希望)
+_PARENTHESISED = re.compile(r"[（(][^（）()]*[）)]")  # a name in its own script after it (某某（Li Mou）)
 _TRAILING_CONNECTIVE = re.compile("，(?:不过|但是|但|而|然而|因此|所以|同时)$")
 # 會長致詞時首先歡迎各位貴賓。: a greeting that opens a speech; the speech follows, with no cue of its own
 _GREETING = re.compile("(?P<cue>致词|致辞|讲话)时?，?(?:首先|一开始|开场时?)(?:代表[^，。！？；]{1,20})?"
@@ -756,7 +755,7 @@ class Finder:
             unjoined = after == start + 1  # with no conjunction only a verb of speech, after an object clause
             # after a contrast, the speaker's own verb only where the content has no subject of its
             # own (指责邻国…，但又表示…; 他们…，但强调…), not its subject's (俄方拒绝证实…，但承认…)
-            contrasted = self.norm[start + 1] in _CONTRASTS and not (bare or self.norm.startswith(_PERSONAL_PRONOUNS, pos))
+            contrasted = self.norm.startswith(_CONTRASTS, start + 1) and not (bare or self.norm.startswith(_PERSONAL_PRONOUNS, pos))
             if unjoined and not bare or contrasted:
                 k += 1
                 continue
@@ -793,10 +792,10 @@ class Finder:
             return False  # 声明还说，两国官员承诺…: the account's own narration
         if norm.startswith(_CONDITIONALS, pos):
             return False
+        titled_head = _ACCOUNT_TITLED_MAX if account else head  # 报道称，某委员会负责…的高级主任某某指出，
         for a, b, cue in self.cues(line, pos + 1, end):
             length = self._subject_length(pos, a)
-            titled_head = _ACCOUNT_TITLED_MAX if account else head  # 报道称，某委员会负责…的高级主任某某指出，
-            if b == end and norm[end] in "。！？；" or length > titled_head or (length > head or length > _TITLE_HEAD) and not self._titled(pos, a):
+            if b == end and norm[end] in "。！？；" or length > titled_head or length > _TITLE_HEAD and not self._titled(pos, a):
                 continue  # a long inner "subject" is a clause of the speech, not a speaker (unless it holds a title)
             if timed and (a - pos > _TIMED_SUBJECT_MAX or cue.cue_class in _SUBJECTLESS):
                 continue  # 在地方建設上，各界能夠持續提供建議，: the speech's own clause
