@@ -587,6 +587,15 @@ def test_after_an_account_a_speaker_may_hold_the_office_described_and_a_name_in_
     assert (q.speaker, q.source, q.text) == ("魏岚", "某社", "两国一直在深化合作")
 
 
+def test_in_agency_copy_a_sentence_telling_how_much_later_something_happened_ends_a_report():
+    found = quotes_of("某社说，一条海底电缆周日被切断。次日，另一条光缆也遭到破坏。\n")
+    assert [q.text for q in found] == ["一条海底电缆周日被切断"]
+    found = quotes_of("某社说，一条海底电缆周日被切断。两天后，另一条光缆也遭到破坏。\n")
+    assert [q.text for q in found] == ["一条海底电缆周日被切断"]
+    # the time after an act, no content of it
+    assert quotes_of("标题\n\n1995年部长认定的继任者及其家人。在部长宣布三天后，继任者和家人被带走。\n") == []
+
+
 def test_a_cue_after_a_light_verb_is_a_noun():
     assert quotes_of("会后，波兰防长向媒体作了介绍，乙国总统办公室也发表了声明。\n") == []
 

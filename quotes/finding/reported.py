@@ -34,6 +34,7 @@ _CAUSATIVES = ("使", "让", "令", "促使")
 _BREAKS = "，。！？；：\n"  # where a clause ends, for the checks on the clause before a cue
 _INNER_SUBJECT_MAX = 20  # 教廷在一份书面声明里: a subject and its occasion before an inner cue
 _ADVERBIAL_ENDS = ("过程中", "期间", "之际", "时候", "之时")
+_SPAN_AFTER = re.compile(r"[一二三四五六七八九十两几数\d]+(?:天|日|周|个星期|个月|年)(?:后|之后|以后)")
 # 对有关批评进行了反驳: a noun, and a light verb's object; 旨在重申…: what someone means to say, not said
 _CONJUNCTIONS = frozenset("和与及")
 _PARTY_ADVERBS_MAX = 4  # characters of time or adverb between a party and its verb (英国|上星期|宣布)
@@ -116,8 +117,10 @@ _CLAUSE_COMMA = re.compile("[，；]")
 # a sentence whose first clause names a subject, then when it acted (某国2022年2月…, 这颗卫星于周一…)
 _DATED_EVENT = re.compile(r"[^，。；：“”「」\"]{1,10}?(?:于|在)?(?:\d{4}年(?:\d{1,2}月)?|\d{1,2}月\d{1,2}[日号]"
                           r"|(?:上|本|这个|上个)?(?:周|星期)[一二三四五六日天]|上周|上个月|去年|前年)")
-# a sentence that opens on the reported act itself (这一决定…, 此举…, 这是…以来首次…)
-_REPORTED_EVENT = re.compile(r"(?:这|此)(?:个|一|项|次|场)?(?:决定|举动|举措|举|消息|事件|访问|表态|言论)|这是[^，。]{0,20}(?:首次|以来|第[一二三四五六七八九十\d]+次)")
+# a sentence that opens on the reported act itself (这一决定…, 此举…, 这是…以来首次…), or on how
+# much later something happened (三天后，…, 次日，…): the reporter's account of events
+_REPORTED_EVENT = re.compile(r"(?:这|此)(?:个|一|项|次|场)?(?:决定|举动|举措|举|消息|事件|访问|表态|言论)|这是[^，。]{0,20}(?:首次|以来|第[一二三四五六七八九十\d]+次)"
+                            r"|(?:[一二三四五六七八九十两几数\d]+(?:天|日|周|个星期|个月|年)(?:后|之后)|次日|翌日)，")
 _PLACED_PRONOUN = re.compile(r"^((?:他|她)们?)(?:在|于)[^，。；：“”]{1,16}(?:上|中|时|期间|之际)$")  # 他在…集会上
 _CIRCUMSTANTIAL = ("考虑到", "鉴于", "根据", "随着", "为了", "对于", "关于", "除了", "基于", "面对")
 _TIME_CLOSERS = ("时", "时候", "之际", "以后", "之后", "以来", "期间")
@@ -944,7 +947,9 @@ class Finder:
         """Does the cue at ``a`` stand in a 在…中/时/期间 phrase that its clause closes (在质疑…的过程中，)?"""
         if not _last_clause(self.norm, line.start, a, _BREAKS).startswith("在"):
             return False
-        return self.norm.endswith(_ADVERBIAL_ENDS, pos, self._clause_end(pos, line.end))
+        clause_end = self._clause_end(pos, line.end)
+        # 在某某宣布三天后，…: the time after the act, no content of it
+        return self.norm.endswith(_ADVERBIAL_ENDS, pos, clause_end) or _SPAN_AFTER.fullmatch(self.norm, pos, clause_end) is not None
 
     def _speech_lead(self, line: Line, q: Quoted) -> int | None:
         """Where a sentence begins whose words run into the quotation that closes it, before a
