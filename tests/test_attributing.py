@@ -107,6 +107,12 @@ def test_a_body_s_website_speaks_for_the_body():
     assert q.speaker == "亚基行"  # not 网站
 
 
+def test_he_after_one_unnamed_source_just_quoted_is_that_source():
+    text = ("标题\n\n分析师王立说，市场需要时间。\n\n一位不愿具名的商人告诉记者，生意几乎停顿。\n\n"
+            "他说，他不看好这项新政。\n")
+    assert quotes_of(text)[-1].speaker == "一位不愿具名的商人"  # not 王立, named before him
+
+
 def test_malaysia_s_short_name_names_its_side():
     assert only("标题\n\n大马外交部周二发表声明说，该国执法船只依法巡逻。\n").speaker_side == "马方"
 

@@ -142,6 +142,8 @@ class Registry:
         if m.anaphor == "":
             if m.plural:
                 return last_speaker if last_speaker is not None and last_speaker.kind != "person" else None
+            if last_speaker is not None and last_speaker.kind == "anonymous" and last_speaker.name.startswith(_ONE_PERSON):
+                return last_speaker  # 一位不愿具名的企业主告诉本台，…。他说: the one unnamed source just quoted
             return self.last_person(story, before)  # the person mentioned last
         title = m.anaphor or ""
         if m.surname:
@@ -173,6 +175,9 @@ class Registry:
             if named:
                 return max(named, key=lambda e: e.last_before(before))
         return None
+
+
+_ONE_PERSON = ("一名", "一位", "另一名", "另一位")  # an unnamed source who is one person, whom 他 or 她 may mean
 
 
 def _same_person(known: str, name: str) -> bool:
