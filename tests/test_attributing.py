@@ -113,6 +113,10 @@ def test_he_after_one_unnamed_source_just_quoted_is_that_source():
     assert quotes_of(text)[-1].speaker == "一位不愿具名的商人"  # not 王立, named before him
 
 
+def test_a_director_of_a_field_is_a_title():
+    assert only("標題\n\n有關新網站，王明設計總監指出，改版以人民為核心。\n").speaker == "王明"
+
+
 def test_malaysia_s_short_name_names_its_side():
     assert only("标题\n\n大马外交部周二发表声明说，该国执法船只依法巡逻。\n").speaker_side == "马方"
 
