@@ -683,7 +683,7 @@ def test_a_korean_minister_s_title_is_whole_and_its_short_form_finds_him():
 
 
 def test_a_party_s_name_holding_a_conjunction_opens_no_name():
-    doc = analyze("标题\n\n部长王华公布了该计划，国会共和党高层领导人却进行了抨击。\n")
+    doc = analyze("标题\n\n部长王华公布了该计划，州议会共和党高层领导人随后予以批评。\n")
     assert doc.entities == ["王华"]  # not 党高层 (共和|党高层|领导人: the 和 of 共和党 joins nothing)
 
 
@@ -695,8 +695,8 @@ def test_this_holder_of_an_office_no_one_was_named_with_is_the_one_just_quoted()
 
 
 def test_an_original_in_english_is_no_narration_a_pronoun_takes_its_subject_from():
-    found = quotes_of("标题\n\n议员王强周四在演讲中说，威胁来自一个小集团。\n\nIncreasingly, it is a small group of people at the top.\n\n"
-                      "“越来越多地，我们看到的威胁是一小群人，”他说。\n")
+    found = quotes_of("标题\n\n议员王强周四在演讲中说，威胁来自一个小集团。\n\nUltimately, the danger comes from a narrow circle of leaders.\n\n"
+                      "“我们担心的是一个很小的领导圈子，”他说。\n")
     assert [q.speaker for q in found] == ["王强", "王强"]
 
 
@@ -705,7 +705,7 @@ def test_a_two_character_name_before_a_military_rank_is_whole():
 
 
 def test_a_verb_after_a_title_is_no_given_name():
-    doc = analyze("标题\n\n某智库发布了一份由前官员、学者专家组成的工作组完成的报告。主席奥本出席了发布会。\n")
+    doc = analyze("标题\n\n某智库公布了一份由退休官员与学者专家组成的小组撰写的报告。主席奥本出席了发布会。\n")
     assert doc.entities == ["奥本"]  # not 专家|组成 (a title, then a verb)
 
 

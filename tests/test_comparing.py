@@ -515,6 +515,6 @@ def test_a_delegation_s_readout_telling_first_of_the_host_is_still_the_delegatio
 
 def test_a_party_heard_once_by_its_own_voice_is_a_bystander_of_a_story_two_others_tell():
     text = ("标题\n\n据泰国外交部网站消息，泰国外长巴颂表示，两国将扩大合作。巴颂说，泰方支持对话。巴颂还说，两国应加强协调。\n\n"
-            "据越南外交部发布的新闻稿，越南外长阮文安表示，越方愿意加强沟通。阮文安说，双方应尽快会晤。阮文安还说，越方欢迎泰方投资。\n\n"
+            "据越南外交部网站刊发的消息，越南外长阮文安表示，越方愿意加强沟通。阮文安说，双方应尽快会晤。阮文安还说，越方欢迎泰方投资。\n\n"
             "老挝驻泰国大使馆在社交媒体上说，这次会谈“很有意义”。\n")
     assert [q.side for q in analyze(text).quotes] == ["泰方"] * 3 + ["越方"] * 3 + [None]

@@ -583,7 +583,7 @@ def test_in_agency_copy_the_speaker_s_verb_after_a_contrast_reports_again_but_no
 
 
 def test_after_an_account_a_speaker_may_hold_the_office_described_and_a_name_in_its_own_script():
-    q = only("某社报道称，国家安全委员会负责军备控制的高级主任魏岚（Wei Lan）在受访时指出，两国一直在深化合作。\n")
+    q = only("某社报道称，国家海洋委员会负责渔业谈判的高级主任魏岚（Wei Lan）在受访时指出，两国一直在深化合作。\n")
     assert (q.speaker, q.source, q.text) == ("魏岚", "某社", "两国一直在深化合作")
 
 

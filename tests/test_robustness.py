@@ -313,7 +313,7 @@ def test_html_extraction_never_fails(html):
 
 def test_a_speech_cut_off_at_any_character_is_analysed():
     text = ("標題\n\n總統致詞時表示，他一直強調務實外交，就是希望所有的同仁在面對對方人員時，不必怕、不必迴避，"
-            "大大方方的把手伸出來，並且也要多多交朋友。總統也指出，政府將持續推動各項改革，但也提醒大家要注意安全。")
+            "主動地把友誼的手伸過去，並且也要多多交朋友。總統也指出，政府將持續推動各項改革，但也提醒大家要注意安全。")
     for end in range(len(text) + 1):  # a text may end on a comma a coordinated verb would follow
         analyze(text[:end])
 

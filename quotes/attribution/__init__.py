@@ -20,7 +20,7 @@ from ..finding import Candidate
 from ..lexicons import CAUSATIVE_VERBS, HONORIFIC_SUFFIXES, NAME_SEPARATORS, TOPIC_PREPOSITIONS, Lexicons
 from ..model import Frame, Quote
 from ..structure import Line
-from .entities import END, Entity, Registry
+from .entities import END, ONE_PERSON, Entity, Registry
 from .frames import ACCOUNT_DOCUMENTS, Frames
 from .grammar import PREPOSITION_SURNAMES, Phrase, SubjectGrammar
 from .mentions import ISSUED, SEPARATED_NAME_END, VISITORS, Mention, MentionTyper, join_spans, role_spans
@@ -46,7 +46,7 @@ _ISSUER_REACH = 2000  # characters looked back for whoever issued a document tha
 _DEICTIC = ("这", "那")
 _SINGLE_PERSON_DETERMINERS = ("这位", "那位", "这名", "该名")  # 这位前总统: one person the story has just told of
 _ANONYMITY = ("匿名", "不具名", "不愿具名", "不愿透露姓名")
-_INDEFINITES = ("一名", "一位", "另一名", "另一位", "一些", "多名", "多位")  # how a story introduces someone new
+_INDEFINITES = (*ONE_PERSON, "一些", "多名", "多位")  # how a story introduces someone new
 _INTRODUCTION_REACH = 12
 _PUBLISHING = {"文章": ("发文", "撰文", "刊文")}  # verbs that publish the paper a bare noun refers to
 _ISSUED_AT = frozenset("在于")  # a preposition of time or place between an issuer and its paper
@@ -77,6 +77,7 @@ class Attributor:
         self._line_starts = [ln.start for ln in lines]
         self.lex = lex
         self.registry = Registry(parties=lex.parties_longest_first, sides=lex.parties, title_forms=lex.title_forms)
+        self._titled_honorifics = tuple(h for h in lex.honorifics if len(h) > 1)  # not 本 of 本雅明·…, nor 敦
         self.grammar = SubjectGrammar(norm, lex, self._known_name_at)
         self.typer = MentionTyper(norm, lex, self.registry.known)
         # a clause with no subject of its own (针对…有关…承认…的看法) is no one's speech to hold an account
@@ -237,9 +238,8 @@ class Attributor:
             # (布莱恩·胡 stays whole: one character names nobody)
             cut = max(m.name.rfind(c) for c in NAME_SEPARATORS) + 1
             start, end = m.name_spans[0][0], m.name_spans[-1][1]
-            titled = tuple(h for h in self.lex.honorifics if len(h) > 1)  # not 本 of 本雅明·…, 敦
-            honorific = next((h for h in titled if self.norm.startswith(h, start)), "")
-            honoured = bool(honorific) or self.norm.endswith(titled, 0, start)
+            honorific = next((h for h in self._titled_honorifics if self.norm.startswith(h, start)), "")
+            honoured = bool(honorific) or self.norm.endswith(self._titled_honorifics, 0, start)
             given = m.name[: min(i for i in (m.name.find(c) for c in NAME_SEPARATORS) if i >= 0)].removeprefix(honorific)
             given_start = self.norm.find(given, start, end)
             if honoured and len(given) > 1 and given_start >= 0:

@@ -130,7 +130,7 @@ class Registry:
 
     def antecedent(self, m: Mention, story: str, before: int, last_speaker: Entity | None) -> Entity | None:
         """The entity an anaphor (pronoun, title, surname and title) refers to, or None."""
-        people = [e for e in self.entities if e.story == story and e.kind == "person" and 0 <= e.start < before]
+        people = self.people(story, before)
         recent = lambda e: e.last_before(before)
         if m.first_person:
             return max(people, key=lambda e: (len(e.positions), -e.start)) if people else None
@@ -142,9 +142,9 @@ class Registry:
         if m.anaphor == "":
             if m.plural:
                 return last_speaker if last_speaker is not None and last_speaker.kind != "person" else None
-            if last_speaker is not None and last_speaker.kind == "anonymous" and last_speaker.name.startswith(_ONE_PERSON):
+            if last_speaker is not None and last_speaker.kind == "anonymous" and last_speaker.name.startswith(ONE_PERSON):
                 return last_speaker  # 一位不愿具名的企业主告诉本台，…。他说: the one unnamed source just quoted
-            return self.last_person(story, before)  # the person mentioned last
+            return self.last_person(story, before, people)  # the person mentioned last
         title = m.anaphor or ""
         if m.surname:
             bearers = [e for e in people if e.name.startswith(m.surname) and (not e.role or _holds(e.role, title))]
@@ -160,9 +160,13 @@ class Registry:
             return max(holders, key=recent)
         return None
 
-    def last_person(self, story: str, before: int) -> Entity | None:
-        """The person of the story mentioned last before ``before``."""
-        people = [e for e in self.entities if e.story == story and e.kind == "person" and 0 <= e.start < before]
+    def people(self, story: str, before: int) -> list[Entity]:
+        """The people of the story named before ``before``."""
+        return [e for e in self.entities if e.story == story and e.kind == "person" and 0 <= e.start < before]
+
+    def last_person(self, story: str, before: int, people: list[Entity] | None = None) -> Entity | None:
+        """The person of the story (of ``people``, when given) mentioned last before ``before``."""
+        people = self.people(story, before) if people is None else people
         return max(people, key=lambda e: e.last_before(before)) if people else None
 
     def described(self, head: str, story: str, before: int) -> Entity | None:
@@ -177,7 +181,7 @@ class Registry:
         return None
 
 
-_ONE_PERSON = ("一名", "一位", "另一名", "另一位")  # an unnamed source who is one person, whom 他 or 她 may mean
+ONE_PERSON = ("一名", "一位", "另一名", "另一位")  # an unnamed source who is one person, whom 他 or 她 may mean
 
 
 def _same_person(known: str, name: str) -> bool:

@@ -34,7 +34,7 @@ _CAUSATIVES = ("使", "让", "令", "促使")
 _BREAKS = "，。！？；：\n"  # where a clause ends, for the checks on the clause before a cue
 _INNER_SUBJECT_MAX = 20  # 教廷在一份书面声明里: a subject and its occasion before an inner cue
 _ADVERBIAL_ENDS = ("过程中", "期间", "之际", "时候", "之时")
-_SPAN_AFTER = re.compile(r"[一二三四五六七八九十两几数\d]+(?:天|日|周|个星期|个月|年)(?:后|之后|以后)")
+_SPAN_AFTER = re.compile(r"[一二三四五六七八九十两几数\d]+(?:天|日|周|个星期|个月|年)(?:后|之后|以后)")  # 三天后, 两周之后
 # 对有关批评进行了反驳: a noun, and a light verb's object; 旨在重申…: what someone means to say, not said
 _CONJUNCTIONS = frozenset("和与及")
 _PARTY_ADVERBS_MAX = 4  # characters of time or adverb between a party and its verb (英国|上星期|宣布)
@@ -120,7 +120,7 @@ _DATED_EVENT = re.compile(r"[^，。；：“”「」\"]{1,10}?(?:于|在)?(?:\
 # a sentence that opens on the reported act itself (这一决定…, 此举…, 这是…以来首次…), or on how
 # much later something happened (三天后，…, 次日，…): the reporter's account of events
 _REPORTED_EVENT = re.compile(r"(?:这|此)(?:个|一|项|次|场)?(?:决定|举动|举措|举|消息|事件|访问|表态|言论)|这是[^，。]{0,20}(?:首次|以来|第[一二三四五六七八九十\d]+次)"
-                            r"|(?:[一二三四五六七八九十两几数\d]+(?:天|日|周|个星期|个月|年)(?:后|之后)|次日|翌日)，")
+                            rf"|(?:{_SPAN_AFTER.pattern}|次日|翌日)，")
 _PLACED_PRONOUN = re.compile(r"^((?:他|她)们?)(?:在|于)[^，。；：“”]{1,16}(?:上|中|时|期间|之际)$")  # 他在…集会上
 _CIRCUMSTANTIAL = ("考虑到", "鉴于", "根据", "随着", "为了", "对于", "关于", "除了", "基于", "面对")
 _TIME_CLOSERS = ("时", "时候", "之际", "以后", "之后", "以来", "期间")
@@ -171,11 +171,17 @@ def _short_names(subject: str) -> list[str]:
     return [subject[-n:] for n in (3, 2) if len(subject) >= n]
 
 
-def _bare_subject(subject: str, time_words: frozenset[str], time_lengths: list[int]) -> str:
-    """The subject without what follows the name in news copy: the occasion, dates, a time
-    word and the name in the original script (某部长李某（Li Mou）周二在接受采访时 → 某部长李某)."""
+def _without_adverbials(subject: str) -> str:
+    """A subject without the place or occasion after it, its dates and the name in its own script
+    (菲律宾外交部副部长|在会见中; 某公司|3月2日|在脸书上的声明; 某某（Li Mou）)."""
     occasion = _OCCASION.search(subject)
-    subject = _PARENTHESISED.sub("", _INNER_ADVERBIALS.sub("", subject[: occasion.start()] if occasion else subject))
+    return _PARENTHESISED.sub("", _INNER_ADVERBIALS.sub("", subject[: occasion.start()] if occasion else subject))
+
+
+def _bare_subject(subject: str, time_words: frozenset[str], time_lengths: list[int]) -> str:
+    """The subject without what follows the name in news copy (``_without_adverbials``, then a
+    time word and adverbs: 某部长李某（Li Mou）周二在接受采访时 → 某部长李某)."""
+    subject = _without_adverbials(subject)
     trimmed = True
     while trimmed:
         trimmed = False
@@ -187,10 +193,17 @@ def _bare_subject(subject: str, time_words: frozenset[str], time_lengths: list[i
     return subject
 
 
+@lru_cache(maxsize=64)
+def _taking_content_directly(cue: Cue) -> Cue:
+    """``cue`` as news copy reads it (白宫表示目前不会…): made once per cue, not per occurrence."""
+    return replace(cue, direct_object=True)
+
+
 def _narrates(sentence: str, names: list[str]) -> bool:
     """Does ``sentence`` call the speaker again by one of these short names, doing something
-    (，總統也…), at its start or after a comma?  Found with ``str.find``: a pattern of the
-    names would be compiled anew for most speakers."""
+    (，總統也…, ，某某把…形容为…), at its start or after a comma? A speaker's own words do not
+    call the speaker so. Found with ``str.find``: a pattern of the names would be compiled anew
+    for most speakers."""
     return any((i == 0 or sentence[i - 1] == "，") and _NAMED_ACT.match(sentence, i + len(name))
                for name in names for i in occurrences(sentence, name))
 
@@ -311,7 +324,7 @@ class Finder:
     def _cue(self, word: str) -> Cue:
         """The lexicon's cue, taking its content directly in news copy where its flag says so."""
         cue = self.lex.cues[word]
-        return replace(cue, direct_object=True) if cue.direct_in_news and self.agency_copy else cue
+        return _taking_content_directly(cue) if cue.direct_in_news and self.agency_copy else cue
 
     def _scan_cue_words(self, start: int, end: int) -> list[tuple[int, int, str]]:
         """(start, end, word) of the cue lexicon's words in norm[start:end], longest first at each
@@ -832,9 +845,7 @@ class Finder:
         """The length of norm[a:b] as a subject, without the place or occasion after it
         (菲律宾外交部副部长|在会见中|表示), its dates and the place of a paper in it
         (某公司|3月2日|在脸书上的|声明说)."""
-        m = _OCCASION.search(self.norm, a, b)
-        subject = self.norm[a : m.start() if m else b]
-        return len(_PARENTHESISED.sub("", _INNER_ADVERBIALS.sub("", subject)))  # and the name in its own script
+        return len(_without_adverbials(self.norm[a:b]))
 
     def _is_account(self, subject: tuple[int, int], cue: Cue) -> bool:
         """Is the subject an account rather than a speaker (公报, 中方消息, 新华社报道)?"""
@@ -1051,20 +1062,22 @@ class Finder:
     def _run_on(self, line: Line, end: int, subject_text: str) -> int:
         """Extend an indirect quote over following sentences that continue the report."""
         norm = self.norm
+        names: list[str] | None = None  # how the story calls the speaker again, read once a sentence follows
         while end < line.end and norm[end] in _SENTENCE_END:
             nxt = end + 1
             if nxt >= line.end:
                 break
             nxt_end = self._sentence_end(nxt, line.end)
-            if not self._continues_report(line, nxt, nxt_end, subject_text):
+            names = self._speaker_names(subject_text) if names is None else names
+            if not self._continues_report(line, nxt, nxt_end, names):
                 break
             end = nxt_end
         return end
 
-    def _continues_report(self, line: Line, a: int, b: int, subject_text: str) -> bool:
-        """Does the sentence norm[a:b] go on with the speaker's report, rather than announce the
-        speech (…。總統致詞內容為：), hand back to the reporter (…都拒绝置评) or open another
-        attribution?"""
+    def _continues_report(self, line: Line, a: int, b: int, names: list[str]) -> bool:
+        """Does the sentence norm[a:b] go on with the report of the speaker the story calls
+        ``names``, rather than announce the speech (…。總統致詞內容為：), hand back to the reporter
+        (…都拒绝置评) or open another attribution?"""
         norm = self.norm
         sentence = norm[a:b]
         if (not sentence.strip() or sentence[0] in "（(" or _ATTENDANCE.search(sentence) or _ANNOUNCED.search(sentence)
@@ -1077,8 +1090,8 @@ class Finder:
         opener = _SENTENCE_OPENER.match(sentence)
         rest = a + (opener.end() if opener and sentence.startswith(_PERSONAL_PRONOUNS, opener.end()) else 0)
         return not (self._starts_report(norm[rest:b], rest) or self._new_speaker(rest, b, line)
-                    or self._tells_of_speaker(norm[rest:b], rest, subject_text, line)
-                    or self._narrates_speaker(sentence, subject_text) or self._other_voice_opens(a, b)
+                    or self._tells_of_speaker(norm[rest:b], rest, names, line)
+                    or _narrates(sentence, names) or self._other_voice_opens(a, b)
                     or self.agency_copy and self._reports_later(a, b, line))
 
     def _reports_later(self, a: int, b: int, line: Line) -> bool:
@@ -1102,7 +1115,7 @@ class Finder:
                     continue
                 subject_text = norm[subject[0] : subject[1]]
                 first_end = self._sentence_end(start, line.end)
-                if not self._continues_report(line, start, first_end, subject_text):
+                if not self._continues_report(line, start, first_end, self._speaker_names(subject_text)):
                     continue
                 end = self._run_on(line, first_end, subject_text)
                 found = self._reported(idx, line, start, end, m.span("cue"), _GREETING_CUE, subject, attributed)
@@ -1125,12 +1138,7 @@ class Finder:
         """How the story calls the speaker of ``subject_text`` again (_short_names of its bare subject)."""
         return _short_names(_bare_subject(subject_text, self._time_words, self._time_lengths))
 
-    def _narrates_speaker(self, sentence: str, subject_text: str) -> bool:
-        """Does the sentence name its speaker doing something (對於…，總統也表達謝意)? A
-        speaker's own words do not call the speaker by title and say what he also did."""
-        return _narrates(sentence, self._speaker_names(subject_text))
-
-    def _tells_of_speaker(self, sentence: str, offset: int, subject_text: str, line: Line) -> bool:
+    def _tells_of_speaker(self, sentence: str, offset: int, names: list[str], line: Line) -> bool:
         """Does the sentence tell of the speaker rather than go on with the speech: the
         speaker's name opening it with no reporting verb in its first clause (總統也特別利用
         會晤機會…, 林海访美一旦成行…), or a reporting verb negated there (但它没有提及…,
@@ -1144,7 +1152,7 @@ class Finder:
             if self.norm.endswith(self.lex.negators, offset, a) and self._is_cue(a, b):
                 return True
         body = _NARRATIVE_OPENER.sub("", sentence, count=1)
-        return body.startswith(tuple(self._speaker_names(subject_text)))
+        return body.startswith(tuple(names))
 
     def _new_speaker(self, a: int, b: int, line: Line) -> bool:
         """Does the first clause of norm[a:b] attribute to a short subject (崔敏浩则在会谈中要求…)?"""

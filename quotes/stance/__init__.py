@@ -129,7 +129,7 @@ def _document_names(doc: Document, words: Iterable[str]) -> list[str]:
     return sorted(speakers | set(doc.entities) | {short for w in words if (short := _short_form(w))})
 
 
-def _titled_surnames(norm: str, names: list[str], titles: Sequence[tuple[int, int, str]]) -> list[str]:
+def _titled_surnames(norm: str, names: list[str], titles: Sequence[tuple[int, int, str]]) -> frozenset[str]:
     """The surnames (first two characters) of the four-character names the document gives right
     after a title (知事森田健一): Japanese names, which quotes shorten so (森田知事)."""
     ends = {b for _, b, _ in titles}
@@ -141,7 +141,7 @@ def _titled_surnames(norm: str, names: list[str], titles: Sequence[tuple[int, in
                 at = norm.find(name, at + 4)
             if at >= 0:
                 found.append(name[:2])
-    return found
+    return frozenset(found)
 
 
 def _lexicon_word(part: str) -> bool:

@@ -130,7 +130,7 @@ class TargetMention:
 
 def find_targets(text: str, addressee: str | None = None, names: Iterable[str] = (),
                  words: Sequence[tuple[int, int, str]] | None = None,
-                 titles: Sequence[tuple[int, int, str]] | None = None, surnames: Iterable[str] = ()) -> list[TargetMention]:
+                 titles: Sequence[tuple[int, int, str]] | None = None, surnames: frozenset[str] = frozenset()) -> list[TargetMention]:
     """Targets named in a quote (normalised text), one mention per target, first first, at
     most ``_MAX_TARGETS``; each named as the quote writes it (美方, not 美国).
 
@@ -421,9 +421,8 @@ def _titled_people(text: str, titles: Sequence[tuple[int, int, str]] | None = No
     return found
 
 
-def _surnamed_people(text: str, surnames: Iterable[str], titles: Sequence[tuple[int, int, str]] | None) -> list[TargetMention]:
+def _surnamed_people(text: str, surnames: frozenset[str], titles: Sequence[tuple[int, int, str]] | None) -> list[TargetMention]:
     """森田知事: a person called by a two-character surname (one of ``surnames``) before a title."""
-    surnames = frozenset(surnames)
     if not surnames:
         return []
     spans = load().title_scanner.finditer(text) if titles is None else titles
