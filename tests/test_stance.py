@@ -451,3 +451,25 @@ def test_the_noun_a_sentence_opens_on_is_its_topic():
     assert "直播带货" in named("直播带货的影响越来越大，企业都要学习。")
     assert not named("我们的目标将会实现。") & {"我们", "我们的目标"}
     assert "总统" not in named("总统也强调了这一点。")  # a title is the speaker, not a topic
+
+
+def test_a_transliterated_name_the_document_gives_bare_is_a_target(model):
+    from quotes.stance.targets import recurring_transliterations
+
+    doc = analyze("议员表示，拉莫斯与科尔曼的谈判毫无进展。\n分析人士说，科尔曼不会让步，拉莫斯也很难接受。\n")
+    assert {"科尔曼", "拉莫斯"} <= {s.target for q in doc.quotes for s in q.stance}
+    # a fragment of a longer name, a common word and a run holding a country are no names
+    runs = recurring_transliterations(normalise("俄罗斯说，俄罗斯将立法。特别会议上，立法也特别难。美国拜登说，美国拜登将访问。"))
+    assert runs == []
+
+
+def test_a_name_glossed_in_latin_letters_after_a_verb_is_whole():
+    found = [t.target for t in find_targets(normalise("我们衷心感谢范德林（Peter Vandling）总理的协助。"))]
+    assert "范德林" in found and "Peter" not in found and "谢范德林" not in found
+
+
+def test_a_one_character_party_that_opens_a_name_makes_no_pair():
+    named = lambda text: {t.target for t in find_targets(normalise(text))}
+    assert "台巴" in named("我们将深化台巴两国的邦谊。")
+    assert not named("他说欧巴马时代的政策已经过时。") & {"欧巴", "中巴"}
+    assert "日巴" not in named("今年4月21日巴国完成了大选。")

@@ -22,11 +22,12 @@ _NOT_TOPIC_STARTS = tuple("我你他她它这那该此本今明昨去各每所�
 _NOT_TOPIC_ENDS = ("有", "所")  # 坦克有|可能, 克国所|有: a verb or a particle ends no noun
 _NAMES = ("party", "person")
 _VERBAL = frozenset({"predicate", "adverb", "opener", "time"})  # kinds of grammar words that end before a noun phrase
-_ABBREVIATIONS = "中美日韩俄台英法德印菲越澳加欧帛吐泰马蒙朝梵以伊宏瓜"  # one-character names of parties
+_ABBREVIATIONS = "中美日韩俄台英法德印菲越澳加欧帛吐泰马蒙朝梵以伊宏瓜巴贝"  # one-character names of parties
 _MILITARY_WORDS = ("军事", "军售", "军演", "军援", "军备", "军费", "军工", "军火", "军舰", "军机")  # 美军事援助: 美 is the party
 # 台日之间, 台美合作; not 中美洲, 台美人, 中英文 or 朝中社 (nor a pair inside a name the document gives)
 _PAIR = re.compile(f"[{_ABBREVIATIONS}][{_ABBREVIATIONS}](?![洲人裔籍文社])|两岸|两国")
 _NOT_PAIRS = frozenset({"加以", "以加", "以宏"})  # words that only look like two parties (加以, 以加强, 以宏观)
+_NAME_OPENERS = frozenset("巴贝")  # abbreviations that more often open a transliterated name (欧|巴马, 参加|贝尼亚)
 _RELATION_WORDS = ("关系", "冲突", "战争", "两国", "双方", "之间", "间", "停火", "和谈", "谈判", "边境")
 _OBJECT_VERBS = frozenset({"使", "让", "令", "给", "把", "被", "有", "代表", "结合", "凝聚", "形成", "了解", "带领", "领导",
                            "进行", "面临", "实现", "促进", "推动", "推行", "落实", "完成", "加速", "加快", "提升", "改善",
@@ -59,6 +60,8 @@ _LATIN_LETTER = re.compile("[A-Za-z]")
 _LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z0-9&.\-]{1,20}(?![A-Za-z])")
 _HONORIFIC = re.compile("|".join(HONORIFIC_SUFFIXES))
 _GLOSSED_NAME_MAX = 8
+_NAME_RECURRENCE = 2  # a run of transliteration this frequent in a document, standing alone once, is a name
+_AFTER_NAME = frozenset("和与及对向跟同把被说将也都已曾还则就又在")  # characters a bare name stands before (拜登|说)
 _NOUN_SUFFIXES = frozenset("性师者")  # after a head they make another noun (建设性, 工程师)
 _NOT_FREE_MODIFIERS = frozenset("世各外眼边境国然")  # 世界, 各界, 外界, 眼界, 边界, 境界, 国界, 自然界: no group
 _NUMERALS = frozenset("0123456789一二两三四五六七八九十百几")
@@ -190,6 +193,49 @@ def find_targets(text: str, addressee: str | None = None, names: Iterable[str] =
     return sorted(kept, key=lambda t: t.start)
 
 
+def recurring_transliterations(norm: str) -> list[str]:
+    """拜登, 布林肯: runs of the transliteration alphabet that recur in the document ``norm`` and stand
+    as a whole word (a word's edge on both sides) at least once: names a quote may give bare.
+    Not a run inside a longer word (俄|罗斯, 蓬|佩奥), nor one holding a word of the lexicons or
+    the grammar, nor one holding a common word written in those characters (立法, 更|多利基)."""
+    lex = load()
+    counts: dict[str, int] = {}
+    whole: set[str] = set()
+    for m in _transliteration_run().finditer(norm):
+        counts[m.group()] = counts.get(m.group(), 0) + 1
+        if m.group() not in whole and _word_starts(norm, m.start()) and _word_ends(norm, m.end()):
+            whole.add(m.group())
+    return [run for run in whole if counts[run] >= _NAME_RECURRENCE and not any(
+        run[i:j] in _common_words() or _lexicon_word_in(run[i:j], lex) for i in range(len(run)) for j in range(i + 2, len(run) + 1))]
+
+
+@lru_cache(maxsize=1)
+def _transliteration_run() -> re.Pattern[str]:
+    return re.compile("[%s]{2,%d}" % ("".join(sorted(load().transliteration)), _GLOSSED_NAME_MAX))
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    return frozenset(_lexicon_lines("common_words.txt"))
+
+
+def _lexicon_word_in(part: str, lex) -> bool:
+    return part in lex.countries or part in lex.parties or part in lex.titles or part in lex.subject_words
+
+
+def _word_starts(text: str, a: int) -> bool:
+    """Does a word begin at ``a``: after a break, a preposition or conjunction, or a verb (确保|普京)?"""
+    return a == 0 or not _modifier_char(text[a - 1]) or text[a - 1] in _BEFORE_PERSON or _ends_word(text, a) or _attitude_ends_at(text, a)
+
+
+def _word_ends(text: str, b: int) -> bool:
+    """Does a word end at ``b``: before a break, a particle, or a word of the grammar (普京|无法, 拜登|在)?"""
+    if b >= len(text) or not _modifier_char(text[b]) or text[b] in _AFTER_NAME:
+        return True
+    words = load().subject_words
+    return any(words.get(text[b : b + n]) for n in (2, 3))  # not one character: 格瑞|那达, 海基|会
+
+
 def _nested(taken: list[TargetMention]) -> set[int]:
     """The ids of the mentions that stand inside a longer one kept with them."""
     return {id(t) for t in taken if any(o.start <= t.start and t.end <= o.end and o.end - o.start > t.end - t.start for o in taken)}
@@ -246,11 +292,13 @@ def _glossed_name_before(text: str, end: int) -> int | None:
         start -= 1
     while start < end and text[start] in NAME_SEPARATORS:
         start += 1
-    if end - start < 2:
-        return None
-    edge = (start == 0 or not _modifier_char(text[start - 1]) or text[start - 1] in _BEFORE_PERSON or _ends_word(text, start)
-            or lex.title_suffixes.longest(text[max(0, start - _TITLE_REACH) : start]) is not None)  # 主席|史腾（Sarah Stern）
-    return start if edge else None
+    while end - start >= 2:  # 感谢|莫里森（Scott Morrison）: the name may begin after a verb the alphabet ends (谢)
+        if (start == 0 or not _modifier_char(text[start - 1]) or text[start - 1] in _BEFORE_PERSON or _ends_word(text, start)
+                or _attitude_ends_at(text, start)
+                or lex.title_suffixes.longest(text[max(0, start - _TITLE_REACH) : start]) is not None):  # 主席|史腾（Sarah Stern）
+            return start
+        start += 1
+    return None
 
 
 def _honoured_people(text: str) -> list[TargetMention]:
@@ -482,6 +530,8 @@ def _pairs(text: str) -> list[TargetMention]:
         a, b = m.span()
         if m.group() in _NOT_PAIRS:
             continue
+        if m.group()[-1] in _NAME_OPENERS and text[b : b + 1] in load().transliteration or text[a - 1 : a].isdigit():
+            continue  # 欧巴马, 参加贝尼亚; 4月21日|巴国: a name, or a date before the party
         if m.group().startswith("以") and not text.startswith(_RELATION_WORDS, b):
             continue  # 以|台湾为念, 以法治国: 以 is the preposition unless a relation follows (以巴冲突)
         if b - a == 2 and m.group() not in ("两岸", "两国") and (
