@@ -473,3 +473,12 @@ def test_a_one_character_party_that_opens_a_name_makes_no_pair():
     assert "台巴" in named("我们将深化台巴两国的邦谊。")
     assert not named("他说欧巴马时代的政策已经过时。") & {"欧巴", "中巴"}
     assert "日巴" not in named("今年4月21日巴国完成了大选。")
+
+
+def test_a_political_institution_or_an_event_is_an_issue_target():
+    named = lambda text: {t.target for t in find_targets(normalise(text))}
+    assert {"政党政治", "地方自治"} <= named("各党都应尊重政党政治，落实地方自治。")
+    assert not any("政治" in n for n in named("该国拥有政治稳定的优势。"))  # 政治 modifies 稳定
+    assert "间谍活动" in named("他被控从事间谍活动。") and "事间谍活动" not in named("他被控从事间谍活动。")
+    found = named("明年将举行总统大选，我们拭目以待。")
+    assert "总统大选" in found and "总统" not in found  # the office names the vote, no person

@@ -33,7 +33,8 @@ _OBJECT_VERBS = frozenset({"使", "让", "令", "给", "把", "被", "有", "代
                            "进行", "面临", "实现", "促进", "推动", "推行", "落实", "完成", "加速", "加快", "提升", "改善",
                            "废止", "废除", "享受", "走向", "迈向", "顺利", "努力", "得到", "获得", "集结", "造成", "提高",
                            "配备", "派遣", "派出", "发生", "来到", "前往", "抵达", "到访", "访问", "走访", "造访", "回到",
-                           "返回", "进入", "离开"})
+                           "返回", "进入", "离开", "从事", "参加", "参与", "举办", "举行", "融入", "投身", "陷入", "走上",
+                           "停止", "牵动", "干涉", "建立", "拥有"})
 # words a one-character head begins (部队, 局势, 人士; not 会议: 国会|议员): no head there
 _LONGER_WORDS = frozenset({"部长", "部门", "部队", "部署", "部分", "部次", "局势", "局长", "局面", "局部", "会谈", "会晤", "会见",
                            "会面", "会场", "会期", "人士", "人权", "人员", "人才", "人口", "人物", "人类", "人心", "人力", "人数",
@@ -78,6 +79,7 @@ _OBJECT_MAX = 6  # characters of a noun phrase an attitude verb takes whole (反
 _NOT_OBJECT_ENDS = frozenset("后上中等前时内外来行说么们者所余下")  # a time, a place, a list or a particle closes no name
 # 支持者…, 支持到…, 保护主义…: the verb ends inside a longer word
 _NOT_OBJECT_STARTS = ("主义", *"者之地得着过到等性化式型率")
+_DI_NOUNS = ("地方", "地区", "地位", "地球", "地域")  # nouns 地 opens after a verb (落实|地方自治), no particle
 _VERB_KINDS = frozenset({"attitude", "demand"})  # stance words that are verbs
 _DEGREE = re.compile("[很越更最太较]|[好高低多少大小]$")  # 程度很高, 越好: a predicate of degree, no name
 _CLAUSE_TAIL = re.compile(f"[\u4e00-\u9fff]{{3,{_OBJECT_MAX + 1}}}(?=[，。、；：！？]|$)")  # a verb's last character and its object
@@ -345,6 +347,8 @@ def _headed_phrases(text: str) -> list[TargetMention]:
             continue  # and at least one character of it; a place two of its name, no count (各县|市, 云南两|省, 该教|区)
         if m.group() in heads.bound and (a - lo < 2 or text[b : b + 1] in _NOUN_SUFFIXES):
             continue  # 建设, 转型 are verbs too: a programme only with its modifier (公共建设), and not 建设性, 工程师
+        if m.group() in heads.closed and not _word_ends(text, b):
+            continue  # 政治|稳定, 自治|大学: the head modifies the noun after it
         found.append(TargetMention(text[lo:b], lo, b, head_kind))
     return found
 
@@ -407,10 +411,12 @@ def _past_verbs(text: str, lo: int, a: int) -> int:
     尊重|人民, 有|人): a stance verb of the polarity lexicon, a causative or a verb that takes
     such a noun as its object is no part of the noun phrase."""
     attitude = _attitude_verbs()
+    if 0 < lo < a and (text[lo - 1 : lo + 1] in attitude or text[lo - 1 : lo + 1] in _OBJECT_VERBS):
+        lo += 1  # 从|事: the verb began on a character no modifier takes
     while lo < a:
         verb = next((w for w in (text[lo : lo + n] for n in (2, 1)) if w in attitude or w in _OBJECT_VERBS), None)
-        if verb is None or text.startswith(_NOT_OBJECT_STARTS, lo + len(verb)):
-            return lo  # (保护主义政策: the verb opens a longer word, kept)
+        if verb is None or text.startswith(_NOT_OBJECT_STARTS, lo + len(verb)) and not text.startswith(_DI_NOUNS, lo + len(verb)):
+            return lo  # (保护主义政策: the verb opens a longer word, kept; but 落实|地方自治)
         lo += len(verb)
     return lo
 
@@ -464,7 +470,8 @@ def _titled_people(text: str, titles: Sequence[tuple[int, int, str]] | None = No
         if name and not _in_longer_word(text, a, b) and not lex.subject_words.get(name.group()[:2]) and (
                 text[b] in lex.surnames or all(c in lex.transliteration for c in name.group())):
             found.append(TargetMention(text[b : name.end()], b, name.end(), "person"))
-        elif title in HEADS_OF_STATE and lo == a and a > 0 and (text[a - 1] in _BEFORE_PERSON or _governs_at(text, a)):
+        elif title in HEADS_OF_STATE and lo == a and a > 0 and (text[a - 1] in _BEFORE_PERSON or _governs_at(text, a)) and not (
+                _heads().pattern.match(text, b) or _heads().pattern.match(text, b + 1)):  # not 举行|总统大选: the office names the vote
             found.append(TargetMention(title, a, b, "person"))  # 感谢|总统, 与|副总统: the head of state a quote names bare (not its subject)
     return found
 
@@ -561,14 +568,15 @@ class _Heads:
     bound: frozenset[str]  # heads that are verbs too, a target only with a modifier (公共建设, not 建设)
     free: frozenset[str]  # one-character heads any two characters of modifier make a group (工程界)
     place: frozenset[str]  # one-character divisions of a country (千叶县, 美浓区)
+    closed: frozenset[str]  # heads that modify a noun after them as often (民主政治, not 政治|稳定)
 
 
 @lru_cache(maxsize=1)
 def _heads() -> _Heads:
     rows = [line.split("\t") for line in _lexicon_lines("target_heads.tsv")]
     kinds = {row[0]: row[1] for row in rows}
-    return _Heads(word_pattern(kinds), kinds, frozenset(row[0] for row in rows if row[2:] == ["bound"]),
-                  frozenset(row[0] for row in rows if row[2:] == ["free"]), frozenset(row[0] for row in rows if row[2:] == ["place"]))
+    flagged = lambda flag: frozenset(row[0] for row in rows if flag in row[2:])
+    return _Heads(word_pattern(kinds), kinds, flagged("bound"), flagged("free"), flagged("place"), flagged("closed"))
 
 
 def _abbreviation_used(text: str, a: int, b: int, words: dict[str, str]) -> bool:
