@@ -482,3 +482,11 @@ def test_a_political_institution_or_an_event_is_an_issue_target():
     assert "间谍活动" in named("他被控从事间谍活动。") and "事间谍活动" not in named("他被控从事间谍活动。")
     found = named("明年将举行总统大选，我们拭目以待。")
     assert "总统大选" in found and "总统" not in found  # the office names the vote, no person
+
+
+def test_a_person_honoured_by_the_given_name_is_a_target():
+    from quotes.stance.targets import honoured_given_names
+
+    text = normalise("纪念会在礼堂举行，追思已故学者韩立群。\n校长说，立群先生一生致力于乡村教育，令人敬佩。\n")
+    assert honoured_given_names(text) == ["立群先生"]
+    assert honoured_given_names(normalise("各位先生、各位女士，韩立群先生到场。")) == []  # an address; a full name

@@ -37,7 +37,7 @@ from ..reading import normalise, to_traditional
 from .cues import cue_lexicon
 from .features import QuoteSpans, featurise_quotes
 from .model import StanceModel
-from .targets import TargetMention, find_targets, recurring_transliterations, _party_name, _target_words
+from .targets import TargetMention, find_targets, honoured_given_names, recurring_transliterations, _party_name, _target_words
 
 _CONJUNCTIONS = frozenset({"和", "与", "及", "以及", "、", "跟", "同", "或"})
 
@@ -123,11 +123,12 @@ def _document_names(doc: Document, norm: str, words: Iterable[str]) -> list[str]
     """The people and bodies the document names (its speakers and those its narration
     introduces), normalised: targets where a quote names them too; and the short form of each
     country among the document's target ``words`` (宏都拉斯 → 宏国, 吉里巴斯 → 吉国), which a
-    quote often uses; and the transliterated names ``norm`` (its normalised text) gives bare."""
+    quote often uses; and the transliterated names ``norm`` (its normalised text) gives bare and
+    the given names it honours (国鼎先生)."""
     kinds = ("person", "organization")
     speakers = {_normalised_name(q.speaker) for q in doc.quotes if q.speaker and q.speaker_kind in kinds and len(q.speaker) > 1}
     shorts = {short for w in words if (short := _short_form(w))}
-    return sorted(speakers | set(doc.entities) | shorts | set(recurring_transliterations(norm)))
+    return sorted(speakers | set(doc.entities) | shorts | set(recurring_transliterations(norm)) | set(honoured_given_names(norm)))
 
 
 def _titled_surnames(norm: str, names: list[str], titles: Sequence[tuple[int, int, str]]) -> frozenset[str]:

@@ -60,6 +60,7 @@ _CLAUSE_CHARS = frozenset("不没应该却就吗呢吧了我你他她")
 _LATIN_LETTER = re.compile("[A-Za-z]")
 _LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z0-9&.\-]{1,20}(?![A-Za-z])")
 _HONORIFIC = re.compile("|".join(HONORIFIC_SUFFIXES))
+_GIVEN_NAME_HONOURED = re.compile("([\u4e00-\u9fff]{2})(?:先生|女士)")
 _GLOSSED_NAME_MAX = 8
 _NAME_RECURRENCE = 2  # a run of transliteration this frequent in a document, standing alone once, is a name
 _AFTER_NAME = frozenset("和与及对向跟同把被说将也都已曾还则就又在")  # characters a bare name stands before (拜登|说)
@@ -209,6 +210,24 @@ def recurring_transliterations(norm: str) -> list[str]:
             whole.add(m.group())
     return [run for run in whole if counts[run] >= _NAME_RECURRENCE and not any(
         run[i:j] in _common_words() or _lexicon_word_in(run[i:j], lex) for i in range(len(run)) for j in range(i + 2, len(run) + 1))]
+
+
+def honoured_given_names(norm: str) -> list[str]:
+    """国鼎先生, 经国先生: a revered person called by the given name and an honorific, where the
+    document ``norm`` gives the full name too (李国鼎); the honorific is kept, as the text writes it."""
+    lex, found = load(), []
+    for m in _GIVEN_NAME_HONOURED.finditer(norm):
+        given = m.group(1)
+        if (m.group() in found or not all(_modifier_char(c) for c in given) or _lexicon_word_in(given, lex)
+                or given[0] in _NOT_GIVEN_NAME_STARTS or not _word_starts(norm, m.start())
+                or norm[m.start() - 1 : m.start()] in lex.surnames and norm[m.start() - 1] not in _BEFORE_PERSON):  # 蒋|渭水先生: the full name
+            continue
+        at = norm.find(given)
+        while at >= 0 and not (at > 0 and norm[at - 1] in lex.surnames):
+            at = norm.find(given, at + 1)
+        if at >= 0:
+            found.append(m.group())
+    return found
 
 
 @lru_cache(maxsize=1)
