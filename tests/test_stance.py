@@ -490,3 +490,11 @@ def test_a_person_honoured_by_the_given_name_is_a_target():
     text = normalise("纪念会在礼堂举行，追思已故学者韩立群。\n校长说，立群先生一生致力于乡村教育，令人敬佩。\n")
     assert honoured_given_names(text) == ["立群先生"]
     assert honoured_given_names(normalise("各位先生、各位女士，韩立群先生到场。")) == []  # an address; a full name
+
+
+def test_talks_proposals_and_spending_are_issue_targets():
+    named = lambda text: {t.target for t in find_targets(normalise(text))}
+    assert "谈判" in " ".join(named("双方同意尽快恢复和平谈判。"))
+    assert {"国防支出", "新政"} <= named("他提出新政，也要求增加国防支出。")
+    found = named("该国新政府上台后公开支持这项计划。")
+    assert "新政府" in " ".join(found) and "新政" not in found and "开支" not in " ".join(found)  # 新政|府, 公开|支持

@@ -1,7 +1,7 @@
 """Targets: what a quote names that its speaker may take a side on."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 import re
@@ -34,7 +34,7 @@ _OBJECT_VERBS = frozenset({"使", "让", "令", "给", "把", "被", "有", "代
                            "废止", "废除", "享受", "走向", "迈向", "顺利", "努力", "得到", "获得", "集结", "造成", "提高",
                            "配备", "派遣", "派出", "发生", "来到", "前往", "抵达", "到访", "访问", "走访", "造访", "回到",
                            "返回", "进入", "离开", "从事", "参加", "参与", "举办", "举行", "融入", "投身", "陷入", "走上",
-                           "停止", "牵动", "干涉", "建立", "拥有"})
+                           "停止", "牵动", "干涉", "建立", "拥有", "开始", "推出", "提出"})
 # words a one-character head begins (部队, 局势, 人士; not 会议: 国会|议员): no head there
 _LONGER_WORDS = frozenset({"部长", "部门", "部队", "部署", "部分", "部次", "局势", "局长", "局面", "局部", "会谈", "会晤", "会见",
                            "会面", "会场", "会期", "人士", "人权", "人员", "人才", "人口", "人物", "人类", "人心", "人力", "人数",
@@ -331,7 +331,7 @@ def _headed_phrases(text: str) -> list[TargetMention]:
     """Noun phrases closed by an issue or group head: 台帛友谊, 中国企业, 维吾尔人, 核协议."""
     heads = _heads()
     found = []
-    for m in heads.pattern.finditer(text):
+    for m in _head_matches(text, heads):
         a, b = m.span()
         if b - a == 1 and text[a : b + 1] in _LONGER_WORDS:
             continue  # 乌克兰部|队, 国际局|势, 民主人|士: the head opens a longer word
@@ -366,10 +366,20 @@ def _headed_phrases(text: str) -> list[TargetMention]:
             continue  # and at least one character of it; a place two of its name, no count (各县|市, 云南两|省, 该教|区)
         if m.group() in heads.bound and (a - lo < 2 or text[b : b + 1] in _NOUN_SUFFIXES):
             continue  # 建设, 转型 are verbs too: a programme only with its modifier (公共建设), and not 建设性, 工程师
-        if m.group() in heads.closed and not _word_ends(text, b):
-            continue  # 政治|稳定, 自治|大学: the head modifies the noun after it
         found.append(TargetMention(text[lo:b], lo, b, head_kind))
     return found
+
+
+def _head_matches(text: str, heads: _Heads) -> Iterator[re.Match[str]]:
+    """The heads in ``text``, left to right; a closed head that modifies the noun after it (政治|稳定)
+    is passed over, and a head inside it may still match (新政|府: 政府)."""
+    pos = 0
+    while (m := heads.pattern.search(text, pos)) is not None:
+        if m.group() in heads.closed and not _word_ends(text, m.end()):
+            pos = m.start() + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 def _attitude_objects(text: str) -> list[TargetMention]:
