@@ -797,3 +797,8 @@ def test_in_news_copy_a_statement_may_follow_its_verb_directly_but_not_in_a_rele
     assert (q.cue, q.text) == ("表示", "近期不会公布相关名单")
     assert quotes_of("该国外长对局势表示担忧。\n") == []
     assert quotes_of("總統對各位貴賓表示熱烈的歡迎。\n") == []
+
+
+def test_a_cue_word_listed_before_a_conjunction_is_a_noun():
+    text = "除了经济援助和政治承认和，前参议员柯林还呼吁各国，尽快恢复对该岛的航班。\n"
+    assert [(q.speaker, q.cue) for q in quotes_of(text)] == [("柯林", "呼吁")]

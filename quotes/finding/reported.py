@@ -26,7 +26,8 @@ _NOT_CONTENT_START = set("的了过着是为得地")
 # noun that the clause says something of; 要求匿名, 要求不具名: a source asking for anonymity, not speech
 _NOT_CONTENT_OPENING = re.compile("[一二三四五六七八九十]+、|[后时](?![续来天期果])|不?(?:成立|属实|实)(?=[，。；！？后]|$)"
                                   "|(?:匿名|不具名|不愿具名|不透露(?:姓名|身份|名字)|不公开(?:姓名|身份))(?=[，。；！？]|$|以|讨论|谈|发言|接受|透露)"
-                                  "|下(?=[，。；、])")  # 在总统的指示下，: the cue a noun in a circumstance
+                                  "|下(?=[，。；、])"  # 在总统的指示下，: the cue a noun in a circumstance
+                                  "|[和与及或](?=[，、])")  # 除了外交承认和，…: the cue a noun in a list
 _NO_END = 1 << 62
 _PASSIVE = set("被受遭获")  # 遭到批评: the cue is what was received, not said
 _NOMINAL = set("的予给令让使有种些项")  # 这种呼吁, 一些批评  # 他的批评, 予以谴责: a cue taking content directly is a noun here
