@@ -518,3 +518,9 @@ def test_a_party_heard_once_by_its_own_voice_is_a_bystander_of_a_story_two_other
             "据越南外交部网站刊发的消息，越南外长阮文安表示，越方愿意加强沟通。阮文安说，双方应尽快会晤。阮文安还说，越方欢迎泰方投资。\n\n"
             "老挝驻泰国大使馆在社交媒体上说，这次会谈“很有意义”。\n")
     assert [q.side for q in analyze(text).quotes] == ["泰方"] * 3 + ["越方"] * 3 + [None]
+
+
+def test_hong_kong_s_government_is_a_party_of_its_own():
+    doc = analyze("港府发言人周二表示，特区政府不会执行任何单边制裁，一切依法处理。\n"
+                  "美国国务院发言人则表示，美方对港府的决定深感失望，呼吁当局重新考虑。\n")
+    assert [q.side for q in doc.quotes] == ["港方", "美方"]
