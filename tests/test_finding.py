@@ -802,3 +802,17 @@ def test_in_news_copy_a_statement_may_follow_its_verb_directly_but_not_in_a_rele
 def test_a_cue_word_listed_before_a_conjunction_is_a_noun():
     text = "除了经济援助和政治承认和，前参议员柯林还呼吁各国，尽快恢复对该岛的航班。\n"
     assert [(q.speaker, q.cue) for q in quotes_of(text)] == [("柯林", "呼吁")]
+
+
+def test_a_dialogue_s_transcript_goes_by_the_labels_of_its_speakers():
+    text = ("副總統今日與來訪的歐洲議員座談。\n副總統與柯文斯議員座談內容為：\n"
+            "柯文斯議員：很高興能與副總統見面，我們一行人對台灣的防疫表現非常欽佩。\n"
+            "副總統：歡迎各位再度來訪，台灣願意與歐洲分享防疫的經驗。\n"
+            "我們也期待雙方在半導體領域持續合作。\n"
+            "柯文斯議員：歐洲議會會繼續關注台海的和平與穩定。\n"
+            "提問人：請問雙方下一步合作的重點為何？\n")
+    assert [(q.speaker_mention, q.text[:4]) for q in quotes_of(text)] == [
+        ("柯文斯議員", "很高興能"), ("副總統", "歡迎各位"), ("副總統", "我們也期"), ("柯文斯議員", "歐洲議會")]
+    speech = ("校長出席畢業典禮。\n校長致詞內容為：\n各位同學：今天是各位畢業的日子，值得大家慶賀。\n"
+              "關心社會：大家要多關心弱勢的族群。\n各位同學：希望大家勇敢追夢。\n")
+    assert len(quotes_of(speech)) == 3 and all(q.speaker_mention.startswith("校長") for q in quotes_of(speech))

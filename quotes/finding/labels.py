@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 
 from ..lexicons import Lexicons
@@ -19,6 +20,7 @@ _SCORE = re.compile(r"\d+\s*[:：比]\s*\d+")
 _LABEL = re.compile(r"\s*(?P<label>[^\s，。：；、“”「」『』（）()【】]{1,8})：")
 _VERB_LABEL_MAX = 24  # a label that ends on its verb may be a longer phrase (北京向…麦卡锡喊话：)
 _ANSWER_MIN = 12  # characters of content after a label for a paragraph to be an answer
+_DIALOGUE_TURNS = 2  # paragraphs of a transcript opening on one speaker's label that make it a dialogue
 # a paragraph that is a date alone (中华民国八十二年六月二十九日, 2023年5月1日)
 _DATE_LINE = re.compile(r"\s*(?:中华民国|民国)?[〇○零一二三四五六七八九十百0-9]{1,6}年[〇○零一二三四五六七八九十0-9]{1,3}月[〇○零一二三四五六七八九十0-9]{1,3}日\s*$")
 _TRANSCRIPT = re.compile(
@@ -26,6 +28,7 @@ _TRANSCRIPT = re.compile(
 )
 _SPEECH_ENDS = "。！？；"
 _NOT_IN_LABELS = frozenset("()[]{}<>/\\|@#")
+_ADDRESSES = ("各位", "诸位", "亲爱的", "敬爱的", "尊敬的")  # labels that open a salutation, no speaker
 _URL_SCHEMES = ("http", "https", "ftp", "www")
 
 
@@ -68,6 +71,7 @@ def _labels_speech(label: str, lex: Lexicons) -> bool:
     """Can ``label`` name who speaks: short, no digit, no bracket or slash, and not the scheme
     of a web address (https: in a pasted link)?"""
     return (1 <= len(label) <= 10 and label not in lex.not_speakers and not label.endswith(lex.not_speaker_endings)
+            and not label.startswith(_ADDRESSES)  # 各位同学：…: whom the speech addresses
             and not any(c.isdigit() or c in _NOT_IN_LABELS for c in label) and not label.lower().endswith(_URL_SCHEMES))
 
 
@@ -104,10 +108,12 @@ def interview_answers(norm: str, lines: list[Line], lex: Lexicons, has_cue: Call
     return found
 
 
-def transcripts(norm: str, lines: list[Line]) -> list[Candidate]:
+def transcripts(norm: str, lines: list[Line], lex: Lexicons) -> list[Candidate]:
     """``副总统致词全文为：`` closing a paragraph (or opening the speech in it): every
     paragraph of the speech that follows, to the end of its story or the next heading, is an
-    indirect quote of whoever the introducing sentence names."""
+    indirect quote of whoever the introducing sentence names.  A dialogue's transcript
+    (``总统与某某对谈内容为：`` then ``某某：…`` and ``总统：…`` in turn: a label opening two of its
+    paragraphs or more) is left to the labels of its speakers (``interview_answers``)."""
     found: list[Candidate] = []
     idx = 0
     while idx < len(lines):
@@ -121,8 +127,7 @@ def transcripts(norm: str, lines: list[Line]) -> list[Candidate]:
         cue = m.span("cue") if m.group("cue") else (m.start(), m.end() - 1)
         sentence = max(norm.rfind(ch, line.start, m.start()) for ch in "。！？") + 1
         subject = (max(sentence, line.start), m.start())
-        if line.end - m.end() >= 2:
-            found.append(Candidate("indirect", m.end(), _content_end(norm, m.end(), line.end), idx, cue, "neutral", subject, confidence=0.7))
+        speech = [(line.start, m.end(), idx)] if line.end - m.end() >= 2 else []
         idx += 1
         while idx < len(lines) and lines[idx].story == line.story and lines[idx].kind in ("text", "heading"):
             nxt = lines[idx]
@@ -131,8 +136,13 @@ def transcripts(norm: str, lines: list[Line]) -> list[Candidate]:
             if _DATE_LINE.match(norm, nxt.start, nxt.end) and lines[idx - 1].kind == "text":
                 break  # …谢谢。|中华民国八十二年六月二十九日: a date after the speech closes it (before one, it heads it)
             if nxt.kind == "text":  # a heading inside a speech is its salutation (各位贵宾，大家好)
-                found.append(Candidate("indirect", nxt.start, _content_end(norm, nxt.start, nxt.end), idx, cue, "neutral", subject, confidence=0.7))
+                speech.append((nxt.start, nxt.start, idx))
             idx += 1
+        labels = Counter(label.group("label") for start, _, _ in speech
+                         if (label := _LABEL.match(norm, start)) and _labels_speech(label.group("label"), lex))
+        if max(labels.values(), default=0) < _DIALOGUE_TURNS:  # 结合社区发展：…, 导正社会风气：…: the points of one speech
+            found += [Candidate("indirect", a, _content_end(norm, a, lines[k].end), k, cue, "neutral", subject, confidence=0.7)
+                      for _, a, k in speech]
     return found
 
 

@@ -411,7 +411,7 @@ class Finder:
         found.extend(self._standalone(attributed))
         found.extend(self._greeted_speeches(attributed))  # where another quote holds them, _drop_nested keeps that one
         has_cue = lambda text: bool(self.lex.cue_scanner.finditer(text))
-        labelled = transcripts(self.norm, self.lines) + interview_answers(self.norm, self.lines, self.lex, has_cue)
+        labelled = transcripts(self.norm, self.lines, self.lex) + interview_answers(self.norm, self.lines, self.lex, has_cue)
         return _drop_nested(found + labelled)
 
     def _listed_after(self, first: Candidate, line: Line, cue: Cue, attributed: set[int]) -> Iterator[Candidate]:
