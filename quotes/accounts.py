@@ -39,7 +39,9 @@ _DELEGATIONS = ("访团", "访问团", "代表团", "议员团", "考察团")  #
 _DATELINE_REACH = 24  # characters at the head of a paragraph where an outlet's dateline stands
 _LINE = re.compile("[^\n]+")
 _OWN_REPORT = "综合"  # (台北综合报导): the paper compiles its own report
-_DATELINE = re.compile("[（(]([^（）()]{1,30}?)(?:电|讯|报导|报道|综合)[^（）()]{0,6}[）)]")  # (台北综合报导), (某某社台北19日电)
+# (台北综合报导), (某某社台北19日电), 〔记者某某／台北报导〕
+_DATELINE = re.compile("[（(〔【]([^（）()〔〕【】]{1,30}?)(?:电|讯|报导|报道|综合)[^（）()〔〕【】]{0,6}[）)〕】]")
+_POSTED = ("驻", "特派")  # a correspondent posted abroad (驻美特派员某某／华盛顿报导): where the reporter is
 _DATELINE_PARAGRAPHS = 3  # the title and the first paragraphs
 _DATELINE_SPAN = 48  # a whole dateline with its reporter and place ((某某社记者某某台北19日电))
 _HEADLINE_MAX = 60  # a first line longer than this is the story's first paragraph
@@ -134,9 +136,16 @@ def dateline_party(text: str, lex: SideLexicon) -> str | None:
         if m:
             named = [w.group() for w in lex.pattern.finditer(m.group(1)) if len(w.group()) > 1]
             parties = {lex.words[w] for w in named}
-            own = _OWN_REPORT in m.group() or any(w not in lex.capitals and w not in lexicons.load().countries for w in named)
+            own = (_OWN_REPORT in m.group() or any(w not in lex.capitals and w not in lexicons.load().countries for w in named)
+                   or _own_reporter(m.group(1)))
             return parties.pop() if len(parties) == 1 and own else None
     return None
+
+
+def _own_reporter(byline: str) -> bool:
+    """〔记者某某／台北报导〕: the paper's own reporter at home, not an agency's (no 社) nor a
+    correspondent posted abroad."""
+    return "记者" in byline and "社" not in byline and not any(w in byline for w in _POSTED)
 
 
 def _paragraph_heads(text: str, reach: int) -> Iterator[str]:

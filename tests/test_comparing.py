@@ -309,8 +309,10 @@ def test_a_ministry_named_without_its_country_is_the_dateline_s_government():
     assert [(q.speaker, q.side) for q in analyze(text).quotes] == [("朴志勋", "韩方"), ("贝克", "美方"), ("金允熙", "韩方")]
     # two capitals in the dateline, or a foreign agency's dateline, place it nowhere: the generic
     # spokesperson is the lexicon's
-    for dateline in ("（首尔、北京综合报导）", "（某通讯社首尔18日电）"):
+    for dateline in ("（首尔、北京综合报导）", "（某通讯社首尔18日电）", "〔驻美特派员某某／首尔报导〕"):
         assert analyze(text.replace("（首尔综合报导）", dateline)).quotes[-1].speaker_side == "中方"
+    # the paper's own reporter at home places it as its own report does
+    assert analyze(text.replace("（首尔综合报导）", "〔记者某某／首尔报导〕")).quotes[-1].speaker_side == "韩方"
 
 
 SIDES_OF_SPEAKERS = {
