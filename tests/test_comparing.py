@@ -526,3 +526,10 @@ def test_hong_kong_s_government_is_a_party_of_its_own():
     doc = analyze("港府发言人周二表示，特区政府不会执行任何单边制裁，一切依法处理。\n"
                   "美国国务院发言人则表示，美方对港府的决定深感失望，呼吁当局重新考虑。\n")
     assert [q.side for q in doc.quotes] == ["港方", "美方"]
+
+
+def test_another_party_replying_in_a_later_paragraph_leaves_the_account_in_force():
+    text = ("据特区政府新闻公报，局长林志华表示，双方同意加强金融合作。\n\n"
+            "英国驻港总领事馆的声明则表示，部长柯伟明在会面中对新闻自由表达关注。\n\n"
+            "特区政府发言人昨晚回应指，英方对香港事务说三道四，特区政府强烈反对。\n")
+    assert [q.side for q in analyze(text).quotes] == ["港方", "英方", "港方"]

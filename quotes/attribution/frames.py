@@ -212,10 +212,10 @@ class Frames:
         if frame.end <= line.start and self._own_occasion_opens(frame, line, cand.start):
             self._change(line.start, None)
             return True
-        if m.anaphor is not None or m.kind == "document" or m.document or not m.name:
+        if self._other_party_replies(frame, m, cand):
+            return True
+        if m.anaphor is not None or m.kind == "document" or m.document or not m.name or frame.end > line.start:
             return False  # 中方消息还说: a party's own paper is its account speaking
-        if frame.end > line.start:
-            return self._other_party_replies(frame, m, cand)
         head = after_dateline(self.norm, line.start, line.end)
         sentence = self.norm[max(head, *(self.norm.rfind(p, head, cand.start) + 1 for p in "。！？")) : cand.start].lstrip("”」』\"")
         if sentence.startswith(self.lex.documents) or sentence.startswith(tuple("这份" + d for d in self.lex.documents)):
@@ -248,8 +248,9 @@ class Frames:
 
     def _other_party_replies(self, frame: Frame, m: Mention, cand: Candidate) -> bool:
         """X发表声明称…。Y国外交部回应称，…: a sentence where another party replies is no part of
-        the account just opened, whatever paragraph it stands in."""
-        if cand.cue is None or not self.norm.startswith(_REPLIES, cand.cue[0]) or self.norm[m.start - 1 : m.start] not in _SENTENCE_STARTS:
+        the account in force, in its paragraph or a later one (Y国政府发言人昨晚回应指，…: the reply
+        word anywhere in the predicate)."""
+        if cand.cue is None or not any(w in self.norm[m.end : cand.cue[1]] for w in _REPLIES) or self.norm[m.start - 1 : m.start] not in _SENTENCE_STARTS:
             return False
         if not self._parties_differ(frame, m):
             return False
