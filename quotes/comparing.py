@@ -237,9 +237,11 @@ def _counterparts(statements: list[Statement], sides: list[str], sim: np.ndarray
     # within one story: a party's own voice in its own account, not a joint outcome or what the
     # other party agreed (across files every quote is its file's)
     own = [s.doc is None and s.quote.speaker_side == s.side and not _shared_position(s.quote, any_clause=True) for s in statements]
+    # an account's own body telling what came of the meeting (文告还说，下一轮会谈将…) narrates it
+    narrates = [voices[i] is None and s.framed for i, s in enumerate(statements)]
 
     def matches(i: int, j: int) -> bool:
-        if own[i] and own[j]:
+        if own[i] and own[j] and not (narrates[i] and narrates[j]):
             return False  # each party saying its own piece in its own account: two statements, not one told twice
         # each the other's best, told in readouts, or by one named person in a readout and in his own words
         framed = statements[i].framed, statements[j].framed

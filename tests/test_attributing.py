@@ -78,6 +78,9 @@ def test_a_paper_s_account_ends_where_a_speaker_talks_at_an_occasion_of_their_ow
     assert [q.source for q in quotes_of(text)] == ["外交部新闻稿", None]
     text = "标题\n\n据通讯社报道，部长王文表示，两国将扩大合作。\n\n王文在记者会上说，具体安排还要再谈。\n"
     assert [q.source for q in quotes_of(text)] == ["通讯社", "通讯社"]  # an outlet reports the press conference too
+    text = ("标题\n\n外交部新闻稿指出，部长王文表示，两国将扩大合作。\n\n"
+            "王文次日接受《东方日报》专访时有所保留。“具体安排还要再谈，”他说。\n")
+    assert [q.source for q in quotes_of(text)][-1] is None  # an interview is an occasion of his own too
 
 
 def test_a_press_secretary_is_a_title_not_a_report():

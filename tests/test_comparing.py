@@ -533,3 +533,11 @@ def test_another_party_replying_in_a_later_paragraph_leaves_the_account_in_force
             "英国驻港总领事馆的声明则表示，部长柯伟明在会面中对新闻自由表达关注。\n\n"
             "特区政府发言人昨晚回应指，英方对香港事务说三道四，特区政府强烈反对。\n")
     assert [q.side for q in analyze(text).quotes] == ["港方", "英方", "港方"]
+
+
+def test_two_accounts_bodies_telling_the_same_outcome_are_matched():
+    doc = analyze("马来西亚外交部发表文告说，两国将加强边境执法合作。文告还说，下一轮部长级会谈将在年底前移师马来西亚首都举行。\n\n"
+                  "印尼外交部的声明则强调，边境走私问题必须由两国共同面对。声明提到，第二轮部长级会谈定于12月在马来西亚首都举行。\n")
+    talks = [q for q in doc.quotes if "会谈" in q.text]
+    status = {c.quote: c.status for c in doc.comparison}
+    assert len(talks) == 2 and all(status[q.id] == "matched" for q in talks)

@@ -96,7 +96,8 @@ _FRAME_PATTERNS = (
     _FramePattern(re.compile(r"(?P<outlet>[^，。；：“”「」\s]{2,12}?)(?:则|也|还|又)?(?:引述|援引)(?P<origin>[^，。；：“”「」]{2,20}?(?:声明|新闻稿|公报|消息|报道|官员|发言人))"), ("引述", "援引"), anchored=True),
 )
 _TURNS = ("对此，", "不过，", "但是，", "然而，")
-_OWN_OCCASION = re.compile("在[^，。；：]{0,15}?(?:记者会|记者招待会|受访|采访|专访)")  # 在台北举行的记者会上
+# 在台北举行的记者会上, 接受某报专访时
+_OWN_OCCASION = re.compile("在[^，。；：]{0,15}?(?:记者会|记者招待会|受访|采访|专访)|接受[^，。；：]{0,15}?(?:专访|采访|访问)")
 _SITE_SUFFIX = re.compile("(?:官方网站|官网|网站|网页)$")  # 商务部网站: the organ's own site
 _NAMED_BEFORE = 16  # characters before a name where its party is named
 _GOES_ON = frozenset("还也又亦再")  # X还说: the same voice going on
