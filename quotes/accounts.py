@@ -41,7 +41,8 @@ _LINE = re.compile("[^\n]+")
 _OWN_REPORT = "综合"  # (台北综合报导): the paper compiles its own report
 # (台北综合报导), (某某社台北19日电), 〔记者某某／台北报导〕
 _DATELINE = re.compile("[（(〔【]([^（）()〔〕【】]{1,30}?)(?:电|讯|报导|报道|综合)[^（）()〔〕【】]{0,6}[）)〕】]")
-_POSTED = ("驻", "特派")  # a correspondent posted abroad (驻美特派员某某／华盛顿报导): where the reporter is
+_POSTED = ("驻", "特派")
+_AT_THE_EVENT = re.compile("在(?:通话|会谈|会晤|会面|视频通话|电话会谈)中")  # what was said at the meeting the accounts tell  # a correspondent posted abroad (驻美特派员某某／华盛顿报导): where the reporter is
 _DATELINE_PARAGRAPHS = 3  # the title and the first paragraphs
 _DATELINE_SPAN = 48  # a whole dateline with its reporter and place ((某某社记者某某台北19日电))
 _HEADLINE_MAX = 60  # a first line longer than this is the story's first paragraph
@@ -397,8 +398,34 @@ def assign_sides(doc: Document) -> None:
             side = framed[q.id] or affiliated.get(q.id)
             q.side = side if side in sides else None
             q.side_reason = None if q.side is None else "frame" if framed[q.id] else "speakers"
+        _told_in_an_opened_account(doc.text, quotes)
         _bystanders(quotes)
     doc.accounts = build_accounts(doc.quotes)
+
+
+def _told_in_an_opened_account(text: str, quotes: list[Quote]) -> None:
+    """某国部长某某表示… opening a paragraph with no frame opens that party's account; the other
+    party's minister quoted after it on what he said at the meeting itself (某某在通话中说，…),
+    with no frame of his own party's, is told in that account: his own party's readout, told
+    before, was framed."""
+    opened: str | None = None
+    told: Quote | None = None  # the last quote put in the opened account so
+    readouts: set[str] = set()  # the parties whose readouts the story has told, framed
+    for q in quotes:
+        if q.source is not None or q.side_reason != "speakers":
+            opened = None if q.source is not None else opened
+            readouts |= {q.side} if q.side_reason == "frame" else set()
+            continue
+        at_event = q.speaker_end is not None and q.speaker_kind == "person" and _AT_THE_EVENT.search(text, q.speaker_end, q.start)
+        goes_on = told is not None and told.speaker == q.speaker and "\n" not in text[told.end : q.start]  # 他还表示…
+        if opened and q.side != opened and q.side in readouts and (at_event or goes_on):
+            q.side, told = opened, q
+        elif _opens_paragraph(text, q):
+            opened, told = q.side, None
+
+
+def _opens_paragraph(text: str, q: Quote) -> bool:
+    return q.speaker_start is not None and text[q.speaker_start - 1 : q.speaker_start] in ("\n", "")
 
 
 def _bystanders(quotes: list[Quote]) -> None:

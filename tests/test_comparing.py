@@ -541,3 +541,13 @@ def test_two_accounts_bodies_telling_the_same_outcome_are_matched():
     talks = [q for q in doc.quotes if "会谈" in q.text]
     status = {c.quote: c.status for c in doc.comparison}
     assert len(talks) == 2 and all(status[q.id] == "matched" for q in talks)
+
+
+def test_the_other_minister_at_the_call_is_told_in_the_account_a_paragraph_opened():
+    lede = "美越防长通话\n\n美国国防部长柯林斯周二与越南国防部长阮文德举行视频通话。\n\n"
+    readout = lede + "美国国防部发表的通话纪要说，柯林斯表示，美方将继续协助越南提升海上执法能力。\n\n"
+    rest = ("越南国防部长阮文德表示，越南奉行独立自主的国防政策。\n\n"
+            "柯林斯部长在通话中说，美国尊重越南的政治制度。他还表示，美方愿意在训练方面给予支持。\n")
+    assert [q.side for q in analyze(readout + rest).quotes] == ["美方", "越方", "越方", "越方"]
+    # with no readout of his own told before, the minister at the call speaks for his own party
+    assert [q.side for q in analyze(lede + rest).quotes] == ["越方", "美方", "美方"]
