@@ -906,3 +906,8 @@ def test_an_adverb_after_a_surname_and_title_is_no_given_name():
 def test_a_name_before_a_title_begins_after_the_word_its_first_character_ends():
     text = "接見某島共和國莫塔總統及各國使節\n\n王大明總統今天接見各國使節。總統表示，兩國關係友好密切。\n"
     assert [q.speaker for q in quotes_of(text)] == ["王大明"]
+
+
+def test_a_korean_given_name_may_open_on_zai():
+    assert only("标题\n\n外交部长官申在勋在通话中表示，两国应保持关系改善的势头。\n").speaker == "申在勋"
+    assert quotes_of("标题\n\n王在此表示，两国应保持势头。\n") == []  # 在此: here, no given name

@@ -26,7 +26,8 @@ _SITE_SUFFIXES = ("官方网站", "官网", "网站", "网页", "官方微信", 
 _OFFICE_KEPT = tuple(m for m in _MODIFIERS if m not in ("时任", "前任", "前"))  # 新任, 代理: the office is held
 _TITLE_MODIFIERS = (*_MODIFIERS, "原")  # before a title, after a name (莫迪里前代理部长, X原主任)
 _NAME_MARKS = str.maketrans("", "", "“”「」『』\"")
-_FUNCTION_CHARS = set("的了是在没不这那个们着过也都就我你您她他咱和与及或等")  # never in a name
+_FUNCTION_CHARS = set("的了是在没不这那个们着过也都就我你您她他咱和与及或等")  # never in a name (but 文在寅)
+_NOT_AFTER_ZAI = set("此这那场座会家台港京沪澳内外中上下前后里间时")  # 王在此, 李在场, 习在会: 在 a preposition
 _COUNTED = re.compile("(?:[一两二三四五六七八九十几数多]|该|这|那|另一)(?:名|位|个)")  # 一名 两位 该名
 _COUNTED_REACH = 6  # characters of a place (秀林乡一名…) that may come before the count
 _PHRASE_MAX = 30
@@ -206,12 +207,18 @@ class MentionTyper:
         transliterated = len(name) >= 3 and all(c in self.lex.transliteration for c in name)
         if name[-1] in _LOCATIVES and not transliterated:
             return False
-        if any(c in _FUNCTION_CHARS for c in name) and not transliterated:
+        if any(c in _FUNCTION_CHARS for c in name) and not transliterated and not self._korean_given_name(name):
             return False  # but 巴都拉, 卡都里: a transliteration may hold 都 or end in 里
         if name[-1] in "中上" and not (len(name) == 3 and name[0] in self.lex.surnames):
             return False  # 会中, 抗议者中; but 王立中
         words = self.lex.subject_words
         return not any(words.get(name[i : i + n], "nominal") != "nominal" for n in (2, 3) for i in range(len(name) - n + 1))
+
+    def _korean_given_name(self, name: str) -> bool:
+        """文在寅, 申在勋: a Korean given name may open on 在 (a surname, 在, and a character that
+        makes no place or time of it: not 王在此, 李在场)."""
+        return (len(name) == 3 and name[0] in self.lex.surnames and name[1] == "在" and name[2] not in _NOT_AFTER_ZAI
+                and name[2] not in _FUNCTION_CHARS)
 
     def surnamed(self, name: str) -> bool:
         """A Chinese name starts with a surname; a transliterated one is made of
