@@ -38,7 +38,7 @@ _PARTY_BASE = 0xE400  # and for parties
 _PARTY_PRONOUNS = re.compile("我们|我国|我方|咱们|你们|您|贵国|贵方|你方")
 # a statement put to both parties at once (双方同意…, 三方一致同意…) is a joint outcome; 三国应携手…
 # is the speaker's own view of what all should do
-_JOINT_SUBJECT = re.compile("(?:[\u4e00-\u9fff]{2}(?=两国|两军))?(?:双方|两国|两军|两人|两位|三方|三国|各方)"
+_JOINT_SUBJECT = re.compile("(?:[\u4e00-\u9fff]{2}(?=两国|两军))?(?:双方|两国|两军|两人|两位|三方|三国|各方|两个国家|三个国家)"
                             "(?:[^，。；]{0,6}?(?:同意|认为|决定|确认|商定|承诺|重申|强调|讨论|达成|签署|欢迎|支持|表示|愿|将|已|一致)"
                             "|就[^，。；]{1,30}?达成)")  # 三方就设立协调中心达成一致
 # 中方在峰会上同意…: what a party agrees or offers

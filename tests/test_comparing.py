@@ -551,3 +551,11 @@ def test_the_other_minister_at_the_call_is_told_in_the_account_a_paragraph_opene
     assert [q.side for q in analyze(readout + rest).quotes] == ["美方", "越方", "越方", "越方"]
     # with no readout of his own told before, the minister at the call speaks for his own party
     assert [q.side for q in analyze(lede + rest).quotes] == ["越方", "美方", "美方"]
+
+
+def test_the_countries_named_as_a_count_agree_jointly():
+    from quotes.comparing import _shared_position
+
+    said = lambda text: _shared_position(Quote(id="q1", story="1", type="direct", text=text, start=0, end=len(text)))
+    assert said("三个国家已经说好了，工作组首次会议定在十月份")
+    assert said("两个国家同意扩大合作") and not said("三个月后再谈")
