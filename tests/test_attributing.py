@@ -911,3 +911,8 @@ def test_a_name_before_a_title_begins_after_the_word_its_first_character_ends():
 def test_a_korean_given_name_may_open_on_zai():
     assert only("标题\n\n外交部长官申在勋在通话中表示，两国应保持关系改善的势头。\n").speaker == "申在勋"
     assert quotes_of("标题\n\n王在此表示，两国应保持势头。\n") == []  # 在此: here, no given name
+
+
+def test_a_name_after_a_title_ends_where_a_verb_of_speech_begins():
+    doc = analyze("标题\n\n法官周远回应表示，量刑要看个案情况。\n\n大律师郑雅文陈辞表示，上诉庭的诠释过于狭窄。\n")
+    assert [q.speaker for q in doc.quotes] == ["周远", "郑雅文"] and "周远回" not in doc.entities

@@ -207,8 +207,9 @@ class Attributor:
             ranked = norm.startswith(_RANKS, end)  # 主席米利|上将: a two-character name before a military rank
             if end > limit or not self.typer.person_name(name, bare=size > 2 or ranked):
                 continue  # two characters must look like a name by themselves (总统|回廊 does not)
-            if size == 3 and (name[2] in self.lex.cues or self._title_at(end - 1, limit)):
-                continue  # 议员李华|说，: a verb of speech after a two-character name; 主席米利|上将: a rank
+            if size == 3 and (name[2] in self.lex.cues or self._title_at(end - 1, limit)
+                              or any(norm[end - 1 : end - 1 + n] in self.lex.cues for n in (2, 3))):
+                continue  # 议员李华|说，, 法官李义|回应表示: a verb of speech after a two-character name; 主席米利|上将: a rank
             if self.lex.body_suffixes.longest(name) is not None:
                 continue  # 某区|长|丰派出所: a body's name after what only looks like a title
             if (end == limit or norm[end] in _NAME_FOLLOWERS or norm.startswith(_HIMSELF, end) or norm.startswith(_DELEGATION_WORDS, end)
