@@ -498,3 +498,13 @@ def test_talks_proposals_and_spending_are_issue_targets():
     assert {"国防支出", "新政"} <= named("他提出新政，也要求增加国防支出。")
     found = named("该国新政府上台后公开支持这项计划。")
     assert "新政府" in " ".join(found) and "新政" not in found and "开支" not in " ".join(found)  # 新政|府, 公开|支持
+
+
+def test_a_name_the_document_gives_with_a_title_is_a_target_bare():
+    from quotes.stance.targets import titled_names
+    from quotes.lexicons import load
+
+    text = normalise("该国领导人郑国华周一出访。分析人士说，郑国华此行意在拉拢邻国。联合国常任理事国也表态。")
+    assert titled_names(text, load().title_scanner.finditer(text)) == ["郑国华"]
+    doc = analyze("标题\n\n该国领导人郑国华周一出访。\n\n分析人士说，郑国华此行意在拉拢邻国。\n")
+    assert "郑国华" in {s.target for q in doc.quotes for s in q.stance}

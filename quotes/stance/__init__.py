@@ -37,7 +37,7 @@ from ..reading import normalise, to_traditional
 from .cues import cue_lexicon
 from .features import QuoteSpans, featurise_quotes
 from .model import StanceModel
-from .targets import TargetMention, find_targets, honoured_given_names, recurring_transliterations, _party_name, _target_words
+from .targets import TargetMention, find_targets, honoured_given_names, recurring_transliterations, titled_names, _party_name, _target_words
 
 _CONJUNCTIONS = frozenset({"和", "与", "及", "以及", "、", "跟", "同", "或"})
 
@@ -119,16 +119,17 @@ def distancing_markers(text: str, before: str = "") -> list[str]:
 _COMMON_SHORT_FORMS = frozenset({"多国", "列国", "古国", "南国", "北国", "所国"})
 
 
-def _document_names(doc: Document, norm: str, words: Iterable[str]) -> list[str]:
+def _document_names(doc: Document, norm: str, words: Iterable[str], titles: Sequence[tuple[int, int, str]]) -> list[str]:
     """The people and bodies the document names (its speakers and those its narration
     introduces), normalised: targets where a quote names them too; and the short form of each
     country among the document's target ``words`` (宏都拉斯 → 宏国, 吉里巴斯 → 吉国), which a
-    quote often uses; and the transliterated names ``norm`` (its normalised text) gives bare and
-    the given names it honours (国鼎先生)."""
+    quote often uses; and the transliterated names ``norm`` (its normalised text) gives bare, the
+    given names it honours (国鼎先生) and the names it gives with a title (``titles``: where they stand)."""
     kinds = ("person", "organization")
     speakers = {_normalised_name(q.speaker) for q in doc.quotes if q.speaker and q.speaker_kind in kinds and len(q.speaker) > 1}
     shorts = {short for w in words if (short := _short_form(w))}
-    return sorted(speakers | set(doc.entities) | shorts | set(recurring_transliterations(norm)) | set(honoured_given_names(norm)))
+    found = recurring_transliterations(norm) + honoured_given_names(norm) + titled_names(norm, titles)
+    return sorted(speakers | set(doc.entities) | shorts | set(found))
 
 
 def _titled_surnames(norm: str, names: list[str], titles: Sequence[tuple[int, int, str]]) -> frozenset[str]:
@@ -244,7 +245,7 @@ def _document_targets(doc: Document, norm: str, targets_wanted: bool) -> Iterato
     doc_words = target_scanner.finditer(norm, 0, len(norm), target_marks)
     doc_titles = title_scanner.finditer(norm, 0, len(norm), title_marks)
     word_starts, title_starts = [a for a, _, _ in doc_words], [a for a, _, _ in doc_titles]
-    names = _document_names(doc, norm, {w for _, _, w in doc_words})
+    names = _document_names(doc, norm, {w for _, _, w in doc_words}, doc_titles)
     surnames = _titled_surnames(norm, names, doc_titles)
     for q in doc.quotes:
         addressee = addressee_of(q, sides_by_story.get(q.story, []), q.speaker_side)

@@ -62,6 +62,8 @@ _LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z0-9&.\-]{1,20}(?![A-Za-z])")
 _HONORIFIC = re.compile("|".join(HONORIFIC_SUFFIXES))
 _GIVEN_NAME_HONOURED = re.compile("([\u4e00-\u9fff]{2})(?:先生|女士)")
 _GLOSSED_NAME_MAX = 8
+_TITLE_PREFIXES = frozenset("前副代总")  # 安倍前|首相: a prefix of the title, no given name
+_NOT_NAME_ENDS = frozenset("市县州省区镇乡村署厅院部会局处社团界营业产")  # 高雄市, 商贸厅, 成衣业: a place or a body, no name
 _NAME_RECURRENCE = 2  # a run of transliteration this frequent in a document, standing alone once, is a name
 _AFTER_NAME = frozenset("和与及对向跟同把被说将也都已曾还则就又在")  # characters a bare name stands before (拜登|说)
 _NOUN_SUFFIXES = frozenset("性师者")  # after a head they make another noun (建设性, 工程师)
@@ -228,6 +230,34 @@ def honoured_given_names(norm: str) -> list[str]:
         if at >= 0:
             found.append(m.group())
     return found
+
+
+def titled_names(norm: str, titles: Sequence[tuple[int, int, str]]) -> list[str]:
+    """习近平, 赖清德: three-character names opening on a surname that the document ``norm`` gives
+    right after or before a title (中国领导人习近平, 赖清德总统; ``titles``: where its titles stand)
+    and at least twice: names a quote may give bare.  Not a run holding a word of the lexicons
+    or the grammar (国外交|部长), nor one a word runs into (联合|国常任, 中|华民国) or whose
+    last begins a verb of speech (程翔认|为), nor one running into a title's own prefix (安倍前|首相)."""
+    lex, found = load(), []
+    candidates = [(b, b + 3) for _, b, title in titles if len(title) > 1 and b + 3 <= len(norm) and _word_ends(norm, b + 3)]
+    candidates += [(a - 3, a) for a, _, title in titles if len(title) > 1 and a >= 3 and _word_starts(norm, a - 3)]
+    for a, b in candidates:
+        name = norm[a:b]
+        if (name in found or name[0] not in lex.surnames or name[-1] in _TITLE_PREFIXES or not all(_modifier_char(c) for c in name)
+                or any(norm[b - 1 : b - 1 + n] in lex.cues for n in (2, 3))  # 程翔认|为: a verb begins on its last character
+                or name[-1] in _NOT_NAME_ENDS or _word_across(norm, a, lex) or _word_across(norm, b, lex)  # 联合|国常任, 中|华民国
+                or any(lex.subject_words.get(c) for c in name[1:]) or norm.count(name) < _NAME_RECURRENCE
+                or any(_lexicon_word_in(name[i:j], lex) or name[i:j] in _common_words() for i in range(3) for j in range(i + 2, 4))):
+            continue
+        found.append(name)
+    return found
+
+
+def _word_across(text: str, i: int, lex) -> bool:
+    """Does a word of the lexicons or a target word run across ``i`` (中华|民国, 联合|国, 和|平发展)?"""
+    canonical = _target_words()[1]
+    return any(_lexicon_word_in(word := text[i - k : i + m], lex) or word in lex.organizations or word in canonical
+               for k in (1, 2, 3) for m in (1, 2, 3) if i >= k and i + m <= len(text))
 
 
 @lru_cache(maxsize=1)
