@@ -508,3 +508,9 @@ def test_a_name_the_document_gives_with_a_title_is_a_target_bare():
     assert titled_names(text, load().title_scanner.finditer(text)) == ["郑国华"]
     doc = analyze("标题\n\n该国领导人郑国华周一出访。\n\n分析人士说，郑国华此行意在拉拢邻国。\n")
     assert "郑国华" in {s.target for q in doc.quotes for s in q.stance}
+
+
+def test_courts_and_risks_are_targets():
+    named = lambda text: {t.target for t in find_targets(normalise(text))}
+    assert {"上诉庭", "国安风险"} <= named("上诉庭的裁决忽视了国安风险。")
+    assert "金融风险" in named("当局必须降低金融风险。") and "降低金融风险" not in named("当局必须降低金融风险。")
