@@ -454,7 +454,7 @@ def test_the_noun_a_sentence_opens_on_is_its_topic():
 
 
 def test_a_transliterated_name_the_document_gives_bare_is_a_target(model):
-    from quotes.stance.targets import recurring_transliterations
+    from quotes.stance.names import recurring_transliterations
 
     doc = analyze("议员表示，拉莫斯与科尔曼的谈判毫无进展。\n分析人士说，科尔曼不会让步，拉莫斯也很难接受。\n")
     assert {"科尔曼", "拉莫斯"} <= {s.target for q in doc.quotes for s in q.stance}
@@ -485,7 +485,7 @@ def test_a_political_institution_or_an_event_is_an_issue_target():
 
 
 def test_a_person_honoured_by_the_given_name_is_a_target():
-    from quotes.stance.targets import honoured_given_names
+    from quotes.stance.names import honoured_given_names
 
     text = normalise("纪念会在礼堂举行，追思已故学者韩立群。\n校长说，立群先生一生致力于乡村教育，令人敬佩。\n")
     assert honoured_given_names(text) == ["立群先生"]
@@ -501,7 +501,7 @@ def test_talks_proposals_and_spending_are_issue_targets():
 
 
 def test_a_name_the_document_gives_with_a_title_is_a_target_bare():
-    from quotes.stance.targets import titled_names
+    from quotes.stance.names import titled_names
     from quotes.lexicons import load
 
     text = normalise("该国领导人郑国华周一出访。分析人士说，郑国华此行意在拉拢邻国。联合国常任理事国也表态。")

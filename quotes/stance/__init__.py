@@ -37,7 +37,8 @@ from ..reading import normalise, to_traditional
 from .cues import cue_lexicon
 from .features import QuoteSpans, featurise_quotes
 from .model import StanceModel
-from .targets import TargetMention, find_targets, honoured_given_names, recurring_transliterations, titled_names, _party_name, _target_words
+from .names import honoured_given_names, recurring_transliterations, titled_names
+from .targets import TargetMention, find_targets, _party_name, _target_words
 
 _CONJUNCTIONS = frozenset({"和", "与", "及", "以及", "、", "跟", "同", "或"})
 
