@@ -816,3 +816,8 @@ def test_a_dialogue_s_transcript_goes_by_the_labels_of_its_speakers():
     speech = ("校長出席畢業典禮。\n校長致詞內容為：\n各位同學：今天是各位畢業的日子，值得大家慶賀。\n"
               "關心社會：大家要多關心弱勢的族群。\n各位同學：希望大家勇敢追夢。\n")
     assert len(quotes_of(speech)) == 3 and all(q.speaker_mention.startswith("校長") for q in quotes_of(speech))
+
+
+def test_the_speaker_named_again_before_a_verb_taking_its_content_opens_a_report():
+    text = "部长表示，各项准备工作已经就绪，部长希望社会各界共同支持这项计划。\n"
+    assert [(q.cue, q.text) for q in quotes_of(text)] == [("表示", "各项准备工作已经就绪"), ("希望", "社会各界共同支持这项计划")]

@@ -493,7 +493,8 @@ class Finder:
         bare = pos == b or b - a > len(cue.word)
         end = self._coordinated_cue(pos, self._sentence_end(pos, line.end), line, subject, bare=bare, head=cue)
         end = self._contrasted_attribution(pos, end, line)
-        end = self._attributed_clause(pos, end, line)
+        speaker = norm[subject[0] : subject[1]] if subject[1] - subject[0] <= _ACCOUNT_SUBJECT_MAX else ""  # (a longer run names no one)
+        end = self._attributed_clause(pos, end, line, _bare_subject(speaker, self._time_words, self._time_lengths))
         unsaid = _UNSAID.search(norm, pos, end)
         end = unsaid.start() if unsaid is not None else end
         if self.agency_copy:
@@ -585,9 +586,11 @@ class Finder:
                 return m.start()
         return end
 
-    def _attributed_clause(self, pos: int, end: int, line: Line) -> int:
+    def _attributed_clause(self, pos: int, end: int, line: Line, speaker: str = "") -> int:
         """Where a reported clause gives way, after a comma, to a clause with a subject and a
-        reporting verb of its own (……的主權，他也希望…; ……總部，他說，…): the end of the first."""
+        reporting verb of its own (……的主權，他也希望…; ……總部，他說，…): the end of the first.
+        ``speaker``: the report's own subject, bare; named again before a verb that takes its
+        content directly (总统表示，…，总统希望国军…) it opens a report of its own."""
         for k in range(bisect_left(self._commas, pos), bisect_left(self._commas, end)):
             comma = self._commas[k]
             if self._adverbial(pos, comma):
@@ -599,7 +602,8 @@ class Finder:
             opener = _SENTENCE_OPENER.match(self.norm, start) if semicolon else None
             start = opener.end() if opener else start
             clause_end = self._clause_end(start, end)
-            if self.norm[clause_end : clause_end + 1] not in ("，", "：") and not semicolon:
+            again = speaker if len(speaker) > 1 and self.norm.startswith(speaker, start) else ""  # …，总统希望…: named again
+            if self.norm[clause_end : clause_end + 1] not in ("，", "：") and not semicolon and not again:
                 continue
             next_cue = bisect_left(self._cue_starts, start)
             if next_cue == len(self._cue_starts) or self._cue_starts[next_cue] >= clause_end:
@@ -607,7 +611,8 @@ class Finder:
             for ca, cb, cue in self.cues(line, start, clause_end):
                 other = self.norm[start:ca]
                 hands_over = (cb == clause_end and self.norm[clause_end : clause_end + 1] in ("，", "：")
-                              or semicolon and cue.direct_object and self._names_a_speaker(other))
+                              or semicolon and cue.direct_object and self._names_a_speaker(other)
+                              or again and cue.direct_object and other.rstrip(_ACT_CHARS) == again)
                 if hands_over and 0 < len(other) <= _SUBJECT_HEAD and other[0] not in _ADVERB_STARTS \
                         and not other.startswith(_FIRST_PERSON + TOPIC_PREPOSITIONS) and "方" not in other[:3]:
                     return comma
