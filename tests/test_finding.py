@@ -821,3 +821,8 @@ def test_a_dialogue_s_transcript_goes_by_the_labels_of_its_speakers():
 def test_the_speaker_named_again_before_a_verb_taking_its_content_opens_a_report():
     text = "部长表示，各项准备工作已经就绪，部长希望社会各界共同支持这项计划。\n"
     assert [(q.cue, q.text) for q in quotes_of(text)] == [("表示", "各项准备工作已经就绪"), ("希望", "社会各界共同支持这项计划")]
+
+
+def test_in_news_copy_another_party_s_turn_after_a_contrast_ends_a_report():
+    text = "外交部发言人说，中方反对单边制裁，而美方则表示将继续施压。\n"
+    assert [(q.speaker, q.text) for q in quotes_of(text)] == [("外交部发言人", "中方反对单边制裁"), ("美方", "将继续施压")]

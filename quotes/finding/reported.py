@@ -603,11 +603,14 @@ class Finder:
             start = opener.end() if opener else start
             clause_end = self._clause_end(start, end)
             again = speaker if len(speaker) > 1 and self.norm.startswith(speaker, start) else ""  # …，总统希望…: named again
-            if self.norm[clause_end : clause_end + 1] not in ("，", "：") and not semicolon and not again:
+            contrast = self.agency_copy and self.norm.startswith("而", start)  # …，而莫斯科则表示…: another party's turn
+            if self.norm[clause_end : clause_end + 1] not in ("，", "：") and not semicolon and not again and not contrast:
                 continue
             next_cue = bisect_left(self._cue_starts, start)
             if next_cue == len(self._cue_starts) or self._cue_starts[next_cue] >= clause_end:
                 continue  # no verb of speech in the clause: nothing hands over
+            if contrast and self.norm[start + 1 : self._cue_starts[next_cue]].rstrip(_ACT_CHARS) in self.lex.parties:
+                return comma  # the party, then its verb
             for ca, cb, cue in self.cues(line, start, clause_end):
                 other = self.norm[start:ca]
                 hands_over = (cb == clause_end and self.norm[clause_end : clause_end + 1] in ("，", "：")
