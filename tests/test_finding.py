@@ -826,3 +826,9 @@ def test_the_speaker_named_again_before_a_verb_taking_its_content_opens_a_report
 def test_in_news_copy_another_party_s_turn_after_a_contrast_ends_a_report():
     text = "外交部发言人说，中方反对单边制裁，而美方则表示将继续施压。\n"
     assert [(q.speaker, q.text) for q in quotes_of(text)] == [("外交部发言人", "中方反对单边制裁"), ("美方", "将继续施压")]
+
+
+def test_a_titled_third_party_quoted_inside_a_speech_is_a_quote_of_its_own():
+    text = ("院長指出，雙方的合作已經非常緊密；加拿大前外長莫里安（Paul Morian）曾公開表示：「兩國是彼此最可靠的夥伴」。\n")
+    assert [(q.speaker, q.type, q.text) for q in quotes_of(text)] == [
+        ("院長", "indirect", "雙方的合作已經非常緊密"), ("莫里安", "direct", "兩國是彼此最可靠的夥伴")]

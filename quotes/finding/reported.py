@@ -616,7 +616,10 @@ class Finder:
                 hands_over = (cb == clause_end and self.norm[clause_end : clause_end + 1] in ("，", "：")
                               or semicolon and cue.direct_object and self._names_a_speaker(other)
                               or again and cue.direct_object and other.rstrip(_ACT_CHARS) == again)
-                if hands_over and 0 < len(other) <= _SUBJECT_HEAD and other[0] not in _ADVERB_STARTS \
+                # …，美国前国务卿某某（…）即曾公开表示：「…」: a titled third party quoted inside the speech
+                quoting = (cb == clause_end and self.norm[clause_end : clause_end + 2].startswith("：") and self.norm[clause_end + 1 : clause_end + 2] in PAIRS
+                           and len(_PARENTHESISED.sub("", other)) <= _ACCOUNT_TITLED_MAX and self._titled(start, ca))
+                if hands_over and (0 < len(other) <= _SUBJECT_HEAD or quoting) and other[0] not in _ADVERB_STARTS \
                         and not other.startswith(_FIRST_PERSON + TOPIC_PREPOSITIONS) and "方" not in other[:3]:
                     return comma
         return end
