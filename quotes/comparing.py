@@ -31,6 +31,7 @@ from .vectors import default_vectors
 # or above MUTUAL_THRESHOLD when each is the other's best and both come from readouts.
 THRESHOLD = 0.30
 MUTUAL_THRESHOLD = 0.11
+NARRATION_THRESHOLD = 0.15  # two accounts' own bodies telling an outcome: one told twice only when this alike
 JOINT_THRESHOLD = 0.06  # two joint outcomes (双方同意…), each the other's best: nearly always one outcome told twice
 WEIGHTS = (0.175, 0.245, 0.14, 0.14, 0.3)  # characters, paraphrase concepts, words, key terms, word vectors
 _CONCEPT_BASE = 0xE000  # private-use characters stand for paraphrase groups
@@ -241,7 +242,7 @@ def _counterparts(statements: list[Statement], sides: list[str], sim: np.ndarray
     narrates = [voices[i] is None and s.framed for i, s in enumerate(statements)]
 
     def matches(i: int, j: int) -> bool:
-        if own[i] and own[j] and not (narrates[i] and narrates[j]):
+        if own[i] and own[j] and not (narrates[i] and narrates[j] and sim[i, j] >= NARRATION_THRESHOLD):
             return False  # each party saying its own piece in its own account: two statements, not one told twice
         # each the other's best, told in readouts, or by one named person in a readout and in his own words
         framed = statements[i].framed, statements[j].framed
