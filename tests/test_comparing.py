@@ -537,10 +537,11 @@ def test_another_party_replying_in_a_later_paragraph_leaves_the_account_in_force
 
 def test_two_accounts_bodies_telling_the_same_outcome_are_matched():
     doc = analyze("马来西亚外交部发表文告说，两国将加强边境执法合作。文告还说，下一轮部长级会谈将在年底前移师马来西亚首都举行。\n\n"
-                  "印尼外交部的声明则强调，边境走私问题必须由两国共同面对。声明提到，第二轮部长级会谈定于12月在马来西亚首都举行。\n")
+                  "印尼外交部的声明则强调，外国种植园企业同样必须为火灾负责。声明提到，第二轮部长级会谈定于12月在马来西亚首都举行。\n")
     talks = [q for q in doc.quotes if "会谈" in q.text]
     status = {c.quote: c.status for c in doc.comparison}
     assert len(talks) == 2 and all(status[q.id] == "matched" for q in talks)
+    assert all(status[q.id] == "one_sided" for q in doc.quotes if q not in talks)  # each body's own point
 
 
 def test_the_other_minister_at_the_call_is_told_in_the_account_a_paragraph_opened():
