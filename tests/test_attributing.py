@@ -916,3 +916,13 @@ def test_a_korean_given_name_may_open_on_zai():
 def test_a_name_after_a_title_ends_where_a_verb_of_speech_begins():
     doc = analyze("标题\n\n法官周远回应表示，量刑要看个案情况。\n\n大律师郑雅文陈辞表示，上诉庭的诠释过于狭窄。\n")
     assert [q.speaker for q in doc.quotes] == ["周远", "郑雅文"] and "周远回" not in doc.entities
+
+
+def test_a_verb_opening_a_title_or_a_body_is_part_of_the_speaker_s_description():
+    q = only("标题\n\n本地一家市场分析公司分析师贝瑞德告诉记者，短期内这项禁令影响有限。\n")
+    assert q.speaker == "贝瑞德"
+
+
+def test_an_ordinal_after_a_title_is_no_name():
+    text = "标题\n\n部长强调，这已是访团团长第五次来访。她也期待，双方有更深入的交流。\n"
+    assert [q.speaker for q in quotes_of(text)] == ["部长", "部长"]

@@ -48,6 +48,8 @@ _ADDRESSED_ACT = re.compile("[向对][^，。；：]{1,20}?(?:表达|表示|致|
 _NAME_CONJUNCTIONS = frozenset("与和")
 _BODY_AFTER_CONJUNCTION = 8  # characters after 与 a body's name or a title may end within
 _LOCATIVE_CLOSERS = ("之际", "期间", "方面", "以来", "时", "中", "上", "后", "前", "里", "内", "下")
+_TITLE_REACH = 5  # characters a title a verb opens may run to (分析师, 评论员)
+_BODY_HEADS = ("公司", "机构", "中心", "集团")  # words that make a body of the verb before them (分析|公司)
 _PREPOSITIONAL_OPENERS = ("在", "于", "当", "趁", "截至", "截止", "针对", "对于", "关于", "至于", "除了", "除", "随着", "为了", "谈到", "谈及", "提到", "说到", "基于", "鉴于", "面对", "因应")
 
 
@@ -177,6 +179,10 @@ class SubjectGrammar:
                 i += 1
                 continue
             kind, size = word
+            if kind == "predicate" and self._opens_a_noun(i, size, b):
+                i += size  # 分析|师, 分析|公司: the verb opens a title or a body's name
+                name_start = i
+                continue
             if kind == "verbal" and i == start:
                 return None  # 代表…欢迎: a verb opening the clause
             if kind == "verbal" and norm[start:i].removeprefix("副") in OFFICES:
@@ -212,6 +218,12 @@ class SubjectGrammar:
         if end <= start or i >= limit and limit < b:
             return None
         return Phrase(start, end)
+
+    def _opens_a_noun(self, i: int, size: int, b: int) -> bool:
+        """Does the verb at ``i`` open a title (分析师) or a body's name (分析公司)?"""
+        norm, lex = self.norm, self.lex
+        return (any(norm[i : i + n] in lex.titles for n in range(size + 1, min(b - i, _TITLE_REACH) + 1))
+                or norm.startswith(_BODY_HEADS, i + size))
 
     def _complete_name(self, a: int, b: int) -> bool:
         """Does ``norm[a:b]`` end as a name of its own: a title, a body, a party or a place?"""
