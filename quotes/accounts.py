@@ -41,8 +41,8 @@ _LINE = re.compile("[^\n]+")
 _OWN_REPORT = "综合"  # (台北综合报导): the paper compiles its own report
 # (台北综合报导), (某某社台北19日电), 〔记者某某／台北报导〕
 _DATELINE = re.compile("[（(〔【]([^（）()〔〕【】]{1,30}?)(?:电|讯|报导|报道|综合)[^（）()〔〕【】]{0,6}[）)〕】]")
-_POSTED = ("驻", "特派")
-_AT_THE_EVENT = re.compile("在(?:通话|会谈|会晤|会面|视频通话|电话会谈)中")  # what was said at the meeting the accounts tell  # a correspondent posted abroad (驻美特派员某某／华盛顿报导): where the reporter is
+_POSTED = ("驻", "特派")  # a correspondent posted abroad (驻美特派员某某／华盛顿报导): where the reporter is
+_AT_THE_EVENT = re.compile("在(?:通话|会谈|会晤|会面|视频通话|电话会谈)中")  # what was said at the meeting the accounts tell
 _DATELINE_PARAGRAPHS = 3  # the title and the first paragraphs
 _DATELINE_SPAN = 48  # a whole dateline with its reporter and place ((某某社记者某某台北19日电))
 _HEADLINE_MAX = 60  # a first line longer than this is the story's first paragraph
@@ -413,8 +413,10 @@ def _told_in_an_opened_account(text: str, quotes: list[Quote]) -> None:
     readouts: set[str] = set()  # the parties whose readouts the story has told, framed
     for q in quotes:
         if q.source is not None or q.side_reason != "speakers":
-            opened = None if q.source is not None else opened
-            readouts |= {q.side} if q.side_reason == "frame" else set()
+            if q.source is not None:
+                opened = None
+            if q.side_reason == "frame":
+                readouts.add(q.side)
             continue
         at_event = q.speaker_end is not None and q.speaker_kind == "person" and _AT_THE_EVENT.search(text, q.speaker_end, q.start)
         goes_on = told is not None and told.speaker == q.speaker and "\n" not in text[told.end : q.start]  # 他还表示…

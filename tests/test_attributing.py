@@ -89,13 +89,13 @@ def test_a_press_secretary_is_a_title_not_a_report():
 
 
 def test_a_host_named_before_the_title_a_visitor_calls_on_is_the_speaker_his_title_means():
-    found = quotes_of("標題\n\n訪問團前天上午在總統府晉見林啟明總統。\n\n總統表示，兩國人民最明白自由的可貴。\n")
+    found = quotes_of("標題\n\n訪問團昨日在府內晉見林啟明總統。\n\n總統說，兩國人民都珍惜得來不易的自由。\n")
     assert [q.speaker for q in found] == ["林啟明"]
 
 
 def test_a_paper_going_on_after_a_quotation_keeps_its_account_for_the_voice_it_relays():
-    text = ("标题\n\n乙国总统办公室的声明内容大致相同。声明说，三国部长讨论了新的方案。\n\n"
-            "声明援引萨文科的话说：“我们每天都在用。”声明还说，维特根向乙方保证，甲国的支持不会动摇。\n")
+    text = ("标题\n\n乙国总统办公室发出的声明与此大同小异。声明说，三国部长商讨了新方案。\n\n"
+            "声明引述科瓦连的话说：“我们每天都在用。”声明又称，维特根向乙方承诺，甲国的支持不会动摇。\n")
     assert [q.source for q in quotes_of(text)] == ["乙国总统办公室声明"] * 3
 
 
@@ -121,7 +121,7 @@ def test_a_director_of_a_field_is_a_title():
 
 
 def test_malaysia_s_short_name_names_its_side():
-    assert only("标题\n\n大马外交部周二发表声明说，该国执法船只依法巡逻。\n").speaker_side == "马方"
+    assert only("标题\n\n大马外交部昨天发出声明表示，该国执法船只依法巡逻。\n").speaker_side == "马方"
 
 
 def test_first_person_inside_speech_is_not_an_attribution():
@@ -909,7 +909,7 @@ def test_a_name_before_a_title_begins_after_the_word_its_first_character_ends():
 
 
 def test_a_korean_given_name_may_open_on_zai():
-    assert only("标题\n\n外交部长官申在勋在通话中表示，两国应保持关系改善的势头。\n").speaker == "申在勋"
+    assert only("标题\n\n外交部长官金在贤通话时表示，两国应保持关系改善的势头。\n").speaker == "金在贤"
     assert quotes_of("标题\n\n王在此表示，两国应保持势头。\n") == []  # 在此: here, no given name
 
 

@@ -529,16 +529,16 @@ def test_hong_kong_s_government_is_a_party_of_its_own():
 
 
 def test_another_party_replying_in_a_later_paragraph_leaves_the_account_in_force():
-    text = ("据特区政府新闻公报，局长林志华表示，双方同意加强金融合作。\n\n"
-            "英国驻港总领事馆的声明则表示，部长柯伟明在会面中对新闻自由表达关注。\n\n"
-            "特区政府发言人昨晚回应指，英方对香港事务说三道四，特区政府强烈反对。\n")
+    text = ("根据特区政府发出的新闻稿，局长林志华说，双方同意加强金融合作。\n\n"
+            "英国总领事馆随后发表的声明称，部长柯伟明对新闻自由表达关注。\n\n"
+            "特区政府一名发言人当晚回应指，英方干预香港事务，政府强烈反对。\n")
     assert [q.side for q in analyze(text).quotes] == ["港方", "英方", "港方"]
 
 
 def test_two_accounts_bodies_telling_the_same_outcome_are_matched():
-    doc = analyze("马来西亚外交部发表文告说，两国将加强边境执法合作。文告还说，下一轮部长级会谈将在年底前移师马来西亚首都举行。\n\n"
-                  "印尼外交部的声明则强调，外国种植园企业同样必须为火灾负责。声明提到，第二轮部长级会谈定于12月在马来西亚首都举行。\n")
-    talks = [q for q in doc.quotes if "会谈" in q.text]
+    doc = analyze("马来西亚外交部发出文告表示，两国将联手打击边境走私。文告又说，下一次部长会议将在年底前于马来西亚首都召开。\n\n"
+                  "印尼外交部的声明则指出，外国种植园企业同样必须为火灾负责。声明又说，第二次部长会议订于12月在马来西亚首都召开。\n")
+    talks = [q for q in doc.quotes if "会议" in q.text]
     status = {c.quote: c.status for c in doc.comparison}
     assert len(talks) == 2 and all(status[q.id] == "matched" for q in talks)
     assert all(status[q.id] == "one_sided" for q in doc.quotes if q not in talks)  # each body's own point
@@ -548,7 +548,7 @@ def test_the_other_minister_at_the_call_is_told_in_the_account_a_paragraph_opene
     lede = "美越防长通话\n\n美国国防部长柯林斯周二与越南国防部长阮文德举行视频通话。\n\n"
     readout = lede + "美国国防部发表的通话纪要说，柯林斯表示，美方将继续协助越南提升海上执法能力。\n\n"
     rest = ("越南国防部长阮文德表示，越南奉行独立自主的国防政策。\n\n"
-            "柯林斯部长在通话中说，美国尊重越南的政治制度。他还表示，美方愿意在训练方面给予支持。\n")
+            "柯林斯在视频通话中还说，美方尊重越南的政治制度。他并表示，美方愿意在训练方面给予支持。\n")
     assert [q.side for q in analyze(readout + rest).quotes] == ["美方", "越方", "越方", "越方"]
     # with no readout of his own told before, the minister at the call speaks for his own party
     assert [q.side for q in analyze(lede + rest).quotes] == ["越方", "美方", "美方"]
@@ -558,5 +558,5 @@ def test_the_countries_named_as_a_count_agree_jointly():
     from quotes.comparing import _shared_position
 
     said = lambda text: _shared_position(Quote(id="q1", story="1", type="direct", text=text, start=0, end=len(text)))
-    assert said("三个国家已经说好了，工作组首次会议定在十月份")
+    assert said("三个国家已经讲定，联合小组秋天先开一次会")
     assert said("两个国家同意扩大合作") and not said("三个月后再谈")

@@ -597,7 +597,7 @@ def test_in_agency_copy_a_sentence_telling_how_much_later_something_happened_end
 
 
 def test_a_cue_after_a_light_verb_is_a_noun():
-    assert quotes_of("会后，波兰防长向媒体作了介绍，乙国总统办公室也发表了声明。\n") == []
+    assert quotes_of("会后，甲国防长向记者作了说明，乙国政府也发表了声明。\n") == []
 
 
 def test_in_agency_copy_a_coordinated_cue_after_an_adverb_of_emphasis_reports_again():

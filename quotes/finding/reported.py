@@ -493,8 +493,7 @@ class Finder:
         bare = pos == b or b - a > len(cue.word)
         end = self._coordinated_cue(pos, self._sentence_end(pos, line.end), line, subject, bare=bare, head=cue)
         end = self._contrasted_attribution(pos, end, line)
-        speaker = norm[subject[0] : subject[1]] if subject[1] - subject[0] <= _ACCOUNT_SUBJECT_MAX else ""  # (a longer run names no one)
-        end = self._attributed_clause(pos, end, line, _bare_subject(speaker, self._time_words, self._time_lengths))
+        end = self._attributed_clause(pos, end, line, subject)
         unsaid = _UNSAID.search(norm, pos, end)
         end = unsaid.start() if unsaid is not None else end
         if self.agency_copy:
@@ -586,12 +585,16 @@ class Finder:
                 return m.start()
         return end
 
-    def _attributed_clause(self, pos: int, end: int, line: Line, speaker: str = "") -> int:
+    def _attributed_clause(self, pos: int, end: int, line: Line, subject: tuple[int, int] | None = None) -> int:
         """Where a reported clause gives way, after a comma, to a clause with a subject and a
         reporting verb of its own (……的主權，他也希望…; ……總部，他說，…): the end of the first.
-        ``speaker``: the report's own subject, bare; named again before a verb that takes its
-        content directly (总统表示，…，总统希望国军…) it opens a report of its own."""
+        ``subject``: the report's own; named again before a verb that takes its content directly
+        (总统表示，…，总统希望国军…) it opens a report of its own."""
+        speaker: str | None = None  # the subject bare, read at the first comma (a longer run names no one)
         for k in range(bisect_left(self._commas, pos), bisect_left(self._commas, end)):
+            if speaker is None:
+                speaker = "" if subject is None or subject[1] - subject[0] > _ACCOUNT_SUBJECT_MAX else _bare_subject(
+                    self.norm[subject[0] : subject[1]], self._time_words, self._time_lengths)
             comma = self._commas[k]
             if self._adverbial(pos, comma):
                 continue  # 在年終記者會上，她特地提到，…: the time or place of the attribution that follows
@@ -617,7 +620,7 @@ class Finder:
                               or semicolon and cue.direct_object and self._names_a_speaker(other)
                               or again and cue.direct_object and other.rstrip(_ACT_CHARS) == again)
                 # …，美国前国务卿某某（…）即曾公开表示：「…」: a titled third party quoted inside the speech
-                quoting = (cb == clause_end and self.norm[clause_end : clause_end + 2].startswith("：") and self.norm[clause_end + 1 : clause_end + 2] in PAIRS
+                quoting = (cb == clause_end and self.norm.startswith("：", clause_end) and self.norm[clause_end + 1 : clause_end + 2] in PAIRS
                            and len(_PARENTHESISED.sub("", other)) <= _ACCOUNT_TITLED_MAX and self._titled(start, ca))
                 if hands_over and (0 < len(other) <= _SUBJECT_HEAD or quoting) and other[0] not in _ADVERB_STARTS \
                         and not other.startswith(_FIRST_PERSON + TOPIC_PREPOSITIONS) and "方" not in other[:3]:

@@ -31,13 +31,13 @@ import re
 
 import numpy as np
 
-from ..lexicons import NAME_SEPARATORS, load, marks_of, words_within
+from ..lexicons import load, marks_of, words_within
 from ..model import Document, Quote, Stance
 from ..reading import normalise, to_traditional
 from .cues import cue_lexicon
 from .features import QuoteSpans, featurise_quotes
 from .model import StanceModel
-from .names import honoured_given_names, recurring_transliterations, titled_names
+from .names import honoured_given_names, recurring_transliterations, titled_names, titled_surnames
 from .targets import TargetMention, find_targets, _party_name, _target_words
 
 _CONJUNCTIONS = frozenset({"和", "与", "及", "以及", "、", "跟", "同", "或"})
@@ -133,27 +133,6 @@ def _document_names(doc: Document, norm: str, words: Iterable[str], titles: Sequ
     return sorted(speakers | set(doc.entities) | shorts | set(found))
 
 
-def _titled_surnames(norm: str, names: list[str], titles: Sequence[tuple[int, int, str]]) -> frozenset[str]:
-    """The surnames (first two characters) of the four-character names the document gives right
-    after a title (知事森田健一): Japanese names, which quotes shorten so (森田知事)."""
-    ends = {b for _, b, _ in titles}
-    found = []
-    for name in names:
-        if len(name) == 4 and not any(c in NAME_SEPARATORS for c in name) and not _lexicon_word(name[2:]):
-            at = norm.find(name)
-            while at >= 0 and at not in ends:
-                at = norm.find(name, at + 4)
-            if at >= 0:
-                found.append(name[:2])
-    return frozenset(found)
-
-
-def _lexicon_word(part: str) -> bool:
-    """Is ``part`` a party, a place, a title or a grammar word (来到|台湾, 两国|元首), no given name?"""
-    lex = load()
-    return part in lex.parties or part in lex.countries or part in lex.titles or part in lex.subject_words
-
-
 @lru_cache(maxsize=8192)
 def _normalised_name(name: str) -> str:
     """A speaker's name in the matching script: the same few names recur in every quote."""
@@ -247,7 +226,7 @@ def _document_targets(doc: Document, norm: str, targets_wanted: bool) -> Iterato
     doc_titles = title_scanner.finditer(norm, 0, len(norm), title_marks)
     word_starts, title_starts = [a for a, _, _ in doc_words], [a for a, _, _ in doc_titles]
     names = _document_names(doc, norm, {w for _, _, w in doc_words}, doc_titles)
-    surnames = _titled_surnames(norm, names, doc_titles)
+    surnames = titled_surnames(norm, names, doc_titles)
     for q in doc.quotes:
         addressee = addressee_of(q, sides_by_story.get(q.story, []), q.speaker_side)
         own = _normalised_name(q.speaker) if q.speaker else None

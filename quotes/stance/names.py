@@ -2,7 +2,8 @@
 
 - ``recurring_transliterations``: 拜登, 布林肯 (a run of the transliteration alphabet that recurs);
 - ``honoured_given_names``: 国鼎先生 (a given name and an honorific, the full name given too);
-- ``titled_names``: 习近平, 赖清德 (a three-character name given with a title).
+- ``titled_names``: 习近平, 赖清德 (a three-character name given with a title);
+- ``titled_surnames``: 森田 of 知事森田健一 (a Japanese surname a quote gives before a title).
 """
 from __future__ import annotations
 
@@ -10,9 +11,9 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..lexicons import Lexicons, load
-from .targets import (_BEFORE_PERSON, _GLOSSED_NAME_MAX, _NOT_GIVEN_NAME_STARTS, _attitude_ends_at, _ends_word, _lexicon_lines,
-                      _modifier_char, _target_words, _word_ends)
+from ..lexicons import NAME_SEPARATORS, Lexicons, load
+from .targets import (_BEFORE_PERSON, _GLOSSED_NAME_MAX, _NOT_GIVEN_NAME_STARTS, _lexicon_lines, _modifier_char, _target_words,
+                      _word_ends, _word_starts)
 
 _GIVEN_NAME_HONOURED = re.compile("([\u4e00-\u9fff]{2})(?:先生|女士)")
 _TITLE_PREFIXES = frozenset("前副代总")  # 安倍前|首相: a prefix of the title, no given name
@@ -78,6 +79,21 @@ def titled_names(norm: str, titles: Sequence[tuple[int, int, str]]) -> list[str]
     return found
 
 
+def titled_surnames(norm: str, names: list[str], titles: Sequence[tuple[int, int, str]]) -> frozenset[str]:
+    """The surnames (first two characters) of the four-character names the document gives right
+    after a title (知事森田健一): Japanese names, which quotes shorten so (森田知事)."""
+    ends, lex = {b for _, b, _ in titles}, load()
+    found = []
+    for name in names:
+        if len(name) == 4 and not any(c in NAME_SEPARATORS for c in name) and not _lexicon_word_in(name[2:], lex):
+            at = norm.find(name)
+            while at >= 0 and at not in ends:
+                at = norm.find(name, at + 4)
+            if at >= 0:
+                found.append(name[:2])
+    return frozenset(found)
+
+
 def _word_across(text: str, i: int, lex: Lexicons) -> bool:
     """Does a word of the lexicons or a target word run across ``i`` (中华|民国, 联合|国, 和|平发展)?"""
     known = _known_across()
@@ -102,9 +118,5 @@ def _common_words() -> frozenset[str]:
 
 
 def _lexicon_word_in(part: str, lex: Lexicons) -> bool:
+    """Is ``part`` a party, a place, a title or a grammar word (来到|台湾, 两国|元首), no given name?"""
     return part in lex.countries or part in lex.parties or part in lex.titles or part in lex.subject_words
-
-
-def _word_starts(text: str, a: int) -> bool:
-    """Does a word begin at ``a``: after a break, a preposition or conjunction, or a verb (确保|普京)?"""
-    return a == 0 or not _modifier_char(text[a - 1]) or text[a - 1] in _BEFORE_PERSON or _ends_word(text, a) or _attitude_ends_at(text, a)

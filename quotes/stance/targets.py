@@ -195,6 +195,12 @@ def find_targets(text: str, addressee: str | None = None, names: Iterable[str] =
     return sorted(kept, key=lambda t: t.start)
 
 
+def _word_starts(text: str, a: int) -> bool:
+    """Does a word begin at ``a``: after a break, a preposition or conjunction, or a verb (确保|普京,
+    感谢|林志明董事长)?"""
+    return a == 0 or not _modifier_char(text[a - 1]) or text[a - 1] in _BEFORE_PERSON or _ends_word(text, a) or _attitude_ends_at(text, a)
+
+
 def _word_ends(text: str, b: int) -> bool:
     """Does a word end at ``b``: before a break, a particle, or a word of the grammar (普京|无法, 拜登|在)?"""
     if b >= len(text) or not _modifier_char(text[b]) or text[b] in _AFTER_NAME:
@@ -260,9 +266,7 @@ def _glossed_name_before(text: str, end: int) -> int | None:
     while start < end and text[start] in NAME_SEPARATORS:
         start += 1
     while end - start >= 2:  # 感谢|莫里森（Scott Morrison）: the name may begin after a verb the alphabet ends (谢)
-        if (start == 0 or not _modifier_char(text[start - 1]) or text[start - 1] in _BEFORE_PERSON or _ends_word(text, start)
-                or _attitude_ends_at(text, start)
-                or lex.title_suffixes.longest(text[max(0, start - _TITLE_REACH) : start]) is not None):  # 主席|史腾（Sarah Stern）
+        if _word_starts(text, start) or lex.title_suffixes.longest(text[max(0, start - _TITLE_REACH) : start]) is not None:  # 主席|史腾（Sarah Stern）
             return start
         start += 1
     return None
@@ -476,9 +480,7 @@ def _name_before(text: str, end: int) -> int | None:
             continue  # 许|该校学生, 由|每位: a determiner opens a noun phrase, not a given name
         if n == 4 and not all(c in lex.transliteration for c in name[1:]):
             continue
-        edge = (start == 0 or not _modifier_char(text[start - 1]) or text[start - 1] in _BEFORE_PERSON or _ends_word(text, start)
-                or _attitude_ends_at(text, start))
-        if edge and not any(lex.subject_words.get(name[i : i + k]) or name[i : i + k] in _attitude_verbs()
+        if _word_starts(text, start) and not any(lex.subject_words.get(name[i : i + k]) or name[i : i + k] in _attitude_verbs()
                             for k in (2, 3) for i in range(n - k + 1)):
             return start
     return None
