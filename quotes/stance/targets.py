@@ -210,8 +210,15 @@ def _word_ends(text: str, b: int) -> bool:
 
 
 def _nested(taken: list[TargetMention]) -> set[int]:
-    """The ids of the mentions that stand inside a longer one kept with them."""
-    return {id(t) for t in taken if any(o.start <= t.start and t.end <= o.end and o.end - o.start > t.end - t.start for o in taken)}
+    """The ids of the mentions that stand inside a longer one kept with them: in order of start
+    (the longer first), a mention ending no later than the furthest end reached before it."""
+    nested, reach, reached_by = set(), -1, None
+    for t in sorted(taken, key=lambda t: (t.start, -t.end)):
+        if reach >= t.end and (reached_by.start, reached_by.end) != (t.start, t.end):
+            nested.add(id(t))
+        if t.end > reach:
+            reach, reached_by = t.end, t
+    return nested
 
 
 def _quoted_terms(text: str) -> list[TargetMention]:
