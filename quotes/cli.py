@@ -384,9 +384,9 @@ def train_segmenter_cmd(
 def train_stance_cmd(
     corpus: Path = typer.Option(Path("corpus/stance"), help="Folder of stance .jsonl files."),
     real: list[Path] = typer.Option([Path(f"corpus/real/{archive}/{part}") for archive in ("tw", "voa")
-                                     for part in ("dev", "train", "fresh", "fresh2", "fresh3")],
+                                     for part in ("dev", "train", "fresh", *(f"fresh{n}" for n in range(2, 10)))],
                                     help="Gold folders of real records whose stance annotations train too (never a held-out third, "
-                                         "nor voa/fresh4, the blind check of the stance figures)."),
+                                         "nor fresh10, the blind check of the stance figures)."),
     news: Path = typer.Option(Path("../shared/data/news"), help="The archives those records come from."),
     seed: int = typer.Option(13, help="Seed of the train/held-out split."),
 ) -> None:

@@ -102,7 +102,10 @@ def _counts(rows: list[dict], key: str) -> dict[str, int]:
     return dict(sorted(out.items()))
 
 
-REAL_WEIGHT = 3.0  # a real row counts this many invented ones: real press is what the model serves
+# a real row counts as one invented row: with 4,000 real rows against 2,352 invented, more weight
+# drowns the invented held-out figure (macro-F1 0.740 at 3, 0.748 at 1.5, 0.753 at 1) for little on
+# the blind batches (label accuracy, each left out in turn: 0.745 at 3, 0.739 at 1)
+REAL_WEIGHT = 1.0
 
 
 def train_stance(corpus: Path, out_dir: Path, real: Sequence[dict] = (), seed: int = 13, heldout_share: float = 0.2,
