@@ -202,6 +202,12 @@ def test_title_modifiers_go_with_the_title():
     assert (only("莫迪里前代理部長表示，改革進展明顯。").speaker, only("費都克主席表示，國會持續支持。").speaker) == ("莫迪里", "費都克")
 
 
+def test_deputy_senior_and_chief_go_with_the_title_after_a_name():
+    # 副, 資深, 首席 open a title (副國安顧問, 資深副會長): the name ends before them
+    assert [only(t).speaker for t in ("羅士德副國安顧問表示，雙方合作前景廣闊。", "高文德資深副會長說，訪團收穫豐富。",
+                                      "貝克莉首席副助卿指出，區域和平至關重要。")] == ["羅士德", "高文德", "貝克莉"]
+
+
 def test_a_party_secretary_general_is_a_role_not_a_name():
     q = only("执政党干事长刘正男表示，党内将在下周讨论预算。")
     assert (q.speaker, q.role) == ("刘正男", "执政党干事长")
