@@ -202,6 +202,12 @@ def test_title_modifiers_go_with_the_title():
     assert (only("莫迪里前代理部長表示，改革進展明顯。").speaker, only("費都克主席表示，國會持續支持。").speaker) == ("莫迪里", "費都克")
 
 
+def test_a_time_word_just_before_or_after_the_speaker_is_not_part_of_it():
+    # 剛才/剛剛/之前 say when, like 今天: 剛才|林理事長, 周總統|剛才|提到 (才 closes the time word, not the name)
+    assert [only(t).speaker for t in ("剛剛林理事長表示，同鄉會成立已經五十年。", "周總統剛才提到，雙方交流日益密切。",
+                                      "之前馮部長曾提到，年輕人需要更多機會。")] == ["林理事長", "周總統", "馮部長"]
+
+
 def test_deputy_senior_and_chief_go_with_the_title_after_a_name():
     # 副, 資深, 首席 open a title (副國安顧問, 資深副會長): the name ends before them
     assert [only(t).speaker for t in ("羅士德副國安顧問表示，雙方合作前景廣闊。", "高文德資深副會長說，訪團收穫豐富。",

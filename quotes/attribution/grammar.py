@@ -151,7 +151,9 @@ class SubjectGrammar:
         if start >= b:
             return None
         while b - start > 3 and norm[b - 1] in _VERB_ADVERBS and not norm.endswith(_RANKS, start, b):
-            b -= 1  # …不愿透露姓名的本地商人|就|告诉: an adverb of the verb, however long the phrase before it (not 米利上|将)
+            # …不愿透露姓名的本地商人|就|告诉: an adverb of the verb, however long the phrase before it (not 米利上|将);
+            # one closing a time word goes with it (蔡总统|刚才|提到)
+            b -= 2 if self.lex.subject_words.get(norm[b - 2 : b]) == "time" else 1
         i = start
         limit = min(b, start + _PHRASE_MAX)
         name_start = start  # where the words after the last nominal word begin
