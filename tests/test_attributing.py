@@ -202,6 +202,22 @@ def test_title_modifiers_go_with_the_title():
     assert (only("莫迪里前代理部長表示，改革進展明顯。").speaker, only("費都克主席表示，國會持續支持。").speaker) == ("莫迪里", "費都克")
 
 
+def test_a_common_word_is_no_name_unless_the_document_introduced_it():
+    # 制裁 opens on a surname but is the treebank's common word: no antecedent for 他, no speaker
+    text = "面对外界的制裁，高明远说，本国可以反制，因此，他说，本国难以硬碰硬。"
+    assert [q.speaker for q in quotes_of(text)] == ["高明远", "高明远"]
+    assert only("审理中，法庭表示，被告的参与程度相当。").speaker == "法庭"  # a court is a body
+    assert only("美国和盟友公开谴责，该国一再发动黑客入侵。").speaker == "美国和盟友"  # the allies named along
+
+
+def test_the_news_of_an_outlet_is_the_outlet_s_account():
+    assert only("据东方广播公司的新闻报道，当地偷捕者获释后已经离开。").speaker == "东方广播公司"
+
+
+def test_a_verb_of_summing_up_before_the_cue_is_no_part_of_the_speaker():
+    assert only("部長報告完畢，總統總結說，產銷必須協調。").speaker == "總統"
+
+
 def test_a_time_word_just_before_or_after_the_speaker_is_not_part_of_it():
     # 剛才/剛剛/之前 say when, like 今天: 剛才|林理事長, 周總統|剛才|提到 (才 closes the time word, not the name)
     assert [only(t).speaker for t in ("剛剛林理事長表示，同鄉會成立已經五十年。", "周總統剛才提到，雙方交流日益密切。",

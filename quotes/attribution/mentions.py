@@ -22,7 +22,7 @@ _LONG_GIVEN_NAMES = ("一郎", "二郎", "三郎", "四郎", "五郎", "次郎",
 _LOCATIVES = set("时后下里前内外间")  # 会后, 期间: no name ends so (a name may end in 中 or 上: 王立中, 刘建上)
 _ISSUER_COUNTER = re.compile("(?:一|这|那|该)(?:个|份|家|间)")
 OFFICES = frozenset({"主席", "部长", "首相", "总统", "总理", "议长", "参议长", "州长", "市长", "大使", "参议员", "众议员", "议员", "主委", "院长"})
-_SITE_SUFFIXES = ("官方网站", "官网", "网站", "网页", "官方微信", "官方微博", "微信公众号", "公众号", "官方账号")  # the owner speaks
+_SITE_SUFFIXES = ("官方网站", "官网", "网站", "网页", "官方微信", "官方微博", "微信公众号", "公众号", "官方账号", "的新闻")  # the owner speaks
 _OFFICE_KEPT = tuple(m for m in _MODIFIERS if m not in ("时任", "前任", "前"))  # 新任, 代理: the office is held
 _TITLE_MODIFIERS = (*_MODIFIERS, "原", "副", "资深", "首席", "常务")  # before a title, after a name (莫迪里前代理部长, X原主任, X资深副会长)
 _NAME_MARKS = str.maketrans("", "", "“”「」『』\"")
@@ -257,8 +257,8 @@ class MentionTyper:
 
     def _reads_as_name(self, text: str, bare: bool) -> bool:
         """A plausible name that is a name whether or not the document introduced it."""
-        if text in self.lex.subject_words:
-            return False  # 回廊, 主席: a word of the grammar, not a name, whatever surname it opens with
+        if text in self.lex.subject_words or text in self.lex.common_nouns:
+            return False  # 回廊, 主席, 制裁: a word, not a name, whatever surname it opens with
         if len(text) <= 3 and self.surnamed(text):
             return True
         skip = 1 if text[0] in self.lex.surnames else 0  # 于正义's 于 is a surname, 以军礼's 以 a preposition
@@ -553,7 +553,9 @@ def _coordinated(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Me
     if not 2 <= len(parts) <= _COORDINATED_MAX or not all(2 <= len(p) <= 30 for p in parts):
         return None
     kinds = []
-    for part in parts:
+    for k, part in enumerate(parts):
+        if k and part.endswith(_ALLIES) and len(part) <= 4:
+            continue  # 美国和盟友: the allies a party names along with itself (其盟友, 西方盟友)
         start = a + text.find(part)
         m = t.type(start, start + len(part), direct=direct)
         if m is None or m.anaphor is not None or m.kind in ("document", "anonymous"):

@@ -95,6 +95,7 @@ class Lexicons:
     data_nouns: frozenset[str]  # the documents that are data or findings (数据, 民调), from documents.txt
     documentary_cues: frozenset[str]  # cue words only a document or data takes (显示, 发现: flag w)
     transliteration: frozenset[str]
+    common_nouns: frozenset[str]  # the treebank's common words (制裁, 新闻): no personal names, from common_nouns.txt
     negators: tuple[str, ...]
     collectives: tuple[str, ...]
     surnames: frozenset[str]
@@ -357,6 +358,7 @@ def load() -> Lexicons:
         data_nouns=frozenset(d[1:] for d in _lines("documents.txt") if d.startswith("~")),
         documentary_cues=frozenset(w for w, cue in cues.items() if cue.documentary),
         transliteration=frozenset("".join(_lines("transliteration.txt")).replace(" ", "")),
+        common_nouns=frozenset(_lines("common_nouns.txt")),
         negators=_longest_first(_lines("negators.txt")),
         collectives=_longest_first(_lines("collectives.txt")),
         surnames=frozenset(" ".join(_lines("surnames.txt")).split()),
