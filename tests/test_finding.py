@@ -832,3 +832,9 @@ def test_a_titled_third_party_quoted_inside_a_speech_is_a_quote_of_its_own():
     text = ("院長指出，雙方的合作已經非常緊密；加拿大前外長莫里安（Paul Morian）曾公開表示：「兩國是彼此最可靠的夥伴」。\n")
     assert [(q.speaker, q.type, q.text) for q in quotes_of(text)] == [
         ("院長", "indirect", "雙方的合作已經非常緊密"), ("莫里安", "direct", "兩國是彼此最可靠的夥伴")]
+
+
+def test_after_an_account_what_someone_must_do_is_the_account_s_content():
+    # 须|承诺: a modal before the verb tells what the account says someone must do, no one who speaks
+    q = only("据东方通讯社报道，偷渡者获释前须承诺不再越境。")
+    assert (q.speaker, q.text) == ("东方通讯社", "偷渡者获释前须承诺不再越境")
