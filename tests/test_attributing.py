@@ -214,6 +214,14 @@ def test_the_news_of_an_outlet_is_the_outlet_s_account():
     assert only("据东方广播公司的新闻报道，当地偷捕者获释后已经离开。").speaker == "东方广播公司"
 
 
+def test_an_outlet_or_body_named_in_latin_letters_after_its_kind_is_the_speaker():
+    # 美国科技网站|TechPulse, 调研机构|Pointline Research: the kind describes, the Latin name names
+    assert [only(t).speaker for t in ("据美国科技网站TechPulse报道，三家零售商已停售该品牌。",
+                                      "市场调研机构Pointline Research发布报告称，该品牌份额持续下滑。",
+                                      "据《南方网》（Nanfang Net）报纸报道，当地稻农已经开始收割。")] == [
+        "TechPulse", "Pointline Research", "南方网"]
+
+
 def test_a_verb_of_summing_up_before_the_cue_is_no_part_of_the_speaker():
     assert only("部長報告完畢，總統總結說，產銷必須協調。").speaker == "總統"
 

@@ -17,6 +17,8 @@ from ..lexicons import BODY_KINDS, HONORIFIC_SUFFIXES, LATIN_GLOSS, NAME_SEPARAT
 _HAN = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
 _FOREIGN_PART = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}$")
+_DESCRIPTOR = re.compile(r"^[\u4e00-\u9fff]{2,16}$")  # a short description in characters
+_LATIN_TAIL = re.compile(r"[A-Za-z][A-Za-z0-9&.'’ -]*$")  # a name in Latin letters closing a phrase
 _MODIFIERS = ("新任", "现任", "时任", "前任", "前", "代理", "署理", "候任", "首任")
 _LONG_GIVEN_NAMES = ("一郎", "二郎", "三郎", "四郎", "五郎", "次郎", "太郎", "之助", "之介")  # 小泉进次郎: five characters make a name
 _LOCATIVES = set("时后下里前内外间")  # 会后, 期间: no name ends so (a name may end in 中 or 上: 王立中, 刘建上)
@@ -176,8 +178,8 @@ class MentionTyper:
         tail = self.norm[gloss.end() : b]
         if tail[:1] in "和与及、":
             return _coordinated(self, a, b, self.norm[a:b], direct)  # 萨勒赫(Saleh)和哈尼·艾哈迈德
-        if tail and tail not in self.lex.titles and not self._opens_predicate(tail):
-            m = self.type(gloss.end(), b, headline, direct)
+        if tail and tail not in self.lex.titles and tail not in self.lex.media and not self._opens_predicate(tail):
+            m = self.type(gloss.end(), b, headline, direct)  # (but 《某网》（Gloss）报纸: the outlet's kind)
             if m is not None:
                 return m
         m = self.type(a, gloss.start(), headline, direct)
@@ -600,6 +602,23 @@ def _described_body(t: MentionTyper, a: int, b: int, text: str, direct: bool) ->
     return None
 
 
+def _described_latin_name(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:
+    """美国科技媒体|TechCrunch, 国际调研机构|Counterpoint Research: an outlet's or a body's kind
+    (the lexicons' outlet and organisation words), then its name in Latin letters."""
+    latin = _LATIN_TAIL.search(text)
+    descriptor = text[: latin.start()] if latin else ""
+    if not _DESCRIPTOR.match(descriptor) or "的" in descriptor:
+        return None
+    if descriptor.endswith(t.lex.media):
+        kind = "media"
+    elif descriptor.endswith(t.lex.organizations) or descriptor.endswith(BODY_KINDS):
+        kind = "organization"
+    else:
+        return None
+    cut = a + latin.start()
+    return Mention(text, a, b, kind, name=t.norm[cut:b], role=t.norm[a:cut], role_spans=((a, cut),))
+
+
 def _described_name(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:
     """巴生老街咖啡店业者|陈亚福, 在职母亲|阿什莉·萨尔根尼克: a descriptor, then a name (any
     descriptor before a separated foreign name, which no other word looks like)."""
@@ -634,5 +653,5 @@ def _given_name_start(t: MentionTyper, text: str, separated: re.Match[str]) -> i
 
 RULES: tuple[Callable[[MentionTyper, int, int, str, bool], Mention | None], ...] = (
     _pronoun, _visitors, _determined, _book, _named_as, _party, _existential, _document, _titled_name, _name_then_title, _surname_title,
-    _known_name, _media, _anonymous, _described_body, _organization, _quantified, _title, _described_name, _coordinated,
+    _known_name, _media, _anonymous, _described_latin_name, _described_body, _organization, _quantified, _title, _described_name, _coordinated,
 )
