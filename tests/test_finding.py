@@ -838,3 +838,9 @@ def test_after_an_account_what_someone_must_do_is_the_account_s_content():
     # 须|承诺: a modal before the verb tells what the account says someone must do, no one who speaks
     q = only("据东方通讯社报道，偷渡者获释前须承诺不再越境。")
     assert (q.speaker, q.text) == ("东方通讯社", "偷渡者获释前须承诺不再越境")
+
+
+def test_a_report_named_in_a_frame_is_an_account():
+    # 根据X的（最新）报告，…: the report's findings are X's account, like 据X的数据，…
+    q = only("根据亚洲开发银行的最新报告，区域经济今年增速放缓。")
+    assert (q.speaker, q.text) == ("亚洲开发银行", "区域经济今年增速放缓")
