@@ -844,3 +844,9 @@ def test_a_report_named_in_a_frame_is_an_account():
     # 根据X的（最新）报告，…: the report's findings are X's account, like 据X的数据，…
     q = only("根据亚洲开发银行的最新报告，区域经济今年增速放缓。")
     assert (q.speaker, q.text) == ("亚洲开发银行", "区域经济今年增速放缓")
+
+
+def test_in_news_copy_a_pledge_may_take_its_content_directly():
+    # 保证将…: in agency copy the promise follows the verb with no comma, like 承诺
+    q = only("北原首相向来访的总理保证将继续开放市场。")
+    assert (q.speaker, q.cue, q.text) == ("北原", "保证", "将继续开放市场")
