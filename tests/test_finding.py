@@ -850,3 +850,9 @@ def test_in_news_copy_a_pledge_may_take_its_content_directly():
     # 保证将…: in agency copy the promise follows the verb with no comma, like 承诺
     q = only("北原首相向来访的总理保证将继续开放市场。")
     assert (q.speaker, q.cue, q.text) == ("北原", "保证", "将继续开放市场")
+
+
+def test_a_conceded_view_inside_a_report_is_part_of_the_argument():
+    # 虽然甲国希望…，但…: the speaker concedes another's wish; no new attribution opens
+    q = only("林教授说，该联盟运作良好。虽然甲国希望扩大成员，但并无意改变宗旨。")
+    assert (q.speaker, q.text) == ("林教授", "该联盟运作良好。虽然甲国希望扩大成员，但并无意改变宗旨")

@@ -1178,7 +1178,8 @@ class Finder:
             subject = _PLACED_PRONOUN.sub(r"\1", self.norm[a:ca])  # 他|在国会附近的一次集会上|敦促: the pronoun is the subject
             if 0 < len(subject) <= _SUBJECT_HEAD and not self.norm.startswith(self._narration, a):
                 # 中方希望… / 我们认为… inside a report is still the speaker talking
-                if not subject.startswith(_FIRST_PERSON) and "方" not in subject[:3]:
+                # 虽然美国希望…，但…: a conceded or supposed view is part of the argument
+                if not subject.startswith(_FIRST_PERSON + _CONDITIONALS) and "方" not in subject[:3]:
                     return True
         return False
 
