@@ -222,6 +222,12 @@ def test_an_outlet_or_body_named_in_latin_letters_after_its_kind_is_the_speaker(
         "TechPulse", "Pointline Research", "南方网"]
 
 
+def test_a_company_described_by_its_trade_is_named_after_the_description():
+    # 存储芯片公司|海力星: the kind (公司, 企业) describes, the name follows; …半导体 names a company
+    assert [only(t).speaker for t in ("韩国存储芯片公司海力星表示，第三季度营收增长。", "联芯半导体表示，第三季度营收增长。")] == [
+        "海力星", "联芯半导体"]
+
+
 def test_a_verb_of_summing_up_before_the_cue_is_no_part_of_the_speaker():
     assert only("部長報告完畢，總統總結說，產銷必須協調。").speaker == "總統"
 

@@ -17,6 +17,7 @@ from ..lexicons import BODY_KINDS, HONORIFIC_SUFFIXES, LATIN_GLOSS, NAME_SEPARAT
 _HAN = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
 _FOREIGN_PART = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}$")
+_DESCRIBED_KINDS = (*BODY_KINDS, "公司", "企业")  # a kind of body a descriptor ends with before the name (芯片设计公司|某某)
 _DESCRIPTOR = re.compile(r"^[\u4e00-\u9fff]{2,16}$")  # a short description in characters
 _LATIN_TAIL = re.compile(r"[A-Za-z][A-Za-z0-9&.'’ -]*$")  # a name in Latin letters closing a phrase
 _MODIFIERS = ("新任", "现任", "时任", "前任", "前", "代理", "署理", "候任", "首任")
@@ -591,12 +592,13 @@ def _organization(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> M
 def _described_body(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:
     """人权组织|某某观察, 英国智库|某某研究会: a body's kind after a short descriptor, then its
     name (not a title: 组织|发言人; not a clause: 团体|对…; not members: 某组织|成员国)."""
-    for kind in BODY_KINDS:
+    for kind in _DESCRIBED_KINDS:
         at = text.find(kind)
         name = text[at + len(kind) :] if at >= 0 else ""
         if (2 <= at <= _BODY_NAME_MAX and 2 <= len(name) <= _BODY_NAME_MAX and "的" not in text[:at] and "的" not in name
                 and name[0] not in _NOT_NAME_STARTS and not name.endswith("国") and t.lex.title_suffixes.longest(name) is None
-                and not name.endswith(t.lex.anonymous) and t.organisation_like(name) and not t.lex.holds_verb(name)):
+                and not name.endswith(t.lex.anonymous) and t.organisation_like(name) and not t.lex.holds_verb(name)
+                and name not in t.lex.common_nouns):  # 中国企业|计划要求…: a verb or a noun, no body's name
             cut = a + at + len(kind)
             return Mention(text, a, b, "organization", name=t.norm[cut:b], role=t.norm[a:cut], role_spans=((a, cut),))
     return None
