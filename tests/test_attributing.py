@@ -228,6 +228,12 @@ def test_a_company_described_by_its_trade_is_named_after_the_description():
         "海力星", "联芯半导体"]
 
 
+def test_a_body_named_in_marks_after_its_kind_is_the_speaker():
+    # 人权组织“某某”: the marks hold the body's name, whatever word it ends on (…捍卫者)
+    assert [only(t).speaker for t in ("人权组织“边境守望者”表示，她已经第五次被判刑。",
+                                      "根据环保团体“绿色海岸”的说法，该厂排放超标三倍。")] == ["边境守望者", "绿色海岸"]
+
+
 def test_a_verb_of_summing_up_before_the_cue_is_no_part_of_the_speaker():
     assert only("部長報告完畢，總統總結說，產銷必須協調。").speaker == "總統"
 

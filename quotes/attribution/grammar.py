@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..lexicons import CAUSATIVE_VERBS, NAME_SEPARATORS, Lexicons
+from ..lexicons import BODY_KINDS, CAUSATIVE_VERBS, NAME_SEPARATORS, Lexicons
 from .mentions import OFFICES
 
 _TIME = re.compile(
@@ -246,8 +246,11 @@ class SubjectGrammar:
         """执政的“公民梦想”党, 人权组织“海港监察”行政总裁: a short quotation the phrase
         goes on after is a name inside it."""
         body = self.norm[opener + 1 : close]
-        return (0 < len(body) <= _QUOTED_NAME_MAX and not any(c in body for c in "，。！？；：、")
-                and close + 1 < b and self.norm[close + 1] not in "，。！？；：、")
+        if not 0 < len(body) <= _QUOTED_NAME_MAX or any(c in body for c in "，。！？；：、"):
+            return False
+        if close + 1 == b:  # 人权组织“国际特赦”|表示: the name in marks closes the phrase after a body's kind
+            return self.norm.endswith(BODY_KINDS, 0, opener)
+        return close + 1 < b and self.norm[close + 1] not in "，。！？；：、"
 
     def _single_ends(self, name_start: int, i: int) -> bool:
         """Does a one-character adverb or verb at ``i`` end the phrase? After a title, a

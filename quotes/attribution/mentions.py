@@ -595,12 +595,14 @@ def _described_body(t: MentionTyper, a: int, b: int, text: str, direct: bool) ->
     for kind in _DESCRIBED_KINDS:
         at = text.find(kind)
         name = text[at + len(kind) :] if at >= 0 else ""
+        marked = len(name) > 2 and name[0] in "“「" and name[-1] in "”」"
+        name = name[1:-1] if marked else name  # 人权组织|“某某观察”: the name in marks
         if (2 <= at <= _BODY_NAME_MAX and 2 <= len(name) <= _BODY_NAME_MAX and "的" not in text[:at] and "的" not in name
                 and name[0] not in _NOT_NAME_STARTS and not name.endswith("国") and t.lex.title_suffixes.longest(name) is None
-                and not name.endswith(t.lex.anonymous) and t.organisation_like(name) and not t.lex.holds_verb(name)
+                and (marked or not name.endswith(t.lex.anonymous)) and t.organisation_like(name) and not t.lex.holds_verb(name)
                 and name not in t.lex.common_nouns):  # 中国企业|计划要求…: a verb or a noun, no body's name
             cut = a + at + len(kind)
-            return Mention(text, a, b, "organization", name=t.norm[cut:b], role=t.norm[a:cut], role_spans=((a, cut),))
+            return Mention(text, a, b, "organization", name=t.norm[cut + marked : b - marked], role=t.norm[a:cut], role_spans=((a, cut),))
     return None
 
 

@@ -69,7 +69,8 @@ _ENUMERATION = re.compile("\\s*(?:第[一二三四五六七八九十]{1,3}|[一�
 _NO_COMMENT = re.compile("拒绝置评|不予置评|拒绝评论|没有回应置评|未回应置评|没有立即回应|未立即回应")
 _ANNOUNCED = re.compile("(?:为|如下)：")  # 總統致詞內容為：: a speech announced in full
 # 据X报道， / 另据X说， / 根据X的声明，: an account named at a sentence's start
-_FRAME = re.compile(r"(?:另|而|但|不过)?(?:据|根据)(?!悉|了解|报道|报导|称|说|介绍|传|闻)(?P<origin>[^，。；：“”「」\n]{2,30}?)(?:的)?(?:最新|最近)?"
+_FRAME = re.compile(r"(?:另|而|但|不过)?(?:据|根据)(?!悉|了解|报道|报导|称|说|介绍|传|闻)"
+                    r"(?P<origin>(?:[^，。；：“”「」\n]|[“「][^“”「」，。\n]{1,20}[”」]){2,30}?)(?:的)?(?:最新|最近)?"  # 人权组织“某某”: a name in marks
                     r"(?P<verb>报道|报导|消息|介绍|透露|称|说|表示|指出|披露|通报|统计|估计|声明|说法|公告|新闻稿|观察|分析|数据|显示|资料|信息|报告)[，：]")
 _FRAME_CUE = Cue("据", "informing", False)
 _COMPILED_REPORT = re.compile("综合[^，。；]{0,12}?(?:报道|报导|消息|外电)")  # 综合外电报道，…
