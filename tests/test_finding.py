@@ -856,3 +856,9 @@ def test_a_conceded_view_inside_a_report_is_part_of_the_argument():
     # 虽然甲国希望…，但…: the speaker concedes another's wish; no new attribution opens
     q = only("林教授说，该联盟运作良好。虽然甲国希望扩大成员，但并无意改变宗旨。")
     assert (q.speaker, q.text) == ("林教授", "该联盟运作良好。虽然甲国希望扩大成员，但并无意改变宗旨")
+
+
+def test_after_an_account_a_speaker_at_an_occasion_with_a_gloss_opens_the_inner_quote():
+    # 某某在某峰会（Gloss）上曾表示“…”: the gloss and the adverb after the occasion do not lengthen the subject
+    q = only("《南岛日报》报导，许志成在东京的创新论坛（Pacific Makers Forum）上曾表示“亚洲是最大的市场”。")
+    assert (q.speaker, q.source, q.text) == ("许志成", "《南岛日报》", "亚洲是最大的市场")

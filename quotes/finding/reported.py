@@ -136,7 +136,7 @@ _NEGATED_ADVERBS = ("立即", "马上", "立刻", "轻易", "公开", "正式", 
 _TIMED_SUBJECT_MAX = 8  # 卫生部长陈美玲: the speaker named after a time adverbial is short
 _TIME_SUFFIX_MAX = 2  # 上个月底, 本周初: a time word and a part of it; not a clause (去年他特別強調), not a bare connective (同時，)
 _ADVERBIAL_MAX = 20  # 这个星期早些时候, 在國慶談話中: how long a clause telling when or where may be
-_OCCASION = re.compile(f"在[^，。；：]{{1,20}}[{''.join(sorted(_LOCATIVE_ENDS))}]$")  # …在会见中|表示, 在被问及…时|表示
+_OCCASION = re.compile(f"在[^，。；：]{{1,20}}[{''.join(sorted(_LOCATIVE_ENDS))}](?:曾经|曾|也|还|又|则|亦|都|已)?$")  # …在会见中|表示, 在被问及…时|表示, 在某峰会上|曾表示
 _ADDRESSEES = ("人士", "社会", "民众", "大家", "各界", "人民", "同学", "朋友", "国人", "同胞")
 _NOUN_OBJECT_CLASSES = ("critical", "rejecting", "emphatic", "informing")  # verbs whose object may be a bare noun phrase
 _HEAD_NOUN_MAX = 4
@@ -176,8 +176,9 @@ def _short_names(subject: str) -> list[str]:
 def _without_adverbials(subject: str) -> str:
     """A subject without the place or occasion after it, its dates and the name in its own script
     (菲律宾外交部副部长|在会见中; 某公司|3月2日|在脸书上的声明; 某某（Li Mou）)."""
+    subject = _PARENTHESISED.sub("", subject)  # first: an occasion may hold a gloss (在某峰会（Summit）上)
     occasion = _OCCASION.search(subject)
-    return _PARENTHESISED.sub("", _INNER_ADVERBIALS.sub("", subject[: occasion.start()] if occasion else subject))
+    return _INNER_ADVERBIALS.sub("", subject[: occasion.start()] if occasion else subject)
 
 
 def _bare_subject(subject: str, time_words: frozenset[str], time_lengths: list[int]) -> str:
@@ -818,8 +819,8 @@ class Finder:
         limit = min(line.end, pos + reach + 1)  # a longer run is no attribution: stop looking
         while end < limit and norm[end] not in "，：；。！？" and norm[end] not in PAIRS and norm[end] != '"':
             end += 1
-        if end >= line.end or end - pos > reach or norm.startswith(_FIRST_PERSON, pos):
-            return False
+        if end >= line.end or len(_PARENTHESISED.sub("", norm[pos:end])) > reach or norm.startswith(_FIRST_PERSON, pos):
+            return False  # (a gloss in parentheses, 某峰会（Summit）, counts for nothing)
         if norm.startswith(self.lex.collectives, pos):
             return False  # 声明还说，两国官员承诺…: the account's own narration
         if norm.startswith(_CONDITIONALS, pos):
