@@ -862,3 +862,9 @@ def test_after_an_account_a_speaker_at_an_occasion_with_a_gloss_opens_the_inner_
     # 某某在某峰会（Gloss）上曾表示“…”: the gloss and the adverb after the occasion do not lengthen the subject
     q = only("《南岛日报》报导，许志成在东京的创新论坛（Pacific Makers Forum）上曾表示“亚洲是最大的市场”。")
     assert (q.speaker, q.source, q.text) == ("许志成", "《南岛日报》", "亚洲是最大的市场")
+
+
+def test_after_an_account_what_the_parties_did_is_the_account_s_content():
+    # 纪要说，两位领导人重申了…的决心: a verb with 了 and a noun object tells an act, no inner speaker
+    q = only("白宫星期三发布了通话纪要。\n\n纪要说，两位领导人重申了继续加强防务合作的决心。")
+    assert (q.speaker, q.text) == ("白宫", "两位领导人重申了继续加强防务合作的决心")

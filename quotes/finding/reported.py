@@ -844,8 +844,8 @@ class Finder:
                 q = self._quoted_at(end)
                 if q is None or not self._closes_content(q, line):
                     continue  # 政府提出「…」的具体计划: a name in marks after the verb, not its speech
-            if b == end or (account and cue.direct_object and norm[a - 1] not in _MODALS) or self._subject_clause(b, line):
-                return True  # (but 报道，某人获释前须承诺…: what someone must do, told by the account)
+            if b == end or (account and cue.direct_object and norm[a - 1] not in _MODALS and norm[b : b + 1] != "了") or self._subject_clause(b, line):
+                return True  # (but 报道，某人获释前须承诺…: what someone must do; 纪要说，两人重申了…的决心: what they did, told by the account)
             if cue.recipient and norm[end] == "：" and end - b <= _RECIPIENT_MAX:
                 return True  # 布鲁克斯在通话中告诉王立群：“…”: the inner speaker, telling someone
         return False
