@@ -514,3 +514,9 @@ def test_courts_and_risks_are_targets():
     named = lambda text: {t.target for t in find_targets(normalise(text))}
     assert {"上诉庭", "国安风险"} <= named("上诉庭的裁决忽视了国安风险。")
     assert "金融风险" in named("当局必须降低金融风险。") and "降低金融风险" not in named("当局必须降低金融风险。")
+
+
+def test_countries_named_by_their_taiwanese_short_forms_are_targets():
+    # 聖文森, 史瓦濟蘭, 孟德內哥羅, 沙烏地阿拉伯: the forms Taiwanese releases use for these countries
+    text = normalise("我們與聖文森、史瓦濟蘭、孟德內哥羅及沙烏地阿拉伯的合作持續深化。")
+    assert {"圣文森", "史瓦济兰", "孟德内哥罗", "沙乌地阿拉伯"} <= {t.target for t in stance.find_targets(text)}
