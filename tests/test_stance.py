@@ -520,3 +520,10 @@ def test_countries_named_by_their_taiwanese_short_forms_are_targets():
     # 聖文森, 史瓦濟蘭, 孟德內哥羅, 沙烏地阿拉伯: the forms Taiwanese releases use for these countries
     text = normalise("我們與聖文森、史瓦濟蘭、孟德內哥羅及沙烏地阿拉伯的合作持續深化。")
     assert {"圣文森", "史瓦济兰", "孟德内哥罗", "沙乌地阿拉伯"} <= {t.target for t in stance.find_targets(text)}
+
+
+def test_a_people_and_a_park_named_with_their_modifier_are_targets():
+    # 民族 and 園區 need a modifier of their own (中華民族, 科學園區), and 民族 no noun after it (民族|意識)
+    found = {t.target for t in stance.find_targets(normalise("我們要為中華民族的未來努力，楠梓科學園區的建設也要加快。"))}
+    assert {"中华民族", "楠梓科学园区"} <= found
+    assert not any(t.endswith("民族") for t in {x.target for x in stance.find_targets(normalise("我們要喚起民族意識。"))})
