@@ -126,7 +126,7 @@ def heldout_taiwan(tw: list[dict], taken: set[str]) -> list[dict]:
 # each archive, VOA's longest record in characters; its short unused records are few).
 BLIND_BATCHES = {"fresh5": (20261211, 8, 3000), "fresh6": (20261212, 8, 3500), "fresh7": (20261213, 8, 3500),
                  "fresh8": (20261214, 8, 3500), "fresh9": (20261215, 8, 3500),
-                 "fresh10": (20261216, 8, 3500)}
+                 "fresh10": (20261216, 8, 3500), "fresh11": (20261217, 8, 3500)}
 
 
 def _party_words(sides_tsv: Path) -> dict[str, str]:
