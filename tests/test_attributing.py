@@ -234,6 +234,11 @@ def test_a_body_named_in_marks_after_its_kind_is_the_speaker():
                                       "根据环保团体“绿色海岸”的说法，该厂排放超标三倍。")] == ["边境守望者", "绿色海岸"]
 
 
+def test_a_transliterated_name_may_open_on_a_surname_and_end_in_a_locative_character():
+    # 洪贝里: 里 ends no Chinese name (家里, 会里), but a transliteration opening on a surname ends so
+    assert only("前外交官洪贝里对记者说，协议只是一个开端。").speaker == "洪贝里"
+
+
 def test_a_verb_of_summing_up_before_the_cue_is_no_part_of_the_speaker():
     assert only("部長報告完畢，總統總結說，產銷必須協調。").speaker == "總統"
 

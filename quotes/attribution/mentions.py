@@ -207,7 +207,9 @@ class MentionTyper:
         """A bare two- to four-character name: not a verb, an adverbial or a function word."""
         if not all(c.isalnum() or c in NAME_SEPARATORS for c in name):
             return False  # 党议员|。: punctuation is no given name
-        transliterated = len(name) >= 3 and all(c in self.lex.transliteration for c in name)
+        # 巴都拉, 洪贝里: a transliteration (after its first character, which may be a surname's)
+        first = name[0] in self.lex.transliteration or name[0] in self.lex.surnames and name[0] not in _FUNCTION_CHARS
+        transliterated = len(name) >= 3 and first and all(c in self.lex.transliteration for c in name[1:])
         if name[-1] in _LOCATIVES and not transliterated:
             return False
         if any(c in _FUNCTION_CHARS for c in name) and not transliterated and not self._korean_given_name(name):
