@@ -527,3 +527,9 @@ def test_a_people_and_a_park_named_with_their_modifier_are_targets():
     found = {t.target for t in stance.find_targets(normalise("我們要為中華民族的未來努力，楠梓科學園區的建設也要加快。"))}
     assert {"中华民族", "楠梓科学园区"} <= found
     assert not any(t.endswith("民族") for t in {x.target for x in stance.find_targets(normalise("我們要喚起民族意識。"))})
+
+
+def test_a_date_s_day_is_no_japan():
+    # 5月8日|中國…: 日 after a digit is the day, not the one-character name of Japan
+    found = {t.target for t in stance.find_targets(normalise("5月8日中國宣布新的限制，我們會審慎應對。"))}
+    assert "中国" in found and "日本" not in found

@@ -566,5 +566,7 @@ def _heads() -> _Heads:
 def _abbreviation_used(text: str, a: int, b: int, words: dict[str, str]) -> bool:
     """A one-character party name counts in 中方/美军/中俄 compounds, not in 美元 or 日前."""
     nxt, prev = text[b : b + 1], text[a - 1 : a]
+    if prev.isdigit():
+        return False  # 1月2日|中国: a date's day, no Japan
     return bool(nxt and nxt in "方国军总外防驻官政媒") or (nxt in words and len(nxt) == 1) or (prev in words and len(prev) == 1)
 
