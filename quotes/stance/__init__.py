@@ -224,7 +224,8 @@ def _document_targets(doc: Document, norm: str, targets_wanted: bool) -> Iterato
     # (a word running across a quote's edge is no word of the quote)
     doc_words = target_scanner.finditer(norm, 0, len(norm), target_marks)
     doc_titles = title_scanner.finditer(norm, 0, len(norm), title_marks)
-    word_starts, title_starts = [a for a, _, _ in doc_words], [a for a, _, _ in doc_titles]
+    doc_cues = cue_scanner.finditer(norm, 0, len(norm), cue_marks)
+    word_starts, title_starts, cue_starts = [a for a, _, _ in doc_words], [a for a, _, _ in doc_titles], [a for a, _, _ in doc_cues]
     names = _document_names(doc, norm, {w for _, _, w in doc_words}, doc_titles)
     surnames = titled_surnames(norm, names, doc_titles)
     for q in doc.quotes:
@@ -236,4 +237,4 @@ def _document_targets(doc: Document, norm: str, targets_wanted: bool) -> Iterato
         titles = _shifted(words_within(doc_titles, title_starts, q.start, q.end), q.start)
         targets = find_targets(text, addressee, others, words, titles, surnames)
         if targets:
-            yield q, targets, _shifted(cue_scanner.finditer(norm, q.start, q.end, cue_marks), q.start)
+            yield q, targets, _shifted(words_within(doc_cues, cue_starts, q.start, q.end), q.start)
