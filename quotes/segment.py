@@ -179,8 +179,9 @@ def load_nlp(path: str | Path | None = None) -> Language:
 # ------------------------------------------------------------------ data and scoring
 
 
-def read_conllu(path: str | Path) -> list[list[str]]:
-    """Word forms of each sentence (FORM column; multiword-token ranges and empty nodes skipped)."""
+def read_conllu(path: str | Path, column: int = 1) -> list[list[str]]:
+    """One column of each sentence's words (FORM by default; 3 is UPOS), multiword-token ranges
+    and empty nodes skipped."""
     sents: list[list[str]] = []
     words: list[str] = []
     with open(path, encoding="utf-8") as f:
@@ -196,7 +197,7 @@ def read_conllu(path: str | Path) -> list[list[str]]:
             cols = line.split("\t")
             if "-" in cols[0] or "." in cols[0]:
                 continue
-            words.append(cols[1])
+            words.append(cols[column])
     if words:
         sents.append(words)
     return sents

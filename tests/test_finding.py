@@ -834,37 +834,23 @@ def test_a_titled_third_party_quoted_inside_a_speech_is_a_quote_of_its_own():
         ("院長", "indirect", "雙方的合作已經非常緊密"), ("莫里安", "direct", "兩國是彼此最可靠的夥伴")]
 
 
-def test_after_an_account_what_someone_must_do_is_the_account_s_content():
+@pytest.mark.parametrize("text, expected", [
     # 须|承诺: a modal before the verb tells what the account says someone must do, no one who speaks
-    q = only("据东方通讯社报道，偷渡者获释前须承诺不再越境。")
-    assert (q.speaker, q.text) == ("东方通讯社", "偷渡者获释前须承诺不再越境")
-
-
-def test_a_report_named_in_a_frame_is_an_account():
-    # 根据X的（最新）报告，…: the report's findings are X's account, like 据X的数据，…
-    q = only("根据亚洲开发银行的最新报告，区域经济今年增速放缓。")
-    assert (q.speaker, q.text) == ("亚洲开发银行", "区域经济今年增速放缓")
-
-
-def test_in_news_copy_a_pledge_may_take_its_content_directly():
-    # 保证将…: in agency copy the promise follows the verb with no comma, like 承诺
-    q = only("北原首相向来访的总理保证将继续开放市场。")
-    assert (q.speaker, q.cue, q.text) == ("北原", "保证", "将继续开放市场")
-
-
-def test_a_conceded_view_inside_a_report_is_part_of_the_argument():
-    # 虽然甲国希望…，但…: the speaker concedes another's wish; no new attribution opens
-    q = only("林教授说，该联盟运作良好。虽然甲国希望扩大成员，但并无意改变宗旨。")
-    assert (q.speaker, q.text) == ("林教授", "该联盟运作良好。虽然甲国希望扩大成员，但并无意改变宗旨")
-
-
-def test_after_an_account_a_speaker_at_an_occasion_with_a_gloss_opens_the_inner_quote():
-    # 某某在某峰会（Gloss）上曾表示“…”: the gloss and the adverb after the occasion do not lengthen the subject
-    q = only("《南岛日报》报导，许志成在东京的创新论坛（Pacific Makers Forum）上曾表示“亚洲是最大的市场”。")
-    assert (q.speaker, q.source, q.text) == ("许志成", "《南岛日报》", "亚洲是最大的市场")
-
-
-def test_after_an_account_what_the_parties_did_is_the_account_s_content():
+    ("据东方通讯社报道，偷渡者获释前须承诺不再越境。", {"speaker": "东方通讯社", "text": "偷渡者获释前须承诺不再越境"}),
     # 纪要说，两位领导人重申了…的决心: a verb with 了 and a noun object tells an act, no inner speaker
-    q = only("白宫星期三发布了通话纪要。\n\n纪要说，两位领导人重申了继续加强防务合作的决心。")
-    assert (q.speaker, q.text) == ("白宫", "两位领导人重申了继续加强防务合作的决心")
+    ("白宫星期三发布了通话纪要。\n\n纪要说，两位领导人重申了继续加强防务合作的决心。",
+     {"speaker": "白宫", "text": "两位领导人重申了继续加强防务合作的决心"}),
+    # 根据X的（最新）报告，…: the report's findings are X's account, like 据X的数据，…
+    ("根据亚洲开发银行的最新报告，区域经济今年增速放缓。", {"speaker": "亚洲开发银行", "text": "区域经济今年增速放缓"}),
+    # 某某在某论坛（Gloss）上曾表示“…”: the gloss and the adverb after the occasion do not lengthen the subject
+    ("《南岛日报》报导，许志成在东京的创新论坛（Pacific Makers Forum）上曾表示“亚洲是最大的市场”。",
+     {"speaker": "许志成", "source": "《南岛日报》", "text": "亚洲是最大的市场"}),
+    # 保证将…: in agency copy the promise follows the verb with no comma, like 承诺
+    ("北原首相向来访的总理保证将继续开放市场。", {"speaker": "北原", "cue": "保证", "text": "将继续开放市场"}),
+    # 虽然甲国希望…，但…: the speaker concedes another's wish; no new attribution opens
+    ("林教授说，该联盟运作良好。虽然甲国希望扩大成员，但并无意改变宗旨。",
+     {"speaker": "林教授", "text": "该联盟运作良好。虽然甲国希望扩大成员，但并无意改变宗旨"}),
+], ids=["modal-after-account", "act-after-account", "report-frame", "occasion-with-gloss", "pledge-in-news-copy", "conceded-view"])
+def test_who_speaks_in_agency_copy_s_accounts_and_arguments(text, expected):
+    q = only(text)
+    assert {field: getattr(q, field) for field in expected} == expected

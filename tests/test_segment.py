@@ -100,8 +100,9 @@ def test_models_dir_follows_the_environment(monkeypatch, tmp_path):
 
 def test_conllu_reader_skips_ranges_and_empty_nodes(tmp_path):
     f = tmp_path / "x.conllu"
-    f.write_text("# text = 他说\n1-2\t他说\t_\n1\t他\t_\n1.1\t_\t_\n2\t说\t_\n\n1\t好\t_\n", encoding="utf-8")
+    f.write_text("# text = 他说\n1-2\t他说\t_\t_\n1\t他\t_\tPRON\n1.1\t_\t_\t_\n2\t说\t_\tVERB\n\n1\t好\t_\tADJ\n", encoding="utf-8")
     assert segment.read_conllu(f) == [["他", "说"], ["好"]]
+    assert segment.read_conllu(f, column=3) == [["PRON", "VERB"], ["ADJ"]]  # the tags, as corpus/tools/common_nouns.py reads them
 
 
 @pytest.mark.slow

@@ -17,6 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from quotes.reading import to_simplified  # noqa: E402
+from quotes.segment import DEFAULT_DEV, read_conllu  # noqa: E402
 
 _MIN_COUNT = 2
 _HEADER = """# Common words of the UD Chinese GSD treebank (CC BY-SA 4.0, ../shared/data/ud_chinese_gsdsimp):
@@ -28,12 +29,10 @@ _HEADER = """# Common words of the UD Chinese GSD treebank (CC BY-SA 4.0, ../sha
 def tagged_words(folder: Path) -> dict[str, Counter]:
     """Each word form of the treebank (simplified) and the counts of its part-of-speech tags."""
     tags: dict[str, Counter] = defaultdict(Counter)
-    files = sorted(folder.glob("*.conllu")) + sorted(folder.glob("*/*.conllu"))
-    for path in files:
-        for line in path.open(encoding="utf-8"):
-            cols = line.rstrip("\n").split("\t")
-            if len(cols) == 10 and cols[0].isdigit():
-                tags[to_simplified(cols[1])][cols[3]] += 1
+    for path in sorted(folder.glob("*.conllu")) + sorted(folder.glob("*/*.conllu")):
+        for forms, upos in zip(read_conllu(path), read_conllu(path, column=3)):
+            for form, tag in zip(forms, upos):
+                tags[to_simplified(form)][tag] += 1
     return tags
 
 
@@ -43,7 +42,7 @@ def common_words(tags: dict[str, Counter]) -> list[str]:
 
 
 def main() -> None:
-    folder = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parents[3] / "shared" / "data" / "ud_chinese_gsdsimp")
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_DEV.parent
     if not folder.is_dir():
         sys.exit(f"common_nouns: no treebank at {folder}")
     print(_HEADER)

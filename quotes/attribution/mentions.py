@@ -609,7 +609,7 @@ def _described_body(t: MentionTyper, a: int, b: int, text: str, direct: bool) ->
 
 
 def _described_latin_name(t: MentionTyper, a: int, b: int, text: str, direct: bool) -> Mention | None:
-    """美国科技媒体|TechCrunch, 国际调研机构|Counterpoint Research: an outlet's or a body's kind
+    """某国科技网站|TechPulse, 市场调研机构|Pointline Research: an outlet's or a body's kind
     (the lexicons' outlet and organisation words), then its name in Latin letters."""
     latin = _LATIN_TAIL.search(text)
     descriptor = text[: latin.start()] if latin else ""
